@@ -1,0 +1,328 @@
+"""Tests for the safe YAML loader: what the user sees when something is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.messages import PlanError
+from generator.yaml_loader import MAX_NODES, LoadedYaml, key_path, load_yaml, load_yaml_text
+
+
+def fail(text, file="plan.yaml", **kw) -> PlanError:
+    with pytest.raises(PlanError) as info:
+        load_yaml_text(text, file, **kw)
+    return info.value
+
+
+def one(text, **kw):
+    err = fail(text, **kw)
+    assert len(err.messages) == 1, err.messages
+    return err.messages[0]
+
+
+PLAN = """\
+# Konverteringsplan
+kommune: Korsbæk Kommune
+go_live: 2027-03-01
+antal: 450
+aktiv: true
+tom:
+faser:
+  - navn: Forberedelse
+    start: 2027-01-04
+  - navn: "Konvertering"
+    roller: [sagsbehandler, student]
+2027: årstal som nøgle
+"""
+
+
+# --- good files -----------------------------------------------------------
+
+
+def test_values_resolve_like_safe_load():
+    loaded = load_yaml_text(PLAN, "plan.yaml")
+    assert isinstance(loaded, LoadedYaml)
+    assert loaded.file == "plan.yaml"
+    assert loaded.data == yaml.safe_load(PLAN)
+    assert loaded.data["go_live"] == dt.date(2027, 3, 1)
+    assert loaded.data["faser"][1]["roller"] == ["sagsbehandler", "student"]
+
+
+def test_locate_keys_items_and_values():
+    loaded = load_yaml_text(PLAN, "plan.yaml")
+    assert loaded.locate(()) == (1, 1)
+    assert loaded.locate(("kommune",)) == (2, 1)
+    assert loaded.locate_value(("kommune",)) == (2, 10)
+    assert loaded.locate(("faser",)) == (7, 1)
+    assert loaded.locate_value(("faser",)) == (8, 3)
+    assert loaded.locate(("faser", 0)) == (8, 5)
+    assert loaded.locate(("faser", 1, "navn")) == (10, 5)
+    assert loaded.locate_value(("faser", 1, "navn")) == (10, 11)
+    assert loaded.locate(("faser", 1, "roller", 1)) == (11, 29)
+    assert loaded.locate((2027,)) == (12, 1)
+    assert loaded.locate(("2027",)) == (12, 1)  # string path element finds an int key
+    assert loaded.has(("faser", 0, "start"))
+    assert not loaded.has(("faser", 5))
+
+
+def test_locate_falls_back_to_deepest_existing_ancestor():
+    loaded = load_yaml_text(PLAN, "plan.yaml")
+    assert loaded.locate(("findes_ikke",)) == (1, 1)
+    assert loaded.locate(("faser", 1, "mangler")) == (10, 5)  # the list item
+    assert loaded.locate(("faser", 7, "navn")) == (7, 1)  # the key "faser"
+    assert loaded.locate_value(("faser", 1, "mangler")) == (10, 5)
+
+
+def test_load_yaml_from_file(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    loaded = load_yaml(tmp_path / "plan.yaml")
+    assert loaded.file == "plan.yaml"
+    assert loaded.data["antal"] == 450
+
+
+def test_key_path_format():
+    assert key_path(("faser", 1, "navn")) == "faser[2].navn"
+    assert key_path(()) == ""
+
+
+def test_aliases_within_limit_are_fine():
+    loaded = load_yaml_text("a: &x {n: 1}\nb: *x\n", "p.yaml")
+    assert loaded.data == {"a": {"n": 1}, "b": {"n": 1}}
+    assert loaded.data["a"] is not loaded.data["b"]
+
+
+# --- duplicate keys -------------------------------------------------------
+
+
+def test_duplicate_keys_name_both_lines_and_all_duplicates_reported():
+    text = "kommune: A\nroller:\n  leder: 1\n  leder: 2\nantal: 3\nkommune: B\n"
+    err = fail(text)
+    msgs = sorted(err.messages, key=lambda m: m.line)
+    assert [(m.line, m.column, m.key) for m in msgs] == [(4, 3, "roller.leder"), (6, 1, "kommune")]
+    assert "Nøglen \"leder\" står to gange" in msgs[0].text
+    assert "linje 3 og 4" in msgs[0].text
+    assert "linje 1 og 6" in msgs[1].text
+    assert "kun beholde den sidste" in msgs[1].text
+    assert str(msgs[1]).startswith("plan.yaml:6:1: kommune: Nøglen")
+
+
+def test_key_three_times_lists_every_line():
+    m = one("a: 1\na: 2\nb: 0\na: 3\n")
+    assert "tre gange" in m.text and "linje 1, 2 og 4" in m.text
+
+
+def test_duplicates_inside_list_items():
+    m = one("faser:\n  - navn: A\n    navn: B\n")
+    assert (m.line, m.key) == (3, "faser[1].navn")
+    assert "linje 2 og 3" in m.text
+
+
+# --- alias bomb -----------------------------------------------------------
+
+
+def billion_laughs() -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_billion_laughs_fails_fast_with_clear_message():
+    started = time.monotonic()
+    m = one(billion_laughs())
+    assert time.monotonic() - started < 5
+    assert "alias-bombe" in m.text
+    assert f"{MAX_NODES:,}".replace(",", ".") in m.text
+
+
+def test_self_referencing_alias_is_refused():
+    m = one("a: &a [1, *a]\n")
+    assert "peger på det afsnit, den selv står i" in m.text
+    assert m.line == 1
+
+
+# --- size and encoding ----------------------------------------------------
+
+
+def test_too_large_file_refused(tmp_path: Path):
+    p = tmp_path / "plan.yaml"
+    p.write_text("a: " + "x" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_yaml(p, max_bytes=1000)
+    text = info.value.messages[0].text
+    assert "for stor" in text and "5.004 byte" in text and "1.000 byte" in text
+
+
+def test_too_large_text_refused():
+    assert "for stor" in one(b"a: 1\n" * 100, max_bytes=50).text
+
+
+def test_missing_file(tmp_path: Path):
+    with pytest.raises(PlanError) as info:
+        load_yaml(tmp_path / "plan.yaml")
+    assert "findes ikke" in info.value.messages[0].text
+
+
+def test_not_utf8_names_byte_and_line():
+    m = one("kommune: Korsbæk\nnavn: Ærø\n".encode("cp1252"))
+    assert (m.line, m.column) == (1, 15)
+    assert "ikke gemt som UTF-8" in m.text
+    assert "byte 0xE6" in m.text and "linje 1" in m.text
+    assert "og 1 andre linjer" in m.text
+    assert "UTF-8 uden BOM" in m.text
+
+
+def test_bom_refused_with_advice():
+    m = one("\ufeffa: 1\n".encode("utf-8"))
+    assert "BOM" in m.text and '"UTF-8 uden BOM"' in m.text
+    assert "UTF-8 uden BOM" in one("\ufeffa: 1\n").text  # also when given as str
+
+
+def test_utf16_refused():
+    assert "UTF-16" in one("a: 1\n".encode("utf-16")).text
+
+
+def test_control_character():
+    m = one("a: 1\nb: x\x07y\n")
+    assert (m.line, m.column) == (2, 5)
+    assert "styretegn (U+0007)" in m.text
+
+
+@pytest.mark.parametrize("text,fragment", [("", "Filen er tom"), ("\n  \n", "Filen er tom"),
+                                           ("# kun en kommentar\n", "kun kommentarer")])
+def test_empty_or_only_comments(text, fragment):
+    assert fragment in one(text).text
+
+
+@pytest.mark.parametrize("text,what", [("- a\n- b\n", "en liste"), ("bare tekst\n", "en enkelt værdi"),
+                                       ("42\n", "en enkelt værdi")])
+def test_top_level_must_be_mapping(text, what):
+    m = one(text)
+    assert "Øverst i filen skal der stå nøgler med værdier" in m.text
+    assert what in m.text
+
+
+# --- syntax errors --------------------------------------------------------
+
+
+def test_tab_in_indentation():
+    m = one("kommune: A\nroller:\n\tleder: 1\n")
+    assert (m.line, m.column) == (3, 1)
+    assert "tabulatortegn" in m.text and "mellemrum" in m.text
+
+
+def test_tab_elsewhere_gives_hint_on_other_syntax_error():
+    # The syntax error is an unclosed list, but line 4 is indented with a tab.
+    m = one("a: [1,\n  2\nc: |\n  \tx\n")
+    assert "Linje 4 er rykket ind med tabulatortegn" in m.text
+    assert "YAML kræver mellemrum" in m.text
+
+
+def test_tab_hint_lists_other_tab_lines():
+    m = one("a:\n\tb: 1\nc:\n  \td: 2\n")
+    assert m.line == 2
+    assert "også tabulatortegn i indrykningen i linje 4" in m.text
+
+
+def test_unclosed_quote_points_at_opening_quote():
+    m = one('a: 1\nb: "hej\nc: 2\n')
+    assert (m.line, m.column) == (2, 4)
+    assert "bliver ikke lukket" in m.text
+
+
+def test_colon_in_text():
+    m = one("a: 1\nnote: Bemærk: husk kaffe\n")
+    assert m.line == 2
+    assert "anførselstegn" in m.text
+
+
+def test_bad_indentation():
+    m = one("a:\n  b: 1\n c: 2\n")
+    assert m.line == 3
+    assert "Indrykningen passer ikke" in m.text
+
+
+def test_two_documents():
+    assert "mere end ét YAML-dokument" in one("a: 1\n---\nb: 2\n").text
+
+
+def test_undefined_alias():
+    assert "anker" in one("a: *mangler\n").text
+
+
+def test_deep_nesting_does_not_crash():
+    assert "dybt" in one("a: " + "[" * 5000 + "]" * 5000 + "\n").text
+    assert "dybt" in one("a: " + "[" * 150 + "]" * 150 + "\n").text
+
+
+def test_invalid_date_value():
+    m = one("go_live: 2027-02-30\n")
+    assert (m.line, m.column, m.key) == (1, 10, "go_live")
+    assert '"2027-02-30" kan ikke læses som en dato' in m.text
+
+
+# --- tags and merge keys --------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system", "!egen", "!!binary", "!!set"])
+def test_non_standard_tags_refused(tag):
+    m = one(f"a: 1\nb: {tag} x\n")
+    assert m.line == 2 and m.key == "b"
+    assert "ikke tilladt" in m.text
+
+
+def test_python_object_on_collection_is_refused_not_constructed():
+    m = one("a: !!python/object/apply:os.system [echo hej]\n")
+    assert "ikke tilladt" in m.text
+
+
+def test_standard_tags_allowed():
+    assert load_yaml_text("a: !!str 123\nb: !!int '7'\n", "p").data == {"a": "123", "b": 7}
+
+
+def test_merge_key_refused():
+    m = one("basis: &b {timer: 1}\nfase:\n  <<: *b\n  navn: A\n")
+    assert (m.line, m.key) == (3, "fase")
+    assert "'<<' understøttes ikke" in m.text
+
+
+def test_messages_are_danish_and_have_position():
+    for bad in ("a: [1, 2\n", "a: b: c\n", "- x\n", "a: 1\na: 2\n"):
+        for m in fail(bad).messages:
+            assert m.file == "plan.yaml" and m.line >= 1 and m.column >= 1
+            assert any(w in m.text for w in ("Filen", "Nøglen", "Et kolon", "En liste", "Øverst"))
+
+
+def test_too_many_values_without_aliases_is_not_called_a_bomb(monkeypatch):
+    import generator.yaml_loader as loader
+
+    monkeypatch.setattr(loader, "MAX_NODES", 50)
+    m = one("a:\n" + "  - 1\n" * 60)
+    assert "mere end 50 værdier" in m.text
+    assert "alias-bombe" not in m.text
+
+
+def test_random_input_never_gives_a_traceback():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("ab: -\n\t'\"[]{},&*!|>#%@`?<=~æ0129.") + ["\x07", "\ufeff", "<<", "!!", "---"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(text):
+        try:
+            loaded = load_yaml_text(text, "plan.yaml")
+        except PlanError as err:
+            assert err.messages and all(m.text for m in err.messages)
+        else:
+            assert isinstance(loaded.data, dict)
+
+    check()
