@@ -1,0 +1,1 @@
+"""konverteringsplan: plan.yaml → validated plan → figures → a searchable Danish MkDocs site."""

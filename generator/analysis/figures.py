@@ -1,0 +1,79 @@
+"""The Figures object: every number and derived fact the templates show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Plan
+from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
+from ..model.roles import Role
+from .task import Step, task_steps
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    group: FieldGroup
+    field: Field_
+    role: Role
+    timing: Timing
+    categories: tuple[CaseCategory, ...]  # the converted categories the field applies to
+
+    @property
+    def needs(self) -> frozenset[str]:
+        return frozenset(n.value for n in self.field.needs)
+
+    @property
+    def late_for_statistics(self) -> bool:
+        """Danmarks Statistik needs it, but it arrives only at the first follow-up."""
+        return "danmarks_statistik" in self.needs and self.timing is Timing.first_follow_up
+
+
+@dataclass
+class Figures:
+    steps: list[Step]
+    open_cases: int
+    closed_cases: int
+    converted_cases: int
+    not_converted_cases: int
+    field_rows: list[FieldRow]
+    packages_by_role: dict[str, list] = field(default_factory=dict)
+    sessions_by_role: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def open_steps(self) -> list[Step]:
+        return [s for s in self.steps if not s.done]
+
+
+def _field_rows(plan: Plan) -> list[FieldRow]:
+    roles = {r.id: r for r in plan.roles}
+    converted = [c for c in plan.categories if c.converted]
+    rows = []
+    for group in plan.minimum.groups:
+        for f in group.fields:
+            role = roles.get(f.role or group.role)
+            if role is None:
+                continue  # reported by the reference rules
+            cats = tuple(c for c in converted if f.categories is None or c.id in f.categories)
+            rows.append(FieldRow(group, f, role, f.timing or group.timing, cats))
+    return rows
+
+
+def analyse(plan: Plan) -> Figures:
+    cats = plan.categories
+    by_role: dict[str, list] = {}
+    for wp in plan.work_packages:
+        by_role.setdefault(wp.role, []).append(wp)
+    sessions: dict[str, list] = {}
+    for s in sorted(plan.training.sessions, key=lambda s: (s.date, s.start)):
+        for role in s.audience:
+            sessions.setdefault(role, []).append(s)
+    return Figures(
+        steps=task_steps(plan),
+        open_cases=sum(c.count for c in cats if c.status is CaseStatus.open),
+        closed_cases=sum(c.count for c in cats if c.status is CaseStatus.closed),
+        converted_cases=sum(c.count for c in cats if c.converted),
+        not_converted_cases=sum(c.count for c in cats if not c.converted),
+        field_rows=_field_rows(plan),
+        packages_by_role=by_role,
+        sessions_by_role=sessions,
+    )

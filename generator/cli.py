@@ -1,0 +1,106 @@
+"""Command line: validate, render, new, schema. Output and errors in Danish, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .messages import PlanError
+
+
+def _summary(plan, figures) -> str:
+    done = sum(s.done for s in figures.steps)
+    return (f"{plan.municipality.name}: planen er gyldig - {figures.converted_cases} sager konverteres, "
+            f"{len(plan.roles)} roller, {len(plan.work_packages)} arbejdspakker, "
+            f"{len(plan.training.sessions)} hold, {done} af 4 trin løst.")
+
+
+def cmd_validate(args) -> int:
+    from .analysis import analyse
+    from .build import validate_plan
+
+    plan, warnings = validate_plan(Path(args.plan), Path(args.docs))
+    for w in warnings:
+        print(w)
+    print(_summary(plan, analyse(plan)))
+    return 0
+
+
+def cmd_render(args) -> int:
+    from .build import build_output
+    from .output import write_tree
+
+    output, warnings, _ = build_output(Path(args.plan), Path(args.docs))
+    for w in warnings:
+        print(w)
+    written = write_tree(output, Path(args.out))
+    print(f"Skrev {written} filer til {args.out} (sider og downloads fra {args.plan}).")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .scaffold import new_project
+
+    return new_project(Path(args.dir), args.kommune)
+
+
+def cmd_schema(args) -> int:
+    from .schema import SCHEMA_FILE, schema_text
+
+    text = schema_text()
+    target = Path(args.file)
+    if args.check:
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            print(f"{target} er forældet. Kør: python -m generator schema --write", file=sys.stderr)
+            return 1
+        print(f"{target} er opdateret.")
+    elif args.write:
+        target.write_text(text, encoding="utf-8")
+        print(f"Skrev {target}.")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generator", description="Konverteringsplan: tjek og byg planen.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+
+    v = sub.add_parser("validate", help="tjek planen og vis alle fejl")
+    v.add_argument("plan", nargs="?", default="plan.yaml", help="planfilen (standard: plan.yaml)")
+    v.add_argument("--docs", default="docs", help="mappen med håndskrevne sider (standard: docs)")
+    v.set_defaults(func=cmd_validate)
+
+    r = sub.add_parser("render", help="skriv de genererede sider og downloads til en mappe")
+    r.add_argument("--out", required=True, help="mappen, der skal skrives til")
+    r.add_argument("--plan", default="plan.yaml", help="planfilen (standard: plan.yaml)")
+    r.add_argument("--docs", default="docs", help="mappen med håndskrevne sider (standard: docs)")
+    r.set_defaults(func=cmd_render)
+
+    n = sub.add_parser("new", help="start en ny plan for en anden kommune")
+    n.add_argument("dir", help="mappen til den nye plan")
+    n.add_argument("--kommune", required=True, help='kommunens navn, fx "Borgen Kommune"')
+    n.set_defaults(func=cmd_new)
+
+    s = sub.add_parser("schema", help="JSON Schema til editorens hjælp i plan.yaml")
+    s.add_argument("--file", default="plan.schema.json")
+    s.add_argument("--write", action="store_true", help="skriv skemaet til filen")
+    s.add_argument("--check", action="store_true", help="fejl, hvis filen er forældet")
+    s.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PlanError as exc:
+        for m in exc.messages:
+            print(m, file=sys.stderr)
+        errors = sum(m.is_error for m in exc.messages)
+        print(f"{errors} {'fejl' if errors != 1 else 'fejl'} - ret dem og prøv igen.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{exc.filename or ''}: kan ikke læse eller skrive filen ({exc.strerror}).", file=sys.stderr)
+        return 1

@@ -1,0 +1,82 @@
+"""Danish formatting of dates, weeks, numbers and amounts (Babel, locale da_DK)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+
+
+def date(value: dt.date) -> str:
+    """4. januar 2027"""
+    return format_date(value, "d. MMMM y", locale=LOCALE)
+
+
+def date_short(value: dt.date) -> str:
+    """4. jan. 2027"""
+    return format_date(value, "d. MMM y", locale=LOCALE)
+
+
+def date_long(value: dt.date) -> str:
+    """mandag den 4. januar 2027"""
+    return format_date(value, "EEEE 'den' d. MMMM y", locale=LOCALE)
+
+
+def weekday_date(value: dt.date) -> str:
+    """mandag den 4. januar"""
+    return format_date(value, "EEEE 'den' d. MMMM", locale=LOCALE)
+
+
+def month(value: dt.date) -> str:
+    """januar 2027"""
+    return format_date(value, "MMMM y", locale=LOCALE)
+
+
+def week(value: dt.date) -> str:
+    """uge 1 (ISO week)"""
+    return f"uge {value.isocalendar().week}"
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """1.234.500 or 12,5"""
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round(value, decimals), format=fmt, locale=LOCALE)
+
+
+def hours(value: float) -> str:
+    """12,5 timer / 1 time"""
+    text = number(value, 1).removesuffix(",0")
+    return f"{text} {'time' if text == '1' else 'timer'}"
+
+
+def kroner(value: float) -> str:
+    """1.234.500 kr."""
+    return f"{number(value)} kr."
+
+
+def percent(value: float) -> str:
+    """40 %"""
+    return f"{number(value)} %"
+
+
+def clock(value: dt.time) -> str:
+    """09.00 is Danish; we keep 09:00, which DUBU and Outlook show."""
+    return value.strftime("%H:%M")
+
+
+FILTERS = {
+    "dato": date,
+    "dato_kort": date_short,
+    "dato_lang": date_long,
+    "ugedag_dato": weekday_date,
+    "maaned": month,
+    "uge": week,
+    "tal": number,
+    "timer": hours,
+    "kr": kroner,
+    "pct": percent,
+    "kl": clock,
+}

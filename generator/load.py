@@ -1,0 +1,181 @@
+"""Load plan.yaml into a typed Plan; every problem becomes a line-numbered Danish message."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from pydantic import BaseModel, ValidationError
+
+from .messages import ERROR, Message, PlanError, display_name
+from .model import Plan
+from .yaml_loader import LoadedYaml, load_yaml, load_yaml_text
+
+
+def load_plan(path: Path | str) -> tuple[Plan, LoadedYaml]:
+    """Read and type-check a plan file. Raises PlanError with every message at once."""
+    loaded = load_yaml(path)
+    return plan_from_yaml(loaded), loaded
+
+
+def load_plan_text(text: str | bytes, file: str = "plan.yaml") -> tuple[Plan, LoadedYaml]:
+    loaded = load_yaml_text(text, file)
+    return plan_from_yaml(loaded), loaded
+
+
+def plan_from_yaml(loaded: LoadedYaml) -> Plan:
+    try:
+        return Plan.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise PlanError([_message(loaded, err) for err in exc.errors(include_url=False)]) from None
+
+
+# --- key paths -------------------------------------------------------------------------------
+
+
+def key_path(data: Any, loc: tuple[Any, ...]) -> str:
+    """A readable key path: list items are named by their id when they have one, else 1-based."""
+    out = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else part + 1
+            out += f"[{label}]"
+            node = item
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
+# --- model introspection for "mente du …?" ----------------------------------------------------
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional/Annotated/list/dict down to a model class, if there is one."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+    return tp
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class whose keys are allowed at `loc` (the parent of an unknown key)."""
+    current: Any = Plan
+    for part in loc:
+        current = _unwrap(current)
+        origin = typing.get_origin(current)
+        if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
+            match = [f for f in current.model_fields.values() if f.alias == part]
+            if not match:
+                return None
+            current = match[0].annotation
+        elif origin is list and isinstance(part, int):
+            current = typing.get_args(current)[0]
+        elif origin is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    model = _model_at(loc)
+    return [f.alias for f in model.model_fields.values() if f.alias] if model else []
+
+
+def _field_help(loc: tuple[Any, ...]) -> str:
+    model = _model_at(loc[:-1])
+    if model is None:
+        return ""
+    for f in model.model_fields.values():
+        if f.alias == loc[-1] and f.description:
+            return f.description
+    return ""
+
+
+# --- Danish messages for pydantic's error types ------------------------------------------------
+
+_PATTERN_HELP = {
+    r"^[a-z0-9][a-z0-9_\-]*$": "må kun indeholde små bogstaver a-z, tal, _ og - (skriv ae, oe og aa i stedet for æ, ø og å)",
+    r"^\d{8}$": "skal være præcis 8 cifre",
+}
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def danish_text(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    got = f" Du har skrevet {_show(value)}." if not isinstance(value, (dict, list)) else ""
+    if kind == "missing":
+        hint = _field_help(loc)
+        return f'mangler. Tilføj nøglen "{loc[-1]}"' + (f" ({hint.rstrip('.')})." if hint else ".")
+    if kind == "extra_forbidden":
+        allowed = allowed_keys(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        if close:
+            return f'ukendt nøgle "{loc[-1]}". Mente du "{close[0]}"?'
+        return f'ukendt nøgle "{loc[-1]}". Tilladte nøgler her: {", ".join(allowed)}.'
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"skal være et helt tal, fx 12.{got}"
+    if kind in ("float_type", "float_parsing"):
+        return f"skal være et tal (brug punktum som decimaltegn, fx 7.5).{got}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-01.{got}"
+    if kind.startswith("time"):
+        return f'skal være et klokkeslæt i anførselstegn, fx "09:00".{got}'
+    if kind.startswith("bool"):
+        return f"skal være true (ja) eller false (nej).{got}"
+    if kind == "string_type":
+        return f"skal være en tekst.{got}"
+    if kind == "string_too_short":
+        return "må ikke være tom. Skriv en tekst."
+    if kind == "string_too_long":
+        return f"er for lang; højst {ctx.get('max_length')} tegn."
+    if kind == "string_pattern_mismatch":
+        return f"{_PATTERN_HELP.get(ctx.get('pattern'), 'har et ugyldigt format')}.{got}"
+    if kind == "enum":
+        return f"skal være en af: {ctx.get('expected', '').replace(' or ', ', ')}.{got}"
+    if kind == "literal_error":
+        return f"skal være en af: {ctx.get('expected', '')}.{got}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        words = {"greater_than_equal": ("ge", "mindst"), "greater_than": ("gt", "større end"),
+                 "less_than_equal": ("le", "højst"), "less_than": ("lt", "mindre end")}[kind]
+        return f"skal være {words[1]} {ctx.get(words[0])}.{got}"
+    if kind == "too_short":
+        return f"skal have mindst {ctx.get('min_length')} punkt(er). Tilføj et punkt."
+    if kind == "list_type":
+        return "skal være en liste (punkter, der hver begynder med '- ')."
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "skal være en samling af nøgler (nøgle: værdi), ikke en enkelt værdi eller liste."
+    if kind.startswith("url"):
+        return f"skal være en webadresse, der begynder med https://.{got}"
+    return f"er ugyldig: {err.get('msg', '')}.{got}"
+
+
+def _message(loaded: LoadedYaml, err: dict[str, Any]) -> Message:
+    loc = tuple(err["loc"])
+    # Errors raised inside a union or a typed dict carry extra loc parts naming the type; drop them.
+    loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in ("function-after",))))
+    if err["type"] == "missing":
+        line, col = loaded.locate(loc[:-1])
+    else:
+        line, col = loaded.locate(loc)
+    return Message(loaded.file, line, col, key_path(loaded.data, loc), danish_text(err), ERROR)

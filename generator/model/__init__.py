@@ -1,0 +1,5 @@
+"""The typed plan model. plan.yaml keys are Danish (aliases); attribute names are English."""
+
+from .plan import GlossaryTerm, Plan
+
+__all__ = ["Plan", "GlossaryTerm"]

@@ -1,0 +1,64 @@
+"""Conversion form: options, criteria, scores, the recorded decision and the vendor offer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import Field, NonNegativeFloat, NonNegativeInt, conint
+
+from .base import Id, Model, ShortText, Text, field
+
+
+class OptionKind(str, Enum):
+    automatic = "automatisk"
+    manual = "manuel"
+    mixed = "blandet"
+
+
+class Option(Model):
+    id: Id = field("id", "Kort nøgle for muligheden.")
+    name: ShortText = field("navn", "Navn på muligheden.")
+    kind: OptionKind = field("type", "automatisk, manuel eller blandet (blandet følger ruten for hver sagskategori).")
+    description: Text | None = field("beskrivelse", "Kort forklaring.", None)
+
+
+class Criterion(Model):
+    id: Id = field("id", "Kort nøgle, fx oekonomi.")
+    name: ShortText = field("navn", "Kriteriets navn.")
+    weight: conint(ge=0, le=100) = field("vaegt", "Vægt i procent; alle vægte skal give 100 tilsammen.")
+
+
+class Decision(Model):
+    chosen: Id = field("valgt", "Id på den valgte mulighed.")
+    date: dt.date = field("dato", "Hvornår beslutningen blev truffet.")
+    decided_by: ShortText = field("besluttet_af", "Hvem traf beslutningen, fx styregruppen.")
+    rationale: Text = field("begrundelse", "Hvorfor.")
+
+
+Score = conint(ge=1, le=5)
+
+
+class ConversionForm(Model):
+    options: list[Option] = field("muligheder", "Mulighederne, der er overvejet.", min_length=1)
+    criteria: list[Criterion] = field("kriterier", "Kriterierne (økonomi, effektivitet, datakvalitet).", min_length=1)
+    scores: dict[Id, dict[Id, Score]] = field(
+        "vurdering", "Point 1-5 for hver mulighed (nøgle) og hvert kriterium (nøgle).", {}
+    )
+    decision: Decision | None = field("beslutning", "Den trufne beslutning; udelades indtil den er truffet.", None)
+
+
+class InternalEffort(Model):
+    role: Id = field("rolle", "Rolle, der kontrollerer og retter.")
+    minutes_per_case: NonNegativeFloat = field("minutter_pr_sag", "Minutter pr. automatisk konverteret sag.")
+
+
+class VendorOffer(Model):
+    vendor: ShortText = field("leverandoer", "Leverandøren, fx Netcompany.")
+    assumed: bool = field("antaget", "true, når prisen er et skøn og ikke et faktisk tilbud.", True)
+    fixed_price: NonNegativeFloat = field("fast_pris", "Fast pris i kr.", 0)
+    price_per_case: NonNegativeFloat = field("pris_pr_sag", "Pris pr. sag i kr.", 0)
+    delivery: dt.date | None = field("levering", "Hvornår de automatisk konverterede sager leveres.", None)
+    internal_effort: list[InternalEffort] = field(
+        "intern_indsats", "Kommunens egen kontrol og rettelse pr. automatisk konverteret sag.", []
+    )

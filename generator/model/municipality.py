@@ -1,0 +1,44 @@
+"""Who the plan is for, and the KLIK task it solves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import AnyHttpUrl
+
+from .base import Model, Period, ShortText, field
+
+
+class Municipality(Model):
+    name: ShortText = field("navn", "Kommunens navn, fx Korsbæk Kommune.")
+    cvr: str | None = field("cvr", "Kommunens CVR-nummer (8 cifre).", None, pattern=r"^\d{8}$")
+    old_system: ShortText = field("gammelt_system", "Det nuværende sags- og dokumentsystem (ESDH), fx SBSYS.")
+    department: ShortText | None = field("forvaltning", "Forvaltning eller afdeling.", None)
+    accessibility_statement: AnyHttpUrl | None = field(
+        "tilgaengelighedserklaering", "Webadresse på kommunens tilgængelighedserklæring (vises i sidefoden).", None
+    )
+
+
+class TaskStatus(str, Enum):
+    not_started = "ikke_startet"
+    in_progress = "i_gang"
+    completed = "fuldfoert"
+
+
+class KlikTask(Model):
+    title: ShortText = field("titel", "KLIK-opgavens titel.")
+    project: ShortText = field("projekt", "Projekt, fx DUBU 3.0.")
+    phase: ShortText = field("fase", "Fase, fx Fase 2: Forberedelse.")
+    theme: ShortText = field("tema", "Tema, fx Ud- og indfasning.")
+    status: TaskStatus = field(
+        "status", "Opgavens status: ikke_startet, i_gang eller fuldfoert (kun når alle trin er løst)."
+    )
+    owner: ShortText | None = field("ansvarlig", "Hvem der ejer opgaven.", None)
+    follow_up_tasks: list[ShortText] = field("foelgeopgaver", "Relaterede KLIK-opgaver.", [])
+
+
+class Project(Model):
+    go_live: dt.date = field("go_live", "Datoen hvor DUBU tages i brug.")
+    dubu_access: dt.date | None = field("adgang_til_dubu", "Første dag med adgang til DUBU.", None)
+    freeze: Period | None = field("frysning", "Frysningsperiode i det gamle system før go-live.", None)

@@ -1,0 +1,42 @@
+"""The whole plan: the root of plan.yaml."""
+
+from __future__ import annotations
+
+from pydantic import NonNegativeInt
+
+from .base import Model, ShortText, Text, field
+from .cases import CaseCategory, MinimumInformation
+from .decision import ConversionForm, VendorOffer
+from .guide import Guide
+from .municipality import KlikTask, Municipality, Project
+from .roles import Role
+from .schedule import Activity, Calendar, Milestone, WorkPackage
+from .training import Training
+
+
+class GlossaryTerm(Model):
+    term: ShortText = field("term", "Ordet, som det står i teksten.")
+    explanation: Text = field("forklaring", "Forklaringen, som vises i ordlisten og som værktøjstip.")
+
+
+class Plan(Model):
+    """Konverteringsplan for KLIK-opgaven "Planlæg konvertering af sager"."""
+
+    municipality: Municipality = field("kommune", "Kommunen.")
+    task: KlikTask = field("klik_opgave", "KLIK-opgaven og dens status.")
+    project: Project = field("projekt", "Go-live og frysning.")
+    categories: list[CaseCategory] = field("sagskategorier", "Sagskategorier med antal og rute.", min_length=1)
+    minimum: MinimumInformation = field("minimumsoplysninger", "Minimumsoplysninger (metodens trin 1).")
+    roles: list[Role] = field("roller", "Roller.", min_length=1)
+    conversion: ConversionForm = field("konverteringsform", "Konverteringsform (metodens trin 2).")
+    vendor_offer: VendorOffer | None = field("leverandoertilbud", "Netcompanys tilbud (eller et skøn).", None)
+    milestones: list[Milestone] = field("milepaele", "Milepæle.", [])
+    activities: list[Activity] = field("aktiviteter", "Aktiviteter.", [])
+    work_packages: list[WorkPackage] = field("arbejdspakker", "Hvem konverterer hvad hvornår.", [])
+    first_follow_ups: dict[str, NonNegativeInt] = field(
+        "foerste_opfoelgninger", "Antal sager, hvis første opfølgning falder i måneden (nøgle ÅÅÅÅ-MM).", {}
+    )
+    calendar: Calendar = field("kalender", "Fridage og fravær.", Calendar())
+    training: Training = field("undervisning", "Undervisningsplan.", Training())
+    guide: Guide = field("vejledning", "Trin-for-trin-vejledning.", Guide())
+    glossary: list[GlossaryTerm] = field("ordliste", "Ordliste; ordene vises også som værktøjstip.", [])

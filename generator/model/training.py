@@ -1,0 +1,35 @@
+"""Training sessions (undervisning), some of which convert cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import NonNegativeInt, PositiveInt
+
+from .base import Id, Model, ShortText, Text, field
+
+
+class TrainingConversion(Model):
+    cases_per_participant: PositiveInt = field("sager_pr_deltager", "Sager hver deltager konverterer på holdet.")
+    categories: list[Id] = field("kategorier", "Sagskategorier deltagerne konverterer.", min_length=1)
+    groups: list[Id] = field("feltgrupper", "Feltgrupper deltagerne indtaster.", min_length=1)
+
+
+class Session(Model):
+    id: Id = field("id", "Kort, stabil nøgle for holdet (bruges i kalenderfilerne).")
+    title: ShortText = field("titel", "Titel.")
+    audience: list[Id] = field("maalgruppe", "Roller, holdet er for.", min_length=1)
+    date: dt.date = field("dato", "Dato.")
+    start: dt.time = field("start", 'Starttid i anførselstegn, fx "09:00".')
+    end: dt.time = field("slut", 'Sluttid i anførselstegn, fx "15:00".')
+    place: ShortText = field("sted", "Sted.")
+    trainer: ShortText = field("underviser", "Underviser (en superbruger fra rollerne).")
+    seats: PositiveInt = field("pladser", "Antal pladser.")
+    participants: NonNegativeInt = field("deltagere", "Antal tilmeldte.")
+    content: list[ShortText] = field("indhold", "Indhold.", [])
+    conversion: TrainingConversion | None = field("konvertering", "Konverteringsøvelse på holdet, hvis der er en.", None)
+
+
+class Training(Model):
+    klik_task: ShortText = field("klik_opgave", "KLIK-opgaven, der ejer resten af undervisningsplanen.", "Planlæg undervisning")
+    sessions: list[Session] = field("sessioner", "Holdene.", [])

@@ -1,0 +1,72 @@
+"""MkDocs adapter: adds the pages rendered from plan.yaml as generated files.
+
+Configure in mkdocs.yml:
+
+    plugins:
+      - konverteringsplan:
+          plan: plan.yaml
+
+Generated pages never touch docs/ (that would make `mkdocs serve` rebuild forever); they
+are added in ``on_files`` with ``File.generated``. A hand-written page with the same path
+is an error, never overwritten. ``on_serve`` watches plan.yaml and the templates.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .build import build_output
+from .messages import PlanError
+from .templating import TEMPLATES
+
+log = logging.getLogger("mkdocs.plugins.konverteringsplan")
+
+
+class KonverteringsplanConfig(base.Config):
+    plan = c.Type(str, default="plan.yaml")
+
+
+class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
+    def on_config(self, config):
+        self.plan_path = Path(config.config_file_path or ".").parent / self.config.plan
+        self.user_nav = config.nav
+        self.abbreviations = ""
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        try:
+            output, warnings, abbreviations = build_output(self.plan_path, Path(config.docs_dir))
+        except PlanError as exc:
+            raise PluginError("Planen kan ikke bygges:\n" + str(exc)) from None
+        for message in warnings:
+            log.info(str(message))  # warnings are for `validate`; --strict builds must still pass
+        clashes = [p for p in output.contents() if files.get_file_from_path(p) is not None]
+        if clashes:
+            raise PluginError(
+                "Disse sider findes både i docs/ og som genererede sider fra planen: "
+                + ", ".join(clashes)
+                + ". Omdøb eller flyt den håndskrevne side; den bliver aldrig overskrevet."
+            )
+        for path, content in output.contents().items():
+            files.append(File.generated(config, path, content=content))
+        self.abbreviations = abbreviations
+        config.nav = output.nav + (self.user_nav or [])
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        # Hand-written pages get the glossary tooltips too (generated pages already have them).
+        if page.file.generated_by is None and self.abbreviations:
+            return markdown.rstrip() + "\n\n" + self.abbreviations + "\n"
+        return markdown
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.plan_path))
+        server.watch(str(TEMPLATES))
+        return server

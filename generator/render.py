@@ -1,0 +1,87 @@
+"""Render a plan into site content in memory: Markdown pages, downloads and the navigation.
+
+Nothing here touches the file system or MkDocs; the plugin and the CLI are the adapters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .analysis import Figures, analyse
+from .model import Plan
+from .templating import render_template
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # ASCII, e.g. "vejledning/sagsbehandler.md"
+    title: str  # Danish, shown in the navigation
+    markdown: str
+    section: str | None = None  # navigation section; None = top level
+
+
+@dataclass
+class Output:
+    pages: list[Page] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # downloads, e.g. "downloads/plan.csv"
+
+    def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
+        self.pages.append(Page(path, title, render_template(template, **context), section))
+
+    @property
+    def nav(self) -> list:
+        """MkDocs nav: pages in the order they were added, grouped by section."""
+        nav: list = []
+        sections: dict[str, list] = {}
+        for page in self.pages:
+            if page.section is None:
+                nav.append({page.title: page.path})
+            else:
+                if page.section not in sections:
+                    sections[page.section] = []
+                    nav.append({page.section: sections[page.section]})
+                sections[page.section].append({page.title: page.path})
+        return nav
+
+    def contents(self) -> dict[str, str | bytes]:
+        """Every file the site gets, by path."""
+        return {**{p.path: p.markdown for p in self.pages}, **self.files}
+
+
+def ascii_slug(text: str) -> str:
+    """A file name: æ→ae, ø→oe, å→aa, everything else non-alphanumeric → '-'."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def glossary_abbreviations(plan: Plan) -> str:
+    """Markdown abbreviation definitions: glossary terms become tooltips where they occur."""
+    lines = []
+    for term in plan.glossary:
+        if any(ch in term.term for ch in "[]\n"):
+            continue
+        text = " ".join(term.explanation.split())
+        variants = [term.term] if term.term.isupper() else [term.term, term.term.lower(), term.term[:1].upper() + term.term[1:]]
+        for variant in dict.fromkeys(variants):
+            lines.append(f"*[{variant}]: {text}")
+    return "\n".join(lines)
+
+
+def builders():
+    """The page builders, in navigation order. Each is ``build(plan, figures, out)``."""
+    from . import pages_core, pages_guide, pages_training
+
+    return [*pages_core.BUILDERS, *pages_guide.BUILDERS, *pages_training.BUILDERS, *pages_core.LAST]
+
+
+def render(plan: Plan, figures: Figures | None = None) -> Output:
+    figures = figures or analyse(plan)
+    out = Output()
+    for build in builders():
+        build(plan, figures, out)
+    abbreviations = glossary_abbreviations(plan)
+    if abbreviations:
+        out.pages = [Page(p.path, p.title, p.markdown.rstrip() + "\n\n" + abbreviations + "\n", p.section)
+                     for p in out.pages]
+    return out

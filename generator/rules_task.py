@@ -1,0 +1,20 @@
+"""Rules about the KLIK task itself: it may only be 'fuldført' when every step is done."""
+
+from __future__ import annotations
+
+from .analysis.task import task_steps
+from .model.municipality import TaskStatus
+from .validate import Context
+
+
+def completed_only_when_done(ctx: Context) -> None:
+    if ctx.plan.task.status is not TaskStatus.completed:
+        return
+    for step in task_steps(ctx.plan)[:3]:
+        if not step.done:
+            ctx.error(("klik_opgave", "status"),
+                      f'Opgaven kan ikke være "fuldfoert", fordi trin {step.number} ({step.title}) mangler: '
+                      f'{"; ".join(step.missing)}. Udfyld det, eller sæt status til "i_gang".')
+
+
+RULES = [completed_only_when_done]

@@ -1,0 +1,37 @@
+"""The Jinja2 environment: templates hold the Danish prose, Python passes the numbers in."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import formatting
+from .markdown import escape, finalize
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters.update(formatting.FILTERS)
+    env.filters["md"] = lambda v: Markup(escape(v))
+    env.filters["extract"] = lambda key, mapping: mapping[key]
+    env.globals["Markup"] = Markup
+    return env
+
+
+def render_template(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)
