@@ -1,0 +1,127 @@
+"""A real `mkdocs build --strict` of the example: every page is there, in the nav and in the search index."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PAGES = {
+    "index.html": "Planlæg konvertering af sager i Korsbæk Kommune",
+    "sagsomfang/index.html": "Sagsomfang",
+    "minimumsoplysninger/index.html": "Minimumsoplysninger",
+    "konverteringsform/index.html": "Konverteringsform",
+    "roller/index.html": "Roller og ansvar",
+    "tidsplan/index.html": "Tids- og ressourceplan",
+    "vejledning/index.html": "Trin-for-trin-vejledning",
+    "vejledning/studentermedhjaelper/index.html": "Vejledning for studentermedhjælper",
+    "vejledning/sagsbehandler/index.html": "Vejledning for sagsbehandler",
+    "vejledning/oekonomimedarbejder/index.html": "Vejledning for økonomimedarbejder",
+    "undervisning/index.html": "Undervisningsplan",
+    "ordliste/index.html": "Ordliste",
+    "saadan-redigerer-du-planen/index.html": "Sådan redigerer du planen",
+}
+
+
+def mkdocs(project: Path, out: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
+                          capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def copy_project(dst: Path) -> Path:
+    for name in ("mkdocs.yml", "plan.yaml", "plan.schema.json"):
+        shutil.copy(ROOT / name, dst / name)
+    shutil.copytree(ROOT / "docs", dst / "docs")
+    if (ROOT / "overrides").exists():
+        shutil.copytree(ROOT / "overrides", dst / "overrides")
+    return dst
+
+
+@pytest.mark.parametrize("path, heading", PAGES.items())
+def test_every_page_is_built_with_its_heading(site, path, heading):
+    html = (site / path).read_text(encoding="utf-8")
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert h1 and re.sub(r"<[^>]+>", "", h1.group(1)).strip() == heading
+    assert '<html lang="da"' in html
+
+
+def test_every_page_is_in_the_navigation(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for path in PAGES:
+        link = path.removesuffix("index.html")
+        if link:
+            assert f'href="{link}"' in html, f"{link} is not in the navigation"
+
+
+def test_every_page_is_in_the_search_index(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for path in PAGES:
+        assert path.removesuffix("index.html") in locations
+    assert index["config"]["lang"] == ["da"]
+
+
+def test_numbers_and_dates_are_danish(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "mandag den 1. marts 2027" in home
+    assert "1.550" in home  # closed cases, Danish thousands separator
+    plan = (site / "tidsplan" / "index.html").read_text(encoding="utf-8")
+    assert "uge 9" in plan  # go-live 2027-03-01 is in ISO week 9
+
+
+def test_glossary_terms_are_tooltips(site):
+    html = (site / "vejledning" / "sagsbehandler" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Digitalisering af Udsatte Børn og Unge' in html
+
+
+def test_hand_written_pages_get_tooltips_too(site):
+    html = (site / "saadan-redigerer-du-planen" / "index.html").read_text(encoding="utf-8")
+    assert "<abbr title=" in html
+
+
+def test_anchors_keep_danish_letters(site):
+    html = (site / "minimumsoplysninger" / "index.html").read_text(encoding="utf-8")
+    assert 'id="økonomi"' in html or 'id="%C3%B8konomi"' in html
+
+
+def test_klik_checklist_on_the_front_page(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.count('type="checkbox"') >= 4
+    assert "Trin 4: Sæt status til fuldført" in html
+
+
+def test_a_hand_written_page_is_never_overwritten(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs" / "sagsomfang.md").write_text("# Min egen side\n", encoding="utf-8")
+    result = mkdocs(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "sagsomfang.md" in result.stderr and "aldrig overskrevet" in result.stderr
+    assert (project / "docs" / "sagsomfang.md").read_text(encoding="utf-8") == "# Min egen side\n"
+
+
+def test_a_bad_plan_stops_the_build_with_line_numbers(tmp_path):
+    project = copy_project(tmp_path)
+    plan = project / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("    antal: 16\n", "    antal: mange\n"), encoding="utf-8")
+    result = mkdocs(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "plan.yaml:" in result.stderr and "skal være et helt tal" in result.stderr
+    assert "Traceback" not in result.stderr
