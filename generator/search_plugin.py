@@ -1,0 +1,304 @@
+"""Danish search for Material for MkDocs: inflections, compounds and synonyms.
+
+Why Material's own ``search: {lang: da}`` fails on Danish
+---------------------------------------------------------
+Material appends ``*`` to every query term ("undersøgelser" → ``undersøgelser*``) and lunr skips
+the search pipeline (and so the stemmer) for any term with a wildcard. The Danish language file
+leaves the pipeline at ``stopWordFilter``, so the index holds the words as written: a page about
+"undersøgelse" has no token that starts with "undersøgelser", and the query finds nothing. Switching
+the stemmer on for the index makes it worse: the index then holds stems ("undersøg") and the
+unstemmed wildcard query ``undersøgelse*`` no longer matches even the exact word.
+
+What this plugin does
+---------------------
+1. **Query side (in the search worker):** each typed term is cut down to its Danish Snowball stem
+   and kept as a prefix query: "undersøgelser" → ``undersøg*``, which matches undersøgelse,
+   undersøgelsen, undersøgelser and undersøgelsesforløb in the unstemmed index. Danish stop words
+   and question words ("hvordan", "jeg", "en") are dropped when other terms remain, so a question
+   ranks by its content words. The patch is a few lines appended to Material's own
+   ``lunr.da.min.js``, which the worker loads for ``lang: da`` — also under the offline plugin's
+   iframe worker — so the Material search UI is unchanged.
+2. **Index side (in Python, here):** every search document gets a ``keywords`` field with the parts
+   of its compound words (opfølgningsfrist → opfølgning, frist; studentermedhjælper → studenter,
+   medhjælper) and the synonyms of terms it contains (barnets plan ↔ handleplan), so "frist" finds
+   the page about opfølgningsfrister and "handleplan" finds the page about barnets plan.
+
+The functions above the plugin class are plain Python, testable without MkDocs or a browser.
+Runs after Material's search plugin wrote ``search/search_index.json`` and before the offline
+plugin inlines it (event priority -50 between 0 and -100).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+
+log = logging.getLogger("mkdocs.plugins.dansk_soegning")
+
+KEYWORD_FIELD = "keywords"
+JS_MARKER = "/* dansk-soegning: query stemming */"
+
+# Groups of words or phrases staff use for the same thing. A page that contains one of them gets
+# the others as keywords. Extend per site with the plugin option ``synonymer`` or
+# ``extra.synonymer`` in mkdocs.yml (a list of lists).
+DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("barnets plan", "handleplan"),
+    ("barnets lov", "serviceloven", "sel"),
+    ("go-live", "ibrugtagning", "idriftsættelse", "idriftsætte"),
+    ("esdh", "gamle system", "gammelt system", "fagsystem"),
+    ("studentermedhjælper", "studerende", "student", "studentermedhjælp"),
+    ("superbruger", "nøgleperson"),
+    ("sagsbehandler", "rådgiver", "socialrådgiver"),
+    ("anbringelse", "anbragt", "anbragte", "anbringe"),
+    ("plejefamilie", "familiepleje", "plejeforældre"),
+    ("underretning", "bekymringshenvendelse"),
+    ("pris", "omkostning", "udgift", "koste", "koster", "budget"),
+    ("undervisning", "kursus", "uddannelse", "træning", "oplæring"),
+    ("stikprøve", "kontrol", "datakontrol", "kvalitetssikring"),
+    ("frysning", "fryse", "fryses", "fastfrysning"),
+    ("afstemning", "afstemme", "optælling"),
+    ("tidsplan", "kalender", "plan for tid"),
+    ("fuldført", "færdig", "afsluttet"),
+)
+
+# Head words that Danish compounds on this site end in, used besides the site's own words when
+# compounds are split ("opfølgningsfrist" → "opfølgning" + "frist" even if "frist" stands nowhere
+# alone).
+DOMAIN_WORDS = frozenset(
+    """frist frister plan sted steder sag sager indsats indsatser undersøgelse hjælper medhjælper
+    opfølgning anbringelse bevilling betaling møde leder bruger behandler familie pleje system
+    oplysninger data kontrol prøve tid uge dag periode vejledning liste forløb afgørelse ydelse
+    paragraf lov barn børn unge student konvertering overgang statistik ansvar plads kategori
+    beløb pris ressource ressourcer timer undervisning kursus""".split()
+)
+
+WORD_RE = re.compile(r"[0-9a-zæøåäöüéè]+", re.IGNORECASE)
+MIN_PART = 4  # shortest compound part (after a linking s/e is removed: 3)
+
+
+# --------------------------------------------------------------------------------------------
+# Plain functions
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("danish")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Danish Snowball stem of a lower-case word (the algorithm lunr.da uses in the browser)."""
+    return _stemmer().stemWord(word.lower())
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of a text; HTML tags are dropped."""
+    return WORD_RE.findall(re.sub(r"<[^>]+>", " ", text).lower())
+
+
+class Vocabulary:
+    """Known words, by form and by stem, for splitting compounds."""
+
+    def __init__(self, tokens: Iterable[str] = ()):
+        self.forms: set[str] = set()
+        self.stems: set[str] = set()
+        self.add(DOMAIN_WORDS)
+        self.add(tokens)
+
+    def add(self, tokens: Iterable[str]) -> None:
+        for token in tokens:
+            if len(token) >= 3 and not token.isdigit():
+                self.forms.add(token)
+                self.stems.add(stem(token))
+
+    def knows(self, part: str) -> bool:
+        return part in self.forms or stem(part) in self.stems
+
+
+def split_compound(word: str, vocabulary: Vocabulary, _depth: int = 0) -> list[str]:
+    """Split a Danish compound into known parts, or return [] when no split is found.
+
+    Tries the longest modifier first; a linking -s- or -e- (opfølgning-s-frist) is dropped.
+    The head (last part) may itself be a compound: studentermedhjælper → studenter, medhjælper,
+    and medhjælper is not split further unless both its parts are ≥ 4 letters and known.
+    """
+    word = word.lower()
+    if _depth > 3 or len(word) < 2 * MIN_PART:
+        return []
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        left, right = word[:i], word[i:]
+        modifier = None
+        if left[-1] in "se" and len(left) - 1 >= 3 and vocabulary.knows(left[:-1]):
+            modifier = left[:-1]
+        elif vocabulary.knows(left):
+            modifier = left
+        if modifier is None:
+            continue
+        if vocabulary.knows(right):
+            return [modifier, right, *split_compound(right, vocabulary, _depth + 1)]
+        rest = split_compound(right, vocabulary, _depth + 1)
+        if rest:
+            return [modifier, *rest]
+    return []
+
+
+def _phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(phrase))
+
+
+def _contains(sequence: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    if n == 0:
+        return False
+    if n == 1:
+        return phrase[0] in sequence
+    return any(tuple(sequence[i : i + n]) == phrase for i in range(len(sequence) - n + 1))
+
+
+def synonym_keywords(tokens: Sequence[str], groups: Iterable[Sequence[str]]) -> list[str]:
+    """Words of the other phrases in every synonym group the tokens contain a phrase of."""
+    stems = [stem(t) for t in tokens]
+    out: list[str] = []
+    for group in groups:
+        present = [p for p in group if _contains(stems, _phrase_stems(p))]
+        if present:
+            for phrase in group:
+                if phrase not in present:
+                    out.extend(words(phrase))
+    return out
+
+
+def keywords_for(text: str, vocabulary: Vocabulary, groups: Iterable[Sequence[str]]) -> str:
+    """The extra search words for one document: compound parts and synonyms, no duplicates."""
+    tokens = words(text)
+    present = set(tokens)
+    extra: list[str] = []
+    for token in dict.fromkeys(tokens):
+        extra.extend(split_compound(token, vocabulary))
+    extra.extend(synonym_keywords(tokens, groups))
+    return " ".join(w for w in dict.fromkeys(extra) if w not in present)
+
+
+def expand_search_index(
+    index: dict, groups: Iterable[Sequence[str]] = DEFAULT_SYNONYMS, boost: float = 1.0
+) -> dict:
+    """Add the ``keywords`` field to a Material search index (the parsed search_index.json)."""
+    groups = [tuple(g) for g in groups]
+    docs = index.get("docs", [])
+    vocabulary = Vocabulary()
+    for doc in docs:
+        vocabulary.add(words(doc.get("title", "") + " " + doc.get("text", "")))
+    for group in groups:
+        for phrase in group:
+            vocabulary.add(words(phrase))
+    for doc in docs:
+        keywords = keywords_for(doc.get("title", "") + " " + doc.get("text", ""), vocabulary, groups)
+        if keywords:
+            doc[KEYWORD_FIELD] = keywords
+    index.setdefault("config", {}).setdefault("fields", {})[KEYWORD_FIELD] = {"boost": boost}
+    return index
+
+
+# The query side. Appended to lunr.da.min.js, which Material's search worker loads for lang: da
+# after lunr itself and lunr.stemmer.support. Every query clause that Material turned into a
+# trailing-wildcard term ("undersøgelser*") becomes "<stem>*"; stop words are dropped.
+QUERY_JS = JS_MARKER + r"""
+(function (lunr) {
+  if (!lunr || !lunr.da || !lunr.Query || lunr.Query.__danskSoegning) return;
+  lunr.Query.__danskSoegning = true;
+  var extraStop = {};
+  "hvordan hvornår hvorfor hvem hvilke hvilken hvilket hvorhen kan gør gøre finder find sådan".split(" ")
+    .forEach(function (w) { extraStop[w] = true; });
+  function isStop(word) {
+    return extraStop[word] === true || lunr.da.stopWordFilter(new lunr.Token(word)) === undefined;
+  }
+  function danishStem(word) {
+    if (word.length < 4) return word;
+    var s = lunr.da.stemmer(new lunr.Token(word)).toString();
+    if (word.indexOf(s) === 0) return s;
+    var i = 0;                       // stem is no prefix (undoubling): keep the common prefix
+    while (i < s.length && s[i] === word[i]) i++;
+    return i >= 3 ? word.slice(0, i) : word;
+  }
+  var clause = lunr.Query.prototype.clause;
+  lunr.Query.prototype.clause = function (c) {
+    var t = c && typeof c.term === "string" ? c.term : "";
+    var m = /^([^*]+)\*$/.exec(t);
+    if (m && !c.editDistance) {
+      var word = m[1].toLowerCase();
+      if (isStop(word)) {
+        this.__danskStop = (this.__danskStop || []).concat([[c, clause]]);
+        return this;              // dropped unless nothing else is left (see below)
+      }
+      c.term = danishStem(word) + "*";
+    }
+    return clause.call(this, c);
+  };
+  // a query of stop words only ("hvem er") still searches for them
+  var query = lunr.Index.prototype.query;
+  lunr.Index.prototype.query = function (fn) {
+    return query.call(this, function (q) {
+      fn.call(q, q);
+      if (!q.clauses.length && q.__danskStop)
+        q.__danskStop.forEach(function (pair) { pair[1].call(q, pair[0]); });
+    });
+  };
+})(typeof lunr !== "undefined" ? lunr : self.lunr);
+"""
+
+
+def patch_lunr_da(path: Path) -> bool:
+    """Append QUERY_JS to the site's lunr.da.min.js once. Returns whether the file was changed."""
+    if not path.is_file():
+        return False
+    text = path.read_text(encoding="utf-8")
+    if JS_MARKER in text:
+        return False
+    path.write_text(text.rstrip() + "\n" + QUERY_JS, encoding="utf-8")
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# MkDocs adapter
+# --------------------------------------------------------------------------------------------
+
+
+class DanishSearchConfig(Config):
+    enabled = c.Type(bool, default=True)
+    synonymer = c.Type(list, default=[])
+    boost = c.Type((int, float), default=1.0)
+
+
+class DanishSearchPlugin(BasePlugin[DanishSearchConfig]):
+    """``plugins: [search: {lang: da}, dansk-soegning]`` — list it after ``search``."""
+
+    @event_priority(-50)  # after Material's search (0), before the offline plugin (-100)
+    def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
+        site = Path(config.site_dir)
+        index_file = site / "search" / "search_index.json"
+        if not index_file.is_file():
+            log.warning("dansk-soegning: no search/search_index.json; is the search plugin on?")
+            return
+        groups = list(DEFAULT_SYNONYMS) + list(self.config.synonymer)
+        groups += list((config.extra or {}).get("synonymer") or [])
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        if "da" not in index.get("config", {}).get("lang", []):
+            log.warning("dansk-soegning: search language is not 'da'; query stemming is off")
+        expand_search_index(index, groups, self.config.boost)
+        index_file.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+        patch_lunr_da(site / "assets" / "javascripts" / "lunr" / "min" / "lunr.da.min.js")

@@ -1,0 +1,84 @@
+"""The Danish search expansion, without MkDocs or a browser."""
+
+from __future__ import annotations
+
+import json
+
+from generator.search_plugin import (
+    JS_MARKER,
+    KEYWORD_FIELD,
+    Vocabulary,
+    expand_search_index,
+    keywords_for,
+    patch_lunr_da,
+    split_compound,
+    stem,
+    synonym_keywords,
+    words,
+)
+
+
+def test_inflections_share_a_stem_that_prefixes_every_form():
+    # the browser turns each query term into "<stem>*": the stem must prefix the page's forms
+    for forms in (
+        ("undersøgelse", "undersøgelsen", "undersøgelser", "undersøgelserne"),
+        ("indsats", "indsatsen", "indsatser", "indsatserne"),
+        ("frist", "frister", "fristerne"),
+        ("opretter", "oprette", "oprettes"),
+    ):
+        stems = {stem(f) for f in forms}
+        assert len(stems) <= 2, stems
+        shortest = min(stems, key=len)
+        assert all(f.startswith(shortest) for f in forms)
+
+
+def test_words_lowercases_keeps_danish_letters_and_drops_tags():
+    assert words("<p>Børnefaglig UNDERSØGELSE, § 20</p>") == ["børnefaglig", "undersøgelse", "20"]
+
+
+def test_split_compounds_with_and_without_linking_letter():
+    v = Vocabulary(["opfølgning", "frist", "anbringelse", "sted", "studenter", "medhjælper"])
+    assert split_compound("opfølgningsfrist", v)[:2] == ["opfølgning", "frist"]
+    assert split_compound("anbringelsessted", v)[:2] == ["anbringelse", "sted"]
+    assert split_compound("studentermedhjælper", v)[:2] == ["studenter", "medhjælper"]
+
+
+def test_split_uses_domain_words_and_leaves_plain_words_alone():
+    v = Vocabulary(["opfølgning"])
+    assert split_compound("opfølgningsfristerne", v) == ["opfølgning", "fristerne"]
+    assert split_compound("undersøgelse", v) == []
+    assert split_compound("indsats", v) == []
+
+
+def test_synonyms_match_phrases_by_stem():
+    assert "handleplan" in synonym_keywords(words("Barnets planer skal foreligge"), [("barnets plan", "handleplan")])
+    assert synonym_keywords(words("Barnets trivsel"), [("barnets plan", "handleplan")]) == []
+
+
+def test_keywords_skip_words_already_in_the_text():
+    v = Vocabulary(["frist", "opfølgning"])
+    kw = keywords_for("Opfølgningsfristen og opfølgning", v, []).split()
+    assert "fristen" in kw and "opfølgning" not in kw
+
+
+def test_expand_search_index_adds_field_and_keywords():
+    index = {
+        "config": {"lang": ["da"], "fields": {"title": {"boost": 1000}}},
+        "docs": [
+            {"location": "a/", "title": "Opfølgning", "text": "Opfølgningsfristen for indsatsen"},
+            {"location": "b/", "title": "Barnets plan", "text": "Planen skal foreligge."},
+        ],
+    }
+    out = expand_search_index(json.loads(json.dumps(index)))
+    assert out["config"]["fields"][KEYWORD_FIELD] == {"boost": 1.0}
+    assert "fristen" in out["docs"][0][KEYWORD_FIELD].split()
+    assert "handleplan" in out["docs"][1][KEYWORD_FIELD].split()
+
+
+def test_patch_lunr_da_is_idempotent(tmp_path):
+    f = tmp_path / "lunr.da.min.js"
+    f.write_text("/* lunr.da */", encoding="utf-8")
+    assert patch_lunr_da(f) is True
+    assert patch_lunr_da(f) is False
+    assert f.read_text(encoding="utf-8").count(JS_MARKER) == 1
+    assert patch_lunr_da(tmp_path / "missing.js") is False
