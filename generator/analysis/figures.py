@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..model import Plan
 from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
 from ..model.roles import Role
+from .planning import Planning, plan_figures
 from .task import Step, task_steps
 
 
@@ -38,6 +39,7 @@ class Figures:
     field_rows: list[FieldRow]
     packages_by_role: dict[str, list] = field(default_factory=dict)
     sessions_by_role: dict[str, list] = field(default_factory=dict)
+    planning: Planning | None = None  # effort, cost, calendar, load, coverage, forecast
 
     @property
     def open_steps(self) -> list[Step]:
@@ -76,4 +78,5 @@ def analyse(plan: Plan) -> Figures:
         field_rows=_field_rows(plan),
         packages_by_role=by_role,
         sessions_by_role=sessions,
+        planning=plan_figures(plan),
     )

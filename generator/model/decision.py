@@ -51,6 +51,10 @@ class ConversionForm(Model):
 class InternalEffort(Model):
     role: Id = field("rolle", "Rolle, der kontrollerer og retter.")
     minutes_per_case: NonNegativeFloat = field("minutter_pr_sag", "Minutter pr. automatisk konverteret sag.")
+    start: dt.date | None = field(
+        "fra", "Første dag for kontrollen. Udelades: fra leveringsdatoen (eller 4 uger før go-live).", None
+    )
+    end: dt.date | None = field("til", "Sidste dag for kontrollen. Udelades: dagen før go-live.", None)
 
 
 class VendorOffer(Model):

@@ -1,0 +1,107 @@
+"""Danish working-day calendar and capacity per role.
+
+A *day value* is the share of a normal working day that is worked: 1 for an ordinary weekday,
+0.5 for a municipal half day off, 0 for a public holiday or a whole day off. Weekends are not
+working days and never appear.
+
+Capacity follows the plan's own unit, hours per person per week (``timer_pr_uge``): a person
+gives ``timer_pr_uge / 5`` hours on a full working day, half of that on a half day. So a role's
+weekly capacity is headcount × timer_pr_uge × (the week's working-day fraction), minus the
+same per-day share for every absent person. (A full working day of 7,4 hours is not used: a
+caseworker who gives 6 hours a week to the conversion loses 1,2 of them on a holiday, not 7,4.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+
+from ..model.roles import Role
+from ..model.schedule import Absence, DayOff, SpecialDay
+
+ONE_DAY = dt.timedelta(days=1)
+Week = tuple[int, int]  # ISO (year, week)
+
+
+@dataclass(frozen=True)
+class DayOffEntry:
+    date: dt.date
+    name: str
+    share: float  # share of the working day that is lost: 1 or 0.5
+    public: bool  # a public holiday (from the holidays package) or a municipal special day
+
+
+def dates(start: dt.date, end: dt.date) -> Iterable[dt.date]:
+    day = start
+    while day <= end:
+        yield day
+        day += ONE_DAY
+
+
+def week_of(day: dt.date) -> Week:
+    iso = day.isocalendar()
+    return (iso.year, iso.week)
+
+
+def monday_of(week: Week) -> dt.date:
+    return dt.date.fromisocalendar(week[0], week[1], 1)
+
+
+@lru_cache(maxsize=32)
+def _public(years: tuple[int, ...]) -> dict[dt.date, str]:
+    return dict(holidays.country_holidays("DK", years=list(years), language="da"))
+
+
+def public_holidays(start: dt.date, end: dt.date) -> dict[dt.date, str]:
+    """Danish public holidays (helligdage) between start and end. Store Bededag only before 2024."""
+    found = _public(tuple(range(start.year, end.year + 1)))
+    return {d: n for d, n in sorted(found.items()) if start <= d <= end}
+
+
+def days_off(start: dt.date, end: dt.date, special: Iterable[SpecialDay]) -> list[DayOffEntry]:
+    """Every public holiday and municipal special day that falls on a weekday in [start, end]."""
+    entries = {d: DayOffEntry(d, n, 1.0, True) for d, n in public_holidays(start, end).items()}
+    for s in special:
+        if start <= s.date <= end and s.date not in entries:
+            entries[s.date] = DayOffEntry(s.date, s.name, 1.0 if s.off is DayOff.full else 0.5, False)
+    return [e for d, e in sorted(entries.items()) if d.weekday() < 5]
+
+
+def day_values(start: dt.date, end: dt.date, special: Iterable[SpecialDay]) -> dict[dt.date, float]:
+    """Working share of every weekday in [start, end] (weekends left out; holidays give 0)."""
+    off = {e.date: e.share for e in days_off(start, end, special)}
+    return {d: 1.0 - off.get(d, 0.0) for d in dates(start, end) if d.weekday() < 5}
+
+
+def week_fraction(days: dict[dt.date, float]) -> dict[Week, float]:
+    """The working-day fraction of each ISO week: the sum of its day values / 5."""
+    out: dict[Week, float] = {}
+    for d, v in days.items():
+        out[week_of(d)] = out.get(week_of(d), 0.0) + v / 5
+    return out
+
+
+def role_capacity(role: Role, days: dict[dt.date, float], absences: Iterable[Absence]) -> dict[dt.date, float]:
+    """Hours the role can give to the conversion on each working day, absences subtracted."""
+    per_person = role.hours_per_week / 5
+    cap = {d: role.headcount * per_person * v for d, v in days.items()}
+    for a in absences:
+        if a.role != role.id:
+            continue
+        away = min(a.people, role.headcount)
+        for d in dates(a.start, a.end):
+            if d in cap:
+                cap[d] = max(0.0, cap[d] - away * per_person * days[d])
+    return cap
+
+
+def by_week(daily: dict[dt.date, float]) -> dict[Week, float]:
+    out: dict[Week, float] = {}
+    for d, h in daily.items():
+        w = week_of(d)
+        out[w] = out.get(w, 0.0) + h
+    return out

@@ -1,0 +1,73 @@
+"""Coverage: every converted category's every field has an owner role and a time.
+
+Owners, in the order they are tried:
+- the vendor, when the field is ``automatisk: true`` and the category's route is ``automatisk``;
+- a work package naming the category and the field's group (with a period, or at the first follow-up);
+- a training session that converts cases of the category and group (only the cases it converts).
+A need with no owner for some of its cases is a validation error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model import Plan
+from ..model.cases import Timing
+from .effort import Need, PackageWork, SessionWork
+
+
+@dataclass(frozen=True)
+class Owner:
+    kind: str  # "leverandoer", "arbejdspakke", "opfoelgning", "hold"
+    role: str | None  # None for the vendor
+    name: str
+    cases: int
+    key: str = ""  # the Work key prefix that carries its time, e.g. "arbejdspakke:basis"
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    need: Need
+    owners: tuple[Owner, ...]
+    missing: int  # cases of the category that nobody converts this field for
+
+    @property
+    def late(self) -> bool:
+        """Needed at go-live, but only planned at the case's first follow-up."""
+        return (self.need.timing is Timing.go_live and bool(self.owners)
+                and all(o.kind == "opfoelgning" for o in self.owners))
+
+    @property
+    def packages(self) -> list[Owner]:
+        return [o for o in self.owners if o.kind in ("arbejdspakke", "opfoelgning")]
+
+
+def coverage(plan: Plan, all_needs: list[Need], packages: list[PackageWork],
+             sessions: list[SessionWork]) -> list[CoverageRow]:
+    by_cg: dict[tuple[str, str], list[Owner]] = {}
+    for pw in packages:
+        wp = pw.package
+        kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
+        for (c, g), cases in pw.cases.items():
+            by_cg.setdefault((c, g), []).append(Owner(kind, wp.role, wp.name, cases, f"{kind}:{wp.id}", wp.start, wp.end))
+    for sw in sessions:
+        for g in sw.groups:
+            by_cg.setdefault((sw.category, g), []).append(
+                Owner("hold", sw.role, sw.session.title, sw.cases, f"hold:{sw.session.id}", sw.date, sw.date))
+    vendor = plan.vendor_offer.vendor if plan.vendor_offer else "Leverandøren"
+    delivery = plan.vendor_offer.delivery if plan.vendor_offer else None
+    rows = []
+    for n in all_needs:
+        if n.vendor:  # packages and sessions leave the vendor's fields alone
+            owners = [Owner("leverandoer", None, vendor, n.category.count, "leverandoer", delivery, delivery)]
+        else:
+            owners = list(by_cg.get((n.category.id, n.group.id), []))
+        if n.vendor or any(o.kind != "hold" for o in owners):
+            missing = 0
+        else:
+            missing = max(0, n.category.count - sum(o.cases for o in owners))
+        rows.append(CoverageRow(n, tuple(owners), missing))
+    return rows

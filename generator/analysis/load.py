@@ -1,0 +1,252 @@
+"""Weekly load per role against capacity, and whether every piece of work fits before its deadline.
+
+Every piece of work becomes a ``Work`` with planned hours per working day:
+- a work package with a period: its hours spread over the period's working days by day value
+  (a half day gets half as much); deadline = the day before its milestone (``frist``), else ``til``;
+- a work package at the first follow-up: its hours split over the months in
+  ``foerste_opfoelgninger`` by their case counts, each month spread over its working days;
+  deadline = the month's last day;
+- a training session that converts cases: its hours on the session's date; deadline = the
+  Sunday of that week;
+- the municipality's own check of the vendor's cases (``intern_indsats``): spread over its
+  period (default from the delivery date to the day before go-live).
+
+*Overload*: a week whose planned hours exceed the role's capacity (a warning).
+*Shortfall*: work that cannot be done by its deadline even when it is moved to later days with
+spare capacity (earliest deadline first): an error naming role, week and missing hours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+
+from ..model import Plan
+from .calendar import Week, by_week, dates, monday_of, role_capacity, week_of
+from .effort import PackageWork, SessionWork
+
+EPS = 0.05  # hours; smaller differences are rounding noise
+
+
+@dataclass(frozen=True)
+class Work:
+    key: str  # unique, e.g. "arbejdspakke:basis" or "hold:studenter-intro"
+    name: str  # Danish, as shown on the site
+    role: str
+    kind: str  # "arbejdspakke", "opfoelgning", "hold", "kontrol"
+    hours: float
+    daily: dict[dt.date, float]  # planned hours per day
+    deadline: dt.date
+    path: tuple  # plan.yaml key path for messages
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+def spread(hours: float, days: dict[dt.date, float], start: dt.date, end: dt.date) -> dict[dt.date, float]:
+    """Hours spread over the working days in [start, end], in proportion to each day's value."""
+    window = {d: days[d] for d in dates(start, end) if days.get(d, 0.0) > 0}
+    total = sum(window.values())
+    if total <= 0:
+        return {}
+    return {d: hours * v / total for d, v in window.items()}
+
+
+def month_bounds(key: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        first = dt.date(int(key[:4]), int(key[5:7]), 1)
+    except (ValueError, IndexError):
+        return None
+    return first, first + relativedelta(months=1) - dt.timedelta(days=1)
+
+
+def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
+    """First and last day any conversion work can fall on."""
+    go = plan.project.go_live
+    points = [go - dt.timedelta(days=28), go]
+    for wp in plan.work_packages:
+        points += [d for d in (wp.start, wp.end) if d]
+    points += [s.date for s in plan.training.sessions]
+    points += [m.date for m in plan.milestones]
+    if plan.vendor_offer:
+        offer = plan.vendor_offer
+        points += [d for d in (offer.delivery, *(e.start for e in offer.internal_effort),
+                               *(e.end for e in offer.internal_effort)) if d]
+    for key in plan.first_follow_ups:
+        bounds = month_bounds(key)
+        if bounds:
+            points += list(bounds)
+    return min(points), max(points)
+
+
+def _deadline(plan: Plan, wp, fallback: dt.date) -> dt.date:
+    dates_ = {m.id: m.date for m in plan.milestones}
+    if wp.deadline in dates_:
+        return dates_[wp.deadline] - dt.timedelta(days=1)
+    return fallback
+
+
+def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, float]) -> list[Work]:
+    out = []
+    months = [(k, n, month_bounds(k)) for k, n in sorted(plan.first_follow_ups.items())]
+    months = [(k, n, b) for k, n, b in months if b and n > 0]
+    total = sum(n for _, n, _ in months)
+    for pw in packages:
+        wp, path = pw.package, ("arbejdspakker", pw.index)
+        if not pw.follow_up:
+            if wp.start is None or wp.end is None:
+                continue  # reported by the period rules
+            out.append(Work(f"arbejdspakke:{wp.id}", wp.name, wp.role, "arbejdspakke", pw.hours,
+                            spread(pw.hours, days, wp.start, wp.end), _deadline(plan, wp, wp.end),
+                            (*path, "til"), wp.start, wp.end))
+            continue
+        for key, n, (first, last) in months:
+            hours = pw.hours * n / total
+            out.append(Work(f"opfoelgning:{wp.id}:{key}", wp.name, wp.role, "opfoelgning", hours,
+                            spread(hours, days, first, last), last, path, first, last))
+    return out
+
+
+def session_works(sessions: list[SessionWork]) -> list[Work]:
+    merged: dict[tuple[int, str], list[SessionWork]] = {}
+    for sw in sessions:
+        merged.setdefault((sw.index, sw.role), []).append(sw)
+    out = []
+    for (index, role), parts in merged.items():
+        s = parts[0].session
+        hours = sum(p.hours for p in parts)
+        sunday = s.date + dt.timedelta(days=6 - s.date.weekday())
+        out.append(Work(f"hold:{s.id}", s.title, role, "hold", hours, {s.date: hours}, sunday,
+                        ("undervisning", "sessioner", index), s.date, s.date))
+    return out
+
+
+def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
+    """The municipality's own check of the cases the vendor converts (intern_indsats)."""
+    offer = plan.vendor_offer
+    if offer is None:
+        return []
+    cases = sum(c.count for c in plan.categories if c.converted and c.route.value == "automatisk")
+    go = plan.project.go_live
+    out = []
+    for i, e in enumerate(offer.internal_effort):
+        hours = cases * e.minutes_per_case / 60
+        if hours <= 0:
+            continue
+        start = e.start or offer.delivery or go - dt.timedelta(days=28)
+        end = e.end or go - dt.timedelta(days=1)
+        out.append(Work(f"kontrol:{e.role}:{i}", f"Kontrol af {offer.vendor}s konverterede sager", e.role,
+                        "kontrol", hours, spread(hours, days, start, end), end,
+                        ("leverandoertilbud", "intern_indsats", i), start, end))
+    return out
+
+
+@dataclass(frozen=True)
+class WeekLoad:
+    role: str
+    week: Week
+    load: float
+    capacity: float
+
+    @property
+    def monday(self) -> dt.date:
+        return monday_of(self.week)
+
+    @property
+    def over(self) -> bool:
+        return self.load > self.capacity + EPS
+
+    @property
+    def spare(self) -> float:
+        return self.capacity - self.load
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    work: Work
+    deadline: dt.date
+    hours: float
+
+    @property
+    def week(self) -> Week:
+        return week_of(self.deadline)
+
+
+def shortfalls(works: list[Work], capacity: dict[dt.date, float]) -> list[Shortfall]:
+    """Earliest-deadline-first: work may move to later days, never earlier; what is left at its
+    deadline is a shortfall. Linear in (days + work-days) × log(works)."""
+    arrivals: dict[dt.date, list[Work]] = {}
+    for w in works:
+        for d in w.daily:
+            arrivals.setdefault(d, []).append(w)
+    days = sorted(set(capacity) | set(arrivals))
+    left: dict[str, float] = {}
+    heap: list[tuple[dt.date, str]] = []
+    by_key = {w.key: w for w in works}
+    out = []
+    for i, day in enumerate(days):
+        for w in arrivals.get(day, []):
+            if w.key not in left:
+                left[w.key] = 0.0
+                heapq.heappush(heap, (w.deadline, w.key))
+            left[w.key] += w.daily[day]
+        cap = capacity.get(day, 0.0)
+        for deadline, key in sorted(heap):  # serve earliest deadline first
+            if cap <= 0:
+                break
+            used = min(cap, left[key])
+            left[key] -= used
+            cap -= used
+        following = days[i + 1] if i + 1 < len(days) else dt.date.max
+        while heap and heap[0][0] < following:
+            deadline, key = heapq.heappop(heap)
+            if left[key] > EPS:
+                out.append(Shortfall(by_key[key], deadline, left[key]))
+            left[key] = 0.0
+    return out
+
+
+@dataclass
+class Load:
+    works: list[Work]
+    weeks: list[Week]  # every ISO week from the first to the last with planned work
+    rows: dict[str, list[WeekLoad]]  # role id → one row per week (roles with work only)
+    shortfalls: list[Shortfall]
+    capacity: dict[str, dict[dt.date, float]] = field(default_factory=dict)
+
+    @property
+    def overloads(self) -> list[WeekLoad]:
+        return [r for rows in self.rows.values() for r in rows if r.over]
+
+    def total(self, role: str) -> float:
+        return sum(r.load for r in self.rows.get(role, []))
+
+
+def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Load:
+    planned: dict[str, dict[dt.date, float]] = {}
+    works_of: dict[str, list[Work]] = {}
+    for w in works:
+        works_of.setdefault(w.role, []).append(w)
+        per = planned.setdefault(w.role, {})
+        for d, h in w.daily.items():
+            per[d] = per.get(d, 0.0) + h
+    all_days = [d for per in planned.values() for d, h in per.items() if h > 0]
+    if not all_days:
+        return Load(works, [], {}, [])
+    first, last = week_of(min(all_days)), week_of(max(all_days))
+    weeks, monday = [], monday_of(first)
+    while week_of(monday) <= last:
+        weeks.append(week_of(monday))
+        monday += dt.timedelta(days=7)
+    rows, caps, short = {}, {}, []
+    for role in plan.roles:
+        if role.id not in planned:
+            continue
+        cap = role_capacity(role, days, plan.calendar.absences)
+        caps[role.id] = cap
+        load_w, cap_w = by_week(planned[role.id]), by_week(cap)
+        rows[role.id] = [WeekLoad(role.id, w, load_w.get(w, 0.0), cap_w.get(w, 0.0)) for w in weeks]
+        short += shortfalls(works_of[role.id], cap)
+    return Load(works, weeks, rows, short, caps)
