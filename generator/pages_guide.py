@@ -1,26 +1,115 @@
-"""Trin-for-trin-vejledning: one guide per converting role, derived from the plan."""
+"""Trin-for-trin-vejledning: one guide per converting role, derived from the plan.
+
+For every role that enters content by hand the guide has
+- the work packages: which cases the role converts, how many, and when;
+- the steps of one case, in the order they are entered: the role's free steps before, a step for each
+  field group it enters at the conversion (go-live content), the free steps after; then the steps it
+  takes at the case's first follow-up (the rest of the case's content);
+- who to ask when something does not fit (the super users; the role's own trainers first).
+
+Pages per role: the guide, a per-case checklist (one printed A4 page) and a print page with the
+whole guide in order. The numbers and facts are computed here; the words are in the templates.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
 from dataclasses import dataclass
+from urllib.parse import quote
+
+from markupsafe import Markup
 
 from .analysis import Figures
+from .analysis.training import session_cases, sessions_in_order
+from . import formatting
 from .model import Plan
+from .model.cases import CaseCategory, Route, Timing
+from .model.guide import FreeStep
 from .model.roles import Role
+from .model.schedule import PackageTiming
+from .model.training import Session
 from .render import ascii_slug
 
 SECTION = "Trin-for-trin-vejledning"
 
 
 @dataclass(frozen=True)
-class GuideStep:
-    title: str
-    text: str | None
-    where: str | None
-    fields: tuple[str, ...]
-    check: str | None
+class FieldLine:
+    name: str
     minutes: float
-    image: str | None
+    only: tuple[str, ...]  # category names when the field applies to fewer cases than the step
+    prefilled_by: str | None  # vendor name when the vendor already converted it on some of the cases
+
+
+@dataclass(frozen=True)
+class GuideStep:
+    number: int
+    title: str
+    what: str | None
+    where: str | None
+    fields: tuple[FieldLine, ...]
+    check: str | None  # without a trailing full stop, reads after "Tjek"
+    minutes: float
+    conditional: bool  # some fields apply to some cases only: minutes is "op til"
+    cases: tuple[str, ...]  # category names the step applies to, when fewer than the role's
+    image: Markup | None  # Markdown image, path relative to the page
+    image_text: str | None
+    if_not: str | None
+    group_id: str | None = None
+    timing: Timing = Timing.go_live
+
+
+@dataclass(frozen=True)
+class PackageLine:
+    name: str
+    categories: tuple[str, ...]
+    cases: int
+    at_follow_up: bool
+    start: dt.date | None
+    end: dt.date | None
+    deadline: str | None  # milestone name
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    session: Session
+    cases: int
+    page: str  # link from a guide page to the session on the training page
+
+
+@dataclass(frozen=True)
+class RoleGuideView:
+    role: Role
+    steps: list[GuideStep]  # the conversion of one case
+    follow_up: list[GuideStep]  # at the case's first follow-up
+    minutes: float
+    follow_up_minutes: float
+    conditional: bool  # some steps apply to some cases only: minutes is "op til"
+    packages: list[PackageLine]
+    cases: int  # cases in the role's work packages (sum over packages)
+    trainers: list[str]  # super users who train this role: ask them first
+    contacts: list[str]  # the other super users
+    sessions: list[SessionLine]
+    paths: dict[str, str]  # guide / checklist / print: paths relative to vejledning/
+
+
+@dataclass(frozen=True)
+class FollowUpMonth:
+    month: dt.date
+    cases: int
+
+
+def minutes_text(value: float) -> str:
+    """"1 minut", "2,5 minutter", "15 minutter"."""
+    text = formatting.number(value, 1).removesuffix(",0")
+    return f"{text} {'minut' if text == '1' else 'minutter'}"
+
+
+def super_user_people(plan: Plan) -> list[str]:
+    """The people of every role marked superbruger, in plan order, without repeats."""
+    return list(dict.fromkeys(p for r in plan.roles if r.super_user for p in r.people))
 
 
 def converting_roles(plan: Plan) -> list[Role]:
@@ -30,43 +119,182 @@ def converting_roles(plan: Plan) -> list[Role]:
     return [r for r in plan.roles if r.id in ids]
 
 
-def steps_for(plan: Plan, role: Role) -> list[GuideStep]:
-    extra = plan.guide.roles.get(role.id)
-    steps = [GuideStep(s.title, s.text, None, (), s.check, s.minutes, s.image) for s in (extra.before if extra else [])]
+def _image(ref: str | None, page_dir: str) -> Markup | None:
+    """A Markdown image target relative to the page (the validation rules made sure it is in docs/)."""
+    if not ref:
+        return None
+    return Markup(quote(posixpath.relpath(ref, page_dir), safe="/-_.~"))
+
+
+def _check_text(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.strip().rstrip(".")
+    if text.lower().startswith("tjek "):
+        text = text[5:]
+    return text
+
+
+def _free_step(step: FreeStep, number: int, page_dir: str) -> GuideStep:
+    return GuideStep(number, step.title, step.text, step.where, (), _check_text(step.check), step.minutes, False, (),
+                     _image(step.image, page_dir), step.image_text, step.if_not)
+
+
+def _field_cases(plan: Plan, role: Role) -> dict[tuple[str, str], tuple[list[CaseCategory], bool]]:
+    """For each (group id, field id) the role enters: the categories it enters the field on, and
+    whether the vendor already converted the field on some of the role's cases."""
+    converted = [c for c in plan.categories if c.converted]
+    result = {}
     for group in plan.minimum.groups:
-        fields = [f for f in group.fields if (f.role or group.role) == role.id]
-        if not fields:
-            continue
-        g = plan.guide.groups.get(group.id)
-        steps.append(GuideStep(
-            title=f"Indtast {group.name.lower()}",
-            text=g.text if g else None,
-            where=g.where if g else None,
-            fields=tuple(f.name for f in fields),
-            check=g.check if g else None,
-            minutes=sum(f.minutes for f in fields),
-            image=g.image if g else None,
-        ))
-    steps += [GuideStep(s.title, s.text, None, (), s.check, s.minutes, s.image) for s in (extra.after if extra else [])]
+        packages = [wp for wp in plan.work_packages if wp.role == role.id and group.id in wp.groups]
+        for f in group.fields:
+            if packages:
+                wanted = {c for wp in packages for c in wp.categories}
+            elif (f.role or group.role) == role.id:
+                wanted = {c.id for c in converted}
+            else:
+                continue
+            cats = [c for c in converted if c.id in wanted and (f.categories is None or c.id in f.categories)]
+            prefilled = False
+            if f.automatic:
+                kept = [c for c in cats if c.route is not Route.automatic]
+                prefilled = len(kept) < len(cats)
+                cats = kept
+            if cats:
+                result[(group.id, f.id)] = (cats, prefilled)
+    return result
+
+
+def _group_steps(plan: Plan, role: Role, page_dir: str) -> list[GuideStep]:
+    """A step for each field group (and timing) the role enters, in the plan's order."""
+    entered = _field_cases(plan, role)
+    vendor = plan.vendor_offer.vendor if plan.vendor_offer else "Leverandøren"
+    all_cats = [c for c in plan.categories if c.converted]
+    role_cats = {c.id for cats, _ in entered.values() for c in cats}
+    steps = []
+    for group in plan.minimum.groups:
+        for timing in (Timing.go_live, Timing.first_follow_up):
+            fields = [f for f in group.fields if (group.id, f.id) in entered and (f.timing or group.timing) is timing]
+            if not fields:
+                continue
+            step_cat_ids = {c.id for f in fields for c in entered[(group.id, f.id)][0]}
+            lines = []
+            for f in fields:
+                cats, prefilled = entered[(group.id, f.id)]
+                ids = {c.id for c in cats}
+                only = tuple(c.name for c in cats) if ids != step_cat_ids else ()
+                lines.append(FieldLine(f.name, f.minutes, only, vendor if prefilled else None))
+            g = plan.guide.groups.get(group.id)
+            step_cats = tuple(c.name for c in all_cats if c.id in step_cat_ids) if step_cat_ids != role_cats else ()
+            steps.append(GuideStep(
+                number=0,
+                title=group.name,
+                what=g.text if g else None,
+                where=g.where if g else None,
+                fields=tuple(lines),
+                check=_check_text(g.check) if g else None,
+                minutes=sum(f.minutes for f in fields),
+                conditional=any(line.only or line.prefilled_by for line in lines),
+                cases=step_cats,
+                image=_image(g.image, page_dir) if g else None,
+                image_text=g.image_text if g else None,
+                if_not=g.if_not if g else None,
+                group_id=group.id,
+                timing=timing,
+            ))
     return steps
+
+
+def _numbered(steps: list[GuideStep]) -> list[GuideStep]:
+    from dataclasses import replace
+
+    return [replace(s, number=i) for i, s in enumerate(steps, 1)]
+
+
+def guide_view(plan: Plan, role: Role) -> RoleGuideView:
+    page_dir = "vejledning"
+    extra = plan.guide.roles.get(role.id)
+    groups = _group_steps(plan, role, page_dir)
+    steps = [_free_step(s, 0, page_dir) for s in (extra.before if extra else [])]
+    steps += [s for s in groups if s.timing is Timing.go_live]
+    steps += [_free_step(s, 0, page_dir) for s in (extra.after if extra else [])]
+    follow_up = [s for s in groups if s.timing is Timing.first_follow_up]
+
+    cats = {c.id: c for c in plan.categories}
+    group_names = {g.id: g.name for g in plan.minimum.groups}
+    milestones = {m.id: m.name for m in plan.milestones}
+    packages = []
+    for wp in plan.work_packages:
+        if wp.role != role.id:
+            continue
+        in_plan = [cats[c] for c in wp.categories if c in cats]
+        packages.append(PackageLine(
+            name=wp.name,
+            categories=tuple(c.name for c in in_plan),
+            cases=sum(c.count for c in in_plan),
+            at_follow_up=wp.timing is PackageTiming.first_follow_up,
+            start=wp.start, end=wp.end,
+            deadline=milestones.get(wp.deadline) if wp.deadline else None,
+            groups=tuple(group_names.get(g, g) for g in wp.groups),
+        ))
+    sessions = [s for s in sessions_in_order(plan.training.sessions) if role.id in s.audience]
+    supers = super_user_people(plan)
+    trainers = [t for t in dict.fromkeys(s.trainer for s in sessions) if t in supers]
+    slug = ascii_slug(role.id)
+    return RoleGuideView(
+        role=role,
+        steps=_numbered(steps),
+        follow_up=_numbered(follow_up),
+        minutes=sum(s.minutes for s in steps),
+        follow_up_minutes=sum(s.minutes for s in follow_up),
+        conditional=any(s.conditional for s in steps),
+        packages=packages,
+        cases=sum(p.cases for p in packages),
+        trainers=trainers,
+        contacts=[p for p in supers if p not in trainers],
+        sessions=[SessionLine(s, session_cases(s), f"../undervisning/{ascii_slug(role.id)}.md") for s in sessions],
+        paths={"guide": f"{slug}.md", "checklist": f"{slug}-tjekliste.md", "print": f"{slug}-udskriv.md"},
+    )
+
+
+def follow_up_months(plan: Plan) -> list[FollowUpMonth]:
+    months = []
+    for key, count in sorted(plan.first_follow_ups.items()):
+        try:
+            year, month = (int(x) for x in key.split("-"))
+            months.append(FollowUpMonth(dt.date(year, month, 1), count))
+        except ValueError:
+            continue  # reported by the rules
+    return months
 
 
 def guide_path(role: Role) -> str:
     return f"vejledning/{ascii_slug(role.id)}.md"
 
 
+def follow_up_groups(plan: Plan) -> list[tuple[str, str]]:
+    """(field group name, role name) for the content that follows at the first follow-up."""
+    roles = {r.id: r.name for r in plan.roles}
+    rows = []
+    for g in plan.minimum.groups:
+        for f in g.fields:
+            if (f.timing or g.timing) is Timing.first_follow_up:
+                rows.append((g.name, roles.get(f.role or g.role, f.role or g.role)))
+    return list(dict.fromkeys(rows))
+
+
 def guides(plan: Plan, figures: Figures, out) -> None:
-    roles = converting_roles(plan)
-    super_users = [p for r in plan.roles if r.super_user for p in r.people]
-    out.add("vejledning/index.md", "Oversigt", "vejledning_index.md.j2", section=SECTION,
-            plan=plan, roles=[(r, guide_path(r).removeprefix("vejledning/")) for r in roles])
-    cats = {c.id: c for c in plan.categories}
-    for role in roles:
-        steps = steps_for(plan, role)
-        out.add(guide_path(role), role.name, "vejledning_rolle.md.j2", section=SECTION,
-                plan=plan, role=role, steps=steps, total=sum(s.minutes for s in steps),
-                super_users=super_users, packages=figures.packages_by_role.get(role.id, []), cats=cats,
-                sessions=figures.sessions_by_role.get(role.id, []))
+    views = [guide_view(plan, r) for r in converting_roles(plan)]
+    common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
+                  follow_up_groups=follow_up_groups(plan), minutter=minutes_text)
+    out.add("vejledning/index.md", "Oversigt", "vejledning_index.md.j2", section=SECTION, views=views, **common)
+    for v in views:
+        name = v.role.name
+        out.add(f"vejledning/{v.paths['guide']}", name, "vejledning_rolle.md.j2", section=SECTION, v=v, **common)
+        out.add(f"vejledning/{v.paths['checklist']}", f"{name}: tjekliste pr. sag", "vejledning_tjekliste.md.j2",
+                section=SECTION, v=v, **common)
+        out.add(f"vejledning/{v.paths['print']}", f"{name}: udskriv hele vejledningen", "vejledning_udskriv.md.j2",
+                section=SECTION, v=v, **common)
 
 
 BUILDERS = [guides]

@@ -1,19 +1,92 @@
-"""Undervisningsplan: the training sessions, and the cases they convert."""
+"""Undervisningsplan: the training sessions, the cases they convert, and calendar files.
+
+Pages: all sessions (undervisning/index.md) and one page per audience (role) with its sessions in date
+order. Downloads: downloads/undervisning.ics (all sessions) and downloads/undervisning-<rolle>.ics.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .analysis import Figures
+from .analysis.training import session_cases, sessions_in_order
+from .ics import calendar_bytes
 from .model import Plan
+from .model.roles import Role
+from .model.training import Session
+from .pages_guide import converting_roles
+from .render import ascii_slug
 
 SECTION = "Undervisningsplan"
 
 
+@dataclass(frozen=True)
+class SessionView:
+    session: Session
+    audience: tuple[str, ...]  # role names
+    cases: int  # cases converted on the session (participants × cases per participant)
+    categories: tuple[str, ...]  # category names of the exercise
+    groups: tuple[str, ...]  # field group names of the exercise
+    anchor: str  # heading id on the training pages
+
+
+@dataclass(frozen=True)
+class AudienceView:
+    role: Role
+    sessions: list[SessionView]
+    cases: int
+    page: str  # relative to undervisning/
+    ics: str  # relative to the site root
+    guide: str | None  # the role's guide, relative to undervisning/
+
+
+def ics_path(role: Role | None = None) -> str:
+    return "downloads/undervisning.ics" if role is None else f"downloads/undervisning-{ascii_slug(role.id)}.ics"
+
+
+def session_views(plan: Plan) -> list[SessionView]:
+    roles = {r.id: r.name for r in plan.roles}
+    cats = {c.id: c.name for c in plan.categories}
+    groups = {g.id: g.name for g in plan.minimum.groups}
+    views = []
+    for s in sessions_in_order(plan.training.sessions):
+        conv = s.conversion
+        views.append(SessionView(
+            session=s,
+            audience=tuple(roles.get(r, r) for r in s.audience),
+            cases=session_cases(s),
+            categories=tuple(cats.get(c, c) for c in conv.categories) if conv else (),
+            groups=tuple(groups.get(g, g) for g in conv.groups) if conv else (),
+            anchor=f"hold-{ascii_slug(s.id)}",
+        ))
+    return views
+
+
+def audience_views(plan: Plan, sessions: list[SessionView]) -> list[AudienceView]:
+    guided = {r.id for r in converting_roles(plan)}
+    result = []
+    for role in plan.roles:
+        mine = [v for v in sessions if role.id in v.session.audience]
+        if not mine:
+            continue
+        result.append(AudienceView(role, mine, sum(v.cases for v in mine), f"{ascii_slug(role.id)}.md",
+                                   ics_path(role), f"../vejledning/{ascii_slug(role.id)}.md" if role.id in guided else None))
+    return result
+
+
 def training(plan: Plan, figures: Figures, out) -> None:
-    roles = {r.id: r for r in plan.roles}
-    sessions = sorted(plan.training.sessions, key=lambda s: (s.date, s.start))
-    converted = sum(s.participants * s.conversion.cases_per_participant for s in sessions if s.conversion)
+    sessions = session_views(plan)
+    audiences = audience_views(plan, sessions)
+    name = plan.municipality.name
+    common = dict(plan=plan, total=sum(v.cases for v in sessions), audiences=audiences)
     out.add("undervisning/index.md", "Alle hold", "undervisning.md.j2", section=SECTION,
-            plan=plan, sessions=sessions, roles=roles, converted=converted)
+            sessions=sessions, ics=ics_path(), **common)
+    out.files[ics_path()] = calendar_bytes(plan, plan.training.sessions, f"Undervisning i DUBU - {name}")
+    for a in audiences:
+        out.add(f"undervisning/{a.page}", f"Hold for {a.role.name.lower()}", "undervisning_rolle.md.j2",
+                section=SECTION, a=a, sessions=a.sessions, ics=a.ics, **common)
+        out.files[a.ics] = calendar_bytes(plan, [v.session for v in a.sessions],
+                                          f"Undervisning i DUBU for {a.role.name.lower()} - {name}")
 
 
 BUILDERS = [training]

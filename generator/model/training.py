@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import NonNegativeInt, PositiveInt
+from pydantic import AnyHttpUrl, NonNegativeInt, PositiveInt
 
 from .base import Id, Model, ShortText, Text, field
 
@@ -32,4 +32,7 @@ class Session(Model):
 
 class Training(Model):
     klik_task: ShortText = field("klik_opgave", "KLIK-opgaven, der ejer resten af undervisningsplanen.", "Planlæg undervisning")
+    klik_link: AnyHttpUrl | None = field(
+        "klik_link", "Webadressen på KLIK-opgaven (kopiér den fra KLIK), så siden kan linke til den.", None
+    )
     sessions: list[Session] = field("sessioner", "Holdene.", [])

@@ -1,0 +1,86 @@
+"""Calendar files (.ics) for the training sessions, made with the icalendar library.
+
+- Times are local Copenhagen times with TZID=Europe/Copenhagen; the file carries the VTIMEZONE.
+- Each event's UID is derived from the session id and the municipality only
+  (``{session id}@konverteringsplan.{municipality slug}``), so importing an updated file updates the
+  events instead of duplicating them; a new session id is a new event.
+- DTSTAMP is the render time (UTC) unless SOURCE_DATE_EPOCH is set (reproducible builds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from .model import Plan
+from .model.training import Session
+from .render import ascii_slug
+
+TZID = "Europe/Copenhagen"
+TZ = ZoneInfo(TZID)
+
+
+def session_uid(plan: Plan, session: Session) -> str:
+    return f"{session.id}@konverteringsplan.{ascii_slug(plan.municipality.name)}"
+
+
+def _stamp() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _description(plan: Plan, session: Session, role_names: dict[str, str], cat_names: dict[str, str],
+                 group_names: dict[str, str]) -> str:
+    lines = [
+        f"Underviser: {session.trainer}",
+        "For: " + ", ".join(role_names.get(r, r) for r in session.audience),
+        f"Pladser: {session.seats}, tilmeldte: {session.participants}",
+    ]
+    if session.content:
+        lines += ["", "Indhold:", *(f"- {c}" for c in session.content)]
+    if session.conversion:
+        c = session.conversion
+        lines += [
+            "",
+            f"Konverteringsøvelse: hver deltager konverterer {c.cases_per_participant} sager "
+            f"({', '.join(cat_names.get(x, x) for x in c.categories)}) og indtaster "
+            f"{', '.join(group_names.get(g, g) for g in c.groups)}.",
+        ]
+    lines += ["", f"Undervisningen hører til KLIK-opgaven \"{plan.training.klik_task}\" ({plan.municipality.name})."]
+    return "\n".join(lines)
+
+
+def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
+    """An iCalendar file with one event per session."""
+    role_names = {r.id: r.name for r in plan.roles}
+    cat_names = {c.id: c.name for c in plan.categories}
+    group_names = {g.id: g.name for g in plan.minimum.groups}
+    cal = Calendar()
+    cal.add("prodid", f"-//{plan.municipality.name}//Konverteringsplan//DA")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TZID)
+    stamp = _stamp()
+    for s in sorted(sessions, key=lambda s: (s.date, s.start, s.id)):
+        ev = Event()
+        ev.add("uid", session_uid(plan, s))
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", dt.datetime.combine(s.date, s.start, tzinfo=TZ))
+        ev.add("dtend", dt.datetime.combine(s.date, s.end, tzinfo=TZ))
+        ev.add("summary", s.title, parameters={"LANGUAGE": "da"})
+        ev.add("location", s.place, parameters={"LANGUAGE": "da"})
+        ev.add("description", _description(plan, s, role_names, cat_names, group_names),
+               parameters={"LANGUAGE": "da"})
+        ev.add("categories", ["Undervisning", "DUBU"])
+        ev.add("transp", "OPAQUE")
+        cal.add_component(ev)
+    cal.add_missing_timezones()
+    return cal.to_ical()
