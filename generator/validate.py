@@ -57,9 +57,9 @@ Rule = Callable[[Context], None]
 
 
 def all_rules() -> list[Rule]:
-    from . import rules_references, rules_task
+    from . import rules_engine, rules_references, rules_task
 
-    return [*rules_references.RULES, *rules_task.RULES]
+    return [*rules_references.RULES, *rules_task.RULES, *rules_engine.RULES]
 
 
 def raw_rules() -> list[Callable[[RawContext], None]]:
