@@ -1,0 +1,78 @@
+"""Time and memory of the generator's own work on one plan, in a fresh process.
+
+    python -m bench.measure PLAN [--repeat N] [--docs DIR]
+
+Prints one JSON object: validation + analysis time (first call, and the median of N more calls),
+render time, the tracemalloc peak of one validation + analysis + render, and the process's maximum
+resident set size (interpreter and imports included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.measure")
+    p.add_argument("plan")
+    p.add_argument("--docs", default=None)
+    p.add_argument("--repeat", type=int, default=5)
+    a = p.parse_args(argv)
+    plan_path = Path(a.plan)
+    docs = Path(a.docs) if a.docs else None
+
+    t0 = time.perf_counter()
+    from generator.analysis import analyse
+    from generator.build import validate_plan
+    from generator.render import render
+    imports = time.perf_counter() - t0
+
+    def validate_and_analyse():
+        plan, _warnings = validate_plan(plan_path, docs)
+        return plan, analyse(plan)
+
+    t0 = time.perf_counter()
+    plan, figures = validate_and_analyse()
+    first = time.perf_counter() - t0
+    times = []
+    for _ in range(a.repeat):
+        t0 = time.perf_counter()
+        plan, figures = validate_and_analyse()
+        times.append(time.perf_counter() - t0)
+    render_times = []
+    for _ in range(max(1, a.repeat // 2)):
+        t0 = time.perf_counter()
+        output = render(plan, figures)
+        render_times.append(time.perf_counter() - t0)
+
+    tracemalloc.start()
+    plan, figures = validate_and_analyse()
+    _, peak_analysis = tracemalloc.get_traced_memory()
+    output = render(plan, figures)
+    _, peak_all = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    json.dump({
+        "imports_s": imports,
+        "validate_analyse_first_s": first,
+        "validate_analyse_s": statistics.median(times),
+        "render_s": statistics.median(render_times),
+        "peak_validate_analyse_bytes": peak_analysis,
+        "peak_with_render_bytes": peak_all,
+        "maxrss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "pages": len(output.pages),
+        "converted_cases": figures.converted_cases,
+    }, sys.stdout)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,294 @@
+"""`make bench`: what the generator costs on top of MkDocs, for plans 1, 10 and 50 times the example.
+
+For each scale factor:
+
+1. Write the synthetic plan (bench/synthetic.py) and check it with the real pipeline.
+2. Pre-render its pages with ``python -m generator render --out`` into a copy of docs/, and write two
+   MkDocs configs that INHERIT mkdocs.yml: one with the konverteringsplan plugin reading the synthetic
+   plan, one without the plugin whose nav is the rendered nav.json (+ the hand-written nav).
+3. Build both alternately, ``--repeat`` times each, and take the ratio of the medians.
+4. In a fresh process (bench/measure.py): validation + analysis time and peak memory.
+5. Sizes: search/search_index.json and the largest page of the built site.
+
+Everything is written under build/bench/.  The machine is printed with the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .synthetic import ROOT, default_weeks_factor, write_plan
+
+PLUGIN = "konverteringsplan"
+WORK = ROOT / "build" / "bench"
+# Config keys that MkDocs resolves relative to the config file; the generated configs live elsewhere.
+RELATIVE_KEYS = ("docs_dir", "hooks", "watch")
+
+
+def _bin(name: str) -> str:
+    return str(Path(sys.executable).parent / name)
+
+
+def _env() -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load = "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = ""
+    return f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, Python {platform.python_version()}, {load}"
+
+
+# ---------------------------------------------------------------------------------------------
+# MkDocs configs
+# ---------------------------------------------------------------------------------------------
+
+
+def _parent_config(config_file: Path) -> dict:
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open("rb") as fh:
+        return yaml_load(fh)
+
+
+def _plugins(parent: dict) -> list:
+    """The parent's plugins as a list of {name: options} (MkDocs accepts a list or a mapping)."""
+    plugins = parent.get("plugins", ["search"])
+    if isinstance(plugins, dict):
+        return [{name: (opts or {})} for name, opts in plugins.items()]
+    return [p if isinstance(p, dict) else {p: {}} for p in plugins]
+
+
+def _absolute(value, base: Path):
+    if isinstance(value, str):
+        return str((base / value).resolve())
+    if isinstance(value, list):
+        return [_absolute(v, base) for v in value]
+    return value
+
+
+def write_configs(workdir: Path, plan: Path, docs_plain: Path, nav: list, config_file: Path) -> tuple[Path, Path]:
+    """Two configs that INHERIT the project's mkdocs.yml: with the plugin, and pre-rendered without it."""
+    import yaml
+
+    parent = _parent_config(config_file)
+    base = config_file.parent
+    common: dict = {"INHERIT": str(config_file.resolve())}
+    for key in RELATIVE_KEYS:
+        if key in parent:
+            common[key] = _absolute(parent[key], base)
+    if "docs_dir" not in common:
+        common["docs_dir"] = str((base / "docs").resolve())
+    theme = parent.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        common["theme"] = {"custom_dir": _absolute(theme["custom_dir"], base)}
+
+    plugins = _plugins(parent)
+    with_plugin = []
+    for entry in plugins:
+        (name, opts), = entry.items()
+        if name == PLUGIN:
+            opts = {**opts, "plan": str(plan.resolve())}
+        with_plugin.append({name: opts})
+    without = [e for e in plugins if next(iter(e)) != PLUGIN]
+    if len(without) == len(plugins):
+        raise SystemExit(f"{config_file} does not use the {PLUGIN} plugin; nothing to compare.")
+
+    plugin_cfg = workdir / "mkdocs-plugin.yml"
+    plain_cfg = workdir / "mkdocs-plain.yml"
+    plugin_cfg.write_text(yaml.safe_dump({**common, "plugins": with_plugin}, allow_unicode=True, sort_keys=False),
+                          encoding="utf-8")
+    user_nav = parent.get("nav") or []
+    plain_cfg.write_text(yaml.safe_dump({**common, "docs_dir": str(docs_plain.resolve()), "plugins": without,
+                                         "nav": nav + user_nav}, allow_unicode=True, sort_keys=False),
+                         encoding="utf-8")
+    return plugin_cfg, plain_cfg
+
+
+def prerender(plan: Path, workdir: Path, docs_dir: Path) -> tuple[Path, list]:
+    """`python -m generator render --out` into a copy of docs/; returns (docs copy, nav)."""
+    from generator.build import validate_plan
+    from generator.render import glossary_abbreviations
+
+    rendered = workdir / "rendered"
+    shutil.rmtree(rendered, ignore_errors=True)
+    run([sys.executable, "-m", "generator", "render", "--out", str(rendered), "--plan", str(plan),
+         "--docs", str(docs_dir)])
+    docs_plain = workdir / "docs-plain"
+    shutil.rmtree(docs_plain, ignore_errors=True)
+    shutil.copytree(docs_dir, docs_plain)
+    # The plugin adds the glossary's tooltips to hand-written pages; do the same here.
+    abbreviations = glossary_abbreviations(validate_plan(plan, docs_dir)[0])
+    if abbreviations:
+        for page in docs_plain.rglob("*.md"):
+            page.write_text(page.read_text(encoding="utf-8").rstrip() + "\n\n" + abbreviations + "\n", encoding="utf-8")
+    nav = json.loads((rendered / "nav.json").read_text(encoding="utf-8"))
+    for src in rendered.rglob("*"):
+        rel = src.relative_to(rendered)
+        if src.is_dir() or rel.parts[0] in ("nav.json", ".konverteringsplan.json") or rel.parts[0].startswith(".render-"):
+            continue
+        target = docs_plain / rel
+        if target.exists():
+            raise SystemExit(f"{rel} is both hand-written and generated")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, target)
+    return docs_plain, nav
+
+
+# ---------------------------------------------------------------------------------------------
+# Running
+# ---------------------------------------------------------------------------------------------
+
+
+def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    proc = subprocess.run(cmd, cwd=ROOT, env=_env(), capture_output=True, text=True, **kw)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return proc
+
+
+def mkdocs_build(config: Path, site: Path) -> float:
+    shutil.rmtree(site, ignore_errors=True)
+    t0 = time.perf_counter()
+    run([_bin("mkdocs"), "build", "--quiet", "--strict", "-f", str(config), "-d", str(site)])
+    return time.perf_counter() - t0
+
+
+def site_pages(site: Path) -> dict[str, int]:
+    return {str(p.relative_to(site)): p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html"}
+
+
+def bench_factor(factor: int, repeat: int, config_file: Path, docs_dir: Path) -> dict:
+    workdir = WORK / f"f{factor}"
+    workdir.mkdir(parents=True, exist_ok=True)
+    plan = write_plan(workdir / "plan.yaml", factor)
+    check = run([sys.executable, "-m", "generator", "validate", str(plan), "--docs", str(docs_dir)])
+    warnings = sum(1 for line in check.stdout.splitlines() if ": " in line and "planen er gyldig" not in line)
+
+    docs_plain, nav = prerender(plan, workdir, docs_dir)
+    plugin_cfg, plain_cfg = write_configs(workdir, plan, docs_plain, nav, config_file)
+    site_plugin, site_plain = workdir / "site-plugin", workdir / "site-plain"
+    with_plugin, without = [], []
+    for _ in range(repeat):  # alternating, so load from other work on the machine hits both alike
+        with_plugin.append(mkdocs_build(plugin_cfg, site_plugin))
+        without.append(mkdocs_build(plain_cfg, site_plain))
+    pages_plugin, pages_plain = site_pages(site_plugin), site_pages(site_plain)
+    if set(pages_plugin) != set(pages_plain):  # e.g. the generator changed while the bench ran
+        diff = sorted(set(pages_plugin) ^ set(pages_plain))
+        print(f"NOTE factor {factor}: the two builds differ in {len(diff)} pages, e.g. {diff[:3]}; "
+              "the comparison is not like for like. Run again.", file=sys.stderr)
+
+    measured = json.loads(run([sys.executable, "-m", "bench.measure", str(plan), "--docs", str(docs_dir),
+                               "--repeat", str(repeat)]).stdout)
+    largest = max(pages_plugin.items(), key=lambda kv: kv[1])
+    rendered = workdir / "rendered"
+    largest_md = max(((str(p.relative_to(rendered)), p.stat().st_size) for p in rendered.rglob("*.md")),
+                     key=lambda kv: kv[1])
+    return {
+        "factor": factor,
+        "weeks_factor": default_weeks_factor(factor),
+        "plan_bytes": plan.stat().st_size,
+        "warnings": warnings,
+        "pages": len(pages_plugin),
+        "build_plugin_s": statistics.median(with_plugin),
+        "build_plain_s": statistics.median(without),
+        "builds_plugin": with_plugin,
+        "builds_plain": without,
+        "ratio": statistics.median(with_plugin) / statistics.median(without),
+        **measured,
+        "search_index_bytes": (site_plugin / "search" / "search_index.json").stat().st_size,
+        "largest_page": largest[0],
+        "largest_page_bytes": largest[1],
+        "largest_md": largest_md[0],
+        "largest_md_bytes": largest_md[1],
+    }
+
+
+def _kib(n: int) -> str:
+    return f"{n / 1024:,.0f} KiB"
+
+
+def table(rows: list[dict]) -> str:
+    head = ("| factor | cases | pages | `mkdocs build` with plugin | pre-rendered, no plugin | **overhead** "
+            "| validation + analysis | per factor | render | peak memory (tracemalloc / max RSS) "
+            "| search index | largest page (HTML) |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for r in rows:
+        lines.append(
+            f"| {r['factor']} | {r['converted_cases']:,} | {r['pages']} | {r['build_plugin_s']:.2f} s "
+            f"| {r['build_plain_s']:.2f} s | **{r['ratio']:.3f}** | {r['validate_analyse_s'] * 1000:.0f} ms "
+            f"| {r['validate_analyse_s'] * 1000 / r['factor']:.1f} ms | {r['render_s'] * 1000:.0f} ms "
+            f"| {r['peak_with_render_bytes'] / 2**20:.1f} / {r['maxrss_bytes'] / 2**20:.0f} MiB "
+            f"| {_kib(r['search_index_bytes'])} | {_kib(r['largest_page_bytes'])} `{r['largest_page']}` |"
+        )
+    return "\n".join(lines)
+
+
+def goals(rows: list[dict]) -> list[str]:
+    by = {r["factor"]: r for r in rows}
+    out = []
+
+    def line(ok: bool, text: str) -> None:
+        out.append(f"[{'ok' if ok else 'MISSED'}] {text}")
+
+    if 1 in by:
+        line(by[1]["ratio"] <= 1.10, f"overhead ratio at scale 1 = {by[1]['ratio']:.3f} (goal <= 1.10)")
+    if 50 in by:
+        line(by[50]["ratio"] <= 1.05, f"overhead ratio at scale 50 = {by[50]['ratio']:.3f} (goal <= 1.05)")
+    if 10 in by and 50 in by:
+        per10 = by[10]["validate_analyse_s"] / 10
+        per50 = by[50]["validate_analyse_s"] / 50
+        line(per50 <= 1.5 * per10, f"validation + analysis per scale unit: {per50 * 1000:.1f} ms at 50 vs "
+                                   f"{per10 * 1000:.1f} ms at 10 = {per50 / per10:.2f}x (goal <= 1.5x)")
+    big = max(rows, key=lambda r: r["factor"])
+    out.append(f"largest page at scale {big['factor']}: {big['largest_page']} ({_kib(big['largest_page_bytes'])} HTML; "
+               f"Markdown {big['largest_md']}, {_kib(big['largest_md_bytes'])})")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    p.add_argument("--factors", default="1,10,50", help="comma-separated scale factors (default 1,10,50)")
+    p.add_argument("--repeat", type=int, default=5, help="builds of each kind per factor (median; default 5)")
+    p.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    p.add_argument("--docs", default=str(ROOT / "docs"))
+    p.add_argument("--json", default=str(WORK / "results.json"), help="write all numbers here")
+    a = p.parse_args(argv)
+    t0 = time.perf_counter()
+    rows = []
+    for factor in (int(f) for f in a.factors.split(",")):
+        print(f"scale {factor} ...", file=sys.stderr, flush=True)
+        rows.append(bench_factor(factor, a.repeat, Path(a.config), Path(a.docs)))
+    elapsed = time.perf_counter() - t0
+    print(table(rows))
+    print()
+    for g in goals(rows):
+        print(g)
+    print()
+    print(f"Machine: {machine()}")
+    print(f"Command: make bench ({a.repeat} alternating builds of each kind per factor; medians); "
+          f"took {elapsed:.0f} s")
+    Path(a.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.json).write_text(json.dumps({"machine": machine(), "elapsed_s": elapsed, "rows": rows}, indent=2),
+                            encoding="utf-8")
+    return 0
