@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test validate render clean schema
+.PHONY: site serve test validate render clean schema bench
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ render: $(STAMP)  ## write the generated pages to build/rendered (for engines wi
 
 schema: $(STAMP)  ## regenerate plan.schema.json from the model
 	$(BIN)/python -m generator schema --write
+
+bench: $(STAMP)  ## generator overhead on top of MkDocs for plans 1, 10 and 50 times the example (bench/)
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf site build
