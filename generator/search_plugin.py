@@ -56,6 +56,8 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("esdh", "gamle system", "gammelt system", "fagsystem"),
     ("studentermedhjælper", "studerende", "student", "studentermedhjælp"),
     ("superbruger", "nøgleperson"),
+    ("basisoplysninger", "grundoplysninger", "stamdata"),
+    ("indtaste", "oprette", "registrere", "taste"),
     ("sagsbehandler", "rådgiver", "socialrådgiver"),
     ("anbringelse", "anbragt", "anbragte", "anbringe"),
     ("plejefamilie", "familiepleje", "plejeforældre"),
@@ -242,16 +244,43 @@ QUERY_JS = JS_MARKER + r"""
         return this;              // dropped unless nothing else is left (see below)
       }
       c.term = danishStem(word) + "*";
+      c.__danskWord = word;
     }
     return clause.call(this, c);
   };
-  // a query of stop words only ("hvem er") still searches for them
+  // A compound typed as one word ("undervisningshold") also searches for its parts when both
+  // are words of the site ("undervisning", "hold"), with half the weight of the whole word.
+  function known(index, word) {
+    return Object.prototype.hasOwnProperty.call(index.invertedIndex, word);
+  }
+  function splitCompound(index, word) {
+    for (var i = word.length - 3; i >= 4; i--) {
+      var left = word.slice(0, i), right = word.slice(i);
+      var head = /[se]$/.test(left) && known(index, left.slice(0, -1)) ? left.slice(0, -1)
+        : known(index, left) ? left : null;
+      if (head && known(index, right)) return [head, right];
+    }
+    return null;
+  }
   var query = lunr.Index.prototype.query;
   lunr.Index.prototype.query = function (fn) {
+    var index = this;
     return query.call(this, function (q) {
       fn.call(q, q);
+      // a query of stop words only ("hvem er") still searches for them
       if (!q.clauses.length && q.__danskStop)
         q.__danskStop.forEach(function (pair) { pair[1].call(q, pair[0]); });
+      var parts = [];
+      q.clauses.forEach(function (c) {
+        if (c.__danskWord && c.__danskWord.length >= 8 && index.invertedIndex) {
+          var split = splitCompound(index, c.__danskWord);
+          if (split) split.forEach(function (p) {
+            parts.push({ term: danishStem(p) + "*", fields: c.fields, boost: (c.boost || 1) / 2,
+                         usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
+          });
+        }
+      });
+      parts.forEach(function (c) { clause.call(q, c); });
     });
   };
 })(typeof lunr !== "undefined" ? lunr : self.lunr);

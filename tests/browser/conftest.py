@@ -63,6 +63,8 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
          "-f", str(config_file), "-d", str(site_dir)],
         cwd=config_file.parent, capture_output=True, text=True,
+        # sitemap.xml lists pages only when site_url is set; any address will do for the tests
+        env={**os.environ, "SITE_URL": os.environ.get("SITE_URL") or "https://konverteringsplan.example/"},
     )
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
