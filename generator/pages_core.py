@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from . import charts, downloads
+from . import formatting as fmt
 from .analysis import Figures
 from .model import Plan
 from .model.cases import CaseStatus, Stakeholder, Timing
@@ -43,8 +45,29 @@ def minimum(plan: Plan, figures: Figures, out) -> None:
 def conversion(plan: Plan, figures: Figures, out) -> None:
     options = {o.id: o for o in plan.conversion.options}
     chosen = options.get(plan.conversion.decision.chosen) if plan.conversion.decision else None
+    pf = figures.planning
     out.add("konverteringsform.md", "Konverteringsform", "konverteringsform.md.j2", section="Beslutning",
-            plan=plan, figures=figures, chosen=chosen)
+            plan=plan, figures=figures, chosen=chosen, matrix=pf.matrix, options=options,
+            cheapest=pf.cheapest, chosen_cost=pf.chosen_cost,
+            extra_cost=(pf.chosen_cost.total - pf.cheapest.total) if pf.chosen_cost and pf.cheapest else 0)
+
+
+def economy(plan: Plan, figures: Figures, out) -> None:
+    """Økonomi og beslutningsgrundlag: cost per option, break-even, sensitivity."""
+    pf = figures.planning
+    roles = {r.id: r for r in plan.roles}
+    chosen = pf.matrix.chosen
+    bars = [charts.CostBar(c.option.name, c.vendor_price, c.people_cost, "valgt" if c.option.id == chosen else "")
+            for c in pf.options]
+    chart = charts.cost_chart("omk", "Samlet pris for hver konverteringsform",
+                              "Vandrette søjler: egne timer i kr. plus leverandørens pris. Tallene står i tabellen under.",
+                              bars)
+    role_ids = [r.id for r in plan.roles if any(c.hours.get(r.id) for c in pf.options)]
+    base = next(s for s in pf.sensitivity if s.factor == 1.0)
+    shifts = [s for s in pf.sensitivity if s.ranking[:1] != base.ranking[:1]]
+    out.add("oekonomi.md", "Økonomi og beslutningsgrundlag", "oekonomi.md.j2", section="Beslutning",
+            plan=plan, pf=pf, chart=chart, roles=roles, role_ids=role_ids, chosen=chosen,
+            base=base, shifts=shifts, options={o.id: o for o in plan.conversion.options})
 
 
 def roles(plan: Plan, figures: Figures, out) -> None:
@@ -54,11 +77,90 @@ def roles(plan: Plan, figures: Figures, out) -> None:
             plan=plan, figures=figures, groups=groups, cats=cats)
 
 
+KINDS = {"arbejdspakke": "Arbejdspakke", "opfoelgning": "Ved første opfølgning", "hold": "Hold",
+         "kontrol": "Kontrol", "aktivitet": "Aktivitet", "milepael": "Milepæl", "frysning": "Frysning"}
+
+
+def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
+    """Everything with a date, in the order of the Gantt chart (dates computed here, not by a chart library)."""
+    rows = [dict(section="Milepæle", kind="milepael", name=m.name, start=m.date, end=m.date, role=None)
+            for m in sorted(plan.milestones, key=lambda m: m.date)]
+    if plan.project.freeze:
+        rows.append(dict(section="Aktiviteter", kind="frysning", name=f"Frysning i {plan.municipality.old_system}",
+                         start=plan.project.freeze.start, end=plan.project.freeze.end, role=None))
+    rows += [dict(section="Aktiviteter", kind="aktivitet", name=a.name, start=a.start, end=a.end, role=a.owner)
+             for a in sorted(plan.activities, key=lambda a: a.start)]
+    names = {r.id: r.name for r in plan.roles}
+    spans: dict[str, dict] = {}
+    for w in figures.planning.load.works:
+        key = ":".join(w.key.split(":")[:2])
+        if key in spans:
+            spans[key]["start"] = min(spans[key]["start"], w.start)
+            spans[key]["end"] = max(spans[key]["end"], w.end)
+        elif w.start and w.end:
+            section = {"hold": "Hold", "kontrol": "Arbejdspakker"}.get(w.kind, "Arbejdspakker")
+            name = f"{w.name} ({names[w.role]})" if w.kind == "kontrol" and w.role in names else w.name
+            spans[key] = dict(section=section, kind=w.kind, name=name, start=w.start, end=w.end, role=w.role)
+    rows += sorted((r for r in spans.values() if r["section"] == "Arbejdspakker"), key=lambda r: r["start"])
+    rows += sorted((r for r in spans.values() if r["section"] == "Hold"), key=lambda r: r["start"])
+    return rows
+
+
+def _load_views(plan: Plan, figures: Figures) -> list[dict]:
+    load = figures.planning.load
+    views = []
+    for role in plan.roles:
+        weeks = load.rows.get(role.id)
+        if not weeks:
+            continue
+        chart = charts.load_chart(
+            f"belastning-{role.id}", f"{role.name}: planlagte timer og kapacitet pr. uge",
+            f"Søjler: planlagte timer pr. uge. Stiplet linje: kapacitet. Skraverede søjler med udråbstegn er over "
+            f"kapaciteten. Tallene står i tabellen under.",
+            [charts.LoadWeek(fmt.week(w.monday), w.load, w.capacity) for w in weeks])
+        over = [w for w in weeks if w.over]
+        views.append(dict(role=role, weeks=weeks, chart=chart, over=over,
+                          total=sum(w.load for w in weeks), capacity=sum(w.capacity for w in weeks),
+                          cost=sum(round(w.load, 2) * role.hourly_cost for w in weeks)))
+    return views
+
+
+def _forecast_chart(plan: Plan, figures: Figures):
+    fc = figures.planning.forecast
+    labels = [fmt.week(p.monday) for p in fc.points]
+    go_week = next((i for i, p in enumerate(fc.points) if p.monday <= plan.project.go_live <= p.day), None)
+    return charts.line_chart(
+        "prognose", "Konverterede sager uge for uge",
+        "To linjer: sager med minimumsoplysningerne i DUBU (fuld linje med runde punkter) og sager med hele det "
+        "juridiske grundlag efter første opfølgning (stiplet linje med firkantede punkter). Tallene står i "
+        "tabellen under.",
+        labels, [charts.Series("Minimumsoplysninger", [p.minimum for p in fc.points]),
+                 charts.Series("Fuldt juridisk grundlag", [p.full for p in fc.points], dashed=True)],
+        fc.total, ("Go-live", go_week) if go_week is not None else None)
+
+
 def schedule(plan: Plan, figures: Figures, out) -> None:
     roles = {r.id: r for r in plan.roles}
     milestones = {m.id: m for m in plan.milestones}
+    pf = figures.planning
+    gantt_rows = _gantt_rows(plan, figures)
+    gantt = charts.gantt(
+        "gantt", "Tidsplan: milepæle, aktiviteter, arbejdspakker og hold",
+        "Gantt-diagram med en vandret bjælke for hver aktivitet, arbejdspakke og hvert hold og en rombe for hver "
+        "milepæl. Go-live er markeret med en lodret stiplet linje. Datoerne står i tabellen under.",
+        [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] == "milepael") for r in gantt_rows],
+        ("Go-live", plan.project.go_live))
+    names = {r.id: r.name for r in plan.roles}
+    table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles})
+    out.files[downloads.XLSX] = downloads.xlsx(table)
+    out.files[downloads.CSV] = downloads.csv_bytes(table)
+    cats = {c.id: c for c in plan.categories}
+    groups = {g.id: g for g in plan.minimum.groups}
     out.add("tidsplan.md", "Tids- og ressourceplan", "tidsplan.md.j2", section="Plan",
-            plan=plan, figures=figures, roles=roles, milestones=milestones)
+            plan=plan, figures=figures, roles=roles, milestones=milestones, pf=pf, gantt=gantt,
+            gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=_load_views(plan, figures), grand=table[-1],
+            forecast_chart=_forecast_chart(plan, figures), cats=cats, groups=groups,
+            xlsx=downloads.XLSX, csv=downloads.CSV)
 
 
 def glossary(plan: Plan, figures: Figures, out) -> None:
@@ -66,5 +168,5 @@ def glossary(plan: Plan, figures: Figures, out) -> None:
     out.add("ordliste.md", "Ordliste", "ordliste.md.j2", plan=plan, terms=terms)
 
 
-BUILDERS = [home, scope, minimum, conversion, roles, schedule]
+BUILDERS = [home, scope, minimum, conversion, economy, roles, schedule]
 LAST = [glossary]

@@ -110,6 +110,11 @@ class Sensitivity:
     costs: list[OptionCost]
 
     @property
+    def change(self) -> int:
+        """Percent change of the minutes: -25, 0 or 25."""
+        return round((self.factor - 1) * 100)
+
+    @property
     def ranking(self) -> list[str]:
         """Option ids, cheapest first."""
         return [c.option.id for c in sorted(self.costs, key=lambda c: (c.total, c.option.id))]

@@ -1,0 +1,313 @@
+"""Charts as inline SVG, drawn in Python: no JavaScript, no CDN, works offline and in print.
+
+Every chart is ``<svg role="img">`` with a ``<title>`` and ``<desc>``; the page always puts a
+Markdown table with the same numbers beside it. Text uses ``currentColor`` so it follows the light
+and dark colour schemes; every fill colour has at least 3:1 contrast against both backgrounds
+(WCAG 1.4.11), and no meaning rests on colour alone: series differ by pattern, line style and
+marker too, and the legend and labels say in words what each one is.
+
+The functions take plain numbers and Danish strings and return ``Markup`` (trusted HTML).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from babel.dates import format_date
+from markupsafe import Markup
+
+from .formatting import LOCALE, number
+
+BLUE, ORANGE, GREEN, PURPLE, GREY = "#3f7fc4", "#c95f1e", "#3a8a4e", "#8a6fb5", "#7a7a7a"
+FONT = 'font-family="inherit" font-size="12"'
+WIDTH = 760
+
+
+def _e(text: str) -> str:
+    return escape(str(text), quote=True)
+
+
+def _svg(uid: str, title: str, desc: str, width: int, height: int, body: list[str], defs: str = "") -> Markup:
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'style="max-width:100%;height:auto" class="kp-chart" {FONT}>'
+            f'<title id="{uid}-t">{_e(title)}</title><desc id="{uid}-d">{_e(desc)}</desc>')
+    parts = [head, f"<defs>{defs}</defs>" if defs else "", *body, "</svg>"]
+    svg = "".join(p for p in parts if p)
+    return Markup(f'<figure class="kp-figure">{svg}</figure>')
+
+
+def _hatch(uid: str, colour: str) -> str:
+    return (f'<pattern id="{uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{colour}"/>'
+            f'<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern>')
+
+
+def _text(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="currentColor"{extra}>{_e(text)}</text>'
+
+
+def _legend(x: float, y: float, items: list[tuple[str, str]]) -> list[str]:
+    """items: (swatch svg at 0,0 size 14, label)."""
+    out = []
+    for swatch, label in items:
+        out.append(f'<g transform="translate({x:.1f},{y:.1f})">{swatch}</g>')
+        out.append(_text(x + 20, y + 11, label))
+        x += 30 + 7 * len(label)
+    return out
+
+
+def _wrap(text: str, limit: int) -> list[str]:
+    """Lines of at most `limit` characters, split at spaces (long words are cut). Nothing is dropped:
+    the lines joined without a separator give the text back, so every label is shown in full."""
+    lines, current = [], ""
+    for word in str(text).split(" "):
+        while len(word) > limit:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:limit])
+            word = word[limit:]
+        if current and len(current) + len(word) > limit:
+            lines.append(current)
+            current = ""
+        current += word + " "
+    lines.append(current[:-1])
+    return [line for line in lines if line] or [""]
+
+
+def _label(x: float, y: float, lines: list[str], anchor: str = "start", extra: str = "") -> str:
+    return "".join(_text(x, y + 14 * i, line, anchor, extra) for i, line in enumerate(lines))
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    step = 10 ** (len(str(int(value))) - 1)
+    for m in (1, 2, 2.5, 5, 10):
+        if value <= m * step:
+            return m * step
+    return 10 * step
+
+
+# --- Gantt ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    start: dt.date
+    end: dt.date  # inclusive; == start for a one-day item or a milestone
+    section: str  # group heading, e.g. "Arbejdspakker"
+    milestone: bool = False
+
+
+def gantt(uid: str, title: str, desc: str, bars: list[Bar], marker: tuple[str, dt.date] | None = None) -> Markup:
+    """A Gantt chart: one row per bar under section headings; dates are laid out here, in Python."""
+    if not bars:
+        return Markup("")
+    first = min(b.start for b in bars).replace(day=1)
+    last = max(b.end for b in bars)
+    span = (last - first).days + 1
+    left, right, row_h = 290, 20, 20
+    plot = WIDTH - left - right
+
+    def x(day: dt.date) -> float:
+        return left + plot * (day - first).days / span
+
+    rows: list[tuple[str, Bar | None, list[str]]] = []
+    for section in dict.fromkeys(b.section for b in bars):
+        rows.append((section, None, _wrap(section, 40)))
+        rows += [(section, b, _wrap(b.label, 40)) for b in bars if b.section == section]
+    top = 30
+    tops, y = [], top
+    for _, _, lines in rows:
+        tops.append(y)
+        y += row_h + 14 * (len(lines) - 1)
+    height = y + 20
+    body = []
+    month = first
+    while month <= last:
+        mx = x(month)
+        body.append(f'<line x1="{mx:.1f}" y1="{top - 8}" x2="{mx:.1f}" y2="{height - 20}" stroke="{GREY}" '
+                    'stroke-width="0.5"/>')
+        body.append(_text(mx + 2, top - 12, format_date(month, "MMM yy", locale=LOCALE)))
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    for (section, bar, lines), y in zip(rows, tops):
+        if bar is None:
+            body.append(_label(4, y + 14, lines, extra=' font-weight="bold"'))
+            continue
+        body.append(_label(14, y + 14, lines))
+        if bar.milestone:
+            cx = x(bar.start)
+            body.append(f'<path d="M{cx:.1f},{y + 3} l7,7 l-7,7 l-7,-7 z" fill="{PURPLE}" stroke="currentColor" '
+                        'stroke-width="0.5"/>')
+        else:
+            x0, x1 = x(bar.start), x(bar.end + dt.timedelta(days=1))
+            body.append(f'<rect x="{x0:.1f}" y="{y + 4}" width="{max(3.0, x1 - x0):.1f}" height="{row_h - 8}" '
+                        f'fill="{BLUE}" rx="2"/>')
+    if marker and first <= marker[1] <= last:
+        mx = x(marker[1])
+        body.append(f'<line x1="{mx:.1f}" y1="{top - 4}" x2="{mx:.1f}" y2="{height - 16}" stroke="currentColor" '
+                    'stroke-width="1.5" stroke-dasharray="4 3"/>')
+        body.append(_text(mx, height - 4, marker[0], anchor="middle", extra=' font-weight="bold"'))
+    return _svg(uid, title, desc, WIDTH, height, body)
+
+
+# --- weekly load against capacity -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadWeek:
+    label: str  # "uge 3"
+    load: float
+    capacity: float
+
+    @property
+    def over(self) -> bool:
+        return self.load > self.capacity + 0.05
+
+
+def load_chart(uid: str, title: str, desc: str, weeks: list[LoadWeek]) -> Markup:
+    """Bars: planned hours per week; dashed step line: capacity; over-capacity bars hatched and marked "!"."""
+    if not weeks:
+        return Markup("")
+    left, right, top, bottom = 50, 10, 40, 40
+    height = 260
+    plot_w, plot_h = WIDTH - left - right, height - top - bottom
+    peak = _nice_max(max(max(w.load, w.capacity) for w in weeks))
+    step = plot_w / len(weeks)
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - v / peak)
+
+    body = _axis_y(left, WIDTH - right, y, peak, "timer")
+    every = max(1, len(weeks) // 12)
+    cap_path = []
+    for i, w in enumerate(weeks):
+        x0 = left + i * step
+        if w.load > 0:
+            fill = f"url(#{uid}-hatch)" if w.over else BLUE
+            body.append(f'<rect x="{x0 + step * 0.15:.1f}" y="{y(w.load):.1f}" width="{step * 0.7:.1f}" '
+                        f'height="{y(0) - y(w.load):.1f}" fill="{fill}"/>')
+        if w.over:
+            body.append(_text(x0 + step / 2, y(w.load) - 4, "!", anchor="middle", extra=' font-weight="bold"'))
+        cap_path.append(f"{'M' if i == 0 else 'L'}{x0:.1f},{y(w.capacity):.1f} L{x0 + step:.1f},{y(w.capacity):.1f}")
+        if i % every == 0:
+            body.append(_text(x0 + step / 2, height - bottom + 16, w.label.replace("uge ", ""), anchor="middle"))
+    body.append(f'<path d="{" ".join(cap_path)}" fill="none" stroke="currentColor" stroke-width="2" '
+                'stroke-dasharray="6 3"/>')
+    body.append(_text(left + plot_w / 2, height - 6, "Uge", anchor="middle"))
+    swatch_bar = f'<rect width="14" height="14" fill="{BLUE}"/>'
+    swatch_over = f'<rect width="14" height="14" fill="url(#{uid}-hatch)"/>'
+    swatch_cap = '<line x1="0" y1="7" x2="14" y2="7" stroke="currentColor" stroke-width="2" stroke-dasharray="4 2"/>'
+    body += _legend(left, 8, [(swatch_bar, "Planlagte timer"), (swatch_cap, "Kapacitet"),
+                              (swatch_over, "Over kapaciteten (!)")])
+    return _svg(uid, title, desc, WIDTH, height, body, _hatch(uid, ORANGE))
+
+
+def _axis_y(x0: float, x1: float, y, peak: float, unit: str) -> list[str]:
+    out = []
+    for k in range(5):
+        v = peak * k / 4
+        out.append(f'<line x1="{x0}" y1="{y(v):.1f}" x2="{x1}" y2="{y(v):.1f}" stroke="{GREY}" stroke-width="0.5"/>')
+        out.append(_text(x0 - 6, y(v) + 4, number(v), anchor="end"))
+    out.append(_text(x0 - 6, y(peak) - 14, unit, anchor="end"))
+    return out
+
+
+# --- cost per option --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CostBar:
+    label: str
+    vendor: float  # kr. to the vendor
+    people: float  # kr. for the municipality's own hours
+    note: str = ""  # e.g. "valgt"
+
+    @property
+    def total(self) -> float:
+        return self.vendor + self.people
+
+
+def cost_chart(uid: str, title: str, desc: str, bars: list[CostBar]) -> Markup:
+    """Horizontal stacked bars: own hours (solid) + vendor price (hatched), total in words at the end."""
+    if not bars:
+        return Markup("")
+    left, right, top, row_h = 260, 110, 40, 34
+    labels = [_wrap(f"{b.label} ({b.note})" if b.note else b.label, 34) for b in bars]
+    tops, y = [], top
+    for lines in labels:
+        tops.append(y)
+        y += row_h + 14 * (len(lines) - 1)
+    height = y + 10
+    plot = WIDTH - left - right
+    peak = _nice_max(max(b.total for b in bars))
+    body = []
+    for b, lines, y in zip(bars, labels, tops):
+        body.append(_label(left - 8, y + 18, lines, anchor="end"))
+        w_people, w_vendor = plot * b.people / peak, plot * b.vendor / peak
+        body.append(f'<rect x="{left}" y="{y + 6}" width="{w_people:.1f}" height="18" fill="{BLUE}"/>')
+        if b.vendor:
+            body.append(f'<rect x="{left + w_people:.1f}" y="{y + 6}" width="{w_vendor:.1f}" height="18" '
+                        f'fill="url(#{uid}-hatch)" stroke="{ORANGE}"/>')
+        body.append(_text(left + w_people + w_vendor + 6, y + 19, f"{number(b.total)} kr."))
+    swatch_people = f'<rect width="14" height="14" fill="{BLUE}"/>'
+    swatch_vendor = f'<rect width="14" height="14" fill="url(#{uid}-hatch)"/>'
+    body += _legend(left, 8, [(swatch_people, "Egne timer"), (swatch_vendor, "Leverandørens pris")])
+    return _svg(uid, title, desc, WIDTH, height, body, _hatch(uid, ORANGE))
+
+
+# --- completion curve -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: list[float]
+    dashed: bool = False
+
+
+def line_chart(uid: str, title: str, desc: str, labels: list[str], series: list[Series], total: float,
+               marker: tuple[str, int] | None = None) -> Markup:
+    """Lines over weeks, each with its own dash style and marker shape and a label at its end."""
+    if not labels:
+        return Markup("")
+    left, right, top, bottom = 50, 170, 40, 40
+    height = 280
+    plot_w, plot_h = WIDTH - left - right, height - top - bottom
+    peak = _nice_max(total)
+    step = plot_w / max(1, len(labels) - 1)
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - v / peak)
+
+    body = _axis_y(left, left + plot_w, y, peak, "sager")
+    every = max(1, len(labels) // 12)
+    for i, lab in enumerate(labels):
+        if i % every == 0:
+            body.append(_text(left + i * step, height - bottom + 16, lab.replace("uge ", ""), anchor="middle"))
+    body.append(_text(left + plot_w / 2, height - 6, "Uge", anchor="middle"))
+    colours = [BLUE, GREEN, PURPLE, ORANGE]
+    for k, s in enumerate(series):
+        colour = colours[k % len(colours)]
+        pts = [(left + i * step, y(v)) for i, v in enumerate(s.values)]
+        dash = ' stroke-dasharray="7 4"' if s.dashed else ""
+        path = " ".join(f"{'M' if i == 0 else 'L'}{px:.1f},{py:.1f}" for i, (px, py) in enumerate(pts))
+        body.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>')
+        for px, py in pts:
+            if k % 2 == 0:
+                body.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}"/>')
+            else:
+                body.append(f'<rect x="{px - 3:.1f}" y="{py - 3:.1f}" width="6" height="6" fill="{colour}"/>')
+        if pts:
+            body.append(_text(pts[-1][0] + 8, pts[-1][1] + 4 + 14 * k, s.label))
+    if marker is not None and 0 <= marker[1] < len(labels):
+        mx = left + marker[1] * step
+        body.append(f'<line x1="{mx:.1f}" y1="{top}" x2="{mx:.1f}" y2="{y(0):.1f}" stroke="currentColor" '
+                    'stroke-width="1.5" stroke-dasharray="2 3"/>')
+        body.append(_text(mx, top - 6, marker[0], anchor="middle", extra=' font-weight="bold"'))
+    return _svg(uid, title, desc, WIDTH, height, body)

@@ -1,0 +1,127 @@
+"""Downloads on the plan page: the resource plan as Excel (.xlsx) and CSV, one row per role × ISO week.
+
+Both files hold the same rows with Danish headers, then a total per role and a grand total. The CSV
+is what Danish Excel opens directly: semicolon-separated, UTF-8 with a byte-order mark, decimal
+comma. The .xlsx is byte-for-byte the same for the same plan (fixed timestamps).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+
+from .analysis.load import Load
+
+XLSX = "downloads/ressourceplan.xlsx"
+CSV = "downloads/ressourceplan.csv"
+HEADERS = ["Rolle", "År", "Uge", "Ugens mandag", "Planlagte timer", "Kapacitet (timer)",
+           "Ledige timer (minus = for mange)", "Over kapaciteten", "Timepris (kr.)", "Omkostning (kr.)"]
+FIXED_TIME = dt.datetime(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Row:
+    role: str  # Danish role name, or "I alt …" on a total row
+    year: int | None
+    week: int | None
+    monday: dt.date | None
+    load: float
+    capacity: float
+    over: bool | None
+    rate: float | None
+    cost: float
+
+    @property
+    def spare(self) -> float:
+        return self.capacity - self.load
+
+
+def rows(load: Load, names: dict[str, str], rates: dict[str, float]) -> list[Row]:
+    """One row per role × week, then 'I alt' per role, then the grand total (hours rounded to 0.01)."""
+    out, grand = [], []
+    for role, weeks in load.rows.items():
+        rate = rates.get(role, 0.0)
+        mine = [Row(names[role], w.week[0], w.week[1], w.monday, round(w.load, 2), round(w.capacity, 2),
+                    w.over, rate, round(round(w.load, 2) * rate, 2)) for w in weeks]
+        total = Row(f"I alt {names[role]}", None, None, None, round(sum(r.load for r in mine), 2),
+                    round(sum(r.capacity for r in mine), 2), None, rate, round(sum(r.cost for r in mine), 2))
+        out += [*mine, total]
+        grand.append(total)
+    out.append(Row("I alt, alle roller", None, None, None, round(sum(r.load for r in grand), 2),
+                   round(sum(r.capacity for r in grand), 2), None, None, round(sum(r.cost for r in grand), 2)))
+    return out
+
+
+def _yes(over: bool | None) -> str:
+    return "" if over is None else ("ja" if over else "nej")
+
+
+def xlsx(table: list[Row]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Ressourceplan"
+    ws.append(HEADERS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for r in table:
+        ws.append([r.role, r.year, r.week, r.monday, r.load, r.capacity, round(r.spare, 2), _yes(r.over),
+                   r.rate, r.cost])
+        if r.year is None:
+            for cell in ws[ws.max_row]:
+                cell.font = Font(bold=True)
+    for row in ws.iter_rows(min_row=2):
+        row[3].number_format = "dd-mm-yyyy"
+        for cell in row[4:7]:
+            cell.number_format = "#,##0.0"
+        for cell in row[8:10]:
+            cell.number_format = "#,##0"
+    for col, width in zip("ABCDEFGHIJ", (28, 6, 6, 12, 15, 17, 30, 16, 13, 16)):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+    wb.properties.creator = "konverteringsplan"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    wb.save(raw)
+    return _fixed_zip(raw.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """Re-pack with fixed timestamps so the same plan gives the same file."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _fixed_core(body)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, body)
+    return out.getvalue()
+
+
+def _fixed_core(body: bytes) -> bytes:
+    import re
+
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>" + stamp + rb"\g<2>", body)
+
+
+def _comma(value: float | None, decimals: int = 2) -> str:
+    return "" if value is None else f"{value:.{decimals}f}".replace(".", ",")
+
+
+def csv_bytes(table: list[Row]) -> bytes:
+    text = io.StringIO()
+    w = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    w.writerow(HEADERS)
+    for r in table:
+        w.writerow([r.role, r.year or "", r.week or "", r.monday.isoformat() if r.monday else "",
+                    _comma(r.load), _comma(r.capacity), _comma(r.spare), _yes(r.over), _comma(r.rate),
+                    _comma(r.cost)])
+    return text.getvalue().encode("utf-8-sig")
