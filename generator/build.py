@@ -24,7 +24,7 @@ def validate_plan(plan_path: Path, docs_dir: Path | None = None):
         plan = plan_from_yaml(loaded)
     except PlanError as exc:
         raise PlanError([*exc.messages, *(m for m in raw if m.is_error)]) from None
-    messages = raw + check(plan, loaded)
+    messages = raw + check(plan, loaded, docs_dir)
     errors = [m for m in messages if m.is_error]
     if errors:
         raise PlanError(errors)

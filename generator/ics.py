@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from .model import Plan
 from .model.training import Session
@@ -22,6 +22,11 @@ from .render import ascii_slug
 
 TZID = "Europe/Copenhagen"
 TZ = ZoneInfo(TZID)
+
+
+def _one_line(text: str) -> str:
+    """Text from the plan on one line (the file's own line breaks are only between our lines)."""
+    return " ".join(str(text).split())
 
 
 def session_uid(plan: Plan, session: Session) -> str:
@@ -53,7 +58,7 @@ def _description(plan: Plan, session: Session, role_names: dict[str, str], cat_n
             f"{', '.join(group_names.get(g, g) for g in c.groups)}.",
         ]
     lines += ["", f"Undervisningen hører til KLIK-opgaven \"{plan.training.klik_task}\" ({plan.municipality.name})."]
-    return "\n".join(lines)
+    return "\n".join(_one_line(line) for line in lines)
 
 
 def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
@@ -62,11 +67,11 @@ def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
     cat_names = {c.id: c.name for c in plan.categories}
     group_names = {g.id: g.name for g in plan.minimum.groups}
     cal = Calendar()
-    cal.add("prodid", f"-//{plan.municipality.name}//Konverteringsplan//DA")
+    cal.add("prodid", f"-//{_one_line(plan.municipality.name)}//Konverteringsplan//DA")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", vText(_one_line(name)))
     cal.add("x-wr-timezone", TZID)
     stamp = _stamp()
     for s in sorted(sessions, key=lambda s: (s.date, s.start, s.id)):
@@ -75,8 +80,8 @@ def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
         ev.add("dtstamp", stamp)
         ev.add("dtstart", dt.datetime.combine(s.date, s.start, tzinfo=TZ))
         ev.add("dtend", dt.datetime.combine(s.date, s.end, tzinfo=TZ))
-        ev.add("summary", s.title, parameters={"LANGUAGE": "da"})
-        ev.add("location", s.place, parameters={"LANGUAGE": "da"})
+        ev.add("summary", _one_line(s.title), parameters={"LANGUAGE": "da"})
+        ev.add("location", _one_line(s.place), parameters={"LANGUAGE": "da"})
         ev.add("description", _description(plan, s, role_names, cat_names, group_names),
                parameters={"LANGUAGE": "da"})
         ev.add("categories", ["Undervisning", "DUBU"])

@@ -6,6 +6,7 @@ Each rule is a function ``rule(ctx) -> None`` that reports through ``ctx.error``
 
 from __future__ import annotations
 
+import pathlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable
@@ -44,6 +45,7 @@ class RawContext:
 @dataclass
 class Context(RawContext):
     plan: Plan = None  # type: ignore[assignment]
+    docs_dir: "pathlib.Path | None" = None  # docs/, for rules that check file references (images)
 
     @cached_property
     def figures(self):
@@ -57,9 +59,9 @@ Rule = Callable[[Context], None]
 
 
 def all_rules() -> list[Rule]:
-    from . import rules_engine, rules_references, rules_task
+    from . import rules_engine, rules_guide, rules_references, rules_task, rules_training
 
-    return [*rules_references.RULES, *rules_task.RULES, *rules_engine.RULES]
+    return [*rules_references.RULES, *rules_task.RULES, *rules_engine.RULES, *rules_guide.RULES, *rules_training.RULES]
 
 
 def raw_rules() -> list[Callable[[RawContext], None]]:
@@ -76,9 +78,9 @@ def check_raw(loaded: LoadedYaml) -> list[Message]:
     return sorted(set(ctx.messages))
 
 
-def check(plan: Plan, loaded: LoadedYaml) -> list[Message]:
+def check(plan: Plan, loaded: LoadedYaml, docs_dir: "pathlib.Path | None" = None) -> list[Message]:
     """Every error and warning about a typed plan, sorted by line."""
-    ctx = Context(loaded, plan=plan)
+    ctx = Context(loaded, plan=plan, docs_dir=docs_dir)
     for rule in all_rules():
         rule(ctx)
     return sorted(set(ctx.messages))

@@ -1,0 +1,51 @@
+"""Rules for the step-by-step guide: screenshots must be image files inside docs/, and every field
+group a role enters should say where it is entered and what to check."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .paths import check_docs_path
+from .validate import Context
+
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+
+def _image(ctx: Context, path: tuple, ref: str | None) -> None:
+    if ref is None:
+        return
+    if PurePosixPath(ref).suffix.lower() not in IMAGE_TYPES:
+        ctx.error(path, f'"{"".join(ch if ch.isprintable() else "?" for ch in ref)}" er ikke et billede. Brug en fil af typen {", ".join(sorted(IMAGE_TYPES))}.')
+        return
+    if ctx.docs_dir is None:
+        return  # no docs folder given (e.g. a plan checked on its own): the build checks it
+    problem = check_docs_path(ref, ctx.docs_dir)
+    if problem:
+        shown = "".join(ch if ch.isprintable() else "?" for ch in ref)
+        ctx.error(path, f'Skærmbilledet "{shown}" kan ikke vises: {problem}')
+
+
+def guide_images(ctx: Context) -> None:
+    guide = ctx.plan.guide
+    for gid, g in guide.groups.items():
+        _image(ctx, ("vejledning", "feltgrupper", gid, "billede"), g.image)
+    for rid, rg in guide.roles.items():
+        for key, steps in (("foer", rg.before), ("efter", rg.after)):
+            for i, step in enumerate(steps):
+                _image(ctx, ("vejledning", "roller", rid, key, i, "billede"), step.image)
+
+
+def guide_for_every_group(ctx: Context) -> None:
+    """A field group entered by hand without guide text gives a step with no place and no check."""
+    from .pages_guide import converting_roles, guide_view
+
+    entered = {s.group_id for r in converting_roles(ctx.plan) for s in (lambda v: v.steps + v.follow_up)(guide_view(ctx.plan, r))
+               if s.group_id}
+    for g, group in enumerate(ctx.plan.minimum.groups):
+        if group.id in entered and group.id not in ctx.plan.guide.groups:
+            ctx.warning(("minimumsoplysninger", "feltgrupper", g, "id"),
+                        f'Feltgruppen "{group.name}" indtastes manuelt, men har ingen vejledning. Tilføj "{group.id}" '
+                        'under vejledning.feltgrupper med "hvor" (hvor i DUBU) og "tjek" (hvad der skal tjekkes).')
+
+
+RULES = [guide_images, guide_for_every_group]
