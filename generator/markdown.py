@@ -3,12 +3,24 @@
 Text fields in plan.yaml are plain text: no Markdown, no HTML.  Every value a template
 prints is escaped so that it shows exactly what the user typed: ``<script>`` stays
 visible text, ``[x](javascript:…)`` never becomes a link, ``{: onclick=…}`` never becomes
-an attribute, and ``|`` never breaks a table.  Templates mark their own, trusted
-Markdown with ``Markup`` (Jinja's ``|safe`` or Python's ``markupsafe.Markup``).
+an attribute, and ``|`` never breaks a table.  Line breaks inside a value become spaces.
+Templates mark their own, trusted Markdown with ``Markup`` (Jinja's ``|safe`` or Python's
+``markupsafe.Markup``).
+
+Plan text also reaches places that are not Markdown, and each gets its own escaping:
+
+* page titles in the MkDocs navigation: the theme prints them as HTML → :func:`html_text`
+  (:func:`html_nav` does a whole nav);
+* a page's front-matter ``title:`` (YAML, printed raw as HTML in ``<title>``) →
+  :func:`front_matter_text`;
+* abbreviation definitions (``*[term]: explanation``): the explanation becomes an HTML
+  attribute → :func:`abbreviation_text`.
 """
 
 from __future__ import annotations
 
+import html
+import json
 from typing import Any
 
 from markupsafe import Markup
@@ -51,3 +63,46 @@ def finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     return escape(value)
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def html_text(value: Any) -> str:
+    """Plain text → HTML that shows exactly that text (for navigation titles)."""
+    return html.escape(_one_line(value), quote=True)
+
+
+def html_nav(nav: list) -> list:
+    """A MkDocs nav whose titles are plain text → the same nav with HTML-escaped titles.
+
+    Material prints nav titles (and a page's title in the footer and search results) as HTML,
+    so a role called ``<img src=x onerror=…>`` would otherwise become an image.
+    """
+    out: list = []
+    for item in nav:
+        if isinstance(item, dict):
+            out.append({html_text(title): html_nav(value) if isinstance(value, list) else value
+                        for title, value in item.items()})
+        else:
+            out.append(item)
+    return out
+
+
+def front_matter_text(value: Any) -> Markup:
+    """Plain text → a YAML front-matter value (double-quoted) holding HTML-escaped text.
+
+    Material prints ``page.meta.title`` raw inside ``<title>`` and the header.
+    """
+    return Markup(json.dumps(html_text(value), ensure_ascii=False))
+
+
+def abbreviation_text(value: Any) -> str:
+    """Plain text → the explanation part of a Markdown abbreviation (``*[term]: …``).
+
+    Python-Markdown puts it in the ``title`` attribute and escapes ``<`` and ``"`` there, but
+    keeps an ``&`` that starts an entity; escaping ``&`` makes "&lt;" typed by the user show as
+    typed.
+    """
+    return _one_line(value).replace("&", "&amp;")

@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .build import build_output
+from .markdown import html_nav
 from .messages import PlanError
 from .templating import TEMPLATES
 
@@ -57,13 +58,17 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         for path, content in output.contents().items():
             files.append(File.generated(config, path, content=content))
         self.abbreviations = abbreviations
-        config.nav = output.nav + (self.user_nav or [])
+        config.nav = html_nav(output.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         # Hand-written pages get the glossary tooltips too (generated pages already have them).
         if page.file.generated_by is None and self.abbreviations:
             return markdown.rstrip() + "\n\n" + self.abbreviations + "\n"
+        if page.file.generated_by is not None and page.title and not page.meta.get("title"):
+            # The theme writes <title>{{ page.title | striptags }}</title>, and striptags un-escapes
+            # the nav title ("&lt;/title&gt;" → "</title>"); a meta title is printed as it is.
+            page.meta["title"] = page.title
         return markdown
 
     def on_serve(self, server, *, config, builder):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .analysis import Figures, analyse
+from .markdown import abbreviation_text
 from .model import Plan
 from .templating import render_template
 
@@ -61,7 +62,7 @@ def glossary_abbreviations(plan: Plan) -> str:
     for term in plan.glossary:
         if any(ch in term.term for ch in "[]\n"):
             continue
-        text = " ".join(term.explanation.split())
+        text = abbreviation_text(term.explanation)  # becomes an HTML attribute, not Markdown
         variants = [term.term] if term.term.isupper() else [term.term, term.term.lower(), term.term[:1].upper() + term.term[1:]]
         for variant in dict.fromkeys(variants):
             lines.append(f"*[{variant}]: {text}")

@@ -10,7 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import formatting
-from .markdown import escape, finalize
+from .markdown import escape, finalize, front_matter_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,6 +28,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(formatting.FILTERS)
     env.filters["md"] = lambda v: Markup(escape(v))
+    env.filters["front_matter"] = front_matter_text  # a YAML front-matter value (HTML-escaped, quoted)
     env.filters["extract"] = lambda key, mapping: mapping[key]
     env.globals["Markup"] = Markup
     return env

@@ -1,0 +1,301 @@
+"""Helpers for the safety tests: a temporary copy of the project, a real MkDocs build, the text
+fields of the plan model (found by walking the pydantic model, never listed by hand), and an HTML
+scan for script that came from the plan."""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from pydantic import BaseModel
+
+from generator.model import Plan
+from generator.yaml_loader import load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# --------------------------------------------------------------------------------------------
+# A temporary project and a real build
+# --------------------------------------------------------------------------------------------
+
+
+def copy_project(dst: Path, plan_text: str | None = None) -> Path:
+    """Copy what a build needs (mkdocs.yml, docs/, overrides/, the plan) into `dst`."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "plan.yaml", "plan.schema.json"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, dst / name)
+    shutil.copytree(ROOT / "docs", dst / "docs")
+    if (ROOT / "overrides").exists():
+        shutil.copytree(ROOT / "overrides", dst / "overrides")
+    if plan_text is not None:
+        (dst / "plan.yaml").write_text(plan_text, encoding="utf-8")
+    return dst
+
+
+def mkdocs_build(project: Path, out: Path | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project` (a separate process, exactly as CI runs it)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    out = out or project / "site"
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
+                          capture_output=True, text=True, encoding="utf-8", env=env)
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# The text fields of the model
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place in the plan data where free text goes."""
+
+    path: tuple  # keys and list indexes from the root of plan.yaml
+    field: tuple[str, str]  # (model class name, plan.yaml key), to check coverage
+    kind: str = "value"  # "value": replace or add a text value; "item": append to an empty list;
+    # "key": rename a mapping key
+
+
+def _is_free_text(tp: Any, metadata: list) -> bool:
+    """A str that is not an id, code or enum: anything with a pattern is constrained."""
+    if tp is not str:
+        return False
+    return not any(getattr(m, "pattern", None) for m in metadata)
+
+
+def _split(tp: Any, metadata: list) -> tuple[Any, list]:
+    while typing.get_origin(tp) is typing.Annotated:
+        args = typing.get_args(tp)
+        tp, metadata = args[0], [*metadata, *args[1:]]
+    return tp, metadata
+
+
+def _is_optional(tp: Any) -> bool:
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp)
+
+
+def text_fields(model: type[BaseModel] = Plan) -> set[tuple[str, str]]:
+    """Every (model, key) whose value is, or holds, free text, anywhere in the model."""
+    found: set[tuple[str, str]] = set()
+    seen: set[type] = set()
+
+    def visit_type(tp: Any, metadata: list, owner: tuple[str, str] | None) -> None:
+        tp, metadata = _split(tp, metadata)
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            for arg in typing.get_args(tp):
+                visit_type(arg, metadata, owner)
+        elif origin in (list, tuple, set):
+            for arg in typing.get_args(tp):
+                visit_type(arg, [], owner)
+        elif origin is dict:
+            key_t, val_t = typing.get_args(tp)
+            visit_type(key_t, [], owner)
+            visit_type(val_t, [], owner)
+        elif inspect.isclass(tp) and issubclass(tp, BaseModel):
+            if tp in seen:
+                return
+            seen.add(tp)
+            for name, f in tp.model_fields.items():
+                visit_type(f.annotation, list(f.metadata), (tp.__name__, f.alias or name))
+        elif inspect.isclass(tp) and issubclass(tp, Enum):
+            return
+        elif _is_free_text(tp, metadata) and owner is not None:
+            found.add(owner)
+
+    visit_type(model, [], None)
+    return found
+
+
+def text_slots(data: dict, model: type[BaseModel] = Plan) -> list[Slot]:
+    """Every free-text place in `data` (a plan as loaded from YAML), plus optional text keys that
+    are absent and could be added, plus one item in each empty list of text."""
+    slots: list[Slot] = []
+
+    def visit(tp: Any, metadata: list, value: Any, path: tuple, owner: tuple[str, str] | None) -> None:
+        tp, metadata = _split(tp, metadata)
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            for arg in typing.get_args(tp):
+                if arg is type(None):
+                    continue
+                visit(arg, metadata, value, path, owner)
+            return
+        if origin is list:
+            (item_t,) = typing.get_args(tp)
+            if isinstance(value, list):
+                for i, item in enumerate(value):
+                    visit(item_t, [], item, (*path, i), owner)
+                item_t2, item_meta = _split(item_t, [])
+                if not value and _is_free_text(item_t2, item_meta) and owner:
+                    slots.append(Slot((*path, 0), owner, "item"))
+            elif value is None and owner:
+                item_t2, item_meta = _split(item_t, [])
+                if _is_free_text(item_t2, item_meta):
+                    slots.append(Slot((*path, 0), owner, "item"))
+            return
+        if origin is dict:
+            key_t, val_t = typing.get_args(tp)
+            key_t, key_meta = _split(key_t, [])
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    visit(val_t, [], v, (*path, k), owner)
+                    if _is_free_text(key_t, key_meta) and owner:
+                        slots.append(Slot((*path, k), owner, "key"))
+            return
+        if inspect.isclass(tp) and issubclass(tp, BaseModel):
+            if not isinstance(value, dict):
+                return
+            for name, f in tp.model_fields.items():
+                key = f.alias or name
+                visit(f.annotation, list(f.metadata), value.get(key), (*path, key), (tp.__name__, key))
+            return
+        if inspect.isclass(tp) and issubclass(tp, Enum):
+            return
+        if _is_free_text(tp, metadata) and owner is not None and (value is None or isinstance(value, str)):
+            slots.append(Slot(path, owner))
+
+    visit(model, [], data, (), None)
+    # An optional text that is absent and a text that is present may both be offered for the same
+    # path (a str | None field): keep one.
+    unique = {(s.path, s.kind): s for s in slots}
+    return list(unique.values())
+
+
+def set_in(data: dict, slot: Slot, text: str) -> None:
+    node: Any = data
+    for part in slot.path[:-1]:
+        if isinstance(node, dict) and part not in node:
+            node[part] = [] if isinstance(slot.path[-1], int) else {}
+        node = node[part]
+    last = slot.path[-1]
+    if slot.kind == "key":
+        items = list(node.items())
+        node.clear()
+        node.update((text if k == last else k, v) for k, v in items)
+    elif isinstance(node, list):
+        if slot.kind == "item" or last >= len(node):
+            node.append(text)
+        else:
+            node[last] = text
+    else:
+        node[last] = text
+
+
+def example_data() -> dict:
+    return copy.deepcopy(load_yaml(ROOT / "plan.yaml").data)
+
+
+def dump_plan(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+# --------------------------------------------------------------------------------------------
+# HTML scan
+# --------------------------------------------------------------------------------------------
+
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset"}
+
+
+class _Scan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.text: list[str] = []
+        self._skip = 0  # inside <script>/<style>
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}={value!r}>")
+            squashed = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
+            if name in _URL_ATTRS and ("javascript:" in squashed or "vbscript:" in squashed):
+                self.problems.append(f"<{tag} {name}={value!r}>")
+            if tag == "img" and name == "src" and value.strip() == "x":
+                self.problems.append(f"<img src={value!r}> from the plan")
+        if tag in ("script", "style"):
+            self._skip += 1
+            self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            if self._in_script and "alert(" in data:
+                self.problems.append(f"<script> with {data.strip()[:80]!r}")
+            return
+        self.text.append(data)
+
+
+@dataclass
+class ScanResult:
+    problems: list[str]
+    text: str  # visible text, whitespace collapsed
+
+
+def scan_html(html: str) -> ScanResult:
+    parser = _Scan()
+    parser.feed(html)
+    parser.close()
+    return ScanResult(parser.problems, " ".join("".join(parser.text).split()))
+
+
+def scan_site(site: Path) -> tuple[dict[str, list[str]], str]:
+    """Problems per file, and the visible text of every page (HTML pages and the search index,
+    whose titles and texts the search box shows as HTML)."""
+    problems: dict[str, list[str]] = {}
+    texts: list[str] = []
+    for page in sorted(site.rglob("*.html")):
+        result = scan_html(page.read_text(encoding="utf-8"))
+        if result.problems:
+            problems[str(page.relative_to(site))] = result.problems
+        texts.append(result.text)
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            for key in ("title", "text"):
+                result = scan_html(doc.get(key) or "")
+                if result.problems:
+                    problems.setdefault(f"search_index.json {doc.get('location')} {key}", []).extend(result.problems)
+    return problems, "\n".join(texts)
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    return (p for p in sorted(root.rglob("*")) if p.is_file())
+
+
+def make_files_for(docs: Path, names: list[str]) -> None:
+    """Create an (empty) file under docs/ for each name, so that a text that is used as a file
+    reference (a screenshot) still points at a real file and the build goes on."""
+    for name in names:
+        target = docs / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                target.write_bytes(b"")
+        except OSError:
+            pass  # a name the file system cannot hold; the build will say so
