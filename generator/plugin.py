@@ -48,15 +48,21 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             raise PluginError("Planen kan ikke bygges:\n" + str(exc)) from None
         for message in warnings:
             log.info(str(message))  # warnings are for `validate`; --strict builds must still pass
-        clashes = [p for p in output.contents() if files.get_file_from_path(p) is not None]
+        generated = [File.generated(config, path, content=content) for path, content in output.contents().items()]
+        # A hand-written file clashes when it has the same path, or becomes the same page in the site
+        # (docs/sagsomfang/index.md and a generated sagsomfang.md are both sagsomfang/index.html);
+        # compared without case, since Windows and macOS disks do not tell Index.md from index.md.
+        own = {f.dest_uri.lower(): f for f in files}
+        clashes = sorted({f"docs/{own[g.dest_uri.lower()].src_uri} (genereret: {g.src_uri})"
+                          for g in generated if g.dest_uri.lower() in own})
         if clashes:
             raise PluginError(
-                "Disse sider findes både i docs/ og som genererede sider fra planen: "
-                + ", ".join(clashes)
-                + ". Omdøb eller flyt den håndskrevne side; den bliver aldrig overskrevet."
+                "Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
+                + "; ".join(clashes)
+                + ". Omdøb eller flyt den håndskrevne fil; den bliver aldrig overskrevet af en genereret side."
             )
-        for path, content in output.contents().items():
-            files.append(File.generated(config, path, content=content))
+        for file in generated:
+            files.append(file)
         self.abbreviations = abbreviations
         config.nav = html_nav(output.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
         return files
