@@ -79,10 +79,7 @@ def day_values(start: dt.date, end: dt.date, special: Iterable[SpecialDay]) -> d
 
 def week_fraction(days: dict[dt.date, float]) -> dict[Week, float]:
     """The working-day fraction of each ISO week: the sum of its day values / 5."""
-    out: dict[Week, float] = {}
-    for d, v in days.items():
-        out[week_of(d)] = out.get(week_of(d), 0.0) + v / 5
-    return out
+    return {w: total / 5 for w, total in by_week(days).items()}
 
 
 def role_capacity(role: Role, days: dict[dt.date, float], absences: Iterable[Absence]) -> dict[dt.date, float]:

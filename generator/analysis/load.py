@@ -162,6 +162,10 @@ class WeekLoad:
     def spare(self) -> float:
         return self.capacity - self.load
 
+    @property
+    def excess(self) -> float:
+        return self.load - self.capacity
+
 
 @dataclass(frozen=True)
 class Shortfall:

@@ -1,0 +1,143 @@
+"""Weekly load per role against capacity, training sessions that convert cases, overload warnings and
+the shortfall error, with the numbers worked out by hand from tests/engine_plans.py.
+
+Student assistants: 2 × 10 h/week = 20 h/week. Caseworkers: 4 × 5 h/week = 20 h/week.
+- "Basis på M": 40 cases × (6 + 12) min = 12 h, 4-15 January 2027 (two full weeks) → 6 h in weeks 1 and 2.
+- "Basis på A": 100 cases × 12 min (the vendor enters f1) = 20 h, 15-26 February → 10 h in weeks 7 and 8.
+- "Indsats": A needs nothing (f3 by the vendor, f4 only on M); M: 40 × (30 + 15) min = 30 h over
+  18 January - 26 February (6 weeks) → 5 h a week.
+- The caseworkers' check of the vendor's cases: 100 × 6 min = 10 h over the 11 working days from the
+  delivery (Friday 12 February) to go-live.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from engine_plans import make_plan, messages, plan_data
+from generator.analysis import analyse
+from generator.render import render
+
+SESSION = {"id": "hold-1", "titel": "DUBU for studenter", "maalgruppe": ["student"], "dato": "2027-01-07",
+           "start": "09:00", "slut": "12:00", "sted": "Rådhuset", "underviser": "En superbruger",
+           "pladser": 4, "deltagere": 2,
+           "konvertering": {"sager_pr_deltager": 5, "kategorier": ["m"], "feltgrupper": ["basis"]}}
+
+
+def weeks(plan, role):
+    return {r.week: r for r in analyse(plan).planning.load.rows[role]}
+
+
+def texts(data, severity):
+    return [m.text for m in messages(data) if m.severity == severity]
+
+
+def test_weekly_load_spreads_each_package_over_its_working_days():
+    w = weeks(make_plan(), "student")
+    assert w[(2027, 1)].load == pytest.approx(6) and w[(2027, 2)].load == pytest.approx(6)
+    assert w[(2027, 3)].load == 0
+    assert w[(2027, 7)].load == pytest.approx(10) and w[(2027, 8)].load == pytest.approx(10)
+    assert w[(2027, 1)].capacity == 20 and not w[(2027, 1)].over
+    sb = weeks(make_plan(), "sb")
+    assert sb[(2027, 3)].load == pytest.approx(5)
+    assert sb[(2027, 6)].load == pytest.approx(5 + 10 / 11)  # + the check on Friday 12 February
+    assert sb[(2027, 7)].load == pytest.approx(5 + 50 / 11)
+
+
+def test_follow_up_work_is_spread_over_the_months_of_the_first_follow_ups():
+    sb = weeks(make_plan(), "sb")
+    # 140 cases × 20 min = 46,67 h; March has 84 of the 140 follow-ups → 28 h over March's 20 working
+    # days (23 weekdays minus skærtorsdag, langfredag, 2. påskedag) → 1,4 h a working day.
+    assert sb[(2027, 10)].load == pytest.approx(5 * 1.4)  # 8-12 March
+    assert sb[(2027, 12)].load == pytest.approx(3 * 1.4)  # 22-26 March: Thursday and Friday are holidays
+
+
+def test_a_half_day_gets_half_the_work():
+    data = plan_data(kalender={"saerlige_dage": [{"dato": "2027-01-08", "navn": "Halv fridag", "fri": "halv"}]})
+    w = weeks(make_plan(data), "student")
+    # 12 h over 9,5 day units: week 1 has 4,5 of them, week 2 has 5.
+    assert w[(2027, 1)].load == pytest.approx(12 * 4.5 / 9.5)
+    assert w[(2027, 2)].load == pytest.approx(12 * 5 / 9.5)
+    assert w[(2027, 1)].capacity == pytest.approx(2 * 10 * 0.9)
+
+
+def test_absence_lowers_capacity_in_its_weeks():
+    data = plan_data(kalender={"fravaer": [{"rolle": "student", "personer": 1, "fra": "2027-01-11",
+                                            "til": "2027-01-15", "aarsag": "Eksamen"}]})
+    w = weeks(make_plan(data), "student")
+    assert w[(2027, 2)].capacity == 10 and w[(2027, 1)].capacity == 20
+
+
+def test_a_training_session_converts_cases_and_takes_them_off_the_package():
+    data = plan_data(undervisning={"sessioner": [SESSION]})
+    plan = make_plan(data)
+    pf = analyse(plan).planning
+    # 2 participants × 5 cases of M, basis: 10 cases × 18 min = 3 h on Thursday 7 January (week 1)
+    (sw,) = pf.sessions
+    assert (sw.role, sw.category, sw.cases, sw.hours) == ("student", "m", 10, pytest.approx(3))
+    package = next(p for p in pf.packages if p.package.id == "basis_m")
+    assert package.cases[("m", "basis")] == 30 and package.hours == pytest.approx(9)
+    w = weeks(plan, "student")
+    assert w[(2027, 1)].load == pytest.approx(3 + 4.5)
+    assert w[(2027, 2)].load == pytest.approx(4.5)
+
+
+def test_a_session_splits_its_cases_over_categories_by_their_counts():
+    session = dict(SESSION, deltagere=3, konvertering={"sager_pr_deltager": 7, "kategorier": ["a", "m"],
+                                                        "feltgrupper": ["basis"]})
+    pf = analyse(make_plan(plan_data(undervisning={"sessioner": [session]}))).planning
+    # 21 cases over A (100) and M (40): 15 and 6 exactly
+    assert {s.category: s.cases for s in pf.sessions} == {"a": 15, "m": 6}
+
+
+def test_a_week_over_capacity_is_a_warning_naming_role_week_and_hours():
+    data = plan_data()
+    data["roller"][0]["timer_pr_uge"] = 2.5  # 2 × 2,5 = 5 h/week, and 6 h are planned in weeks 1 and 2
+    data["arbejdspakker"][0]["frist"] = "go_live"  # the work may slip until go-live: no shortfall
+    data["arbejdspakker"][1]["fra"] = "2027-02-01"  # "Basis på A": 20 h over 4 weeks = 5 h a week
+    warnings = texts(data, "advarsel")
+    over = [t for t in warnings if "planlagt i uge" in t]
+    assert len(over) == 2  # weeks 1 and 2
+    assert any(t.startswith("Studentermedhjælper har 6 timer planlagt i uge 1 (ugen fra 4. januar 2027), men "
+                            "kan kun give 5 timer den uge (1 time for meget)") for t in over), over
+    assert not [t for t in texts(data, "fejl") if "kan ikke nås" in t]
+    page = next(p for p in render(make_plan(data)).pages if p.path == "tidsplan.md").markdown
+    assert "Uger over kapaciteten" in page
+    assert "| uge 1 | 4. jan. 2027 | 6 timer | 5 timer | 1 time for meget | **Ja** |" in page
+
+
+def test_work_that_cannot_fit_before_its_deadline_is_an_error_with_role_week_and_shortfall():
+    data = plan_data()
+    data["roller"][0]["timer_pr_uge"] = 0.5  # 2 persons × 0,5 h = 1 h a week
+    errors = [t for t in texts(data, "fejl") if "kan ikke nås" in t]
+    # "Basis på M" (12 h, 4-15 January, no milestone: deadline 15 January): 2 weeks × 1 h = 2 h → 10 h short.
+    assert any(t.startswith('Arbejdspakken "Basis på M" kan ikke nås inden fristen 15. januar 2027: '
+                            "Studentermedhjælper mangler 10 timer i uge 2 (ugen fra 11. januar 2027)")
+               for t in errors), errors
+    # "Basis på A" (20 h, before go-live): 15-28 February gives 2 h → 18 h short in week 8.
+    assert any('"Basis på A"' in t and "mangler 18 timer i uge 8" in t for t in errors), errors
+
+
+def test_work_may_move_to_later_weeks_with_spare_time_before_its_milestone():
+    data = plan_data()
+    data["roller"][0]["timer_pr_uge"] = 2.5  # 5 h a week: 6 h planned in weeks 1 and 2
+    data["arbejdspakker"][0]["frist"] = "go_live"  # the 2 h left over are done in week 3
+    data["arbejdspakker"][1]["fra"] = "2027-02-01"
+    assert not analyse(make_plan(data)).planning.load.shortfalls
+    data["arbejdspakker"][0].pop("frist")  # now it must be done by 15 January: 10 h capacity for 12 h
+    (short,) = analyse(make_plan(data)).planning.load.shortfalls
+    assert short.hours == pytest.approx(2) and short.week == (2027, 2)
+
+
+def test_the_example_plan_with_too_few_student_hours_fails_with_role_week_and_hours(write_plan):
+    from conftest import edit, example_text, run_cli
+
+    text = edit(example_text(), "timer_pr_uge: 15", "timer_pr_uge: 3")
+    result = run_cli("validate", str(write_plan(text)))
+    assert result.returncode == 1
+    short = [line for line in result.stderr.splitlines() if "kan ikke nås inden fristen" in line]
+    assert short, result.stderr
+    assert all("Studentermedhjælper mangler" in line for line in short)
+    assert any(re.search(r"mangler \d+(,\d)? timer i uge 8 \(ugen fra 22\. februar 2027\)", line) for line in short)
