@@ -40,18 +40,21 @@ class Row:
 
 
 def rows(load: Load, names: dict[str, str], rates: dict[str, float]) -> list[Row]:
-    """One row per role × week, then 'I alt' per role, then the grand total (hours rounded to 0.01)."""
+    """One row per role × week, then 'I alt' per role, then the grand total. Values are rounded to 0.01
+    for the file; totals are summed before rounding."""
     out, grand = [], []
     for role, weeks in load.rows.items():
         rate = rates.get(role, 0.0)
-        mine = [Row(names[role], w.week[0], w.week[1], w.monday, round(w.load, 2), round(w.capacity, 2),
-                    w.over, rate, round(round(w.load, 2) * rate, 2)) for w in weeks]
-        total = Row(f"I alt {names[role]}", None, None, None, round(sum(r.load for r in mine), 2),
-                    round(sum(r.capacity for r in mine), 2), None, rate, round(sum(r.cost for r in mine), 2))
-        out += [*mine, total]
+        out += [Row(names[role], w.week[0], w.week[1], w.monday, round(w.load, 2), round(w.capacity, 2),
+                    w.over, rate, round(w.load * rate, 2)) for w in weeks]
+        hours, capacity = sum(w.load for w in weeks), sum(w.capacity for w in weeks)
+        total = (f"I alt {names[role]}", hours, capacity, hours * rate)
+        out.append(Row(total[0], None, None, None, round(hours, 2), round(capacity, 2), None, rate,
+                       round(hours * rate, 2)))
         grand.append(total)
-    out.append(Row("I alt, alle roller", None, None, None, round(sum(r.load for r in grand), 2),
-                   round(sum(r.capacity for r in grand), 2), None, None, round(sum(r.cost for r in grand), 2)))
+    hours, capacity, cost = (sum(t[i] for t in grand) for i in (1, 2, 3))
+    out.append(Row("I alt, alle roller", None, None, None, round(hours, 2), round(capacity, 2), None, None,
+                   round(cost, 2)))
     return out
 
 

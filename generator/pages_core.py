@@ -121,7 +121,7 @@ def _load_views(plan: Plan, figures: Figures) -> list[dict]:
         over = [w for w in weeks if w.over]
         views.append(dict(role=role, weeks=weeks, chart=chart, over=over,
                           total=sum(w.load for w in weeks), capacity=sum(w.capacity for w in weeks),
-                          cost=sum(round(w.load, 2) * role.hourly_cost for w in weeks)))
+                          cost=sum(w.load for w in weeks) * role.hourly_cost))
     return views
 
 

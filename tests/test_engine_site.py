@@ -1,0 +1,123 @@
+"""What the planning engine puts on the site: the resource plan downloads (xlsx and csv, totals equal to
+the page's), accessible inline SVG charts each with a table, and the example plan's figures."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import run_cli
+from engine_plans import make_plan
+from generator.render import render
+
+
+@pytest.fixture(scope="module")
+def small():
+    return render(make_plan())
+
+
+def page(out, path):
+    return next(p for p in out.pages if p.path == path).markdown
+
+
+def test_xlsx_has_danish_headers_one_row_per_role_and_week_and_totals_equal_to_the_page(small):
+    ws = load_workbook(io.BytesIO(small.files["downloads/ressourceplan.xlsx"])).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:6] == ("Rolle", "År", "Uge", "Ugens mandag", "Planlagte timer", "Kapacitet (timer)")
+    # Work runs from week 1 (4 January) to week 17 (the April follow-ups): 17 weeks for each of 2 roles.
+    weekly = [r for r in rows[1:] if r[2] is not None]
+    assert len(weekly) == 2 * 17
+    assert [r[2] for r in weekly if r[0] == "Studentermedhjælper"] == list(range(1, 18))
+    totals = {r[0]: r for r in rows[1:] if r[2] is None}
+    # By hand: student 12 h + 20 h = 32 h; caseworker 30 h + 10 h check + 140 × 20 min = 86,67 h.
+    assert totals["I alt Studentermedhjælper"][4] == pytest.approx(32, abs=0.01)
+    assert totals["I alt Sagsbehandler"][4] == pytest.approx(30 + 10 + 140 * 20 / 60, abs=0.01)
+    grand = totals["I alt, alle roller"]
+    assert grand[4] == pytest.approx(118.67, abs=0.01)
+    assert grand[9] == pytest.approx(32 * 150 + (30 + 10 + 140 * 20 / 60) * 400, abs=0.5)  # 39.466,67 kr.
+    # The same totals on the page, as the project lead sees them.
+    text = page(small, "tidsplan.md")
+    assert "| **I alt** | | | **118,7 timer** | | **39.467 kr.** |" in text
+    assert "| Studentermedhjælper | 2 | 10 timer | 32 timer | 0 | 4.800 kr. |" in text
+
+
+def test_xlsx_is_the_same_bytes_for_the_same_plan(small):
+    assert render(make_plan()).files["downloads/ressourceplan.xlsx"] == small.files["downloads/ressourceplan.xlsx"]
+
+
+def test_csv_opens_in_danish_excel_semicolons_bom_and_decimal_comma(small):
+    data = small.files["downloads/ressourceplan.csv"]
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Rolle;År;Uge;Ugens mandag;Planlagte timer;")
+    first = lines[1].split(";")
+    assert first[:5] == ["Studentermedhjælper", "2027", "1", "2027-01-04", "6,00"]  # 12 h over two weeks
+    assert lines[-1].startswith("I alt, alle roller;;;;118,67;")
+
+
+def test_the_plan_page_links_both_downloads(small):
+    text = page(small, "tidsplan.md")
+    assert "](downloads/ressourceplan.xlsx)" in text and "](downloads/ressourceplan.csv)" in text
+
+
+FIGURE = re.compile(r'^<figure class="kp-figure">(<svg .*?</svg>)</figure>$', re.M)
+
+
+@pytest.mark.parametrize("path,count", [("tidsplan.md", 4), ("oekonomi.md", 1)])  # Gantt, 2 roles, forecast
+def test_every_chart_is_an_accessible_svg_with_a_table_beside_it(small, path, count):
+    text = page(small, path)
+    charts = list(FIGURE.finditer(text))
+    assert len(charts) == count
+    for m in charts:
+        svg = m.group(1)
+        ids = re.search(r'role="img" aria-labelledby="([^"]+) ([^"]+)"', svg).groups()
+        assert f'<title id="{ids[0]}">' in svg and f'<desc id="{ids[1]}">' in svg
+        assert "<script" not in svg and "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+        after = text[m.end():].lstrip("\n")
+        assert after.startswith("|"), f"no table right after the chart in {path}"
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_chart_colours_have_3_to_1_contrast_on_light_and_dark_backgrounds(small):
+    text = page(small, "tidsplan.md") + page(small, "oekonomi.md")
+    colours = set(re.findall(r'(?:fill|stroke)="(#[0-9a-fA-F]{6})"', text)) - {"#ffffff"}  # white: hatch lines
+    assert colours
+    for colour in colours:
+        assert _contrast(colour, "#ffffff") >= 3, colour  # Material's light background
+        assert _contrast(colour, "#1e2129") >= 3, colour  # Material's slate background
+    assert 'fill="currentColor"' in text  # text follows the colour scheme
+
+
+def test_over_capacity_is_not_shown_by_colour_alone(small):
+    text = page(small, "tidsplan.md")
+    assert "Over kapaciteten (!)" in text  # the legend says it in words; bars get a "!" and a hatch pattern
+
+
+def test_the_example_plan_is_feasible_and_shows_its_figures():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stderr
+    assert "advarsel" not in result.stdout + result.stderr
+    from generator.load import load_plan
+    from conftest import EXAMPLE
+
+    plan, _ = load_plan(EXAMPLE)
+    out = render(plan)
+    text = page(out, "tidsplan.md")
+    assert "Planen kan nås" in text
+    assert "Ved go-live 1. marts 2027 har **475 af 475** konverterede" in text  # 280 + 110 + 45 + 40
+    economy = page(out, "oekonomi.md")
+    assert "Leverandørens pris er en antagelse" in economy
+    assert "Blandet konvertering (valgt)" in economy
