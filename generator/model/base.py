@@ -5,13 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=60),
 ]
 """A key the plan uses to refer to things: lower-case ASCII letters, digits, _ and -."""
+
+def _local_time(value: dt.time) -> dt.time:
+    # "09:00Z" or "09:00+01:00" parse as times with a zone, which cannot be compared with "15:00".
+    if value.tzinfo is not None:
+        raise PydanticCustomError("time_parsing", "time with a time zone")
+    return value
+
+
+Clock = Annotated[dt.time, AfterValidator(_local_time)]
+"""A time of day on the local clock, e.g. "09:00" (no time zone)."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

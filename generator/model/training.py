@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import AnyHttpUrl, NonNegativeInt, PositiveInt
 
-from .base import Id, Model, ShortText, Text, field
+from .base import Clock, Id, Model, ShortText, Text, field
 
 
 class TrainingConversion(Model):
@@ -20,8 +20,8 @@ class Session(Model):
     title: ShortText = field("titel", "Titel.")
     audience: list[Id] = field("maalgruppe", "Roller, holdet er for.", min_length=1)
     date: dt.date = field("dato", "Dato.")
-    start: dt.time = field("start", 'Starttid i anførselstegn, fx "09:00".')
-    end: dt.time = field("slut", 'Sluttid i anførselstegn, fx "15:00".')
+    start: Clock = field("start", 'Starttid i anførselstegn, fx "09:00".')
+    end: Clock = field("slut", 'Sluttid i anførselstegn, fx "15:00".')
     place: ShortText = field("sted", "Sted.")
     trainer: ShortText = field("underviser", "Underviser (en superbruger fra rollerne).")
     seats: PositiveInt = field("pladser", "Antal pladser.")
