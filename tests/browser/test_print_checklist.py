@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import sitemap_paths
+from .support import sitemap_paths
 
 
 def pdf_pages(data: bytes) -> int:
