@@ -134,6 +134,8 @@ def gantt(uid: str, title: str, desc: str, bars: list[Bar], marker: tuple[str, d
         body.append(f'<line x1="{mx:.1f}" y1="{top - 8}" x2="{mx:.1f}" y2="{height - 20}" stroke="{GREY}" '
                     'stroke-width="0.5"/>')
         body.append(_text(mx + 2, top - 12, format_date(month, "MMM yy", locale=LOCALE)))
+        if month.year == dt.date.max.year and month.month == 12:
+            break
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     for (section, bar, lines), y in zip(rows, tops):
         if bar is None:
@@ -145,7 +147,7 @@ def gantt(uid: str, title: str, desc: str, bars: list[Bar], marker: tuple[str, d
             body.append(f'<path d="M{cx:.1f},{y + 3} l7,7 l-7,7 l-7,-7 z" fill="{PURPLE}" stroke="currentColor" '
                         'stroke-width="0.5"/>')
         else:
-            x0, x1 = x(bar.start), x(bar.end + dt.timedelta(days=1))
+            x0, x1 = x(bar.start), x(bar.end) + plot / span  # to the end of the last day
             body.append(f'<rect x="{x0:.1f}" y="{y + 4}" width="{max(3.0, x1 - x0):.1f}" height="{row_h - 8}" '
                         f'fill="{BLUE}" rx="2"/>')
     if marker and first <= marker[1] <= last:

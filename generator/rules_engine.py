@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import formatting as fmt
-from .analysis.calendar import dates, monday_of
+from .analysis.calendar import monday_of
 from .analysis.load import Shortfall
 from .validate import Context
 
@@ -96,7 +96,7 @@ def no_working_days(ctx: Context) -> None:
                           f'Arbejdspakken "{wp.name}" sker ved sagernes første opfølgning, men '
                           '"foerste_opfoelgninger" siger ikke, hvornår de falder. Tilføj antal sager pr. måned.')
         elif wp.start and wp.end and wp.start <= wp.end and pw.hours > 0:
-            if not any(planning.days.get(d, 0) > 0 for d in dates(wp.start, wp.end)):
+            if not any(v > 0 for d, v in planning.days.items() if wp.start <= d <= wp.end):
                 ctx.error(("arbejdspakker", pw.index, "fra"),
                           f'Arbejdspakken "{wp.name}" har ingen arbejdsdage mellem {fmt.date(wp.start)} og '
                           f"{fmt.date(wp.end)} (weekend, helligdage eller fridage). Flyt perioden.")

@@ -39,7 +39,17 @@ def dates(start: dt.date, end: dt.date) -> Iterable[dt.date]:
     day = start
     while day <= end:
         yield day
+        if day == dt.date.max:
+            return
         day += ONE_DAY
+
+
+def shift(day: dt.date, days: int) -> dt.date:
+    """day + days, held inside the dates Python can represent."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def week_of(day: dt.date) -> Week:
@@ -90,8 +100,8 @@ def role_capacity(role: Role, days: dict[dt.date, float], absences: Iterable[Abs
         if a.role != role.id:
             continue
         away = min(a.people, role.headcount)
-        for d in dates(a.start, a.end):
-            if d in cap:
+        for d in cap:
+            if a.start <= d <= a.end:
                 cap[d] = max(0.0, cap[d] - away * per_person * days[d])
     return cap
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Plan
 from ..model.cases import Timing
-from .calendar import Week, monday_of, week_of
+from .calendar import Week, monday_of, shift, week_of
 from .coverage import CoverageRow
 from .load import Work
 
@@ -70,10 +70,10 @@ def _progress_by_owner(works: list[Work], evals: list[dt.date]) -> dict[str, lis
 
 
 def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.date, last: dt.date) -> Forecast:
-    go_eve = plan.project.go_live - dt.timedelta(days=1)
-    sunday = first + dt.timedelta(days=6 - first.weekday())
+    go_eve = shift(plan.project.go_live, -1)
+    sunday = shift(first, 6 - first.weekday())
     evals = []
-    while sunday <= last + dt.timedelta(days=6):
+    while sunday <= shift(last, 6) and sunday < dt.date.max - dt.timedelta(days=7):
         evals.append(sunday)
         sunday += dt.timedelta(days=7)
     points_at = evals + [go_eve]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 
 from ..model import Plan
-from .calendar import Week, by_week, dates, monday_of, role_capacity, week_of
+from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork
 
 EPS = 0.05  # hours; smaller differences are rounding noise
@@ -47,7 +47,7 @@ class Work:
 
 def spread(hours: float, days: dict[dt.date, float], start: dt.date, end: dt.date) -> dict[dt.date, float]:
     """Hours spread over the working days in [start, end], in proportion to each day's value."""
-    window = {d: days[d] for d in dates(start, end) if days.get(d, 0.0) > 0}
+    window = {d: v for d, v in days.items() if start <= d <= end and v > 0}
     total = sum(window.values())
     if total <= 0:
         return {}
@@ -57,15 +57,18 @@ def spread(hours: float, days: dict[dt.date, float], start: dt.date, end: dt.dat
 def month_bounds(key: str) -> tuple[dt.date, dt.date] | None:
     try:
         first = dt.date(int(key[:4]), int(key[5:7]), 1)
-    except (ValueError, IndexError):
+        return first, first + relativedelta(months=1) - dt.timedelta(days=1)
+    except (ValueError, IndexError, OverflowError):
         return None
-    return first, first + relativedelta(months=1) - dt.timedelta(days=1)
+
+
+REACH = 5 * 366  # work further than ~5 years from go-live is left out (a typo, not a plan)
 
 
 def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
     """First and last day any conversion work can fall on."""
     go = plan.project.go_live
-    points = [go - dt.timedelta(days=28), go]
+    points = [shift(go, -28), go]
     for wp in plan.work_packages:
         points += [d for d in (wp.start, wp.end) if d]
     points += [s.date for s in plan.training.sessions]
@@ -78,13 +81,14 @@ def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
         bounds = month_bounds(key)
         if bounds:
             points += list(bounds)
-    return min(points), max(points)
+    low, high = dt.date.min + dt.timedelta(days=14), dt.date.max - dt.timedelta(days=14)  # room for week ends
+    return max(min(points), shift(go, -REACH), low), min(max(points), shift(go, REACH), high)
 
 
 def _deadline(plan: Plan, wp, fallback: dt.date) -> dt.date:
     dates_ = {m.id: m.date for m in plan.milestones}
     if wp.deadline in dates_:
-        return dates_[wp.deadline] - dt.timedelta(days=1)
+        return shift(dates_[wp.deadline], -1)
     return fallback
 
 
@@ -109,15 +113,17 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
     return out
 
 
-def session_works(sessions: list[SessionWork]) -> list[Work]:
+def session_works(sessions: list[SessionWork], start: dt.date, end: dt.date) -> list[Work]:
     merged: dict[tuple[int, str], list[SessionWork]] = {}
     for sw in sessions:
+        if not start <= sw.date <= end:
+            continue  # further than REACH from go-live
         merged.setdefault((sw.index, sw.role), []).append(sw)
     out = []
     for (index, role), parts in merged.items():
         s = parts[0].session
         hours = sum(p.hours for p in parts)
-        sunday = s.date + dt.timedelta(days=6 - s.date.weekday())
+        sunday = shift(s.date, 6 - s.date.weekday())
         out.append(Work(f"hold:{s.id}", s.title, role, "hold", hours, {s.date: hours}, sunday,
                         ("undervisning", "sessioner", index), s.date, s.date))
     return out
@@ -135,8 +141,8 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
         hours = cases * e.minutes_per_case / 60
         if hours <= 0:
             continue
-        start = e.start or offer.delivery or go - dt.timedelta(days=28)
-        end = e.end or go - dt.timedelta(days=1)
+        start = e.start or offer.delivery or shift(go, -28)
+        end = e.end or shift(go, -1)
         out.append(Work(f"kontrol:{e.role}:{i}", f"Kontrol af {offer.vendor}s konverterede sager", e.role,
                         "kontrol", hours, spread(hours, days, start, end), end,
                         ("leverandoertilbud", "intern_indsats", i), start, end))

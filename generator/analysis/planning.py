@@ -46,7 +46,7 @@ def plan_figures(plan: Plan) -> Planning:
     minutes = effort.manual_minutes(needs)
     sessions = effort.session_work(plan, minutes)
     packages = effort.package_work(plan, minutes, sessions)
-    works = (load.package_works(plan, packages, days) + load.session_works(sessions)
+    works = (load.package_works(plan, packages, days) + load.session_works(sessions, start, end)
              + load.check_works(plan, days))
     weekly = load.weekly_load(plan, works, days)
     rows = coverage.coverage(plan, needs, packages, sessions)
