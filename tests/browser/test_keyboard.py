@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import normalise_page_path
+from .support import normalise_page_path
 
 
 def test_search_with_keyboard_only(page, base_url):

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, build_site, mkdocs_config
+from .support import ROOT, build_site, mkdocs_config
 
 SEARCH_FOR = "indsatserne"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import sitemap_paths
+from .support import sitemap_paths
 
 
 def test_print_one_page_to_pdf(page, base_url, site_dir, tmp_path):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, normalise_page_path
+from .support import ROOT, normalise_page_path
 
 QUERIES = Path(os.environ.get("KP_SEARCH_QUERIES", ROOT / "tests" / "search_queries.yaml"))
 INPUT = "input.md-search__input"
