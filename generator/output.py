@@ -100,19 +100,36 @@ def _remove_empty_dirs(start: Path, stop: Path) -> None:
         d = d.parent
 
 
-def _undo(out: Path, work: Path, created: list[str], backed_up: list[str]) -> None:
-    """Reverse a partial commit: remove what we placed, put the backups back."""
+def _make_parents(target: Path, out: Path, made: list[Path]) -> None:
+    """mkdir -p for target's folder, remembering each folder it creates (for the undo)."""
+    missing = []
+    d = target.parent
+    while d != out and not d.exists():
+        missing.append(d)
+        d = d.parent
+    for d in reversed(missing):
+        d.mkdir()
+        made.append(d)
+
+
+def _undo(out: Path, work: Path, created: list[str], backed_up: list[str], made: list[Path] = ()) -> None:
+    """Reverse a partial commit: remove what we placed, put the backups back, remove the folders
+    we made."""
     backup = work / "old"
     for rel in created:
         target = out / rel
         if target.is_file() and not target.is_symlink():
             target.unlink()
-            _remove_empty_dirs(target.parent, out)
     for rel in backed_up:
         saved = backup / rel
         if saved.exists():
             (out / rel).parent.mkdir(parents=True, exist_ok=True)
             os.replace(saved, out / rel)
+    for d in reversed(made):
+        try:
+            d.rmdir()
+        except OSError:
+            pass  # not empty: something else lives there now
 
 
 def _recover(out: Path) -> None:
@@ -126,11 +143,16 @@ def _recover(out: Path) -> None:
         journal = None  # died before the commit started: nothing in --out was touched
     if journal:
         backup = work / "old"
-        # A new file is ours to remove only if it still holds what we were writing.
+        old_manifest = _read_manifest(backup) if (backup / MANIFEST).exists() else _read_manifest(out)
+        # A file is removed only if it holds what the killed render was writing and is not also
+        # the previous output (an unchanged page is both); a file with a backup is replaced by it.
         created = [rel for rel, digest in journal.get("created", {}).items()
-                   if (out / rel).is_file() and _digest((out / rel).read_bytes()) == digest]
+                   if not (backup / rel).exists() and old_manifest.get(rel) != digest
+                   and (out / rel).is_file() and _digest((out / rel).read_bytes()) == digest]
         backed_up = [str(p.relative_to(backup)) for p in backup.rglob("*") if p.is_file()] if backup.exists() else []
         _undo(out, work, created, backed_up)
+        for rel in created:
+            _remove_empty_dirs((out / rel).parent, out)
     shutil.rmtree(work)
 
 
@@ -156,6 +178,7 @@ def write_tree(output: Output, out: Path) -> int:
     staging, backup = work / "new", work / "old"
     created: list[str] = []  # paths placed in --out by this render
     backed_up: list[str] = []  # paths whose previous version sits in the backup
+    made: list[Path] = []  # folders created in --out by this render
     try:
         # 1. The complete new output, off to the side. A failure here leaves --out untouched.
         for rel, data in contents.items():
@@ -169,17 +192,19 @@ def write_tree(output: Output, out: Path) -> int:
                 (backup / rel).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(target, backup / rel)
                 backed_up.append(rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            _make_parents(target, out, made)
             os.replace(staging / rel, target)
             created.append(rel)
         for rel in stale:
             (backup / rel).parent.mkdir(parents=True, exist_ok=True)
             os.replace(out / rel, backup / rel)
             backed_up.append(rel)
-            _remove_empty_dirs((out / rel).parent, out)
+        (work / JOURNAL).unlink()  # committed: from here on a crash must not undo anything
     except BaseException:
-        _undo(out, work, created, backed_up)
+        _undo(out, work, created, backed_up, made)
         shutil.rmtree(work, ignore_errors=True)
         raise
+    for rel in stale:
+        _remove_empty_dirs((out / rel).parent, out)
     shutil.rmtree(work, ignore_errors=True)
     return len(contents)

@@ -23,7 +23,7 @@ def make_output(version: str, extra_page: bool = False) -> Output:
 
 
 def snapshot(root: Path) -> dict[str, bytes | str]:
-    """Every file (and symlink) under root with its content: what a user would see."""
+    """Every file, folder and symlink under root, with file contents: what a user would see."""
     snap: dict[str, bytes | str] = {}
     for p in sorted(root.rglob("*")):
         rel = str(p.relative_to(root))
@@ -31,6 +31,8 @@ def snapshot(root: Path) -> dict[str, bytes | str]:
             snap[rel] = "-> " + os.readlink(p)
         elif p.is_file():
             snap[rel] = p.read_bytes()
+        else:
+            snap[rel] = "<mappe>"
     return snap
 
 
@@ -67,6 +69,27 @@ def test_a_file_the_user_edited_is_never_overwritten(out, rel):
     assert snapshot(out) == before  # nothing at all was written
     text = str(exc.value)
     assert rel in text and "ikke skrevet af generatoren" in text and "--out" in text
+
+
+def test_a_failed_first_render_leaves_the_users_folder_as_it_was(tmp_path, monkeypatch):
+    out = tmp_path / "ud"
+    (out / "downloads").mkdir(parents=True)  # the user's own, empty folder that we also write into
+    (out / "mine-noter.md").write_text("noter", encoding="utf-8")
+    before = snapshot(out)
+    _count_calls(monkeypatch, "replace", fail_at=4)
+    with pytest.raises(OSError):
+        write_tree(make_output("v1"), out)
+    assert snapshot(out) == before  # no new folder left behind ("vejledning"), the user's one kept
+
+
+def test_a_crash_after_the_commit_does_not_undo_it(out, monkeypatch):
+    monkeypatch.setattr(output_mod.shutil, "rmtree", lambda *a, **k: None)  # dies before cleaning up
+    write_tree(make_output("v2"), out)
+    monkeypatch.undo()
+    assert (out / WORK).exists()
+    output_mod._recover(out)
+    assert (out / "index.md").read_text(encoding="utf-8") == "# Forside v2\n"
+    assert not (out / WORK).exists()
 
 
 def test_a_foreign_file_in_a_fresh_folder_is_never_overwritten(tmp_path):
@@ -199,3 +222,35 @@ def test_a_killed_render_is_undone_by_the_next_one(out, monkeypatch, crash_after
     assert (out / "index.md").read_text(encoding="utf-8") == "# Forside v3\n"
     assert (out / "mine-noter.md").read_text(encoding="utf-8") == "mine egne noter"
     assert not (out / WORK).exists()
+
+
+def test_a_killed_render_with_unchanged_pages_is_undone_at_every_step(tmp_path, monkeypatch):
+    """Unchanged pages are both the old and the new output: recovery must keep them."""
+    def mixed() -> Output:
+        out = make_output("v2")
+        out.pages[0] = Page("index.md", "Forside", "# Forside v1\n")  # the same as in the first render
+        return out
+
+    total = _calls_in_a_render(tmp_path, "replace")
+    for crash_after in range(total):
+        out = tmp_path / f"ud{crash_after}"
+        write_tree(make_output("v1", extra_page=True), out)
+        (out / "mine-noter.md").write_text("mine egne noter", encoding="utf-8")
+        before = snapshot(out)
+        calls = [0]
+        real = os.replace
+
+        def dies(*args):
+            calls[0] += 1
+            if calls[0] > crash_after:
+                raise KeyboardInterrupt
+            return real(*args)
+
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(os, "replace", dies)
+            mp.setattr(output_mod, "_undo", lambda *a: None)
+            mp.setattr(output_mod.shutil, "rmtree", lambda *a, **k: None)
+            with pytest.raises(KeyboardInterrupt):
+                write_tree(mixed(), out)
+        output_mod._recover(out)
+        assert snapshot(out) == before, f"crash after {crash_after} of {total} steps"
