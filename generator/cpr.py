@@ -17,6 +17,7 @@ number (digits right after "3," or before ".5") are skipped too.
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from pathlib import Path
 
@@ -93,10 +94,74 @@ def _read_text(path: Path) -> str:
     return raw.decode("utf-8", "replace")
 
 
+CHUNK = 1 << 20  # characters per piece when a file is too big to read at once
+_BIG = 8 * CHUNK
+_KEEP = 40  # characters carried from one piece to the next: a match (11) plus its context
+
+
+def find_cpr_in_pieces(pieces) -> list[tuple[int, int, str]]:
+    """Like :func:`find_cpr` over the concatenation of `pieces`, in bounded memory.
+
+    Each round scans the carried tail of the previous piece plus the next piece, and keeps only
+    matches that end at least 16 characters before the end (more digits could follow them) and
+    after the previous round's cut, so every match is found exactly once.
+    """
+    found: list[tuple[int, int, str]] = []
+    text = ""
+    base = 0  # absolute offset of text[0]
+    line = 1  # line of text[0]
+    col = 1  # column of text[0]
+    cut = 0  # absolute offset up to which matches have been taken
+    pieces = iter(pieces)
+    done = False
+    while not done:
+        piece = next(pieces, None)
+        done = piece is None
+        text += piece or ""
+        limit = base + len(text) if done else base + len(text) - 16
+        for m in _matches(text):
+            end = base + m.end()
+            if cut < end <= limit:
+                before = text.count("\n", 0, m.start())
+                start_col = (m.start() - text.rfind("\n", 0, m.start())) if before else col + m.start()
+                found.append((line + before, start_col, mask(m.group(0))))
+        cut = limit
+        if not done and len(text) > _KEEP:
+            drop = len(text) - _KEEP
+            newlines = text.count("\n", 0, drop)
+            col = (drop - text.rfind("\n", 0, drop)) if newlines else col + drop
+            line += newlines
+            base += drop
+            text = text[drop:]
+    return found
+
+
+def _scan_file(path: Path, name: str) -> list[Message]:
+    if path.stat().st_size <= _BIG:
+        return scan_text(_read_text(path), name)
+    with path.open("rb") as fh:
+        encoding = "utf-16" if fh.read(2) in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+    with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
+        pieces = iter(lambda: fh.read(CHUNK), "")
+        return [Message(name, line, col, "", cpr_message_text(masked), ERROR)
+                for line, col, masked in find_cpr_in_pieces(pieces)]
+
+
 def _files_under(docs_dir: Path) -> list[Path]:
-    return sorted(
-        p for p in docs_dir.rglob("*") if p.suffix.lower() in SCANNED_SUFFIXES and p.is_file()
-    )
+    """Every text file MkDocs would publish: like MkDocs, follow symlinked folders (once each)."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(docs_dir, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a link back up the tree
+            dirs[:] = []
+            continue
+        seen.add(real)
+        for name in files:
+            p = Path(folder, name)
+            if p.suffix.lower() in SCANNED_SUFFIXES and p.is_file():
+                found.append(p)
+    return sorted(found)
 
 
 def scan_paths(plan: Path, docs_dir: Path | None) -> list[Message]:
@@ -116,7 +181,7 @@ def scan_paths(plan: Path, docs_dir: Path | None) -> list[Message]:
     for path in paths:
         name = display_name(path)
         try:
-            text = _read_text(path)
+            found = _scan_file(path, name)
         except OSError as exc:
             messages.append(Message(
                 name, 0, 0, "",
@@ -124,5 +189,5 @@ def scan_paths(plan: Path, docs_dir: Path | None) -> list[Message]:
                 "Ret filens rettigheder, eller fjern den.",
             ))
             continue
-        messages.extend(scan_text(text, name))
+        messages.extend(found)
     return messages
