@@ -215,7 +215,7 @@ def _axis_y(x0: float, x1: float, y, peak: float, unit: str) -> list[str]:
     for k in range(5):
         v = peak * k / 4
         out.append(f'<line x1="{x0}" y1="{y(v):.1f}" x2="{x1}" y2="{y(v):.1f}" stroke="{GREY}" stroke-width="0.5"/>')
-        out.append(_text(x0 - 6, y(v) + 4, number(v), anchor="end"))
+        out.append(_text(x0 - 6, y(v) + 4, number(v, 0 if v == int(v) else 1), anchor="end"))
     out.append(_text(x0 - 6, y(peak) - 14, unit, anchor="end"))
     return out
 
