@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 
 from .analysis.load import Load
+from .markdown import spreadsheet_text
 
 XLSX = "downloads/ressourceplan.xlsx"
 CSV = "downloads/ressourceplan.csv"
@@ -75,6 +76,7 @@ def xlsx(table: list[Row]) -> bytes:
     for r in table:
         ws.append([r.role, r.year, r.week, r.monday, r.load, r.capacity, round(r.spare, 2), _yes(r.over),
                    r.rate, r.cost])
+        ws.cell(ws.max_row, 1).data_type = "s"  # a role name is text, never a formula ("=…")
         if r.year is None:
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
@@ -124,7 +126,7 @@ def csv_bytes(table: list[Row]) -> bytes:
     w = csv.writer(text, delimiter=";", lineterminator="\r\n")
     w.writerow(HEADERS)
     for r in table:
-        w.writerow([r.role, r.year or "", r.week or "", r.monday.isoformat() if r.monday else "",
+        w.writerow([spreadsheet_text(r.role), r.year or "", r.week or "", r.monday.isoformat() if r.monday else "",
                     _comma(r.load), _comma(r.capacity), _comma(r.spare), _yes(r.over), _comma(r.rate),
                     _comma(r.cost)])
     return text.getvalue().encode("utf-8-sig")

@@ -106,3 +106,16 @@ def abbreviation_text(value: Any) -> str:
     typed.
     """
     return _one_line(value).replace("&", "&amp;")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def spreadsheet_text(value: Any) -> str:
+    """Plain text → a CSV cell that Excel shows as text and never runs as a formula.
+
+    A role called ``=HYPERLINK("http://…")`` would otherwise be a live formula when the
+    downloaded ressourceplan.csv is opened (CSV injection); the leading apostrophe makes it text.
+    """
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
