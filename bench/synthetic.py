@@ -17,12 +17,15 @@ share of the cases:
   own unit's converted categories, so that N units do not make N x N field/category pairs.
 * Everything else is shared: the municipality, the decision, milestones, activities, the vendor
   offer, the glossary.  First follow-ups per month are multiplied by N (they must add up to the
-  converted cases).
+  converted cases).  The vendor offer's internal check (``intern_indsats``, minutes per automatic case
+  for a role) is divided by N, so that unit 1's roles check all units' cases in the example's hours.
 * Weeks: the preparation before go-live is stretched by ``weeks_factor`` (default round(sqrt(N)):
   factor 50 ~ Copenhagen, whose unit-by-unit roll-out took about a year, not 50 times Korsbæk's 16
   weeks).  A date w weeks before go-live's week moves to w * weeks_factor weeks before it, keeping its
-  weekday, so every before/after relation in the plan holds as before (all units keep unit 1's dates:
-  moving a unit's dates apart would flip relations with shared dates in the same week).  A date that
+  weekday, so the order of the plan's dates holds as before (all units keep unit 1's dates: moving a
+  unit's dates apart would flip relations with shared dates in the same week).  A period (``fra`` and
+  ``til``) keeps its length: the plan gets longer, each piece of work does not, so the work per day
+  and per role stays the example's while the calendar grows.  A date that
   lands in a week with a Danish public holiday or a municipal day off moves whole weeks earlier (less
   than ``weeks_factor``, so it stays in its own gap), or else to the working day before.  Dates on
   or after go-live are left alone.  The municipal special days are repeated for every year the
@@ -158,6 +161,13 @@ class _Weeks:
         self.stretch = stretch
         self.days_off = days_off
 
+    def _off_in_weeks(self, first: dt.date, last: dt.date) -> int:
+        monday, n = _monday(first), 0
+        while monday <= last:
+            n += sum(monday + dt.timedelta(days=i) in self.days_off for i in range(5))
+            monday += dt.timedelta(days=7)
+        return n
+
     def move(self, d: dt.date) -> dt.date:
         if d >= self.go_live or isinstance(d, dt.datetime):
             return d
@@ -166,12 +176,11 @@ class _Weeks:
             return d  # in go-live's own week
         new = self.anchor - dt.timedelta(weeks=weeks * self.stretch) + dt.timedelta(days=d.weekday())
         # Prefer a week with no day off (capacity as in the example): move whole weeks earlier, but
-        # fewer than `stretch`, so the date never passes a date that was in an earlier week.
-        for shift in range(self.stretch):
-            candidate = new - dt.timedelta(weeks=shift)
-            monday = _monday(candidate)
-            if not any(monday + dt.timedelta(days=i) in self.days_off for i in range(5)):
-                return candidate
+        # fewer than `stretch`, so the date never passes a date that was in an earlier week.  The shift
+        # depends on the week only, so dates in the same week keep their order.
+        best = min(range(self.stretch), key=lambda shift: (
+            self._off_in_weeks(new - dt.timedelta(weeks=shift), new - dt.timedelta(weeks=shift)), shift))
+        new -= dt.timedelta(weeks=best)
         while new.weekday() >= 5 or new in self.days_off:
             new -= dt.timedelta(days=1)
         return new
@@ -181,9 +190,18 @@ class _Weeks:
             return self.move(node)
         if isinstance(node, list):
             return [self.apply(v) for v in node]
-        if isinstance(node, dict):
-            return {key: self.apply(v) for key, v in node.items()}
-        return node
+        if not isinstance(node, dict):
+            return node
+        out = {key: self.apply(v) for key, v in node.items()}
+        start, end = node.get("fra"), node.get("til")
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and start <= end < self.go_live:
+            # A period keeps its length: the plan gets longer, not each piece of work.
+            out["fra"] = self.move(start)
+            new_end = out["fra"] + (end - start)
+            while new_end > out["fra"] and (new_end.weekday() >= 5 or new_end in self.days_off):
+                new_end -= dt.timedelta(days=1)
+            out["til"] = new_end
+        return out
 
 
 def _days_off(data: dict, years: range) -> set[dt.date]:
@@ -288,6 +306,12 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
             for key, value in mapping.items():
                 scaled[u.ref(kind, key)] = weeks.apply(u.rewrite(value))
         _get(out, path[:-1])[path[-1]] = scaled
+
+    # The vendor's cases are checked per role, for all automatic cases of all units; the model has no
+    # per-unit check, so unit 1's roles would carry N times the example's hours. Keep them at the example's.
+    for effort in _get(out, ("leverandoertilbud", "intern_indsats")) or []:
+        if isinstance(effort, dict) and isinstance(effort.get("minutter_pr_sag"), (int, float)):
+            effort["minutter_pr_sag"] = round(effort["minutter_pr_sag"] / factor, 4)
 
     follow_ups = out.get("foerste_opfoelgninger")
     if isinstance(follow_ups, dict):

@@ -10,7 +10,7 @@ from .load import plan_from_yaml
 from .yaml_loader import load_yaml
 from .messages import Message, PlanError
 from .render import Output, glossary_abbreviations, render
-from .validate import check, check_raw
+from .validate import check, check_raw, figures_of
 
 
 def validate_plan(plan_path: Path, docs_dir: Path | None = None):
@@ -33,4 +33,4 @@ def validate_plan(plan_path: Path, docs_dir: Path | None = None):
 
 def build_output(plan_path: Path, docs_dir: Path | None = None) -> tuple[Output, list[Message], str]:
     plan, warnings = validate_plan(plan_path, docs_dir)
-    return render(plan, analyse(plan)), warnings, glossary_abbreviations(plan)
+    return render(plan, figures_of(plan)), warnings, glossary_abbreviations(plan)

@@ -73,12 +73,12 @@ def xlsx(table: list[Row]) -> bytes:
     ws.append(HEADERS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for r in table:
+    for n, r in enumerate(table, start=2):  # row n; ws.max_row scans every cell, so it is not used here
         ws.append([r.role, r.year, r.week, r.monday, r.load, r.capacity, round(r.spare, 2), _yes(r.over),
                    r.rate, r.cost])
-        ws.cell(ws.max_row, 1).data_type = "s"  # a role name is text, never a formula ("=…")
+        ws.cell(n, 1).data_type = "s"  # a role name is text, never a formula ("=…")
         if r.year is None:
-            for cell in ws[ws.max_row]:
+            for cell in ws[n]:
                 cell.font = Font(bold=True)
     for row in ws.iter_rows(min_row=2):
         row[3].number_format = "dd-mm-yyyy"

@@ -50,9 +50,20 @@ class Context(RawContext):
     @cached_property
     def figures(self):
         """The analysis, computed once, for rules that check what the numbers say."""
-        from .analysis import analyse
+        return figures_of(self.plan)
 
-        return analyse(self.plan)
+
+_last_figures: tuple = ()
+
+
+def figures_of(plan: Plan):
+    """``analyse(plan)``, computed once per plan: the checks and the render share it (a Plan is immutable)."""
+    global _last_figures
+    from .analysis import analyse
+
+    if not _last_figures or _last_figures[0] is not plan:
+        _last_figures = (plan, analyse(plan))
+    return _last_figures[1]
 
 
 Rule = Callable[[Context], None]
