@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .build import build_output
+from .load import load_plan
 from .markdown import html_nav
 from .messages import PlanError
 from .templating import TEMPLATES
@@ -63,6 +64,10 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             )
         for file in generated:
             files.append(file)
+        # The footer (overrides/partials/copyright.html) links to the accessibility statement.
+        statement = load_plan(self.plan_path)[0].municipality.accessibility_statement
+        if statement:
+            config.extra["tilgaengelighedserklaering"] = str(statement)
         self.abbreviations = abbreviations
         config.nav = html_nav(output.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
         return files

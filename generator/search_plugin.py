@@ -15,7 +15,10 @@ What this plugin does
    and kept as a prefix query: "undersøgelser" → ``undersøg*``, which matches undersøgelse,
    undersøgelsen, undersøgelser and undersøgelsesforløb in the unstemmed index. Danish stop words
    and question words ("hvordan", "jeg", "en") are dropped when other terms remain, so a question
-   ranks by its content words. The patch is a few lines appended to Material's own
+   ranks by its content words. With several words, the sections that contain all of them (a
+   compound may occur as its parts, a word as a synonym) rank above those that contain only some,
+   and a compound typed as one word also searches for its parts ("undervisningshold" →
+   undervisning, hold) with half the weight. The patch is a few lines appended to Material's own
    ``lunr.da.min.js``, which the worker loads for ``lang: da`` — also under the offline plugin's
    iframe worker — so the Material search UI is unchanged.
 2. **Index side (in Python, here):** every search document gets a ``keywords`` field with the parts
@@ -57,7 +60,7 @@ DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("studentermedhjælper", "studerende", "student", "studentermedhjælp"),
     ("superbruger", "nøgleperson"),
     ("basisoplysninger", "grundoplysninger", "stamdata"),
-    ("indtaste", "oprette", "registrere", "taste"),
+    ("indtaste", "oprette", "registrere", "taste", "udfylde"),
     ("sagsbehandler", "rådgiver", "socialrådgiver"),
     ("anbringelse", "anbragt", "anbragte", "anbringe"),
     ("plejefamilie", "familiepleje", "plejeforældre"),
@@ -84,6 +87,9 @@ DOMAIN_WORDS = frozenset(
 
 WORD_RE = re.compile(r"[0-9a-zæøåäöüéè]+", re.IGNORECASE)
 MIN_PART = 4  # shortest compound part (after a linking s/e is removed: 3)
+# Danish derivational endings: a split never puts one of these at the start of the head
+# (oplys|ninger, anbring|else, gæld|ende are words, not compounds)
+SUFFIXES = ("ing", "ning", "else", "hed", "lig", "ende", "er", "isk", "skab", "sel", "ere", "ne")
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,7 +131,10 @@ class Vocabulary:
                 self.stems.add(stem(token))
 
     def knows(self, part: str) -> bool:
-        return part in self.forms or stem(part) in self.stems
+        if part in self.forms:
+            return True
+        # by stem only for longer parts, so that suffix fragments ("inger", "ende") don't count
+        return len(part) >= 5 and len(stem(part)) >= 4 and stem(part) in self.stems
 
 
 def split_compound(word: str, vocabulary: Vocabulary, _depth: int = 0) -> list[str]:
@@ -140,6 +149,8 @@ def split_compound(word: str, vocabulary: Vocabulary, _depth: int = 0) -> list[s
         return []
     for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         left, right = word[:i], word[i:]
+        if right.startswith(SUFFIXES):
+            continue
         modifier = None
         if left[-1] in "se" and len(left) - 1 >= 3 and vocabulary.knows(left[:-1]):
             modifier = left[:-1]
@@ -152,6 +163,11 @@ def split_compound(word: str, vocabulary: Vocabulary, _depth: int = 0) -> list[s
         rest = split_compound(right, vocabulary, _depth + 1)
         if rest:
             return [modifier, *rest]
+    # no known modifier: a long known head is enough (minimums|oplysninger, basis|oplysninger)
+    for i in range(MIN_PART, len(word) - 6 + 1):
+        left, right = word[:i], word[i:]
+        if right in vocabulary.forms and not right.startswith(SUFFIXES):
+            return [left, right]  # the modifier keeps any linking -s-: "minimums" still prefixes "minimum"
     return []
 
 
@@ -256,6 +272,7 @@ QUERY_JS = JS_MARKER + r"""
   function splitCompound(index, word) {
     for (var i = word.length - 3; i >= 4; i--) {
       var left = word.slice(0, i), right = word.slice(i);
+      if (/^(ing|ning|else|hed|lig|ende|er|isk|skab|sel|ere|ne)/.test(right)) continue;
       var head = /[se]$/.test(left) && known(index, left.slice(0, -1)) ? left.slice(0, -1)
         : known(index, left) ? left : null;
       if (head && known(index, right)) return [head, right];
@@ -264,24 +281,51 @@ QUERY_JS = JS_MARKER + r"""
   }
   var query = lunr.Index.prototype.query;
   lunr.Index.prototype.query = function (fn) {
-    var index = this;
-    return query.call(this, function (q) {
+    var index = this, words = [];
+    self.__danskIndex = index;  // for tests and debugging in the worker
+    var results = query.call(this, function (q) {
       fn.call(q, q);
       // a query of stop words only ("hvem er") still searches for them
       if (!q.clauses.length && q.__danskStop)
         q.__danskStop.forEach(function (pair) { pair[1].call(q, pair[0]); });
       var parts = [];
       q.clauses.forEach(function (c) {
-        if (c.__danskWord && c.__danskWord.length >= 8 && index.invertedIndex) {
-          var split = splitCompound(index, c.__danskWord);
-          if (split) split.forEach(function (p) {
+        if (!c.__danskWord) return;
+        var stem = c.term.slice(0, -1), alternatives = [[stem]];
+        var split = c.__danskWord.length >= 8 && index.invertedIndex
+          ? splitCompound(index, c.__danskWord) : null;
+        if (split) {
+          alternatives.push(split.map(danishStem));
+          split.forEach(function (p) {
             parts.push({ term: danishStem(p) + "*", fields: c.fields, boost: (c.boost || 1) / 2,
                          usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
           });
         }
+        words.push(alternatives);
       });
       parts.forEach(function (c) { clause.call(q, c); });
     });
+    // Several words: sections that contain every word (a compound may occur as its parts, a
+    // word as a synonym in the keywords field) come first, best first; then the others.
+    if (words.length >= 2) {
+      results.forEach(function (r) {
+        var terms = Object.keys(r.matchData.metadata);
+        var found = function (stem) {
+          return terms.some(function (t) { return t.lastIndexOf(stem, 0) === 0; });
+        };
+        var all = words.every(function (alternatives) {
+          return alternatives.some(function (stems) { return stems.every(found); });
+        });
+        r.__danskAll = all;
+      });
+      results.sort(function (a, b) {
+        return (b.__danskAll - a.__danskAll) || (b.score - a.score);
+      });
+      // Material re-sorts by score: lift every complete match above the best partial one
+      var top = results.reduce(function (m, r) { return Math.max(m, r.score); }, 0);
+      results.forEach(function (r) { if (r.__danskAll) r.score += top * 10; });
+    }
+    return results;
   };
 })(typeof lunr !== "undefined" ? lunr : self.lunr);
 """
