@@ -34,6 +34,7 @@ PAYLOADS = {
 }
 
 MARKER = re.compile(r"q\d{3}")
+HOSTILE_URL = "https://kommune.invalid/a\"onmouseover=\"alert(1)'><script>alert(1)</script>"
 
 
 def _marker(i: int) -> str:
@@ -46,6 +47,8 @@ def _hostile(data: dict, slots: list[Slot], payload: str, skip: set[int], images
     for i, slot in sorted(enumerate(slots), key=lambda x: x[1].kind == "key"):
         if i not in skip:
             set_in(data, slot, f"{_marker(i)} {payload}" + (".png" if i in images else ""))
+    # Not a text field but printed in every page's footer as a link: a web address with quotes.
+    data["kommune"]["tilgaengelighedserklaering"] = HOSTILE_URL
     return data
 
 
@@ -100,6 +103,7 @@ def test_hostile_text_in_every_field_is_harmless_visible_text(tmp_path, payload)
 
     problems, text = scan_site(project / "site")
     assert problems == {}, "script from plan.yaml reached the site"
+    assert "kommune.invalid/a%22onmouseover" in (project / "site" / "index.html").read_text(encoding="utf-8")
 
     # Wherever a marker is shown, the payload follows as text, exactly as typed (whitespace collapsed).
     expected = " ".join(payload.split())
