@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test validate render clean schema bench offline test-browser tools
+.PHONY: site serve test validate render clean schema bench offline test-browser tools zensical
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ validate: $(STAMP)
 
 render: $(STAMP)  ## write the generated pages to build/rendered (for engines without MkDocs plugins)
 	$(BIN)/python -m generator render --out build/rendered
+
+zensical: $(STAMP)  ## build/zensical/site: the same content built by Zensical (no MkDocs plugins; generator/zensical.py)
+	$(BIN)/python -m generator.zensical --out build/zensical
+	$(BIN)/zensical build --strict -f build/zensical/mkdocs.yml
 
 schema: $(STAMP)  ## regenerate plan.schema.json from the model
 	$(BIN)/python -m generator schema --write

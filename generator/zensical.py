@@ -1,0 +1,211 @@
+"""Zensical adapter: the site without MkDocs plugins.
+
+Zensical (the successor of Material for MkDocs) reads ``mkdocs.yml`` but runs no MkDocs plugins,
+so the ``konverteringsplan`` plugin never adds the generated pages. This module prepares a
+folder Zensical can build on its own:
+
+    python -m generator.zensical --out build/zensical
+    zensical build -f build/zensical/mkdocs.yml
+
+1. ``python -m generator render --out OUT/rendered`` (the same command a person runs; the CPR
+   guard and every validation rule run here, before anything is written).
+2. ``OUT/docs``: the hand-written ``docs/`` and the rendered pages and downloads in one folder.
+   A hand-written page with the same address as a generated one stops, as in the MkDocs build.
+3. ``OUT/mkdocs.yml``: the repo's ``mkdocs.yml`` with ``docs_dir`` and ``site_dir`` pointing
+   into OUT, ``nav`` = generated nav + hand-written nav, the theme overrides kept, the footer's
+   accessibility-statement link from the plan, and the MkDocs-only plugins left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import cli
+from .markdown import front_matter_text, html_nav
+from .messages import PlanError
+
+# Plugins of this project (MkDocs entry points); Zensical would silently ignore them.
+MKDOCS_ONLY_PLUGINS = ("konverteringsplan", "dansk-soegning")
+MARKER = ".zensical-adapter"  # marks OUT/docs as ours: it is emptied on every run
+NOT_PAGES = {"nav.json", ".konverteringsplan.json"}
+
+
+class Refused(Exception):
+    """A folder we will not empty; the message is Danish and shown as it is."""
+
+
+class _Tagged:
+    """A YAML value with a tag (``!ENV [...]``, ``!!python/object/apply:...``), kept as written."""
+
+    def __init__(self, tag: str, node: yaml.Node, loader: yaml.Loader):
+        self.tag = tag
+        if isinstance(node, yaml.ScalarNode):
+            self.kind, self.value = "scalar", loader.construct_scalar(node)
+        elif isinstance(node, yaml.SequenceNode):
+            self.kind, self.value = "sequence", loader.construct_sequence(node, deep=True)
+        else:
+            self.kind, self.value = "mapping", loader.construct_mapping(node, deep=True)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node, loader))
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/",
+                              lambda loader, suffix, node: _Tagged("tag:yaml.org,2002:python/" + suffix, node, loader))
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
+    if data.kind == "scalar":
+        return dumper.represent_scalar(data.tag, data.value)
+    if data.kind == "sequence":
+        return dumper.represent_sequence(data.tag, data.value)
+    return dumper.represent_mapping(data.tag, data.value)
+
+
+_Dumper.add_representer(_Tagged, _represent_tagged)
+
+
+def _page_key(rel: str) -> str:
+    """The address a Markdown file gets in the site (x.md and x/index.md are the same page)."""
+    key = rel.lower()
+    if key.endswith(".md"):
+        key = key[:-3]
+        key = key[: -len("/index")] if key.endswith("/index") else ("" if key == "index" else key)
+    return key
+
+
+def nav_titles(nav: list) -> dict[str, str]:
+    """Page path → its plain-text title in the generated nav."""
+    titles: dict[str, str] = {}
+    for item in nav:
+        for title, value in (item.items() if isinstance(item, dict) else []):
+            if isinstance(value, list):
+                titles.update(nav_titles(value))
+            else:
+                titles[value] = title
+    return titles
+
+
+def with_title(markdown: str, title: str) -> str:
+    """The page with a front-matter title (HTML-escaped), unless it has one.
+
+    Like MkDocs' theme, Zensical writes the nav title into <title> without its escaping, so a
+    role called "</title><script>…" would end the title; a front-matter title is printed as it
+    is (the MkDocs plugin sets page.meta.title for the same reason).
+    """
+    line = f"title: {front_matter_text(title)}\n"
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 3)
+        if end != -1 and any(l.startswith("title:") for l in markdown[4:end].splitlines()):
+            return markdown
+        return "---\n" + line + markdown[4:]
+    return "---\n" + line + "---\n\n" + markdown
+
+
+def merge_docs(handwritten: Path, rendered: Path, target: Path, titles: dict[str, str] | None = None) -> list[str]:
+    """Fill `target` with the hand-written docs and the rendered output (generated pages get their
+    nav title as front-matter title). Returns the clashes."""
+    titles = titles or {}
+    if target.exists():
+        if not (target / MARKER).exists():
+            raise Refused(f"{target}: mappen findes og er ikke lavet af zensical-adapteren. "
+                          "Den bliver ikke tømt: vælg en anden mappe med --out.")
+        shutil.rmtree(target)
+    if handwritten.is_dir():
+        shutil.copytree(handwritten, target)  # symlinks followed, as MkDocs and the CPR guard do
+    target.mkdir(parents=True, exist_ok=True)
+    (target / MARKER).write_text("Dannet af python -m generator.zensical; tømmes ved hver kørsel.\n",
+                                 encoding="utf-8")
+    own = {_page_key(p.relative_to(target).as_posix()): p.relative_to(target).as_posix()
+           for p in target.rglob("*") if p.is_file()}
+    clashes = []
+    for src in sorted(p for p in rendered.rglob("*") if p.is_file()):
+        rel = src.relative_to(rendered).as_posix()
+        if rel in NOT_PAGES:
+            continue
+        if _page_key(rel) in own:
+            clashes.append(f"docs/{own[_page_key(rel)]} (genereret: {rel})")
+            continue
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        if rel in titles:
+            (target / rel).write_text(with_title(src.read_text(encoding="utf-8"), titles[rel]), encoding="utf-8")
+        else:
+            shutil.copyfile(src, target / rel)
+    return clashes
+
+
+def zensical_config(mkdocs_yml: Path, out: Path, nav: list, statement: str | None) -> str:
+    """The repo's mkdocs.yml, adapted for a Zensical build in `out` (see the module docstring)."""
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    root = mkdocs_yml.resolve().parent
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = os.path.relpath(root / theme["custom_dir"], out.resolve())
+    plugins = config.get("plugins") or {}
+    if isinstance(plugins, list):  # - name / - name: {options}
+        plugins = {k: v for item in plugins for k, v in (item.items() if isinstance(item, dict) else [(item, {})])}
+    config["plugins"] = {name: value for name, value in plugins.items() if name not in MKDOCS_ONLY_PLUGINS}
+    config["nav"] = html_nav(nav) + (config.get("nav") or [])  # titles are printed as HTML
+    if statement:
+        config.setdefault("extra", {})["tilgaengelighedserklaering"] = statement
+    header = ("# Dannet af python -m generator.zensical ud fra "
+              f"{os.path.relpath(mkdocs_yml.resolve(), out.resolve())} - ret ikke her.\n")
+    return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs"),
+            mkdocs_yml: Path = Path("mkdocs.yml")) -> int:
+    rendered = out / "rendered"
+    code = cli.main(["render", "--out", str(rendered), "--plan", str(plan), "--docs", str(docs)])
+    if code:
+        return code
+    from .load import load_plan
+
+    statement = load_plan(plan)[0].municipality.accessibility_statement
+    nav = json.loads((rendered / "nav.json").read_text(encoding="utf-8"))
+    clashes = merge_docs(docs, rendered, out / "docs", nav_titles(nav))
+    if clashes:
+        print("Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
+              + "; ".join(clashes) + ". Omdøb eller flyt den håndskrevne fil.", file=sys.stderr)
+        return 1
+    (out / "mkdocs.yml").write_text(zensical_config(mkdocs_yml, out, nav, statement and str(statement)),
+                                    encoding="utf-8")
+    print(f"Klar til Zensical: zensical build -f {out / 'mkdocs.yml'}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m generator.zensical",
+                                description="Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins).")
+    p.add_argument("--out", default="build/zensical", help="mappen til Zensical-projektet (standard: build/zensical)")
+    p.add_argument("--plan", default="plan.yaml", help="planfilen (standard: plan.yaml)")
+    p.add_argument("--docs", default="docs", help="mappen med håndskrevne sider (standard: docs)")
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs-konfigurationen (standard: mkdocs.yml)")
+    args = p.parse_args(argv)
+    try:
+        return prepare(Path(args.out), Path(args.plan), Path(args.docs), Path(args.config))
+    except (PlanError, Refused) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except (OSError, yaml.YAMLError) as exc:
+        print(f"{getattr(exc, 'filename', '') or args.config}: kan ikke læse eller skrive ({exc}).", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
