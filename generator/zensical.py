@@ -171,6 +171,9 @@ def zensical_config(mkdocs_yml: Path, out: Path, nav: list, statement: str | Non
 def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs"),
             mkdocs_yml: Path = Path("mkdocs.yml")) -> int:
     rendered = out / "rendered"
+    if (out / "docs").exists() and not (out / "docs" / MARKER).exists():  # refuse before rendering
+        raise Refused(f"{out / 'docs'}: mappen findes og er ikke lavet af zensical-adapteren. "
+                      "Den bliver ikke tømt: vælg en anden mappe med --out.")
     code = cli.main(["render", "--out", str(rendered), "--plan", str(plan), "--docs", str(docs)])
     if code:
         return code
