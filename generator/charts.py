@@ -7,6 +7,8 @@ and dark colour schemes; every fill colour has at least 3:1 contrast against bot
 marker too, and the legend and labels say in words what each one is.
 
 The functions take plain numbers and Danish strings and return ``Markup`` (trusted HTML).
+Charts carry ``data-search-exclude``: Material's search would index their tick labels as runs of
+digits ("0255075100timer…"); the table beside each chart is indexed instead.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def _e(text: str) -> str:
 def _svg(uid: str, title: str, desc: str, width: int, height: int, body: list[str], defs: str = "") -> Markup:
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-            f'style="max-width:100%;height:auto" class="kp-chart" {FONT}>'
+            f'style="max-width:100%;height:auto" class="kp-chart" {FONT} data-search-exclude>'
             f'<title id="{uid}-t">{_e(title)}</title><desc id="{uid}-d">{_e(desc)}</desc>')
     parts = [head, f"<defs>{defs}</defs>" if defs else "", *body, "</svg>"]
     svg = "".join(p for p in parts if p)

@@ -81,6 +81,20 @@ def test_every_page_is_in_the_search_index(site):
     assert index["config"]["lang"] == ["da"]
 
 
+def test_charts_stay_out_of_the_search_index_and_their_tables_stay_in(site):
+    # A chart's tick labels used to be indexed as one run of digits: the Sagsbehandler load chart's
+    # y-axis 0, 25, 50, 75, 100 and x-axis weeks 1, 3, ..., 35 became "0255075100timer13579111315...".
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        assert not re.search(r"\d{8,}", doc["text"]), (doc["location"], re.search(r"\d{8,}", doc["text"]).group())
+        assert "planlagte timer og kapacitet pr. uge" not in doc["text"]  # the chart's <title>
+    # The table beside the chart is still found: ISO week 1 of 2027 starts on Monday 4 January.
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    table = texts["tidsplan/#sagsbehandler"]
+    assert "Uge Ugens mandag Planlagt Kapacitet Ledig tid Over kapaciteten" in table
+    assert "uge 1 4. jan. 2027" in table
+
+
 def test_numbers_and_dates_are_danish(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "mandag den 1. marts 2027" in home
