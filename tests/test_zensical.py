@@ -10,6 +10,7 @@ would fail it.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import os
@@ -191,3 +192,16 @@ def test_the_adapter_never_empties_a_folder_it_did_not_make(tmp_path):
     assert done.returncode == 1
     assert "bliver ikke tømt" in done.stderr
     assert mine.read_text(encoding="utf-8") == "mine noter\n"
+
+
+def test_a_cpr_number_in_a_handwritten_page_stops_before_anything_reaches_zensical(tmp_path):
+    # The guard runs in the render step; Zensical itself scans nothing. Built at run time.
+    number = f"{dt.date(1998, 12, 3):%d%m%y}-{31:04d}"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "noter.md").write_text(f"# Noter\n\nBorger {number}\n", encoding="utf-8")
+    out = tmp_path / "z"
+    done = adapt(out, docs=docs)
+    assert done.returncode == 1
+    assert "noter.md" in done.stderr and number not in done.stderr + done.stdout
+    assert not (out / "docs").exists() and not (out / "mkdocs.yml").exists()
