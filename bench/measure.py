@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.measure")
     p.add_argument("plan")
     p.add_argument("--docs", default=None)
-    p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--repeat", type=int, default=3)
     a = p.parse_args(argv)
     plan_path = Path(a.plan)
     docs = Path(a.docs) if a.docs else None
