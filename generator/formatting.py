@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -10,26 +11,31 @@ from babel.numbers import format_decimal
 LOCALE = "da_DK"
 
 
+@lru_cache(maxsize=4096)
 def date(value: dt.date) -> str:
     """4. januar 2027"""
     return format_date(value, "d. MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def date_short(value: dt.date) -> str:
     """4. jan. 2027"""
     return format_date(value, "d. MMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def date_long(value: dt.date) -> str:
     """mandag den 4. januar 2027"""
     return format_date(value, "EEEE 'den' d. MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def weekday_date(value: dt.date) -> str:
     """mandag den 4. januar"""
     return format_date(value, "EEEE 'den' d. MMMM", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def month(value: dt.date) -> str:
     """januar 2027"""
     return format_date(value, "MMMM y", locale=LOCALE)
@@ -40,6 +46,7 @@ def week(value: dt.date) -> str:
     return f"uge {value.isocalendar().week}"
 
 
+@lru_cache(maxsize=4096)
 def number(value: float, decimals: int = 0) -> str:
     """1.234.500 or 12,5"""
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")

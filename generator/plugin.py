@@ -23,7 +23,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .build import build_output
-from .load import load_plan
 from .markdown import html_nav
 from .messages import PlanError
 from .templating import TEMPLATES
@@ -65,7 +64,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         for file in generated:
             files.append(file)
         # The footer (overrides/partials/copyright.html) links to the accessibility statement.
-        statement = load_plan(self.plan_path)[0].municipality.accessibility_statement
+        statement = output.plan.municipality.accessibility_statement
         if statement:
             config.extra["tilgaengelighedserklaering"] = str(statement)
         self.abbreviations = abbreviations

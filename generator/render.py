@@ -26,6 +26,7 @@ class Page:
 class Output:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # downloads, e.g. "downloads/plan.csv"
+    plan: Plan | None = None  # the plan it was rendered from
 
     def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
         self.pages.append(Page(path, title, render_template(template, **context), section))
@@ -78,7 +79,7 @@ def builders():
 
 def render(plan: Plan, figures: Figures | None = None) -> Output:
     figures = figures or analyse(plan)
-    out = Output()
+    out = Output(plan=plan)
     for build in builders():
         build(plan, figures, out)
     abbreviations = glossary_abbreviations(plan)

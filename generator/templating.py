@@ -15,6 +15,13 @@ from .markdown import escape, finalize, front_matter_text
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    try:
+        return jinja2.FileSystemBytecodeCache()  # a private folder in the system's temp dir
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -25,6 +32,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        # Compiled templates are cached on disk (keyed by the template's source checksum), as
+        # Python caches .pyc files: the plan changes on every save, the templates rarely.
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(formatting.FILTERS)
     env.filters["md"] = lambda v: Markup(escape(v))
