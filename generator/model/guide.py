@@ -7,10 +7,9 @@ from pydantic import NonNegativeFloat
 from .base import Id, Model, ShortText, Text, field
 
 
-class GroupGuide(Model):
-    where: ShortText = field("hvor", 'Hvor i DUBU feltgruppen indtastes, fx "DUBU: Sag > Indsatser".')
-    check: Text = field("tjek", 'Kvalitetstjek, skrevet så det kan stå efter "Tjek", fx "at beløbet stemmer".')
-    text: Text | None = field("tekst", "Hvad man gør: en kort forklaring ud over felterne.", None)
+class StepExtras(Model):
+    """What every step may have: a screenshot and what to do when something does not fit."""
+
     image: ShortText | None = field(
         "billede", "Skærmbillede: sti til et billede under docs/, fx billeder/opret-sag.png.", None
     )
@@ -24,23 +23,18 @@ class GroupGuide(Model):
     )
 
 
-class FreeStep(Model):
+class GroupGuide(StepExtras):
+    where: ShortText = field("hvor", 'Hvor i DUBU feltgruppen indtastes, fx "DUBU: Sag > Indsatser".')
+    check: Text = field("tjek", 'Kvalitetstjek, skrevet så det kan stå efter "Tjek", fx "at beløbet stemmer".')
+    text: Text | None = field("tekst", "Hvad man gør: en kort forklaring ud over felterne.", None)
+
+
+class FreeStep(StepExtras):
     title: ShortText = field("titel", "Trinets titel, fx Find sagen i SBSYS.")
     text: Text = field("tekst", "Hvad man gør.")
     where: ShortText | None = field("hvor", "Hvor man gør det, fx SBSYS eller DUBU: Sag.", None)
     minutes: NonNegativeFloat = field("minutter", "Minutter trinet tager.", 0)
     check: Text | None = field("tjek", 'Kvalitetstjek, skrevet så det kan stå efter "Tjek".', None)
-    image: ShortText | None = field(
-        "billede", "Skærmbillede: sti til et billede under docs/, fx billeder/opret-sag.png.", None
-    )
-    image_text: ShortText | None = field(
-        "billedtekst", "Hvad skærmbilledet viser (vises for skærmlæsere og under billedet).", None
-    )
-    if_not: Text | None = field(
-        "hvis_noget_ikke_passer",
-        "Hvad man gør, når noget ikke passer. Udelades, står der: spørg en superbruger.",
-        None,
-    )
 
 
 class RoleGuide(Model):
