@@ -2,8 +2,12 @@
 
 The plan is *derived from the example plan's data* (loaded with ``generator.yaml_loader``),
 not written by hand, so it follows the model as the example grows.  Scaling by a factor N
-models a municipality with N organisational units (enheder), each converting a Korsbæk-sized
-share of the cases:
+models a bigger municipality: N times Korsbæk's cases, people and training sessions, organised in
+``units(N) = min(N, max(1, round(N * 9 / 50)))`` organisational units (enheder).  The formula is
+anchored on Copenhagen, about 50 times Korsbæk (900 caseworkers, thousands of cases, hundreds of
+sessions) in 9 units: factor 1-2 gives 1 unit (factor 1 is exactly the example plan), 10 gives 2,
+50 gives 9.  The factor is split over the units as whole multipliers ``m_k`` (``divmod(N, units)``:
+50 = 6+6+6+6+6+5+5+5+5), so that every total is exactly N times the example's:
 
 * Per unit, copies of: case categories, roles (with their people), field groups (with their
   fields), work packages, training sessions, absences, and the guide's entries for field groups
@@ -13,12 +17,20 @@ share of the cases:
   ``vejledning.feltgrupper``/``roller``, trainers named after a role's people) is renamed to the
   same unit's copy.  A reference key this module does not know keeps pointing at unit 1, which
   exists, so the plan stays valid when the model grows; only the realism suffers.
+* Inside unit k, counts are multiplied by ``m_k``: each category's cases (``antal``), each role's
+  headcount (``antal``) and the people away in each absence (``personer``).  Cases and people grow
+  together, so the hours per person and per week stay the example's and every work package stays
+  feasible.  Each training session is held ``m_k`` times (hold 1 keeps the id, hold h gets the
+  suffix ``_h{h}`` and ``(hold h)`` in its title), each with the example's seats and participants,
+  in the same week as the original on a working day at or before it (so the week's load per person
+  is the example's), taught in turn by the unit's super users.
 * A field that applies to "all converted categories" gets an explicit ``kategorier`` list with its
-  own unit's converted categories, so that N units do not make N x N field/category pairs.
+  own unit's converted categories, so that U units do not make U x U field/category pairs.
 * Everything else is shared: the municipality, the decision, milestones, activities, the vendor
   offer, the glossary.  First follow-ups per month are multiplied by N (they must add up to the
   converted cases).  The vendor offer's internal check (``intern_indsats``, minutes per automatic case
-  for a role) is divided by N, so that unit 1's roles check all units' cases in the example's hours.
+  for a role) is divided by N / m_1, so that unit 1's roles check all units' cases in the example's
+  hours per person.
 * Weeks: the preparation before go-live is stretched by ``weeks_factor`` (default round(sqrt(N)):
   factor 50 ~ Copenhagen, whose unit-by-unit roll-out took about a year, not 50 times Korsbæk's 16
   weeks).  A date w weeks before go-live's week moves to w * weeks_factor weeks before it, keeping its
@@ -84,6 +96,18 @@ def default_weeks_factor(factor: int) -> int:
     return max(1, round(math.sqrt(factor)))
 
 
+def units(factor: int) -> int:
+    """Organisational units for scale factor N: Copenhagen (N = 50) has 9."""
+    return min(factor, max(1, round(factor * 9 / 50)))
+
+
+def unit_multipliers(factor: int) -> list[int]:
+    """How many times the example each unit is: whole numbers, largest first, summing to `factor`."""
+    n = units(factor)
+    q, r = divmod(factor, n)
+    return [q + 1] * r + [q] * (n - r)
+
+
 def _get(data: Any, path: tuple[str, ...]) -> Any:
     for part in path:
         if not isinstance(data, dict):
@@ -104,10 +128,11 @@ def _converted_categories(data: dict) -> list[str]:
 class _Unit:
     """Renames ids, references and people for unit k."""
 
-    def __init__(self, k: int, ids: dict[str, set[str]], people: set[str]):
+    def __init__(self, k: int, ids: dict[str, set[str]], people: set[str], multiplier: int = 1):
         self.k = k
         self.ids = ids
         self.people = people
+        self.multiplier = multiplier
 
     @property
     def suffix(self) -> str:
@@ -251,6 +276,58 @@ def _all_dates(node: Any):
 
 
 # ---------------------------------------------------------------------------------------------
+# Counts inside a unit
+# ---------------------------------------------------------------------------------------------
+
+# The count in each unit-list item that grows with the unit's multiplier.
+SCALED_COUNTS: dict[tuple[str, ...], str] = {
+    ("sagskategorier",): "antal",  # cases
+    ("roller",): "antal",  # headcount
+    ("kalender", "fravaer"): "personer",  # people away
+}
+
+
+def _multiply(item: Any, key: str | None, m: int) -> Any:
+    if key and isinstance(item, dict) and isinstance(item.get(key), int) and not isinstance(item[key], bool):
+        item[key] = item[key] * m
+    return item
+
+
+def _hold_days(day: dt.date, weeks: _Weeks, earliest: dt.date | None) -> list[dt.date]:
+    """Working days for the holds of one session: its own date, then the earlier days of its week, then
+    the later ones (the week's load per person stays the example's)."""
+    monday = _monday(day)
+    week = [monday + dt.timedelta(days=i) for i in range(5)]
+    ok = [d for d in week if d != day and d not in weeks.days_off and d < weeks.go_live
+          and (earliest is None or d >= earliest)]
+    return [day] + sorted((d for d in ok if d < day), reverse=True) + [d for d in ok if d > day]
+
+
+def _holds(session: Any, u: _Unit, trainers: list[str], weeks: _Weeks, access: Any) -> list[Any]:
+    """A unit's session held `u.multiplier` times: same seats and participants, days in its week."""
+    if not isinstance(session, dict) or u.multiplier == 1:
+        return [session]
+    day = session.get("dato")
+    earliest = access if session.get("konvertering") and isinstance(access, dt.date) else None
+    days = _hold_days(day, weeks, earliest) if isinstance(day, dt.date) and day < weeks.go_live else [day]
+    trainer = session.get("underviser")
+    first = trainers.index(trainer) if trainer in trainers else None
+    out = [session]
+    for h in range(2, u.multiplier + 1):
+        hold = copy.deepcopy(session)
+        if isinstance(hold.get("id"), str):
+            hold["id"] = f"{hold['id']}_h{h}"
+        for key in NAME_KEYS:
+            if isinstance(hold.get(key), str):
+                hold[key] = f"{hold[key]} (hold {h})"
+        hold["dato"] = days[(h - 1) % len(days)]
+        if first is not None:
+            hold["underviser"] = trainers[(first + h - 1) % len(trainers)]
+        out.append(hold)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # The synthetic plan
 # ---------------------------------------------------------------------------------------------
 
@@ -289,12 +366,23 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
     calendar = _get(base, ("kalender",))
     if isinstance(calendar, dict) and "saerlige_dage" in calendar:  # fixed dates: never moved
         out["kalender"]["saerlige_dage"] = copy.deepcopy(calendar["saerlige_dage"])
-    units = [_Unit(k, ids, people) for k in range(1, factor + 1)]
+    multipliers = unit_multipliers(factor)
+    unit_list = [_Unit(k, ids, people, m) for k, m in enumerate(multipliers, start=1)]
+    trainers = [p for r in _get(base, ("roller",)) or [] if isinstance(r, dict) and r.get("superbruger") is True
+                for p in r.get("personer") or [] if isinstance(p, str)]
+    access = _get(out, ("projekt", "adgang_til_dubu"))
     for path in UNIT_LISTS:
         items = _get(base, path)
         if not isinstance(items, list):
             continue
-        scaled = [weeks.apply(u.rewrite(item, top=True)) for u in units for item in items]
+        scaled = []
+        for u in unit_list:
+            for item in items:
+                copy_ = weeks.apply(u.rewrite(item, top=True))
+                if path == ("undervisning", "sessioner"):
+                    scaled += _holds(copy_, u, [u.person(t) for t in trainers], weeks, access)
+                else:
+                    scaled.append(_multiply(copy_, SCALED_COUNTS.get(path), u.multiplier))
         _get(out, path[:-1])[path[-1]] = scaled
     for path in UNIT_MAPS:
         mapping = _get(base, path)
@@ -302,16 +390,17 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
             continue
         kind = UNIT_MAPS[path]
         scaled = {}
-        for u in units:
+        for u in unit_list:
             for key, value in mapping.items():
                 scaled[u.ref(kind, key)] = weeks.apply(u.rewrite(value))
         _get(out, path[:-1])[path[-1]] = scaled
 
     # The vendor's cases are checked per role, for all automatic cases of all units; the model has no
-    # per-unit check, so unit 1's roles would carry N times the example's hours. Keep them at the example's.
+    # per-unit check, so unit 1's roles (m_1 times the example's people) would carry N / m_1 times the
+    # example's hours per person. Keep them at the example's.
     for effort in _get(out, ("leverandoertilbud", "intern_indsats")) or []:
         if isinstance(effort, dict) and isinstance(effort.get("minutter_pr_sag"), (int, float)):
-            effort["minutter_pr_sag"] = round(effort["minutter_pr_sag"] / factor, 4)
+            effort["minutter_pr_sag"] = round(effort["minutter_pr_sag"] * multipliers[0] / factor, 4)
 
     follow_ups = out.get("foerste_opfoelgninger")
     if isinstance(follow_ups, dict):
@@ -323,11 +412,18 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
     return out
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes every value out in full: no &anchors and *aliases for dates shared between copies."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump(data: dict, factor: int | None = None) -> str:
     head = "# yaml-language-server: $schema=./plan.schema.json\n"
     if factor is not None:
         head += f"# Syntetisk plan til benchmark: eksempelplanen skaleret med faktor {factor} (bench/synthetic.py).\n"
-    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None)
+    return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None)
 
 
 def write_plan(path: Path, factor: int, weeks_factor: int | None = None) -> Path:
