@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from .synthetic import ROOT, default_weeks_factor, write_plan
+from .synthetic import ROOT, default_weeks_factor, units, write_plan
 
 PLUGIN = "konverteringsplan"
 WORK = ROOT / "build" / "bench"
@@ -207,6 +207,7 @@ def bench_factor(factor: int, repeat: int, config_file: Path, docs_dir: Path) ->
     return {
         "factor": factor,
         "weeks_factor": default_weeks_factor(factor),
+        "units": units(factor),
         "plan_bytes": plan.stat().st_size,
         "warnings": warnings,
         "pages": len(pages_plugin),
@@ -229,14 +230,14 @@ def _kib(n: int) -> str:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| factor | cases | pages | `mkdocs build` with plugin | pre-rendered, no plugin | **overhead** "
-            "| validation + analysis | per factor | render | peak memory (tracemalloc / max RSS) "
+    head = ("| factor | units | cases | people | sessions | pages | `mkdocs build` with plugin | pre-rendered, no plugin | **overhead** "
+            "| generator cold (imports + first run) | validation + analysis | per factor | render | peak memory (tracemalloc / max RSS) "
             "| search index | largest page (HTML) |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         lines.append(
-            f"| {r['factor']} | {r['converted_cases']:,} | {r['pages']} | {r['build_plugin_s']:.2f} s "
-            f"| {r['build_plain_s']:.2f} s | **{r['ratio']:.3f}** | {r['validate_analyse_s'] * 1000:.0f} ms "
+            f"| {r['factor']} | {r['units']} | {r['converted_cases']:,} | {r['people']:,} | {r['sessions']} | {r['pages']} | {r['build_plugin_s']:.2f} s "
+            f"| {r['build_plain_s']:.2f} s | **{r['ratio']:.3f}** | {r['cold_s']:.2f} s | {r['validate_analyse_s'] * 1000:.0f} ms "
             f"| {r['validate_analyse_s'] * 1000 / r['factor']:.1f} ms | {r['render_s'] * 1000:.0f} ms "
             f"| {r['peak_with_render_bytes'] / 2**20:.1f} / {r['maxrss_bytes'] / 2**20:.0f} MiB "
             f"| {_kib(r['search_index_bytes'])} | {_kib(r['largest_page_bytes'])} `{r['largest_page']}` |"
