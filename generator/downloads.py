@@ -77,9 +77,9 @@ def xlsx(table: list[Row]) -> bytes:
         ws.append([r.role, r.year, r.week, r.monday, r.load, r.capacity, round(r.spare, 2), _yes(r.over),
                    r.rate, r.cost])
         ws.cell(n, 1).data_type = "s"  # a role name is text, never a formula ("=…")
-        if r.year is None:
-            for cell in ws[n]:
-                cell.font = Font(bold=True)
+        if r.year is None:  # a total row; ws[n] would scan every cell of the sheet (max_column) per row
+            for col in range(1, len(HEADERS) + 1):
+                ws.cell(n, col).font = Font(bold=True)
     for row in ws.iter_rows(min_row=2):
         row[3].number_format = "dd-mm-yyyy"
         for cell in row[4:7]:
