@@ -24,6 +24,7 @@ PAGES = [
     "minimumsoplysninger.md",
     "roller.md",
     "vejledning/studentermedhjaelper.md",
+    "vejledning/studentermedhjaelper-tjekliste.md",
     "undervisning/index.md",
     "ordliste.md",
 ]

@@ -141,3 +141,8 @@ def test_a_bad_plan_stops_the_build_with_line_numbers(tmp_path):
     assert result.returncode != 0
     assert "plan.yaml:" in result.stderr and "skal være et helt tal" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_checklist_ends_with_whom_to_ask_as_its_own_paragraph(site):
+    html = (site / "vejledning" / "studentermedhjaelper-tjekliste" / "index.html").read_text(encoding="utf-8")
+    assert "<p><strong>Hvis noget ikke passer:</strong>" in html
