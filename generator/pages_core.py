@@ -10,6 +10,7 @@ from . import formatting as fmt
 from .analysis import Figures
 from .model import Plan
 from .model.cases import CaseStatus, Stakeholder, Timing
+from .render import ascii_slug
 
 STAKEHOLDERS = {
     Stakeholder.caseworker: "Sagsbehandler",
@@ -106,6 +107,14 @@ def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
     return rows
 
 
+LOAD_SECTION = "Belastning pr. uge"
+
+
+def load_page_path(role_id: str) -> str:
+    """The role's weekly load page, relative to the docs folder."""
+    return f"belastning/{ascii_slug(role_id)}.md"
+
+
 def _load_views(plan: Plan, figures: Figures) -> list[dict]:
     load = figures.planning.load
     views = []
@@ -113,16 +122,38 @@ def _load_views(plan: Plan, figures: Figures) -> list[dict]:
         weeks = load.rows.get(role.id)
         if not weeks:
             continue
-        chart = charts.load_chart(
-            f"belastning-{role.id}", f"{role.name}: planlagte timer og kapacitet pr. uge",
-            f"Søjler: planlagte timer pr. uge. Stiplet linje: kapacitet. Skraverede søjler med udråbstegn er over "
-            f"kapaciteten. Tallene står i tabellen under.",
-            [charts.LoadWeek(fmt.week(w.monday), w.load, w.capacity) for w in weeks])
         over = [w for w in weeks if w.over]
-        views.append(dict(role=role, weeks=weeks, chart=chart, over=over,
-                          total=sum(w.load for w in weeks), capacity=sum(w.capacity for w in weeks),
-                          cost=sum(w.load for w in weeks) * role.hourly_cost))
+        total = sum(w.load for w in weeks)
+        peak = max(weeks, key=lambda w: (w.load, -w.monday.toordinal()))  # the first of equally busy weeks
+        views.append(dict(role=role, weeks=weeks, over=over, total=total, peak=peak,
+                          capacity=sum(w.capacity for w in weeks), cost=total * role.hourly_cost,
+                          path=load_page_path(role.id)))
     return views
+
+
+def _load_chart(view: dict):
+    role = view["role"]
+    return charts.load_chart(
+        f"belastning-{role.id}", f"{role.name}: planlagte timer og kapacitet pr. uge",
+        "Søjler: planlagte timer pr. uge. Stiplet linje: kapacitet. Skraverede søjler med udråbstegn er over "
+        "kapaciteten. Tallene står i tabellen under.",
+        [charts.LoadWeek(fmt.week(w.monday), w.load, w.capacity) for w in view["weeks"]])
+
+
+def _coverage_groups(rows) -> list[dict]:
+    """Coverage rows grouped per category: fields with the same owners (and the same gap) share one row,
+    so the table grows with categories x owner combinations, not with categories x fields."""
+    by_category: dict[str, dict] = {}
+    for row in rows:
+        cat = row.need.category
+        entry = by_category.setdefault(cat.id, dict(category=cat, lines={}))
+        key = (row.owners, row.missing)
+        line = entry["lines"].setdefault(key, dict(owners=row.owners, missing=row.missing, groups={}))
+        line["groups"].setdefault(row.need.group.id, dict(group=row.need.group, fields=[]))["fields"].append(
+            row.need.field)
+    return [dict(category=e["category"], lines=[dict(l, groups=list(l["groups"].values()))
+                                               for l in e["lines"].values()])
+            for e in by_category.values()]
 
 
 def _forecast_chart(plan: Plan, figures: Figures):
@@ -156,11 +187,15 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     out.files[downloads.CSV] = downloads.csv_bytes(table)
     cats = {c.id: c for c in plan.categories}
     groups = {g.id: g for g in plan.minimum.groups}
+    loads = _load_views(plan, figures)
     out.add("tidsplan.md", "Tids- og ressourceplan", "tidsplan.md.j2", section="Plan",
             plan=plan, figures=figures, roles=roles, milestones=milestones, pf=pf, gantt=gantt,
-            gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=_load_views(plan, figures), grand=table[-1],
+            gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=loads, grand=table[-1],
             forecast_chart=_forecast_chart(plan, figures), cats=cats, groups=groups,
-            xlsx=downloads.XLSX, csv=downloads.CSV)
+            coverage=_coverage_groups(pf.coverage), xlsx=downloads.XLSX, csv=downloads.CSV)
+    for v in loads:
+        out.add(v["path"], v["role"].name, "belastning_rolle.md.j2", section=LOAD_SECTION,
+                v=v, chart=_load_chart(v), plan=plan, xlsx=f"../{downloads.XLSX}", csv=f"../{downloads.CSV}")
 
 
 def glossary(plan: Plan, figures: Figures, out) -> None:

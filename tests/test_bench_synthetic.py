@@ -177,3 +177,18 @@ def test_scaled_plan_renders_with_the_cli(scaled, tmp_path):
     pages = render(plan).pages
     assert all(page.markdown.strip() for page in pages)
     assert sum(p.stat().st_size > 0 for p in out.rglob("*.md")) == len(pages)
+
+
+def test_the_largest_page_stays_readable_at_copenhagen_scale(tmp_path):
+    # Factor 50 (Copenhagen: 9 units, 27 roles). The plan page used to hold every role's weekly chart and
+    # table and a coverage row per category x field: 633 KiB of Markdown, 1.2 MB of HTML. Each role's
+    # weekly load is now on its own page, so no page should come near that.
+    path = write_plan(tmp_path / "plan.yaml", 50)
+    plan, _ = validate_plan(path)
+    out = render(plan)
+    sizes = {p.path: len(p.markdown.encode("utf-8")) for p in out.pages}
+    largest = max(sizes, key=sizes.get)
+    assert sizes[largest] < 300 * 1024, (largest, sizes[largest])
+    load_pages = [p for p in out.pages if p.path.startswith("belastning/")]
+    assert len(load_pages) == 27  # 3 roles in each of 9 units, each with its own weekly load page
+    assert all(p.section == "Belastning pr. uge" for p in load_pages)

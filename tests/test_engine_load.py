@@ -103,9 +103,16 @@ def test_a_week_over_capacity_is_a_warning_naming_role_week_and_hours():
     assert any(t.startswith("Studentermedhjælper har 6 timer planlagt i uge 1 (ugen fra 4. januar 2027), men "
                             "kan kun give 5 timer den uge (1 time for meget)") for t in over), over
     assert not [t for t in texts(data, "fejl") if "kan ikke nås" in t]
-    page = next(p for p in render(make_plan(data)).pages if p.path == "tidsplan.md").markdown
+    pages = {p.path: p.markdown for p in render(make_plan(data)).pages}
+    page = pages["tidsplan.md"]
     assert "Uger over kapaciteten" in page
-    assert "| uge 1 | 4. jan. 2027 | 6 timer | 5 timer | 1 time for meget | **Ja** |" in page
+    # The plan page flags the role in its one-row-per-role summary: 2 weeks over, linking to the role's page.
+    assert "| [Studentermedhjælper](belastning/student.md) | 2 | 2,5 timer |" in page
+    assert "| **2 !** |" in page
+    # The role's own page has the week-by-week table with the week marked.
+    role = pages["belastning/student.md"]
+    assert '!!! warning "2 uger over kapaciteten"' in role
+    assert "| uge 1 | 4. jan. 2027 | 6 timer | 5 timer | 1 time for meget | **Ja** |" in role
 
 
 def test_work_that_cannot_fit_before_its_deadline_is_an_error_with_role_week_and_shortfall():

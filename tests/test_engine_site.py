@@ -40,8 +40,11 @@ def test_xlsx_has_danish_headers_one_row_per_role_and_week_and_totals_equal_to_t
     assert grand[9] == pytest.approx(32 * 150 + (30 + 10 + 140 * 20 / 60) * 400, abs=0.5)  # 39.466,67 kr.
     # The same totals on the page, as the project lead sees them.
     text = page(small, "tidsplan.md")
-    assert "| **I alt** | | | **118,7 timer** | | **39.467 kr.** |" in text
-    assert "| Studentermedhjælper | 2 | 10 timer | 32 timer | 0 | 4.800 kr. |" in text
+    assert "| **I alt** | | | **118,7 timer** | | | | **39.467 kr.** |" in text
+    # One row per role: capacity 2 × 10 h × 17 weeks, less Easter (25, 26 and 29 March: 3 × 2 × 2 h) = 328 h;
+    # the busiest week is week 7, when "Basis på A" (20 h over 15-26 February) gives 10 h of the week's 20 h.
+    assert ("| [Studentermedhjælper](belastning/student.md) | 2 | 10 timer | 32 timer | 328 timer "
+            "| uge 7: 10 timer af 20 timer | 0 | 4.800 kr. |") in text
 
 
 def test_xlsx_is_the_same_bytes_for_the_same_plan(small):
@@ -61,12 +64,42 @@ def test_csv_opens_in_danish_excel_semicolons_bom_and_decimal_comma(small):
 def test_the_plan_page_links_both_downloads(small):
     text = page(small, "tidsplan.md")
     assert "](downloads/ressourceplan.xlsx)" in text and "](downloads/ressourceplan.csv)" in text
+    role = page(small, "belastning/sb.md")  # one folder down
+    assert "](../downloads/ressourceplan.xlsx)" in role and "](../downloads/ressourceplan.csv)" in role
+
+
+def test_each_role_has_its_own_load_page_in_its_own_nav_section(small):
+    nav = small.nav
+    plan_at = next(i for i, item in enumerate(nav) if "Plan" in item)
+    assert nav[plan_at + 1] == {"Belastning pr. uge": [{"Studentermedhjælper": "belastning/student.md"},
+                                                       {"Sagsbehandler": "belastning/sb.md"}]}
+    text = page(small, "belastning/sb.md")
+    assert text.startswith("# Sagsbehandler: belastning pr. uge")
+    assert "](../tidsplan.md)" in text  # back to the whole plan
+    # 4 caseworkers x 5 h: 20 h a normal week; weekly rows only here, not on the plan page.
+    assert "| uge 1 | 4. jan. 2027 |" in text
+    assert "| uge 1 | 4. jan. 2027 |" not in page(small, "tidsplan.md").split("## Prognose")[0]
+
+
+def test_coverage_has_one_row_per_category_and_owner_not_per_field(small):
+    text = page(small, "tidsplan.md")
+    table = text.split("## Dækning")[1]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| Sagskategori")]
+    plan = make_plan()
+    fields = sum(len(g.fields) for g in plan.minimum.groups)
+    assert len(rows) < len(plan.categories) * fields
+    for row in rows:  # every row names its category, at least one field group and who
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert len(cells) == 4 and all(cells[:3]), row
+        assert cells[1].startswith("**"), row
 
 
 FIGURE = re.compile(r'^<figure class="kp-figure">(<svg .*?</svg>)</figure>$', re.M)
 
 
-@pytest.mark.parametrize("path,count", [("tidsplan.md", 4), ("oekonomi.md", 1)])  # Gantt, 2 roles, forecast
+# tidsplan: Gantt and forecast; each role's load chart is on its own page
+@pytest.mark.parametrize("path,count", [("tidsplan.md", 2), ("belastning/student.md", 1), ("belastning/sb.md", 1),
+                                        ("oekonomi.md", 1)])
 def test_every_chart_is_an_accessible_svg_with_a_table_beside_it(small, path, count):
     text = page(small, path)
     charts = list(FIGURE.finditer(text))
@@ -92,7 +125,7 @@ def _contrast(a: str, b: str) -> float:
 
 
 def test_chart_colours_have_3_to_1_contrast_on_light_and_dark_backgrounds(small):
-    text = page(small, "tidsplan.md") + page(small, "oekonomi.md")
+    text = page(small, "tidsplan.md") + page(small, "belastning/sb.md") + page(small, "oekonomi.md")
     colours = set(re.findall(r'(?:fill|stroke)="(#[0-9a-fA-F]{6})"', text)) - {"#ffffff"}  # white: hatch lines
     assert colours
     for colour in colours:
@@ -102,7 +135,7 @@ def test_chart_colours_have_3_to_1_contrast_on_light_and_dark_backgrounds(small)
 
 
 def test_over_capacity_is_not_shown_by_colour_alone(small):
-    text = page(small, "tidsplan.md")
+    text = page(small, "belastning/sb.md")
     assert "Over kapaciteten (!)" in text  # the legend says it in words; bars get a "!" and a hatch pattern
 
 

@@ -21,6 +21,9 @@ PAGES = {
     "konverteringsform/index.html": "Konverteringsform",
     "roller/index.html": "Roller og ansvar",
     "tidsplan/index.html": "Tids- og ressourceplan",
+    "belastning/studentermedhjaelper/index.html": "Studentermedhjælper: belastning pr. uge",
+    "belastning/sagsbehandler/index.html": "Sagsbehandler: belastning pr. uge",
+    "belastning/oekonomimedarbejder/index.html": "Økonomimedarbejder: belastning pr. uge",
     "vejledning/index.html": "Trin-for-trin-vejledning",
     "vejledning/studentermedhjaelper/index.html": "Vejledning for studentermedhjælper",
     "vejledning/sagsbehandler/index.html": "Vejledning for sagsbehandler",
@@ -90,7 +93,7 @@ def test_charts_stay_out_of_the_search_index_and_their_tables_stay_in(site):
         assert "planlagte timer og kapacitet pr. uge" not in doc["text"]  # the chart's <title>
     # The table beside the chart is still found: ISO week 1 of 2027 starts on Monday 4 January.
     texts = {doc["location"]: doc["text"] for doc in index["docs"]}
-    table = texts["tidsplan/#sagsbehandler"]
+    table = texts["belastning/sagsbehandler/#uge-for-uge"]
     assert "Uge Ugens mandag Planlagt Kapacitet Ledig tid Over kapaciteten" in table
     assert "uge 1 4. jan. 2027" in table
 

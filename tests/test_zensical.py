@@ -107,9 +107,9 @@ def built(tmp_path_factory) -> Path:
 def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
     rendered = _rendered(built)
     pages = sorted(rel for rel in rendered if rel.endswith(".md"))
-    # The example plan: forside, 4 beslutning, 2 plan, oversigt + 3 roller x 3 vejledningssider,
-    # 1 + 3 undervisningssider, ordliste = 1 + 4 + 2 + 10 + 4 + 1.
-    assert len(pages) == 22
+    # The example plan: forside, 4 beslutning, 2 plan, 3 roller's belastning pr. uge, oversigt + 3 roller x 3
+    # vejledningssider, 1 + 3 undervisningssider, ordliste = 1 + 4 + 2 + 3 + 10 + 4 + 1.
+    assert len(pages) == 25
     site = built / "site"
     for rel in pages:
         target = site / _html_path(rel)
@@ -155,7 +155,7 @@ def test_generated_text_is_in_zensicals_search_index(built):
     # ("0255075100timer1357..."), while the table beside the chart is indexed.
     for item in items:
         assert not re.search(r"\d{8,}", re.sub(r"<[^>]+>", " ", item["text"])), item["location"]
-    table = next(item["text"] for item in items if item["location"] == "tidsplan/#sagsbehandler")
+    table = next(item["text"] for item in items if item["location"] == "belastning/sagsbehandler/#uge-for-uge")
     assert "uge 1 4. jan. 2027" in table
 
 
