@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from functools import lru_cache
 
-import holidays
-
+from .analysis.calendar import public_holidays
 from .formatting import date
 from .model.schedule import DayOff, PackageTiming
 from .validate import Context
@@ -22,14 +20,9 @@ from .validate import Context
 NOON = dt.time(12, 0)
 
 
-@lru_cache(maxsize=16)
-def _holidays(years: tuple[int, ...]) -> dict[dt.date, str]:
-    return dict(holidays.country_holidays("DK", years=list(years), language="da"))
-
-
 def public_holiday(day: dt.date) -> str | None:
     """The Danish name of the public holiday on `day`, or None."""
-    return _holidays((day.year,)).get(day)
+    return public_holidays(day, day).get(day)
 
 
 def _base(i: int) -> tuple:

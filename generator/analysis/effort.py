@@ -22,6 +22,7 @@ from ..model import Plan
 from ..model.cases import CaseCategory, Field_, FieldGroup, Route, Timing
 from ..model.schedule import PackageTiming, WorkPackage
 from ..model.training import Session
+from .training import session_cases
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def session_work(plan: Plan, minutes: dict[tuple[str, str], float]) -> list[Sess
         if conv is None or not s.audience:
             continue
         ids = [c for c in conv.categories if c in cats]
-        parts = split_cases(s.participants * conv.cases_per_participant, [cats[c].count for c in ids])
+        parts = split_cases(session_cases(s), [cats[c].count for c in ids])
         for cat, cases in zip(ids, parts):
             if cases:
                 per_case = sum(minutes.get((cat, g), 0.0) for g in conv.groups)
