@@ -274,10 +274,6 @@ def follow_up_months(plan: Plan) -> list[FollowUpMonth]:
     return months
 
 
-def guide_path(role: Role) -> str:
-    return f"vejledning/{ascii_slug(role.id)}.md"
-
-
 def follow_up_groups(plan: Plan) -> list[tuple[str, str]]:
     """(field group name, role name) for the content that follows at the first follow-up."""
     roles = {r.id: r.name for r in plan.roles}

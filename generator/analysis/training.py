@@ -7,16 +7,8 @@ and load) may reuse these numbers; the training pages show them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import Plan
 from ..model.training import Session
-
-
-@dataclass(frozen=True)
-class SessionConversion:
-    session: Session
-    cases: int  # participants × cases per participant (0 without an exercise)
 
 
 def session_cases(session: Session) -> int:
@@ -28,11 +20,6 @@ def session_cases(session: Session) -> int:
 
 def sessions_in_order(sessions) -> list[Session]:
     return sorted(sessions, key=lambda s: (s.date, s.start, s.id))
-
-
-def training_conversions(plan: Plan) -> list[SessionConversion]:
-    """Every session in date order with the number of cases it converts."""
-    return [SessionConversion(s, session_cases(s)) for s in sessions_in_order(plan.training.sessions)]
 
 
 def training_cases_total(plan: Plan) -> int:
