@@ -46,7 +46,10 @@ def test_page_matches_golden_copy(rendered, path):
     assert rendered[path] == golden.read_text(encoding="utf-8")
 
 
-def test_rendering_is_deterministic(rendered):
+def test_rendering_is_deterministic(rendered, monkeypatch):
+    # The .ics DTSTAMP is the file's creation time; pin it the reproducible-builds way, or two
+    # renders a second apart differ there and nowhere else.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
     plan, _ = validate_plan(EXAMPLE, EXAMPLE.parent / "docs")
     again = render(plan)
     assert {p.path: p.markdown for p in again.pages} == rendered
