@@ -183,8 +183,8 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
         ("Go-live", plan.project.go_live))
     names = {r.id: r.name for r in plan.roles}
     table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles})
-    out.files[downloads.XLSX] = downloads.xlsx(table)
-    out.files[downloads.CSV] = downloads.csv_bytes(table)
+    out.download(downloads.XLSX, downloads.xlsx, table)
+    out.download(downloads.CSV, downloads.csv_bytes, table)
     cats = {c.id: c for c in plan.categories}
     groups = {g.id: g for g in plan.minimum.groups}
     loads = _load_views(plan, figures)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from .analysis import Figures
 from .analysis.training import session_cases, sessions_in_order
-from .ics import calendar_bytes
 from .model import Plan
 from .model.roles import Role
 from .model.training import Session
@@ -74,6 +73,12 @@ def audience_views(plan: Plan, sessions: list[SessionView]) -> list[AudienceView
     return result
 
 
+def calendar_bytes(*args) -> bytes:
+    from .ics import calendar_bytes as make  # icalendar is imported only when a calendar is made
+
+    return make(*args)
+
+
 def training(plan: Plan, figures: Figures, out) -> None:
     sessions = session_views(plan)
     audiences = audience_views(plan, sessions)
@@ -81,12 +86,12 @@ def training(plan: Plan, figures: Figures, out) -> None:
     common = dict(plan=plan, total=sum(v.cases for v in sessions), audiences=audiences)
     out.add("undervisning/index.md", "Alle hold", "undervisning.md.j2", section=SECTION,
             sessions=sessions, ics=ics_path(), **common)
-    out.files[ics_path()] = calendar_bytes(plan, plan.training.sessions, f"Undervisning i DUBU - {name}")
+    out.download(ics_path(), calendar_bytes, plan, plan.training.sessions, f"Undervisning i DUBU - {name}")
     for a in audiences:
         out.add(f"undervisning/{a.page}", f"Hold for {a.role.name.lower()}", "undervisning_rolle.md.j2",
                 section=SECTION, a=a, sessions=a.sessions, ics=a.ics, **common)
-        out.files[a.ics] = calendar_bytes(plan, [v.session for v in a.sessions],
-                                          f"Undervisning i DUBU for {a.role.name.lower()} - {name}")
+        out.download(a.ics, calendar_bytes, plan, [v.session for v in a.sessions],
+                     f"Undervisning i DUBU for {a.role.name.lower()} - {name}")
 
 
 BUILDERS = [training]

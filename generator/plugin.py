@@ -9,6 +9,9 @@ Configure in mkdocs.yml:
 Generated pages never touch docs/ (that would make `mkdocs serve` rebuild forever); they
 are added in ``on_files`` with ``File.generated``. A hand-written page with the same path
 is an error, never overwritten. ``on_serve`` watches plan.yaml and the templates.
+
+The rendering itself runs beside MkDocs in a worker process where that is safe (generator/worker.py);
+set ``parallel: false`` to render in the MkDocs process.
 """
 
 from __future__ import annotations
@@ -22,16 +25,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .build import build_output
+from . import worker
 from .markdown import html_nav
 from .messages import PlanError
-from .templating import TEMPLATES
+
+TEMPLATES = Path(__file__).parent / "templates"  # not from .templating: the plugin imports as little as it can
 
 log = logging.getLogger("mkdocs.plugins.konverteringsplan")
 
 
 class KonverteringsplanConfig(base.Config):
     plan = c.Type(str, default="plan.yaml")
+    parallel = c.Type(bool, default=True)  # render in a worker process beside MkDocs (Linux)
 
 
 class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
@@ -39,16 +44,25 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         self.plan_path = Path(config.config_file_path or ".").parent / self.config.plan
         self.user_nav = config.nav
         self.abbreviations = ""
+        self._close()
+        self.job = worker.start(self.plan_path, Path(config.docs_dir), parallel=self.config.parallel)
         return config
+
+    def _close(self) -> None:
+        job, self.job = getattr(self, "job", None), None
+        if job is not None:
+            job.close()
 
     def on_files(self, files: Files, *, config) -> Files:
         try:
-            output, warnings, abbreviations = build_output(self.plan_path, Path(config.docs_dir))
+            result = self.job.result()
         except PlanError as exc:
             raise PluginError("Planen kan ikke bygges:\n" + str(exc)) from None
-        for message in warnings:
+        for message in result.warnings:
             log.info(str(message))  # warnings are for `validate`; --strict builds must still pass
-        generated = [File.generated(config, path, content=content) for path, content in output.contents().items()]
+        generated = [File.generated(config, path, content=content) for path, content in result.pages.items()]
+        generated += [File.generated(config, path, abs_src_path=str(data)) if isinstance(data, Path)
+                      else File.generated(config, path, content=data) for path, data in result.downloads.items()]
         # A hand-written file clashes when it has the same path, or becomes the same page in the site
         # (docs/sagsomfang/index.md and a generated sagsomfang.md are both sagsomfang/index.html);
         # compared without case, since Windows and macOS disks do not tell Index.md from index.md.
@@ -64,12 +78,21 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         for file in generated:
             files.append(file)
         # The footer (overrides/partials/copyright.html) links to the accessibility statement.
-        statement = output.plan.municipality.accessibility_statement
-        if statement:
-            config.extra["tilgaengelighedserklaering"] = str(statement)
-        self.abbreviations = abbreviations
-        config.nav = html_nav(output.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
+        if result.statement:
+            config.extra["tilgaengelighedserklaering"] = result.statement
+        self.abbreviations = result.abbreviations
+        config.nav = html_nav(result.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
         return files
+
+    def on_env(self, env, *, config, files):
+        self.job.wait_for_downloads()  # MkDocs copies them into the site right after this event
+        return env
+
+    def on_post_build(self, *, config) -> None:
+        self._close()
+
+    def on_build_error(self, *, error) -> None:
+        self._close()
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         # Hand-written pages get the glossary tooltips too (generated pages already have them).

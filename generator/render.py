@@ -6,7 +6,9 @@ Nothing here touches the file system or MkDocs; the plugin and the CLI are the a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from .analysis import Figures, analyse
 from .markdown import abbreviation_text
@@ -25,11 +27,21 @@ class Page:
 @dataclass
 class Output:
     pages: list[Page] = field(default_factory=list)
-    files: dict[str, bytes] = field(default_factory=dict)  # downloads, e.g. "downloads/plan.csv"
+    # Downloads by path (e.g. "downloads/plan.csv"), each made only when asked for: the MkDocs plugin
+    # makes them in a worker process while MkDocs renders the pages (generator/worker.py).
+    downloads: dict[str, Callable[[], bytes]] = field(default_factory=dict)
     plan: Plan | None = None  # the plan it was rendered from
 
     def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
         self.pages.append(Page(path, title, render_template(template, **context), section))
+
+    def download(self, path: str, make: Callable[..., bytes], *args) -> None:
+        self.downloads[path] = partial(make, *args)
+
+    @cached_property
+    def files(self) -> dict[str, bytes]:
+        """Every download, made."""
+        return {path: make() for path, make in self.downloads.items()}
 
     @property
     def nav(self) -> list:

@@ -19,7 +19,9 @@ def make_output(version: str, extra_page: bool = False) -> Output:
              Page("vejledning/sagsbehandler.md", "Sagsbehandler", f"# Vejledning {version}\n", "Vejledning")]
     if extra_page:
         pages.append(Page("gammel/side.md", "Gammel", f"# Gammel {version}\n"))
-    return Output(pages=pages, files={"downloads/plan.csv": f"a;b\n1;{version}\n".encode()})
+    out = Output(pages=pages)
+    out.download("downloads/plan.csv", f"a;b\n1;{version}\n".encode)
+    return out
 
 
 def snapshot(root: Path) -> dict[str, bytes | str]:
