@@ -46,6 +46,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         self.abbreviations = ""
         self._close()
         self.job = worker.start(self.plan_path, Path(config.docs_dir), parallel=self.config.parallel)
+        if isinstance(self.job, worker.Worker):
+            log.debug("Siderne dannes i en separat proces, mens MkDocs indlæser temaet.")
         return config
 
     def _close(self) -> None:

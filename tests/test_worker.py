@@ -1,0 +1,113 @@
+"""The plugin renders in a worker process beside MkDocs (generator/worker.py): same site, same errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from generator import worker
+from safety_support import copy_project
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker forks on Linux only")
+
+
+def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}  # fixed .ics DTSTAMP
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra, "-d", str(out)],
+                          cwd=project, capture_output=True, text=True, encoding="utf-8", env=env)
+
+
+def serial_config(project: Path) -> Path:
+    """The project's mkdocs.yml with the plugin's parallel option off."""
+    config = project / "mkdocs-serial.yml"
+    config.write_text("INHERIT: mkdocs.yml\nplugins:\n  konverteringsplan:\n    plan: plan.yaml\n    parallel: false\n",
+                      encoding="utf-8")
+    return config
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_the_worker_builds_the_same_site_as_the_mkdocs_process(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    parallel = build(project, tmp_path / "parallel", "--verbose")
+    assert parallel.returncode == 0, parallel.stderr
+    assert "Siderne dannes i en separat proces" in parallel.stderr  # the worker really ran
+    serial = build(project, tmp_path / "serial", "--verbose", "-f", str(serial_config(project)))
+    assert serial.returncode == 0, serial.stderr
+    assert "Siderne dannes i en separat proces" not in serial.stderr
+
+    a, b = tree(tmp_path / "parallel"), tree(tmp_path / "serial")
+    assert sorted(a) == sorted(b)
+    assert [path for path in a if a[path] != b[path]] == []
+    assert {"downloads/ressourceplan.xlsx", "downloads/ressourceplan.csv", "downloads/undervisning.ics"} <= set(a)
+    assert not list(Path(tempfile.gettempdir()).glob("konverteringsplan-*/downloads")), \
+        "the worker's temporary downloads are left behind"
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["worker", "mkdocs-process"])
+def test_a_bad_plan_stops_the_build_with_the_line_and_no_traceback(tmp_path, parallel):
+    text = (ROOT / "plan.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = next(n for n, ln in enumerate(lines, 1) if ln.strip() == "rolle: oekonomimedarbejder")
+    lines[line - 1] = lines[line - 1].replace("oekonomimedarbejder", "oekonomi_medarbejder")
+    project = copy_project(tmp_path / "projekt", "\n".join(lines) + "\n")
+    extra = () if parallel else ("-f", str(serial_config(project)))
+    result = build(project, tmp_path / "site", *extra)
+    assert result.returncode == 1
+    assert "Planen kan ikke bygges" in result.stderr
+    assert f"plan.yaml:{line}:" in result.stderr and "oekonomi_medarbejder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch):
+    """If the worker process is killed (out of memory, say), the build still gets every page and download."""
+    monkeypatch.setattr(worker, "_work", lambda *args: os._exit(3))
+    job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
+    try:
+        result = job.result()
+        job.wait_for_downloads()
+    finally:
+        job.close()
+    expected = worker.InProcess(ROOT / "plan.yaml", ROOT / "docs").result()
+    assert result.pages == expected.pages
+    assert result.nav == expected.nav
+    assert set(result.downloads) == set(expected.downloads)
+
+
+def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch):
+    from generator import downloads
+
+    parent, real = os.getpid(), downloads.xlsx
+
+    def xlsx_failing_in_the_worker(table):
+        if os.getpid() != parent:
+            raise MemoryError("the worker ran out of memory")
+        return real(table)
+
+    monkeypatch.setattr(downloads, "xlsx", xlsx_failing_in_the_worker)
+    job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
+    try:
+        result = job.result()
+        job.wait_for_downloads()
+        made = {name: path.read_bytes() for name, path in result.downloads.items()}
+    finally:
+        job.close()
+    assert made["downloads/ressourceplan.csv"].decode("utf-8-sig").startswith("Rolle;")
+    assert made["downloads/ressourceplan.xlsx"] == real(downloads.rows(*_load_rows()))
+
+
+def _load_rows():
+    from generator.build import validate_plan
+    from generator.validate import figures_of
+
+    plan, _ = validate_plan(ROOT / "plan.yaml", ROOT / "docs")
+    return (figures_of(plan).planning.load, {r.id: r.name for r in plan.roles},
+            {r.id: r.hourly_cost for r in plan.roles})
