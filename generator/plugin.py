@@ -34,6 +34,41 @@ TEMPLATES = Path(__file__).parent / "templates"  # not from .templating: the plu
 log = logging.getLogger("mkdocs.plugins.konverteringsplan")
 
 
+class StreamedPage(File):
+    """A generated page whose Markdown is asked of the job when MkDocs first reads it (worker.py)."""
+
+    @classmethod
+    def of(cls, config, path: str, job) -> "StreamedPage":
+        page = cls.generated(config, path, content="")
+        page.job = job
+        return page
+
+    def _arrive(self) -> None:
+        job, self.job = getattr(self, "job", None), None
+        if job is not None:
+            self._content = job.page(self.src_uri)
+
+    @property
+    def content_string(self) -> str:
+        self._arrive()
+        return File.content_string.fget(self)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.job = None
+        File.content_string.fset(self, value)
+
+    @property
+    def content_bytes(self) -> bytes:
+        self._arrive()
+        return File.content_bytes.fget(self)
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.job = None
+        File.content_bytes.fset(self, value)
+
+
 class KonverteringsplanConfig(base.Config):
     plan = c.Type(str, default="plan.yaml")
     parallel = c.Type(bool, default=True)  # render in a worker process beside MkDocs (Linux)
@@ -62,7 +97,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             raise PluginError("Planen kan ikke bygges:\n" + str(exc)) from None
         for message in result.warnings:
             log.info(str(message))  # warnings are for `validate`; --strict builds must still pass
-        generated = [File.generated(config, path, content=content) for path, content in result.pages.items()]
+        generated: list[File] = [StreamedPage.of(config, path, self.job) for path in result.pages]
         generated += [File.generated(config, path, abs_src_path=str(data)) if isinstance(data, Path)
                       else File.generated(config, path, content=data) for path, data in result.downloads.items()]
         # A hand-written file clashes when it has the same path, or becomes the same page in the site

@@ -20,8 +20,16 @@ from .templating import render_template
 class Page:
     path: str  # ASCII, e.g. "vejledning/sagsbehandler.md"
     title: str  # Danish, shown in the navigation
-    markdown: str
+    source: str | Callable[[], str]  # the Markdown, or how to render it when it is first asked for
     section: str | None = None  # navigation section; None = top level
+
+    @cached_property
+    def markdown(self) -> str:
+        return self.source if isinstance(self.source, str) else self.source()
+
+
+def _with_abbreviations(page: Page, abbreviations: str) -> str:
+    return page.markdown.rstrip() + "\n\n" + abbreviations + "\n"
 
 
 @dataclass
@@ -33,7 +41,9 @@ class Output:
     plan: Plan | None = None  # the plan it was rendered from
 
     def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
-        self.pages.append(Page(path, title, render_template(template, **context), section))
+        # The page list is known at once; the template is rendered when the Markdown is first asked for,
+        # so the MkDocs plugin can start on the first pages while the worker renders the rest.
+        self.pages.append(Page(path, title, partial(render_template, template, **context), section))
 
     def download(self, path: str, make: Callable[..., bytes], *args) -> None:
         self.downloads[path] = partial(make, *args)
@@ -96,6 +106,6 @@ def render(plan: Plan, figures: Figures | None = None) -> Output:
         build(plan, figures, out)
     abbreviations = glossary_abbreviations(plan)
     if abbreviations:
-        out.pages = [Page(p.path, p.title, p.markdown.rstrip() + "\n\n" + abbreviations + "\n", p.section)
+        out.pages = [Page(p.path, p.title, partial(_with_abbreviations, p, abbreviations), p.section)
                      for p in out.pages]
     return out

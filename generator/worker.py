@@ -5,9 +5,11 @@ writing the downloads (openpyxl, icalendar). On Linux the MkDocs plugin therefor
 process as soon as it knows its configuration:
 
 1. While MkDocs finishes loading its configuration and collects the files in ``docs/``, the worker
-   imports the generator, checks and analyses the plan and renders the pages. The plugin waits for
-   them in ``on_files``.
-2. While MkDocs turns those pages into HTML, the worker writes the downloads into a temporary folder.
+   imports the generator, checks and analyses the plan and sends the list of pages. The plugin waits
+   for that list in ``on_files``.
+2. The worker then renders the pages in the order MkDocs reads them and sends each one; MkDocs works
+   on the first page while the worker renders the next (a page is asked for with ``Worker.page``).
+3. While MkDocs turns the pages into HTML, the worker writes the downloads into a temporary folder.
    The plugin waits for them in ``on_env``, just before MkDocs copies them into the site.
 
 The result is the same as rendering in the MkDocs process (a test builds both ways and compares the
@@ -34,7 +36,7 @@ from .messages import Message, PlanError
 class Result:
     """What the MkDocs plugin needs from a render, as plain data that crosses a process boundary."""
 
-    pages: dict[str, str]  # path in the site → Markdown
+    pages: list[str]  # paths in the site, in navigation order; the Markdown comes from the job's page()
     nav: list
     warnings: list[Message]
     abbreviations: str  # glossary tooltips for the hand-written pages
@@ -48,7 +50,7 @@ def render_result(plan_path: Path, docs_dir: Path | None):
 
     output, warnings, abbreviations = build_output(plan_path, docs_dir)
     statement = output.plan.municipality.accessibility_statement
-    return Result({p.path: p.markdown for p in output.pages}, output.nav, warnings, abbreviations,
+    return Result([p.path for p in output.pages], output.nav, warnings, abbreviations,
                   str(statement) if statement else None), output
 
 
@@ -57,16 +59,25 @@ def can_fork() -> bool:
             and threading.active_count() == 1)
 
 
+PAGES = ".pages"  # the worker's folder for rendered pages (downloads keep their site paths)
+
+
 class InProcess:
     """Renders in this process, on first request."""
 
     def __init__(self, plan_path: Path, docs_dir: Path | None):
         self.plan_path, self.docs_dir = plan_path, docs_dir
+        self.markdown: dict[str, object] = {}
+        self.downloads: dict[str, bytes] = {}
 
     def result(self) -> Result:
         result, output = render_result(self.plan_path, self.docs_dir)
-        result.downloads = dict(output.files)
+        result.downloads = self.downloads = dict(output.files)
+        self.markdown = {p.path: p for p in output.pages}
         return result
+
+    def page(self, path: str) -> str:
+        return self.markdown[path].markdown
 
     def wait_for_downloads(self) -> None:
         pass
@@ -76,7 +87,10 @@ class InProcess:
 
 
 def _work(conn, plan_path: Path, docs_dir: Path | None, folder: Path) -> None:
-    """The worker process: send the pages, then write the downloads and say so."""
+    """The worker process: send the page list, write each page, then the downloads, and say so.
+
+    Pages go through files, not the pipe: a pipe holds 64 KiB, and a worker blocked on a full pipe
+    could not go on to the downloads until MkDocs had read the last page."""
     try:
         try:
             result, output = render_result(plan_path, docs_dir)
@@ -85,15 +99,21 @@ def _work(conn, plan_path: Path, docs_dir: Path | None, folder: Path) -> None:
             return
         result.downloads = {path: folder / path for path in output.downloads}
         conn.send(("pages", result))
+        for page in output.pages:
+            _write(folder / PAGES / page.path, page.markdown.encode("utf-8"))
+            conn.send(("page", page.path))
         for path, make in output.downloads.items():
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(make())
+            _write(folder / path, make())
         conn.send(("downloads", None))
     except BaseException:  # noqa: BLE001 - reported to the parent, which renders again itself
         conn.send(("crash", traceback.format_exc()))
     finally:
         conn.close()
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 class Worker:
@@ -109,6 +129,8 @@ class Worker:
         self.process.start()
         child.close()
         self.fallback: InProcess | None = None
+        self.ready: set[str] = set()  # pages the worker has written
+        self.pages: list[str] = []
 
     def _receive(self) -> tuple[str, object]:
         try:
@@ -116,25 +138,41 @@ class Worker:
         except (EOFError, OSError):
             return "crash", "the worker process stopped without an answer"
 
+    def _take_over(self) -> Result:
+        self.fallback = InProcess(self.plan_path, self.docs_dir)  # shows the real error, or just works
+        return self.fallback.result()
+
     def result(self) -> Result:
         kind, value = self._receive()
         if kind == "error":
             raise PlanError(value)
         if kind == "pages":
+            self.pages = value.pages
             return value
-        self.fallback = InProcess(self.plan_path, self.docs_dir)  # shows the real error, or just works
-        return self.fallback.result()
+        return self._take_over()
+
+    def page(self, path: str) -> str:
+        """A page's Markdown, waiting for the worker to send it (it sends them in navigation order)."""
+        while path not in self.ready and self.fallback is None:
+            kind, value = self._receive()
+            if kind == "page":
+                self.ready.add(value)
+            else:  # the worker failed while rendering: render here instead
+                self._take_over()
+        if self.fallback is not None:
+            return self.fallback.page(path)
+        return (Path(self.folder.name) / PAGES / path).read_text(encoding="utf-8")
 
     def wait_for_downloads(self) -> None:
-        if self.fallback is not None:
+        if not self.pages:  # result() fell back, or had nothing: its downloads are in memory
             return
-        kind, value = self._receive()
-        if kind != "downloads":  # writing a download failed: make them here, into the same files
-            _, output = render_result(self.plan_path, self.docs_dir)
-            for path, data in output.files.items():
-                target = Path(self.folder.name) / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+        self.page(self.pages[-1])  # the pages come first
+        if self.fallback is None and self._receive()[0] == "downloads":
+            return
+        # The worker failed after it named the files: make them here, where the site expects them.
+        files = self.fallback.downloads if self.fallback is not None else render_result(self.plan_path, self.docs_dir)[1].files
+        for path, data in files.items():
+            _write(Path(self.folder.name) / path, data)
 
     def close(self) -> None:
         self.conn.close()

@@ -73,13 +73,15 @@ def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch):
     job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
     try:
         result = job.result()
+        pages = {path: job.page(path) for path in result.pages}
         job.wait_for_downloads()
     finally:
         job.close()
-    expected = worker.InProcess(ROOT / "plan.yaml", ROOT / "docs").result()
-    assert result.pages == expected.pages
+    serial = worker.InProcess(ROOT / "plan.yaml", ROOT / "docs")
+    expected = serial.result()
+    assert pages == {path: serial.page(path) for path in expected.pages}
     assert result.nav == expected.nav
-    assert set(result.downloads) == set(expected.downloads)
+    assert result.downloads == expected.downloads
 
 
 def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch):
@@ -111,3 +113,29 @@ def _load_rows():
     plan, _ = validate_plan(ROOT / "plan.yaml", ROOT / "docs")
     return (figures_of(plan).planning.load, {r.id: r.name for r in plan.roles},
             {r.id: r.hourly_cost for r in plan.roles})
+
+
+def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monkeypatch):
+    """The worker sent the page list, then died: the remaining pages and the downloads are made here."""
+    from generator import templating
+
+    parent, real = os.getpid(), templating.render_template
+
+    def dying_in_the_worker(template, **context):
+        if os.getpid() != parent and template == "ordliste.md.j2":
+            os._exit(9)
+        return real(template, **context)
+
+    monkeypatch.setattr("generator.render.render_template", dying_in_the_worker)
+    job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
+    try:
+        result = job.result()
+        pages = {path: job.page(path) for path in result.pages}
+        job.wait_for_downloads()
+        made = {name: path.read_bytes() for name, path in result.downloads.items()}
+    finally:
+        job.close()
+    expected = worker.InProcess(ROOT / "plan.yaml", ROOT / "docs")
+    assert pages == {path: expected.page(path) for path in expected.result().pages}
+    assert set(made) == set(expected.downloads)
+    assert made["downloads/ressourceplan.csv"] == expected.downloads["downloads/ressourceplan.csv"]

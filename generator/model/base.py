@@ -36,7 +36,8 @@ def field(alias: str, description: str, default: Any = ..., **kwargs: Any) -> An
 class Model(BaseModel):
     """Base for every section: unknown keys are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_by_alias=True, validate_by_name=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_by_alias=True, validate_by_name=False,
+                              defer_build=True)
 
 
 class Period(Model):
