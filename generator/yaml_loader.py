@@ -50,6 +50,7 @@ _MAP_TAG = _Y + "map"
 _SEQ_TAG = _Y + "seq"
 _MERGE_TAG = _Y + "merge"
 _VALUE_TAG = _Y + "value"  # a lone "=" resolves to this; treat it as text
+_STR_TAG = _Y + "str"
 
 _SAVE_AS_UTF8 = 'Gem filen som "UTF-8 uden BOM"'
 
@@ -569,7 +570,7 @@ class _Builder:
         return out
 
     def scalar(self, node: ScalarNode, path: PathT) -> Any:
-        if node.tag == _VALUE_TAG:
+        if node.tag == _STR_TAG or node.tag == _VALUE_TAG:  # text: what SafeConstructor returns, without its detour
             return node.value
         if node.tag not in _SCALAR_TAGS:
             self.bad_tag(node, path)
