@@ -10,7 +10,7 @@ from . import formatting as fmt
 from .analysis import Figures
 from .model import Plan
 from .model.cases import CaseStatus, Stakeholder, Timing
-from .render import ascii_slug
+from .render import Later, ascii_slug
 
 STAKEHOLDERS = {
     Stakeholder.caseworker: "Sagsbehandler",
@@ -60,9 +60,9 @@ def economy(plan: Plan, figures: Figures, out) -> None:
     chosen = pf.matrix.chosen
     bars = [charts.CostBar(c.option.name, c.vendor_price, c.people_cost, "valgt" if c.option.id == chosen else "")
             for c in pf.options]
-    chart = charts.cost_chart("omk", "Samlet pris for hver konverteringsform",
-                              "Vandrette søjler: egne timer i kr. plus leverandørens pris. Tallene står i tabellen under.",
-                              bars)
+    chart = Later(charts.cost_chart, "omk", "Samlet pris for hver konverteringsform",
+                  "Vandrette søjler: egne timer i kr. plus leverandørens pris. Tallene står i tabellen under.",
+                  bars)
     role_ids = [r.id for r in plan.roles if any(c.hours.get(r.id) for c in pf.options)]
     base = next(s for s in pf.sensitivity if s.factor == 1.0)
     shifts = [s for s in pf.sensitivity if s.ranking[:1] != base.ranking[:1]]
@@ -175,8 +175,8 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     milestones = {m.id: m for m in plan.milestones}
     pf = figures.planning
     gantt_rows = _gantt_rows(plan, figures)
-    gantt = charts.gantt(
-        "gantt", "Tidsplan: milepæle, aktiviteter, arbejdspakker og hold",
+    gantt = Later(
+        charts.gantt, "gantt", "Tidsplan: milepæle, aktiviteter, arbejdspakker og hold",
         "Gantt-diagram med en vandret bjælke for hver aktivitet, arbejdspakke og hvert hold og en rombe for hver "
         "milepæl. Go-live er markeret med en lodret stiplet linje. Datoerne står i tabellen under.",
         [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] == "milepael") for r in gantt_rows],
@@ -191,11 +191,11 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     out.add("tidsplan.md", "Tids- og ressourceplan", "tidsplan.md.j2", section="Plan",
             plan=plan, figures=figures, roles=roles, milestones=milestones, pf=pf, gantt=gantt,
             gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=loads, grand=table[-1],
-            forecast_chart=_forecast_chart(plan, figures), cats=cats, groups=groups,
-            coverage=_coverage_groups(pf.coverage), xlsx=downloads.XLSX, csv=downloads.CSV)
+            forecast_chart=Later(_forecast_chart, plan, figures), cats=cats, groups=groups,
+            coverage=Later(_coverage_groups, pf.coverage), xlsx=downloads.XLSX, csv=downloads.CSV)
     for v in loads:
         out.add(v["path"], v["role"].name, "belastning_rolle.md.j2", section=LOAD_SECTION,
-                v=v, chart=_load_chart(v), plan=plan, xlsx=f"../{downloads.XLSX}", csv=f"../{downloads.CSV}")
+                v=v, chart=Later(_load_chart, v), plan=plan, xlsx=f"../{downloads.XLSX}", csv=f"../{downloads.CSV}")
 
 
 def glossary(plan: Plan, figures: Figures, out) -> None:

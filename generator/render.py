@@ -28,6 +28,21 @@ class Page:
         return self.source if isinstance(self.source, str) else self.source()
 
 
+class Later:
+    """A template value worked out when its page is rendered, not when the page is added: the page list
+    is then known sooner (charts and Danish number formatting are most of a page's own cost)."""
+
+    def __init__(self, make: Callable[..., object], *args: object):
+        self.make, self.args = make, args
+
+    def __call__(self) -> object:
+        return self.make(*self.args)
+
+
+def _render(template: str, context: dict) -> str:
+    return render_template(template, **{k: v() if isinstance(v, Later) else v for k, v in context.items()})
+
+
 def _with_abbreviations(page: Page, abbreviations: str) -> str:
     return page.markdown.rstrip() + "\n\n" + abbreviations + "\n"
 
@@ -43,7 +58,7 @@ class Output:
     def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
         # The page list is known at once; the template is rendered when the Markdown is first asked for,
         # so the MkDocs plugin can start on the first pages while the worker renders the rest.
-        self.pages.append(Page(path, title, partial(render_template, template, **context), section))
+        self.pages.append(Page(path, title, partial(_render, template, context), section))
 
     def download(self, path: str, make: Callable[..., bytes], *args) -> None:
         self.downloads[path] = partial(make, *args)

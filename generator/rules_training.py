@@ -37,6 +37,11 @@ def seats(ctx: Context) -> None:
                       "Find et større lokale (ret pladser), eller flyt nogle deltagere til et andet hold.")
 
 
+def _session_name(s):
+    """'Holdet "…" (dato)', formatted only when a message needs it (Babel's Danish data loads on first use)."""
+    return lambda: f'Holdet "{s.title}" ({date(s.date)})'
+
+
 def session_dates(ctx: Context) -> None:
     p = ctx.plan
     special = {d.date: d for d in p.calendar.special_days}
@@ -44,28 +49,28 @@ def session_dates(ctx: Context) -> None:
     access = p.project.dubu_access
     for i, s in enumerate(p.training.sessions):
         path = (*_base(i), "dato")
-        when = f'Holdet "{s.title}" ({date(s.date)})'
+        when = _session_name(s)
         holiday = public_holiday(s.date)
         day_off = special.get(s.date)
         if holiday:
-            ctx.error(path, f"{when} ligger på en helligdag ({holiday}). Flyt holdet til en hverdag.")
+            ctx.error(path, f"{when()} ligger på en helligdag ({holiday}). Flyt holdet til en hverdag.")
         elif day_off and day_off.off is DayOff.full:
-            ctx.error(path, f"{when} ligger på en fridag i kommunen ({day_off.name}). Flyt holdet til en hverdag.")
+            ctx.error(path, f"{when()} ligger på en fridag i kommunen ({day_off.name}). Flyt holdet til en hverdag.")
         elif day_off and s.end > NOON:
-            ctx.warning(path, f"{when} slutter kl. {s.end:%H:%M}, men {day_off.name} er der fri fra kl. 12. "
+            ctx.warning(path, f"{when()} slutter kl. {s.end:%H:%M}, men {day_off.name} er der fri fra kl. 12. "
                               "Flyt holdet, eller lad det slutte senest kl. 12.")
         elif s.date.weekday() >= 5:
-            ctx.warning(path, f"{when} ligger på en {'lørdag' if s.date.weekday() == 5 else 'søndag'}. "
+            ctx.warning(path, f"{when()} ligger på en {'lørdag' if s.date.weekday() == 5 else 'søndag'}. "
                               "Er datoen rigtig? Flyt holdet til en hverdag.")
         if s.date >= go_live:
             if s.conversion:
-                ctx.error(path, f"{when} har en konverteringsøvelse, men ligger på eller efter go-live ({date(go_live)}). "
+                ctx.error(path, f"{when()} har en konverteringsøvelse, men ligger på eller efter go-live ({date(go_live)}). "
                                 "Sagerne skal være i DUBU ved go-live: flyt holdet før go-live, eller fjern konverteringen.")
             else:
-                ctx.warning(path, f"{when} ligger på eller efter go-live ({date(go_live)}). "
+                ctx.warning(path, f"{when()} ligger på eller efter go-live ({date(go_live)}). "
                                   "Medarbejderne skal kunne bruge DUBU fra go-live: flyt holdet før go-live.")
         elif access and s.conversion and s.date < access:
-            ctx.error(path, f"{when} har en konverteringsøvelse, men ligger før adgangen til DUBU ({date(access)}). "
+            ctx.error(path, f"{when()} har en konverteringsøvelse, men ligger før adgangen til DUBU ({date(access)}). "
                             "Flyt holdet til efter adgangen, eller fjern konverteringen.")
 
 

@@ -83,8 +83,16 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
     progress["leverandoer"] = [1.0 if e >= vendor_day else 0.0 for e in points_at]
     per_cat: dict[str, tuple[list[float], list[float]]] = {
         c.id: ([float(c.count)] * len(points_at),) * 2 for c in plan.categories if c.converted}
+    # Fields with the same owners progress alike, and taking the minimum twice changes nothing: each
+    # (category, owners, timing) is worked out once, so this grows with owner combinations, not fields.
+    seen: set[tuple] = set()
     for row in rows:
         cat = row.need.category
+        at_go_live = row.need.timing is Timing.go_live
+        key = (cat.id, tuple((o.key, o.cases) for o in row.owners), at_go_live)
+        if key in seen:
+            continue
+        seen.add(key)
         done = nothing
         for o in row.owners:
             share = progress.get(o.key, nothing)
@@ -92,7 +100,7 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
         done = [min(cat.count, d) for d in done]
         minimum, full = per_cat[cat.id]
         full = [min(a, b) for a, b in zip(full, done)]
-        if row.need.timing is Timing.go_live:
+        if at_go_live:
             minimum = [min(a, b) for a, b in zip(minimum, done)]
         per_cat[cat.id] = (minimum, full)
     total = sum(c.count for c in plan.categories if c.converted)
