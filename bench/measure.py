@@ -32,8 +32,16 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     from generator.analysis import analyse
     from generator.build import validate_plan
-    from generator.render import render
+    from generator.render import render as render_lazily
     imports = time.perf_counter() - t0
+
+    def render(plan, figures):
+        """Every page's Markdown and every download, made (render() itself defers both)."""
+        output = render_lazily(plan, figures)
+        for page in output.pages:
+            page.markdown
+        output.files
+        return output
 
     def validate_and_analyse():
         plan, _warnings = validate_plan(plan_path, docs)
