@@ -271,7 +271,7 @@ def goals(rows: list[dict]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     p.add_argument("--factors", default="1,10,50", help="comma-separated scale factors (default 1,10,50)")
-    p.add_argument("--repeat", type=int, default=5, help="builds of each kind per factor (median; default 5)")
+    p.add_argument("--repeat", type=int, default=7, help="builds of each kind per factor (median; default 7)")
     p.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
     p.add_argument("--docs", default=str(ROOT / "docs"))
     p.add_argument("--json", default=str(WORK / "results.json"), help="write all numbers here")
