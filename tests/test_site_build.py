@@ -149,3 +149,20 @@ def test_a_bad_plan_stops_the_build_with_line_numbers(tmp_path):
 def test_checklist_ends_with_whom_to_ask_as_its_own_paragraph(site):
     html = (site / "vejledning" / "studentermedhjaelper-tjekliste" / "index.html").read_text(encoding="utf-8")
     assert "<p><strong>Hvis noget ikke passer:</strong>" in html
+
+
+def test_footer_links_name_a_page_with_an_ampersand_once_escaped(tmp_path):
+    """Screen readers read the previous/next links' aria-label: "Økonomi & regnskab", not "… amp …"."""
+    from safety_support import copy_project
+
+    text = (ROOT / "plan.yaml").read_text(encoding="utf-8").replace("navn: Økonomimedarbejder",
+                                                                    "navn: Økonomi & regnskab")
+    project = copy_project(tmp_path / "projekt", text)
+    result = mkdocs(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    labels = []
+    for page in (tmp_path / "site").rglob("*.html"):
+        labels += re.findall(r'class="md-footer__link[^"]*" aria-label="([^"]*)"', page.read_text(encoding="utf-8"))
+    named = [label for label in labels if "Økonomi" in label and "regnskab" in label]
+    assert named, labels
+    assert all("Økonomi &amp; regnskab" in label for label in named), named
