@@ -50,13 +50,13 @@ def week(value: dt.date) -> str:
 def number(value: float, decimals: int = 0) -> str:
     """1.234.500 or 12,5"""
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round(value, decimals), format=fmt, locale=LOCALE)
+    return format_decimal(round(value, decimals) + 0.0, format=fmt, locale=LOCALE)  # + 0.0: never "-0"
 
 
 def hours(value: float) -> str:
-    """12,5 timer / 1 time"""
+    """12,5 timer / 1 time / -1 time (the singular for one hour either way)"""
     text = number(value, 1).removesuffix(",0")
-    return f"{text} {'time' if text == '1' else 'timer'}"
+    return f"{text} {'time' if text.lstrip('-−') == '1' else 'timer'}"
 
 
 def kroner(value: float) -> str:
