@@ -171,25 +171,29 @@ def split_compound(word: str, vocabulary: Vocabulary, _depth: int = 0) -> list[s
     return []
 
 
+@lru_cache(maxsize=4096)
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(phrase))
 
 
-def _contains(sequence: Sequence[str], phrase: tuple[str, ...]) -> bool:
+def _contains(sequence: Sequence[str], phrase: tuple[str, ...], members: set[str] | frozenset[str] = frozenset()) -> bool:
     n = len(phrase)
     if n == 0:
         return False
     if n == 1:
-        return phrase[0] in sequence
+        return phrase[0] in (members or sequence)
+    if members and phrase[0] not in members:
+        return False
     return any(tuple(sequence[i : i + n]) == phrase for i in range(len(sequence) - n + 1))
 
 
 def synonym_keywords(tokens: Sequence[str], groups: Iterable[Sequence[str]]) -> list[str]:
     """Words of the other phrases in every synonym group the tokens contain a phrase of."""
     stems = [stem(t) for t in tokens]
+    members = set(stems)
     out: list[str] = []
     for group in groups:
-        present = [p for p in group if _contains(stems, _phrase_stems(p))]
+        present = [p for p in group if _contains(stems, _phrase_stems(p), members)]
         if present:
             for phrase in group:
                 if phrase not in present:
