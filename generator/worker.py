@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import sys
 import tempfile
 import threading
@@ -61,6 +62,7 @@ def can_fork() -> bool:
 
 
 PAGES = ".pages"  # the worker's folder for rendered pages (downloads keep their site paths)
+TIMEOUT = 120  # seconds to wait for one message from the worker (the whole render takes 1-2 s at 50 x)
 
 
 class InProcess:
@@ -68,17 +70,17 @@ class InProcess:
 
     def __init__(self, plan_path: Path, docs_dir: Path | None):
         self.plan_path, self.docs_dir = plan_path, docs_dir
-        self.markdown: dict[str, object] = {}
+        self.pages: dict = {}  # path → render.Page
         self.downloads: dict[str, bytes] = {}
 
     def result(self) -> Result:
         result, output = render_result(self.plan_path, self.docs_dir)
         result.downloads = self.downloads = dict(output.files)
-        self.markdown = {p.path: p for p in output.pages}
+        self.pages = {p.path: p for p in output.pages}
         return result
 
     def page(self, path: str) -> str:
-        return self.markdown[path].markdown
+        return self.pages[path].markdown
 
     def wait_for_downloads(self) -> None:
         pass
@@ -96,6 +98,7 @@ def _work(conn, plan_path: Path, docs_dir: Path | None, folder: Path) -> None:
     The garbage collector is off: the worker lives a second or two, frees nearly everything by reference
     counting, and the collector's passes over the plan's many small objects cost a tenth of its time."""
     gc.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the MkDocs process's to handle; it stops us
     try:
         try:
             result, output = render_result(plan_path, docs_dir)
@@ -111,7 +114,10 @@ def _work(conn, plan_path: Path, docs_dir: Path | None, folder: Path) -> None:
             _write(folder / path, make())
         conn.send(("downloads", None))
     except BaseException:  # noqa: BLE001 - reported to the parent, which renders again itself
-        conn.send(("crash", traceback.format_exc()))
+        try:
+            conn.send(("crash", traceback.format_exc()))
+        except OSError:  # the MkDocs process has gone: nobody to tell
+            pass
     finally:
         conn.close()
 
@@ -139,7 +145,10 @@ class Worker:
 
     def _receive(self) -> tuple[str, object]:
         try:
-            return self.conn.recv()
+            if self.conn.poll(TIMEOUT):
+                return self.conn.recv()
+            self.process.terminate()  # hung: a build should never wait for ever
+            return "crash", f"the worker process gave no answer in {TIMEOUT} s"
         except (EOFError, OSError):
             return "crash", "the worker process stopped without an answer"
 
@@ -188,4 +197,9 @@ class Worker:
 
 
 def start(plan_path: Path, docs_dir: Path | None, parallel: bool = True) -> InProcess | Worker:
-    return Worker(plan_path, docs_dir) if parallel and can_fork() else InProcess(plan_path, docs_dir)
+    if parallel and can_fork():
+        try:
+            return Worker(plan_path, docs_dir)
+        except OSError:  # no temporary folder, no process to spare: render in this process
+            pass
+    return InProcess(plan_path, docs_dir)

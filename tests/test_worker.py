@@ -139,3 +139,20 @@ def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monke
     assert pages == {path: expected.page(path) for path in expected.result().pages}
     assert set(made) == set(expected.downloads)
     assert made["downloads/ressourceplan.csv"] == expected.downloads["downloads/ressourceplan.csv"]
+
+
+def test_a_worker_that_hangs_is_stopped_and_replaced(monkeypatch):
+    import time
+
+    monkeypatch.setattr(worker, "TIMEOUT", 1)
+    monkeypatch.setattr(worker, "_work", lambda *args: time.sleep(60))
+    job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
+    started = time.monotonic()
+    try:
+        result = job.result()
+        first = job.page(result.pages[0])
+    finally:
+        job.close()
+    assert time.monotonic() - started < 30
+    assert not job.process.is_alive()
+    assert "# Planlæg konvertering af sager" in first  # the front page, rendered in this process
