@@ -54,6 +54,7 @@ def shift(day: dt.date, days: int) -> dt.date:
         return dt.date.max if days > 0 else dt.date.min
 
 
+@lru_cache(maxsize=8192)
 def week_of(day: dt.date) -> Week:
     iso = day.isocalendar()
     return (iso.year, iso.week)

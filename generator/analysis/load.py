@@ -19,7 +19,7 @@ spare capacity (earliest deadline first): an error naming role, week and missing
 from __future__ import annotations
 
 import datetime as dt
-import heapq
+import bisect
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
@@ -193,28 +193,29 @@ def shortfalls(works: list[Work], capacity: dict[dt.date, float]) -> list[Shortf
             arrivals.setdefault(d, []).append(w)
     days = sorted(set(capacity) | set(arrivals))
     left: dict[str, float] = {}
-    heap: list[tuple[dt.date, str]] = []
+    pending: list[tuple[dt.date, str]] = []  # (deadline, key) of open work, kept sorted: earliest first
     by_key = {w.key: w for w in works}
     out = []
     for i, day in enumerate(days):
         for w in arrivals.get(day, []):
             if w.key not in left:
                 left[w.key] = 0.0
-                heapq.heappush(heap, (w.deadline, w.key))
+                bisect.insort(pending, (w.deadline, w.key))
             left[w.key] += w.daily[day]
         cap = capacity.get(day, 0.0)
-        for deadline, key in sorted(heap):  # serve earliest deadline first
+        for deadline, key in pending:  # serve earliest deadline first
             if cap <= 0:
                 break
             used = min(cap, left[key])
             left[key] -= used
             cap -= used
         following = days[i + 1] if i + 1 < len(days) else dt.date.max
-        while heap and heap[0][0] < following:
-            deadline, key = heapq.heappop(heap)
+        due = bisect.bisect_left(pending, (following, ""))  # deadlines before the next day: settle them
+        for deadline, key in pending[:due]:
             if left[key] > EPS:
                 out.append(Shortfall(by_key[key], deadline, left[key]))
             left[key] = 0.0
+        del pending[:due]
     return out
 
 
