@@ -13,9 +13,9 @@ process as soon as it knows its configuration:
    The plugin waits for them in ``on_env``, just before MkDocs copies them into the site.
 
 The result is the same as rendering in the MkDocs process (a test builds both ways and compares the
-sites). Where forking is not safe (not Linux, or other threads are running, as under ``mkdocs serve``
-after the first build) or the plugin's ``parallel`` option is false, everything runs in the MkDocs
-process as before. If the worker dies, the plugin renders in its own process, which shows the real
+sites). Where forking is not safe or not worth it (not Linux, one processor, or other threads running,
+as under ``mkdocs serve`` after the first build) or the plugin's ``parallel`` option is false,
+everything runs in the MkDocs process as before. If the worker dies, the plugin renders in its own process, which shows the real
 error.
 """
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import signal
 import sys
 import tempfile
@@ -57,8 +58,10 @@ def render_result(plan_path: Path, docs_dir: Path | None):
 
 
 def can_fork() -> bool:
+    """Linux, a second processor to run on (with one, a worker only adds the fork's cost), and no other
+    threads (forking a process with threads can leave a lock held for ever in the child)."""
     return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-            and threading.active_count() == 1)
+            and len(os.sched_getaffinity(0)) >= 2 and threading.active_count() == 1)
 
 
 PAGES = ".pages"  # the worker's folder for rendered pages (downloads keep their site paths)
