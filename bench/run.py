@@ -3,10 +3,11 @@
 For each scale factor:
 
 1. Write the synthetic plan (bench/synthetic.py) and check it with the real pipeline.
-2. Pre-render its pages with ``python -m generator render --out`` into a copy of docs/, and write two
+2. Pre-render its pages with ``python -m generator render --out`` into a copy of docs/, and write three
    MkDocs configs that INHERIT mkdocs.yml: one with the konverteringsplan plugin reading the synthetic
-   plan, one without the plugin whose nav is the rendered nav.json (+ the hand-written nav).
-3. Build both alternately, ``--repeat`` times each, and take the ratio of the medians.
+   plan, the same with ``parallel: false`` (no worker process), and one without the plugin whose nav
+   is the rendered nav.json (+ the hand-written nav).
+3. Build them in turn, ``--repeat`` times each, and take the ratios of the medians to the plain build.
 4. In a fresh process (bench/measure.py): validation + analysis time and peak memory.
 5. Sizes: search/search_index.json and the largest page of the built site.
 
@@ -87,8 +88,10 @@ def _absolute(value, base: Path):
     return value
 
 
-def write_configs(workdir: Path, plan: Path, docs_plain: Path, nav: list, config_file: Path) -> tuple[Path, Path]:
-    """Two configs that INHERIT the project's mkdocs.yml: with the plugin, and pre-rendered without it."""
+def write_configs(workdir: Path, plan: Path, docs_plain: Path, nav: list, config_file: Path) -> tuple[Path, Path, Path]:
+    """Three configs that INHERIT the project's mkdocs.yml: with the plugin, with the plugin rendering in
+    the MkDocs process (``parallel: false``, as on macOS, Windows and one processor), and pre-rendered
+    without it."""
     import yaml
 
     parent = _parent_config(config_file)
@@ -115,6 +118,11 @@ def write_configs(workdir: Path, plan: Path, docs_plain: Path, nav: list, config
         raise SystemExit(f"{config_file} does not use the {PLUGIN} plugin; nothing to compare.")
 
     plugin_cfg = workdir / "mkdocs-plugin.yml"
+    serial_cfg = workdir / "mkdocs-serial.yml"
+    serial = [{name: {**opts, "parallel": False}} if name == PLUGIN else {name: opts}
+              for entry in with_plugin for name, opts in entry.items()]
+    serial_cfg.write_text(yaml.safe_dump({**common, "plugins": serial}, allow_unicode=True, sort_keys=False),
+                          encoding="utf-8")
     plain_cfg = workdir / "mkdocs-plain.yml"
     plugin_cfg.write_text(yaml.safe_dump({**common, "plugins": with_plugin}, allow_unicode=True, sort_keys=False),
                           encoding="utf-8")
@@ -122,7 +130,7 @@ def write_configs(workdir: Path, plan: Path, docs_plain: Path, nav: list, config
     plain_cfg.write_text(yaml.safe_dump({**common, "docs_dir": str(docs_plain.resolve()), "plugins": without,
                                          "nav": nav + user_nav}, allow_unicode=True, sort_keys=False),
                          encoding="utf-8")
-    return plugin_cfg, plain_cfg
+    return plugin_cfg, serial_cfg, plain_cfg
 
 
 def prerender(plan: Path, workdir: Path, docs_dir: Path) -> tuple[Path, list]:
@@ -187,11 +195,12 @@ def bench_factor(factor: int, repeat: int, config_file: Path, docs_dir: Path) ->
     warnings = sum(1 for line in check.stdout.splitlines() if ": " in line and "planen er gyldig" not in line)
 
     docs_plain, nav = prerender(plan, workdir, docs_dir)
-    plugin_cfg, plain_cfg = write_configs(workdir, plan, docs_plain, nav, config_file)
-    site_plugin, site_plain = workdir / "site-plugin", workdir / "site-plain"
-    with_plugin, without = [], []
-    for _ in range(repeat):  # alternating, so load from other work on the machine hits both alike
+    plugin_cfg, serial_cfg, plain_cfg = write_configs(workdir, plan, docs_plain, nav, config_file)
+    site_plugin, site_serial, site_plain = workdir / "site-plugin", workdir / "site-serial", workdir / "site-plain"
+    with_plugin, serial, without = [], [], []
+    for _ in range(repeat):  # alternating, so load from other work on the machine hits all alike
         with_plugin.append(mkdocs_build(plugin_cfg, site_plugin))
+        serial.append(mkdocs_build(serial_cfg, site_serial))
         without.append(mkdocs_build(plain_cfg, site_plain))
     pages_plugin, pages_plain = site_pages(site_plugin), site_pages(site_plain)
     if set(pages_plugin) != set(pages_plain):  # e.g. the generator changed while the bench ran
@@ -217,6 +226,9 @@ def bench_factor(factor: int, repeat: int, config_file: Path, docs_dir: Path) ->
         "builds_plugin": with_plugin,
         "builds_plain": without,
         "ratio": statistics.median(with_plugin) / statistics.median(without),
+        "build_serial_s": statistics.median(serial),
+        "builds_serial": serial,
+        "ratio_serial": statistics.median(serial) / statistics.median(without),
         **measured,
         "search_index_bytes": (site_plugin / "search" / "search_index.json").stat().st_size,
         "largest_page": largest[0],
@@ -233,7 +245,7 @@ def _kib(n: int) -> str:
 def table(rows: list[dict]) -> str:
     head = ("| factor | units | cases | people | sessions | pages | `mkdocs build` with plugin | pre-rendered, no plugin | **overhead** "
             "| generator cold (imports + first run) | validation + analysis | per factor | render | peak memory (tracemalloc / max RSS) "
-            "| search index | largest page (HTML) |")
+            "| search index | largest page (HTML) | in the MkDocs process (`parallel: false`) |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         lines.append(
@@ -241,7 +253,8 @@ def table(rows: list[dict]) -> str:
             f"| {r['build_plain_s']:.2f} s | **{r['ratio']:.3f}** | {r['cold_s']:.2f} s | {r['validate_analyse_s'] * 1000:.0f} ms "
             f"| {r['validate_analyse_s'] * 1000 / r['factor']:.1f} ms | {r['render_s'] * 1000:.0f} ms "
             f"| {r['peak_with_render_bytes'] / 2**20:.1f} / {r['maxrss_bytes'] / 2**20:.0f} MiB "
-            f"| {_kib(r['search_index_bytes'])} | {_kib(r['largest_page_bytes'])} `{r['largest_page']}` |"
+            f"| {_kib(r['search_index_bytes'])} | {_kib(r['largest_page_bytes'])} `{r['largest_page']}` "
+            f"| {r['build_serial_s']:.2f} s = {r['ratio_serial']:.3f} |"
         )
     return "\n".join(lines)
 
