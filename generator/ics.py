@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vText
-
 from .model import Plan
 from .model.training import Session
 from .render import ascii_slug
@@ -35,8 +33,10 @@ def session_uid(plan: Plan, session: Session) -> str:
 
 
 @lru_cache(maxsize=1)
-def _vtimezone() -> Timezone:
+def _vtimezone():
     """The VTIMEZONE for Europe/Copenhagen, worked out from the tz database once (5 ms each time)."""
+    from icalendar import Timezone
+
     return Timezone.from_tzid(TZID)
 
 
@@ -70,6 +70,8 @@ def _description(plan: Plan, session: Session, role_names: dict[str, str], cat_n
 
 def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
     """An iCalendar file with one event per session."""
+    from icalendar import Calendar, Event, vText  # imported when a calendar is made, not with the pages
+
     role_names = {r.id: r.name for r in plan.roles}
     cat_names = {c.id: c.name for c in plan.categories}
     group_names = {g.id: g.name for g in plan.minimum.groups}

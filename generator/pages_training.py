@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .analysis import Figures
 from .analysis.training import session_cases, sessions_in_order
+from .ics import calendar_bytes
 from .model import Plan
 from .model.roles import Role
 from .model.training import Session
@@ -71,12 +72,6 @@ def audience_views(plan: Plan, sessions: list[SessionView]) -> list[AudienceView
         result.append(AudienceView(role, mine, sum(v.cases for v in mine), f"{ascii_slug(role.id)}.md",
                                    ics_path(role), f"../vejledning/{ascii_slug(role.id)}.md" if role.id in guided else None))
     return result
-
-
-def calendar_bytes(*args) -> bytes:
-    from .ics import calendar_bytes as make  # icalendar is imported only when a calendar is made
-
-    return make(*args)
 
 
 def training(plan: Plan, figures: Figures, out) -> None:

@@ -28,8 +28,7 @@ from mkdocs.structure.files import File, Files
 from . import worker
 from .markdown import html_nav
 from .messages import PlanError
-
-TEMPLATES = Path(__file__).parent / "templates"  # not from .templating: the plugin imports as little as it can
+from .paths import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.konverteringsplan")
 

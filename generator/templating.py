@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -11,8 +10,8 @@ from markupsafe import Markup
 
 from . import formatting
 from .markdown import escape, finalize, front_matter_text
+from .paths import TEMPLATES
 
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
