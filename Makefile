@@ -48,8 +48,8 @@ validate: $(STAMP)
 render: $(STAMP)  ## write the generated pages to build/rendered (for engines without MkDocs plugins)
 	$(BIN)/python -m generator render --out build/rendered
 
-zensical: $(STAMP)  ## build/zensical/site: the same content built by Zensical (no MkDocs plugins; generator/zensical.py)
-	$(BIN)/python -m generator.zensical --out build/zensical
+zensical: $(STAMP)  ## build/zensical/site: the same content built by Zensical (no MkDocs plugins; generator/adapters/zensical.py)
+	$(BIN)/python -m generator.adapters.zensical --out build/zensical
 	$(BIN)/zensical build --strict -f build/zensical/mkdocs.yml
 
 schema: $(STAMP)  ## regenerate plan.schema.json from the model

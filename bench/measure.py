@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     from generator.analysis import analyse
     from generator.build import validate_plan
-    from generator.render import render as render_lazily
+    from generator.pages.render import render as render_lazily
     imports = time.perf_counter() - t0
 
     def render(plan, figures):

@@ -136,7 +136,7 @@ def write_configs(workdir: Path, plan: Path, docs_plain: Path, nav: list, config
 def prerender(plan: Path, workdir: Path, docs_dir: Path) -> tuple[Path, list]:
     """`python -m generator render --out` into a copy of docs/; returns (docs copy, nav)."""
     from generator.build import validate_plan
-    from generator.render import glossary_abbreviations
+    from generator.pages.render import glossary_abbreviations
 
     rendered = workdir / "rendered"
     shutil.rmtree(rendered, ignore_errors=True)

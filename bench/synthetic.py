@@ -1,6 +1,6 @@
 """A synthetic plan, N times the size of the example plan, that is always valid.
 
-The plan is *derived from the example plan's data* (loaded with ``generator.yaml_loader``),
+The plan is *derived from the example plan's data* (loaded with ``generator.io.yaml_loader``),
 not written by hand, so it follows the model as the example grows.  Scaling by a factor N
 models a bigger municipality: N times Korsbæk's cases, people and training sessions, organised in
 ``units(N) = min(N, max(1, round(N * 9 / 50)))`` organisational units (enheder).  The formula is
@@ -87,7 +87,7 @@ NAME_KEYS = ("navn", "titel")
 
 
 def load_example(path: Path = EXAMPLE) -> dict:
-    from generator.yaml_loader import load_yaml
+    from generator.io.yaml_loader import load_yaml
 
     return load_yaml(path).data
 
@@ -118,8 +118,8 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
 
 def _converted_categories(data: dict) -> list[str]:
     """Ids of the categories that are converted, as the model sees them."""
-    from generator.load import plan_from_yaml
-    from generator.yaml_loader import load_yaml_text
+    from generator.io.load import plan_from_yaml
+    from generator.io.yaml_loader import load_yaml_text
 
     plan = plan_from_yaml(load_yaml_text(dump(data), "plan.yaml"))
     return [c.id for c in plan.categories if c.converted]

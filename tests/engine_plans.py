@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.load import load_plan_text
+from generator.io.load import load_plan_text
 from generator.model import Plan
 
 BASE: dict[str, Any] = {
@@ -103,7 +103,7 @@ def make_plan(data: dict | None = None) -> Plan:
 
 def messages(data: dict):
     """Every error and warning the checks report for the plan."""
-    from generator.validate import check
+    from generator.rules.validate import check
 
     plan, loaded = load_plan_text(to_yaml(data))
     return check(plan, loaded)

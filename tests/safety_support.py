@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.model import Plan
-from generator.yaml_loader import load_yaml
+from generator.io.yaml_loader import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

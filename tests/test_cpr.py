@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cpr import find_cpr, mask, scan_paths, scan_text
+from generator.io.cpr import find_cpr, mask, scan_paths, scan_text
 
 
 def cpr(d: dt.date, serial: int = 1234, sep: str = "") -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from engine_plans import make_plan, messages, plan_data
 from generator.analysis import analyse
-from generator.render import render
+from generator.pages.render import render
 
 
 def errors(data):

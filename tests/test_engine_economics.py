@@ -12,7 +12,7 @@ import pytest
 
 from engine_plans import make_plan, plan_data
 from generator.analysis import analyse
-from generator.render import render
+from generator.pages.render import render
 
 
 def costs(plan):

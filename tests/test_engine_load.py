@@ -18,7 +18,7 @@ import pytest
 
 from engine_plans import make_plan, messages, plan_data
 from generator.analysis import analyse
-from generator.render import render
+from generator.pages.render import render
 
 SESSION = {"id": "hold-1", "titel": "DUBU for studenter", "maalgruppe": ["student"], "dato": "2027-01-07",
            "start": "09:00", "slut": "12:00", "sted": "Rådhuset", "underviser": "En superbruger",

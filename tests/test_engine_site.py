@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from conftest import run_cli
 from engine_plans import make_plan
-from generator.render import render
+from generator.pages.render import render
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +143,7 @@ def test_the_example_plan_is_feasible_and_shows_its_figures():
     result = run_cli("validate")
     assert result.returncode == 0, result.stderr
     assert "advarsel" not in result.stdout + result.stderr
-    from generator.load import load_plan
+    from generator.io.load import load_plan
     from conftest import EXAMPLE
 
     plan, _ = load_plan(EXAMPLE)

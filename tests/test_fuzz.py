@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from generator.analysis import analyse
 from generator.build import validate_plan
 from generator.messages import PlanError
-from generator.render import glossary_abbreviations, render
+from generator.pages.render import glossary_abbreviations, render
 from safety_support import ROOT, copy_project, example_data, mkdocs_build, scan_site, set_in, text_slots
 
 _MORE = int(os.environ.get("FUZZ_EXAMPLES", "0"))

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import EXAMPLE
 from generator.build import validate_plan
-from generator.render import render
+from generator.pages.render import render
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = [

@@ -15,8 +15,8 @@ import pytest
 from conftest import EXAMPLE, edit, example_text, line_of
 from generator.build import validate_plan
 from generator.messages import PlanError
-from generator.pages_guide import converting_roles, guide_view
-from generator.render import render
+from generator.analysis.guide import converting_roles, guide_view
+from generator.pages.render import render
 
 SUPERS = ["Ingeborg Skjern", "Hans Christian Varnæs", "Kristen Skjern"]
 

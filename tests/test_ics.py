@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from conftest import EXAMPLE, edit, example_text
 from generator.build import validate_plan
-from generator.render import render
+from generator.pages.render import render
 
 UTC = dt.timezone.utc
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.paths import check_docs_path
+from generator.io.docs_paths import check_docs_path
 
 
 @pytest.fixture

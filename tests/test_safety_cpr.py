@@ -11,8 +11,8 @@ import os
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import cpr as cpr_mod
-from generator.cpr import find_cpr, find_cpr_in_pieces, scan_paths
+from generator.io import cpr as cpr_mod
+from generator.io.cpr import find_cpr, find_cpr_in_pieces, scan_paths
 
 NUMBER = f"{dt.date(2009, 10, 5):%d%m%y}-{4711:04d}"
 MASKED = f"{dt.date(2009, 10, 5):%d%m%y}-XXXX"

@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 
 from conftest import edit, example_text, line_of
-from generator.output import write_tree
-from generator.render import Output, Page
+from generator.adapters.output import write_tree
+from generator.pages.common import Output, Page
 from safety_support import copy_project, iter_files, mkdocs_build, run_cli
 
 

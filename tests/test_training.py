@@ -10,7 +10,7 @@ from conftest import EXAMPLE, edit, example_text, line_of
 from generator.analysis.training import training_cases_by_role, training_cases_total
 from generator.build import validate_plan
 from generator.messages import PlanError
-from generator.render import render
+from generator.pages.render import render
 
 
 def load(write_plan, tmp_path, text):

@@ -1,4 +1,4 @@
-"""The plugin renders in a worker process beside MkDocs (generator/worker.py): same site, same errors."""
+"""The plugin renders in a worker process beside MkDocs (generator/adapters/worker.py): same site, same errors."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator import worker
+from generator.adapters import worker
 from safety_support import copy_project
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker forks on Linux only")
@@ -86,7 +86,7 @@ def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch):
 
 
 def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch):
-    from generator import downloads
+    from generator.pages import downloads
 
     parent, real = os.getpid(), downloads.xlsx
 
@@ -109,7 +109,7 @@ def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch
 
 def _load_rows():
     from generator.build import validate_plan
-    from generator.validate import figures_of
+    from generator.analysis import analyse as figures_of
 
     plan, _ = validate_plan(ROOT / "plan.yaml", ROOT / "docs")
     return (figures_of(plan).planning.load, {r.id: r.name for r in plan.roles},
@@ -118,7 +118,7 @@ def _load_rows():
 
 def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monkeypatch):
     """The worker sent the page list, then died: the remaining pages and the downloads are made here."""
-    from generator import templating
+    from generator.pages import templating
 
     parent, real = os.getpid(), templating.render_template
 
@@ -127,7 +127,7 @@ def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monke
             os._exit(9)
         return real(template, **context)
 
-    monkeypatch.setattr("generator.render.render_template", dying_in_the_worker)
+    monkeypatch.setattr("generator.pages.common.render_template", dying_in_the_worker)
     job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
     try:
         result = job.result()

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.messages import PlanError
-from generator.yaml_loader import MAX_NODES, LoadedYaml, key_path, load_yaml, load_yaml_text
+from generator.io.yaml_loader import MAX_NODES, LoadedYaml, key_path, load_yaml, load_yaml_text
 
 
 def fail(text, file="plan.yaml", **kw) -> PlanError:
@@ -301,7 +301,7 @@ def test_messages_are_danish_and_have_position():
 
 
 def test_too_many_values_without_aliases_is_not_called_a_bomb(monkeypatch):
-    import generator.yaml_loader as loader
+    import generator.io.yaml_loader as loader
 
     monkeypatch.setattr(loader, "MAX_NODES", 50)
     m = one("a:\n" + "  - 1\n" * 60)

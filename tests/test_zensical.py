@@ -1,6 +1,6 @@
 """The content survives a build with Zensical (the successor of Material for MkDocs, no MkDocs plugins).
 
-`python -m generator.zensical` renders with `python -m generator render --out …`, merges the pages
+`python -m generator.adapters.zensical` renders with `python -m generator render --out …`, merges the pages
 with docs/ and derives a mkdocs.yml; the pinned `zensical build` turns that into a site. Every
 generated page must be in the site as HTML under its address with its heading, every download
 byte for byte, the nav must link every page, and a role name that tries to end the <title> must
@@ -31,7 +31,7 @@ OFFLINE_ENV = {**os.environ, "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": 
 
 
 def adapt(out: Path, plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.zensical", "--out", str(out), "--plan", str(plan),
+    return subprocess.run([sys.executable, "-m", "generator.adapters.zensical", "--out", str(out), "--plan", str(plan),
                            "--docs", str(docs), "--config", str(ROOT / "mkdocs.yml")],
                           cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
 

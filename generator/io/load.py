@@ -11,8 +11,8 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel, ValidationError
 
-from .messages import ERROR, Message, PlanError, display_name
-from .model import Plan
+from ..messages import ERROR, Message, PlanError, display_name
+from ..model import Plan
 from .yaml_loader import LoadedYaml, load_yaml, load_yaml_text
 
 

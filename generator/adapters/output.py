@@ -30,8 +30,8 @@ import os
 import shutil
 from pathlib import Path
 
-from .messages import Message, PlanError
-from .render import Output
+from ..messages import Message, PlanError
+from ..pages.common import Output
 
 MANIFEST = ".konverteringsplan.json"
 WORK = ".konverteringsplan-arbejde"  # work folder inside --out; removed after every render

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .analysis.task import task_steps
-from .model.municipality import TaskStatus
-from .validate import Context
+from ..analysis.task import task_steps
+from ..model.municipality import TaskStatus
+from .context import Context
 
 
 def completed_only_when_done(ctx: Context) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from .paths import check_docs_path
-from .validate import Context
+from ..analysis.guide import converting_roles, guide_view
+from ..io.docs_paths import check_docs_path
+from .context import Context
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
@@ -37,8 +38,6 @@ def guide_images(ctx: Context) -> None:
 
 def guide_for_every_group(ctx: Context) -> None:
     """A field group entered by hand without guide text gives a step with no place and no check."""
-    from .pages_guide import converting_roles, guide_view
-
     entered = {s.group_id for r in converting_roles(ctx.plan) for s in (lambda v: v.steps + v.follow_up)(guide_view(ctx.plan, r))
                if s.group_id}
     for g, group in enumerate(ctx.plan.minimum.groups):

@@ -13,7 +13,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from .analysis.load import Load
+from ..analysis.load import Load
 from .markdown import spreadsheet_text
 
 XLSX = "downloads/ressourceplan.xlsx"

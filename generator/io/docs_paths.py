@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-TEMPLATES = Path(__file__).parent / "templates"  # the Jinja templates (here, so the MkDocs plugin need not load Jinja's setup)
-
-
 def check_docs_path(ref: str, docs_dir: Path) -> str | None:
     """None when `ref` names an existing file inside docs_dir; otherwise a Danish error text.
 

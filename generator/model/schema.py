@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Plan
+from . import Plan
 
 SCHEMA_FILE = "plan.schema.json"
 

@@ -1,37 +1,25 @@
-"""Trin-for-trin-vejledning: one guide per converting role, derived from the plan.
+"""The guide's facts, per converting role: which cases, which steps in which order, minutes, who to ask.
 
-For every role that enters content by hand the guide has
-- the work packages: which cases the role converts, how many, and when;
-- the steps of one case, in the order they are entered: the role's free steps before, a step for each
-  field group it enters at the conversion (go-live content), the free steps after; then the steps it
-  takes at the case's first follow-up (the rest of the case's content);
-- who to ask when something does not fit (the super users; the role's own trainers first).
-
-Pages per role: the guide, a per-case checklist (one printed A4 page) and a print page with the
-whole guide in order. The numbers and facts are computed here; the words are in the templates.
+Validation (rules/guide.py, rules/training.py) and the guide pages (pages/guide.py) both read them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .analysis import Figures
-from .analysis.training import session_cases, sessions_in_order
-from . import formatting
-from .model import Plan
-from .model.cases import CaseCategory, Route, Timing
-from .model.guide import FreeStep
-from .model.roles import Role
-from .model.schedule import PackageTiming
-from .model.training import Session
-from .render import ascii_slug
-
-SECTION = "Trin-for-trin-vejledning"
+from ..model import Plan
+from ..model.cases import CaseCategory, Route, Timing
+from ..model.guide import FreeStep
+from ..model.roles import Role
+from ..model.schedule import PackageTiming
+from ..model.training import Session
+from ..slug import ascii_slug
+from .training import session_cases, sessions_in_order
 
 
 @dataclass(frozen=True)
@@ -99,12 +87,6 @@ class RoleGuideView:
 class FollowUpMonth:
     month: dt.date
     cases: int
-
-
-def minutes_text(value: float) -> str:
-    """"1 minut", "2,5 minutter", "15 minutter"."""
-    text = formatting.number(value, 1).removesuffix(",0")
-    return f"{text} {'minut' if text == '1' else 'minutter'}"
 
 
 def super_user_people(plan: Plan) -> list[str]:
@@ -212,8 +194,6 @@ def _group_steps(plan: Plan, role: Role, page_dir: str) -> list[GuideStep]:
 
 
 def _numbered(steps: list[GuideStep]) -> list[GuideStep]:
-    from dataclasses import replace
-
     return [replace(s, number=i) for i, s in enumerate(steps, 1)]
 
 
@@ -283,20 +263,3 @@ def follow_up_groups(plan: Plan) -> list[tuple[str, str]]:
             if (f.timing or g.timing) is Timing.first_follow_up:
                 rows.append((g.name, roles.get(f.role or g.role, f.role or g.role)))
     return list(dict.fromkeys(rows))
-
-
-def guides(plan: Plan, figures: Figures, out) -> None:
-    views = [guide_view(plan, r) for r in converting_roles(plan)]
-    common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
-                  follow_up_groups=follow_up_groups(plan), minutter=minutes_text)
-    out.add("vejledning/index.md", "Oversigt", "vejledning_index.md.j2", section=SECTION, views=views, **common)
-    for v in views:
-        name = v.role.name
-        out.add(f"vejledning/{v.paths['guide']}", name, "vejledning_rolle.md.j2", section=SECTION, v=v, **common)
-        out.add(f"vejledning/{v.paths['checklist']}", f"{name}: tjekliste pr. sag", "vejledning_tjekliste.md.j2",
-                section=SECTION, v=v, **common)
-        out.add(f"vejledning/{v.paths['print']}", f"{name}: udskriv hele vejledningen", "vejledning_udskriv.md.j2",
-                section=SECTION, v=v, **common)
-
-
-BUILDERS = [guides]

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .model import Plan
-from .model.training import Session
-from .render import ascii_slug
+from ..model import Plan
+from ..model.training import Session
+from ..slug import ascii_slug
 
 TZID = "Europe/Copenhagen"
 TZ = ZoneInfo(TZID)

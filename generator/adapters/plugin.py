@@ -10,7 +10,7 @@ Generated pages never touch docs/ (that would make `mkdocs serve` rebuild foreve
 are added in ``on_files`` with ``File.generated``. A hand-written page with the same path
 is an error, never overwritten. ``on_serve`` watches plan.yaml and the templates.
 
-The rendering itself runs beside MkDocs in a worker process where that is safe (generator/worker.py);
+The rendering itself runs beside MkDocs in a worker process where that is safe (generator/adapters/worker.py);
 set ``parallel: false`` to render in the MkDocs process.
 """
 
@@ -26,9 +26,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import worker
-from .markdown import html_nav
-from .messages import PlanError
-from .paths import TEMPLATES
+from ..messages import PlanError
+from ..pages import TEMPLATES
+from ..pages.markdown import html_nav
 
 log = logging.getLogger("mkdocs.plugins.konverteringsplan")
 

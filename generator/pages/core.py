@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import charts, downloads
-from . import formatting as fmt
-from .analysis import Figures
-from .model import Plan
-from .model.cases import CaseStatus, Stakeholder, Timing
-from .render import Later, ascii_slug
+from .. import formatting as fmt
+from ..analysis import Figures
+from ..model import Plan
+from ..model.cases import CaseStatus, Stakeholder, Timing
+from ..slug import ascii_slug
+from .common import Later
 
 STAKEHOLDERS = {
     Stakeholder.caseworker: "Sagsbehandler",

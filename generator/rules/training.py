@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from .analysis.calendar import public_holidays
-from .formatting import date
-from .model.schedule import DayOff, PackageTiming
-from .validate import Context
+from ..analysis.calendar import public_holidays
+from ..analysis.guide import converting_roles, super_user_people
+from ..formatting import date
+from ..model.schedule import DayOff, PackageTiming
+from .context import Context
 
 NOON = dt.time(12, 0)
 
@@ -76,8 +77,6 @@ def session_dates(ctx: Context) -> None:
 
 def role_sessions(ctx: Context) -> None:
     """Every role that converts by hand has a session before go-live, and before it starts converting."""
-    from .pages_guide import converting_roles
-
     p = ctx.plan
     index = {r.id: i for i, r in enumerate(p.roles)}
     for role in converting_roles(p):
@@ -95,8 +94,6 @@ def role_sessions(ctx: Context) -> None:
 
 
 def trainers(ctx: Context) -> None:
-    from .pages_guide import super_user_people
-
     people = super_user_people(ctx.plan)
     for i, s in enumerate(ctx.plan.training.sessions):
         if s.trainer in people:

@@ -28,8 +28,8 @@ from pathlib import Path
 import yaml
 
 from . import cli
-from .markdown import front_matter_text, html_nav
-from .messages import PlanError
+from ..messages import PlanError
+from ..pages.markdown import front_matter_text, html_nav
 
 # Plugins of this project (MkDocs entry points); Zensical would silently ignore them.
 MKDOCS_ONLY_PLUGINS = ("konverteringsplan", "dansk-soegning")
@@ -177,7 +177,7 @@ def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs")
     code = cli.main(["render", "--out", str(rendered), "--plan", str(plan), "--docs", str(docs)])
     if code:
         return code
-    from .load import load_plan
+    from ..io.load import load_plan
 
     statement = load_plan(plan)[0].municipality.accessibility_statement
     nav = json.loads((rendered / "nav.json").read_text(encoding="utf-8"))
@@ -193,7 +193,7 @@ def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs")
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m generator.zensical",
+    p = argparse.ArgumentParser(prog="python -m generator.adapters.zensical",
                                 description="Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins).")
     p.add_argument("--out", default="build/zensical", help="mappen til Zensical-projektet (standard: build/zensical)")
     p.add_argument("--plan", default="plan.yaml", help="planfilen (standard: plan.yaml)")

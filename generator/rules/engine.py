@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import formatting as fmt
-from .analysis.calendar import monday_of
-from .analysis.load import Shortfall
-from .validate import Context
+from .. import formatting as fmt
+from ..analysis.calendar import monday_of
+from ..analysis.load import Shortfall
+from .context import Context
 
 
 def _field_paths(ctx: Context) -> dict[tuple[str, str], tuple]:

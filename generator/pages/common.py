@@ -1,18 +1,12 @@
-"""Render a plan into site content in memory: Markdown pages, downloads and the navigation.
-
-Nothing here touches the file system or MkDocs; the plugin and the CLI are the adapters.
-"""
+"""What rendering makes: pages (rendered when first asked for), downloads and the navigation."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
-from .analysis import Figures, analyse
-from .markdown import abbreviation_text
-from .model import Plan
+from ..model import Plan
 from .templating import render_template
 
 
@@ -51,7 +45,7 @@ def _with_abbreviations(page: Page, abbreviations: str) -> str:
 class Output:
     pages: list[Page] = field(default_factory=list)
     # Downloads by path (e.g. "downloads/plan.csv"), each made only when asked for: the MkDocs plugin
-    # makes them in a worker process while MkDocs renders the pages (generator/worker.py).
+    # makes them in a worker process while MkDocs renders the pages (generator/adapters/worker.py).
     downloads: dict[str, Callable[[], bytes]] = field(default_factory=dict)
     plan: Plan | None = None  # the plan it was rendered from
 
@@ -86,41 +80,3 @@ class Output:
     def contents(self) -> dict[str, str | bytes]:
         """Every file the site gets, by path."""
         return {**{p.path: p.markdown for p in self.pages}, **self.files}
-
-
-def ascii_slug(text: str) -> str:
-    """A file name: æ→ae, ø→oe, å→aa, everything else non-alphanumeric → '-'."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def glossary_abbreviations(plan: Plan) -> str:
-    """Markdown abbreviation definitions: glossary terms become tooltips where they occur."""
-    lines = []
-    for term in plan.glossary:
-        if any(ch in term.term for ch in "[]\n"):
-            continue
-        text = abbreviation_text(term.explanation)  # becomes an HTML attribute, not Markdown
-        variants = [term.term] if term.term.isupper() else [term.term, term.term.lower(), term.term[:1].upper() + term.term[1:]]
-        for variant in dict.fromkeys(variants):
-            lines.append(f"*[{variant}]: {text}")
-    return "\n".join(lines)
-
-
-def builders():
-    """The page builders, in navigation order. Each is ``build(plan, figures, out)``."""
-    from . import pages_core, pages_guide, pages_training
-
-    return [*pages_core.BUILDERS, *pages_guide.BUILDERS, *pages_training.BUILDERS, *pages_core.LAST]
-
-
-def render(plan: Plan, figures: Figures | None = None) -> Output:
-    figures = figures or analyse(plan)
-    out = Output(plan=plan)
-    for build in builders():
-        build(plan, figures, out)
-    abbreviations = glossary_abbreviations(plan)
-    if abbreviations:
-        out.pages = [Page(p.path, p.title, partial(_with_abbreviations, p, abbreviations), p.section)
-                     for p in out.pages]
-    return out

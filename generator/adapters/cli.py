@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .messages import PlanError
+from ..messages import PlanError
 
 
 def _summary(plan, figures) -> str:
@@ -17,18 +17,17 @@ def _summary(plan, figures) -> str:
 
 
 def cmd_validate(args) -> int:
-    from .analysis import analyse
-    from .build import validate_plan
+    from ..build import checked_plan
 
-    plan, warnings = validate_plan(Path(args.plan), Path(args.docs))
+    plan, warnings, figures = checked_plan(Path(args.plan), Path(args.docs))
     for w in warnings:
         print(w)
-    print(_summary(plan, analyse(plan)))
+    print(_summary(plan, figures))
     return 0
 
 
 def cmd_render(args) -> int:
-    from .build import build_output
+    from ..build import build_output
     from .output import write_tree
 
     output, warnings, _ = build_output(Path(args.plan), Path(args.docs))
@@ -46,7 +45,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema import SCHEMA_FILE, schema_text
+    from ..model.schema import SCHEMA_FILE, schema_text
 
     text = schema_text()
     target = Path(args.file)

@@ -8,9 +8,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import formatting
+from .. import formatting
 from .markdown import escape, finalize, front_matter_text
-from .paths import TEMPLATES
+from . import TEMPLATES
 
 
 

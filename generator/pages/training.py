@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .analysis import Figures
-from .analysis.training import session_cases, sessions_in_order
+from ..analysis import Figures
+from ..analysis.training import session_cases, sessions_in_order
 from .ics import calendar_bytes
-from .model import Plan
-from .model.roles import Role
-from .model.training import Session
-from .pages_guide import converting_roles
-from .render import ascii_slug
+from ..model import Plan
+from ..model.roles import Role
+from ..model.training import Session
+from ..analysis.guide import converting_roles
+from ..slug import ascii_slug
 
 SECTION = "Undervisningsplan"
 

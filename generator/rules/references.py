@@ -8,10 +8,10 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from .model.cases import Route, Stakeholder, Timing
-from .model.decision import OptionKind
-from .model.schedule import PackageTiming
-from .validate import Context, RawContext
+from ..model.cases import Route, Stakeholder, Timing
+from ..model.decision import OptionKind
+from ..model.schedule import PackageTiming
+from .context import Context, RawContext
 
 
 def _get(data: Any, *path: Any) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE_NAME = "Korsbæk Kommune"
 FILES = ["plan.yaml", "mkdocs.yml", "docs/saadan-redigerer-du-planen.md"]
 

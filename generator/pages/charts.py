@@ -20,7 +20,7 @@ from html import escape
 from babel.dates import format_date
 from markupsafe import Markup
 
-from .formatting import LOCALE, number
+from ..formatting import LOCALE, number
 
 BLUE, ORANGE, GREEN, PURPLE, GREY = "#3f7fc4", "#c95f1e", "#3a8a4e", "#8a6fb5", "#7a7a7a"
 FONT = 'font-family="inherit" font-size="12"'

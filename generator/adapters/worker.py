@@ -32,7 +32,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .messages import Message, PlanError
+from ..messages import Message, PlanError
 
 
 @dataclass
@@ -49,7 +49,7 @@ class Result:
 
 def render_result(plan_path: Path, docs_dir: Path | None):
     """Guard, load, check, analyse and render; returns (Result without downloads, Output)."""
-    from .build import build_output
+    from ..build import build_output
 
     output, warnings, abbreviations = build_output(plan_path, docs_dir)
     statement = output.plan.municipality.accessibility_statement

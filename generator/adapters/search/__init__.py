@@ -1,0 +1,1 @@
+"""Danish search for Material for MkDocs (the `dansk-soegning` plugin)."""

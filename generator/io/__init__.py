@@ -1,0 +1,1 @@
+"""Reading the plan: YAML with line numbers, the typed model with Danish errors, the CPR guard."""

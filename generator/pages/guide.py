@@ -1,0 +1,44 @@
+"""Trin-for-trin-vejledning: one guide per converting role, derived from the plan.
+
+For every role that enters content by hand the guide has
+- the work packages: which cases the role converts, how many, and when;
+- the steps of one case, in the order they are entered: the role's free steps before, a step for each
+  field group it enters at the conversion (go-live content), the free steps after; then the steps it
+  takes at the case's first follow-up (the rest of the case's content);
+- who to ask when something does not fit (the super users; the role's own trainers first).
+
+Pages per role: the guide, a per-case checklist (one printed A4 page) and a print page with the
+whole guide in order. The facts are computed in analysis/guide.py; the words are in the templates.
+"""
+
+from __future__ import annotations
+
+from .. import formatting
+from ..analysis import Figures
+from ..analysis.guide import converting_roles, follow_up_groups, follow_up_months, guide_view, super_user_people
+from ..model import Plan
+
+SECTION = "Trin-for-trin-vejledning"
+
+
+def minutes_text(value: float) -> str:
+    """"1 minut", "2,5 minutter", "15 minutter"."""
+    text = formatting.number(value, 1).removesuffix(",0")
+    return f"{text} {'minut' if text == '1' else 'minutter'}"
+
+
+def guides(plan: Plan, figures: Figures, out) -> None:
+    views = [guide_view(plan, r) for r in converting_roles(plan)]
+    common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
+                  follow_up_groups=follow_up_groups(plan), minutter=minutes_text)
+    out.add("vejledning/index.md", "Oversigt", "vejledning_index.md.j2", section=SECTION, views=views, **common)
+    for v in views:
+        name = v.role.name
+        out.add(f"vejledning/{v.paths['guide']}", name, "vejledning_rolle.md.j2", section=SECTION, v=v, **common)
+        out.add(f"vejledning/{v.paths['checklist']}", f"{name}: tjekliste pr. sag", "vejledning_tjekliste.md.j2",
+                section=SECTION, v=v, **common)
+        out.add(f"vejledning/{v.paths['print']}", f"{name}: udskriv hele vejledningen", "vejledning_udskriv.md.j2",
+                section=SECTION, v=v, **common)
+
+
+BUILDERS = [guides]

@@ -1,0 +1,43 @@
+"""Render a plan into site content in memory: Markdown pages, downloads and the navigation.
+
+Nothing here touches the file system or MkDocs; the plugin and the CLI are the adapters.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from ..analysis import Figures, analyse
+from ..model import Plan
+from . import core, guide, training
+from .common import Output, Page, _with_abbreviations
+from .markdown import abbreviation_text
+
+
+def glossary_abbreviations(plan: Plan) -> str:
+    """Markdown abbreviation definitions: glossary terms become tooltips where they occur."""
+    lines = []
+    for term in plan.glossary:
+        if any(ch in term.term for ch in "[]\n"):
+            continue
+        text = abbreviation_text(term.explanation)  # becomes an HTML attribute, not Markdown
+        variants = [term.term] if term.term.isupper() else [term.term, term.term.lower(), term.term[:1].upper() + term.term[1:]]
+        for variant in dict.fromkeys(variants):
+            lines.append(f"*[{variant}]: {text}")
+    return "\n".join(lines)
+
+
+# The page builders, in navigation order. Each is ``build(plan, figures, out)``.
+BUILDERS = [*core.BUILDERS, *guide.BUILDERS, *training.BUILDERS, *core.LAST]
+
+
+def render(plan: Plan, figures: Figures | None = None) -> Output:
+    figures = figures or analyse(plan)
+    out = Output(plan=plan)
+    for build in BUILDERS:
+        build(plan, figures, out)
+    abbreviations = glossary_abbreviations(plan)
+    if abbreviations:
+        out.pages = [Page(p.path, p.title, partial(_with_abbreviations, p, abbreviations), p.section)
+                     for p in out.pages]
+    return out

@@ -1,0 +1,1 @@
+"""Validation: one module per rule family; ``validate`` runs them all."""

@@ -1,0 +1,37 @@
+"""Cross-checks on a typed plan: references, dates, sums and the KLIK task's steps.
+
+Each rule is a function ``rule(ctx) -> None`` that reports through ``ctx.error`` and
+``ctx.warning``.  Rules live in one module per rule family and are listed in its ``RULES``.
+"""
+
+from __future__ import annotations
+
+import pathlib
+from typing import Callable
+
+from ..analysis import Figures
+from ..io.yaml_loader import LoadedYaml
+from ..messages import Message
+from ..model import Plan
+from . import engine, guide, references, task, training
+from .context import Context, RawContext, Rule
+
+RULES: list[Rule] = [*references.RULES, *task.RULES, *engine.RULES, *guide.RULES, *training.RULES]
+RAW_RULES: list[Callable[[RawContext], None]] = [*references.RAW_RULES]
+
+
+def check_raw(loaded: LoadedYaml) -> list[Message]:
+    """Rules on the raw data (references, unique ids): they run even when types are wrong."""
+    ctx = RawContext(loaded)
+    for rule in RAW_RULES:
+        rule(ctx)
+    return sorted(set(ctx.messages))
+
+
+def check(plan: Plan, loaded: LoadedYaml, docs_dir: "pathlib.Path | None" = None,
+          figures: Figures | None = None) -> list[Message]:
+    """Every error and warning about a typed plan, sorted by line."""
+    ctx = Context(loaded, plan=plan, docs_dir=docs_dir, given_figures=figures)
+    for rule in RULES:
+        rule(ctx)
+    return sorted(set(ctx.messages))
