@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, private_temp
 from generator.adapters import worker
 from safety_support import copy_project
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
 
 
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}  # fixed .ics DTSTAMP
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # conftest pins SOURCE_DATE_EPOCH and TMPDIR
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra, "-d", str(out)],
                           cwd=project, capture_output=True, text=True, encoding="utf-8", env=env)
 
@@ -49,7 +48,8 @@ def test_the_worker_builds_the_same_site_as_the_mkdocs_process(tmp_path):
     assert sorted(a) == sorted(b)
     assert [path for path in a if a[path] != b[path]] == []
     assert {"downloads/ressourceplan.xlsx", "downloads/ressourceplan.csv", "downloads/undervisning.ics"} <= set(a)
-    assert not list(Path(tempfile.gettempdir()).glob("konverteringsplan-*/downloads")), \
+    # The run's own temp folder (conftest): what another build on the machine leaves is not seen here.
+    assert not list(private_temp().glob("konverteringsplan-*/downloads")), \
         "the worker's temporary downloads are left behind"
 
 
