@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from ..model import Plan
 from ..model.cases import Timing
 from .effort import Need, PackageWork, SessionWork
+from .kinds import WorkKind
 
 
 @dataclass(frozen=True)
 class Owner:
-    kind: str  # "leverandoer", "arbejdspakke", "opfoelgning", "hold"
+    kind: WorkKind
     role: str | None  # None for the vendor
     name: str
     cases: int
@@ -38,11 +39,11 @@ class CoverageRow:
     def late(self) -> bool:
         """Needed at go-live, but only planned at the case's first follow-up."""
         return (self.need.timing is Timing.go_live and bool(self.owners)
-                and all(o.kind == "opfoelgning" for o in self.owners))
+                and all(o.kind is WorkKind.follow_up for o in self.owners))
 
     @property
     def packages(self) -> list[Owner]:
-        return [o for o in self.owners if o.kind in ("arbejdspakke", "opfoelgning")]
+        return [o for o in self.owners if o.kind in (WorkKind.package, WorkKind.follow_up)]
 
 
 def coverage(plan: Plan, all_needs: list[Need], packages: list[PackageWork],
@@ -50,22 +51,22 @@ def coverage(plan: Plan, all_needs: list[Need], packages: list[PackageWork],
     by_cg: dict[tuple[str, str], list[Owner]] = {}
     for pw in packages:
         wp = pw.package
-        kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
+        kind = WorkKind.follow_up if pw.follow_up else WorkKind.package
         for (c, g), cases in pw.cases.items():
             by_cg.setdefault((c, g), []).append(Owner(kind, wp.role, wp.name, cases, f"{kind}:{wp.id}", wp.start, wp.end))
     for sw in sessions:
         for g in sw.groups:
             by_cg.setdefault((sw.category, g), []).append(
-                Owner("hold", sw.role, sw.session.title, sw.cases, f"hold:{sw.session.id}", sw.date, sw.date))
+                Owner(WorkKind.session, sw.role, sw.session.title, sw.cases, f"hold:{sw.session.id}", sw.date, sw.date))
     vendor = plan.vendor_offer.vendor if plan.vendor_offer else "Leverandøren"
     delivery = plan.vendor_offer.delivery if plan.vendor_offer else None
     rows = []
     for n in all_needs:
         if n.vendor:  # packages and sessions leave the vendor's fields alone
-            owners = [Owner("leverandoer", None, vendor, n.category.count, "leverandoer", delivery, delivery)]
+            owners = [Owner(WorkKind.vendor, None, vendor, n.category.count, "leverandoer", delivery, delivery)]
         else:
             owners = list(by_cg.get((n.category.id, n.group.id), []))
-        if n.vendor or any(o.kind != "hold" for o in owners):
+        if n.vendor or any(o.kind is not WorkKind.session for o in owners):
             missing = 0
         else:
             missing = max(0, n.category.count - sum(o.cases for o in owners))

@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 from ..model import Plan
 from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork
+from .kinds import WorkKind
 
 EPS = 0.05  # hours; smaller differences are rounding noise
 
@@ -36,7 +37,7 @@ class Work:
     key: str  # unique, e.g. "arbejdspakke:basis" or "hold:studenter-intro"
     name: str  # Danish, as shown on the site
     role: str
-    kind: str  # "arbejdspakke", "opfoelgning", "hold", "kontrol"
+    kind: WorkKind
     hours: float
     daily: dict[dt.date, float]  # planned hours per day
     deadline: dt.date
@@ -102,13 +103,13 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
         if not pw.follow_up:
             if wp.start is None or wp.end is None:
                 continue  # reported by the period rules
-            out.append(Work(f"arbejdspakke:{wp.id}", wp.name, wp.role, "arbejdspakke", pw.hours,
+            out.append(Work(f"arbejdspakke:{wp.id}", wp.name, wp.role, WorkKind.package, pw.hours,
                             spread(pw.hours, days, wp.start, wp.end), _deadline(plan, wp, wp.end),
                             (*path, "til"), wp.start, wp.end))
             continue
         for key, n, (first, last) in months:
             hours = pw.hours * n / total
-            out.append(Work(f"opfoelgning:{wp.id}:{key}", wp.name, wp.role, "opfoelgning", hours,
+            out.append(Work(f"opfoelgning:{wp.id}:{key}", wp.name, wp.role, WorkKind.follow_up, hours,
                             spread(hours, days, first, last), last, path, first, last))
     return out
 
@@ -124,7 +125,7 @@ def session_works(sessions: list[SessionWork], start: dt.date, end: dt.date) -> 
         s = parts[0].session
         hours = sum(p.hours for p in parts)
         sunday = shift(s.date, 6 - s.date.weekday())
-        out.append(Work(f"hold:{s.id}", s.title, role, "hold", hours, {s.date: hours}, sunday,
+        out.append(Work(f"hold:{s.id}", s.title, role, WorkKind.session, hours, {s.date: hours}, sunday,
                         ("undervisning", "sessioner", index), s.date, s.date))
     return out
 
@@ -144,7 +145,7 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
         start = e.start or offer.delivery or shift(go, -28)
         end = e.end or shift(go, -1)
         out.append(Work(f"kontrol:{e.role}:{i}", f"Kontrol af {offer.vendor}s konverterede sager", e.role,
-                        "kontrol", hours, spread(hours, days, start, end), end,
+                        WorkKind.control, hours, spread(hours, days, start, end), end,
                         ("leverandoertilbud", "intern_indsats", i), start, end))
     return out
 

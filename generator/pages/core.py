@@ -8,6 +8,7 @@ from collections import defaultdict
 from . import charts, downloads
 from .. import formatting as fmt
 from ..analysis import Figures
+from ..analysis.kinds import WorkKind
 from ..model import Plan
 from ..model.cases import CaseStatus, Stakeholder, Timing
 from ..slug import ascii_slug
@@ -79,18 +80,19 @@ def roles(plan: Plan, figures: Figures, out) -> None:
             plan=plan, figures=figures, groups=groups, cats=cats)
 
 
-KINDS = {"arbejdspakke": "Arbejdspakke", "opfoelgning": "Ved første opfølgning", "hold": "Hold",
-         "kontrol": "Kontrol", "aktivitet": "Aktivitet", "milepael": "Milepæl", "frysning": "Frysning"}
+KINDS = {WorkKind.package: "Arbejdspakke", WorkKind.follow_up: "Ved første opfølgning", WorkKind.session: "Hold",
+         WorkKind.control: "Kontrol", WorkKind.activity: "Aktivitet", WorkKind.milestone: "Milepæl",
+         WorkKind.freeze: "Frysning"}
 
 
 def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
     """Everything with a date, in the order of the Gantt chart (dates computed here, not by a chart library)."""
-    rows = [dict(section="Milepæle", kind="milepael", name=m.name, start=m.date, end=m.date, role=None)
+    rows = [dict(section="Milepæle", kind=WorkKind.milestone, name=m.name, start=m.date, end=m.date, role=None)
             for m in sorted(plan.milestones, key=lambda m: m.date)]
     if plan.project.freeze:
-        rows.append(dict(section="Aktiviteter", kind="frysning", name=f"Frysning i {plan.municipality.old_system}",
+        rows.append(dict(section="Aktiviteter", kind=WorkKind.freeze, name=f"Frysning i {plan.municipality.old_system}",
                          start=plan.project.freeze.start, end=plan.project.freeze.end, role=None))
-    rows += [dict(section="Aktiviteter", kind="aktivitet", name=a.name, start=a.start, end=a.end, role=a.owner)
+    rows += [dict(section="Aktiviteter", kind=WorkKind.activity, name=a.name, start=a.start, end=a.end, role=a.owner)
              for a in sorted(plan.activities, key=lambda a: a.start)]
     names = {r.id: r.name for r in plan.roles}
     spans: dict[str, dict] = {}
@@ -100,8 +102,8 @@ def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
             spans[key]["start"] = min(spans[key]["start"], w.start)
             spans[key]["end"] = max(spans[key]["end"], w.end)
         elif w.start and w.end:
-            section = {"hold": "Hold", "kontrol": "Arbejdspakker"}.get(w.kind, "Arbejdspakker")
-            name = f"{w.name} ({names[w.role]})" if w.kind == "kontrol" and w.role in names else w.name
+            section = {WorkKind.session: "Hold", WorkKind.control: "Arbejdspakker"}.get(w.kind, "Arbejdspakker")
+            name = f"{w.name} ({names[w.role]})" if w.kind is WorkKind.control and w.role in names else w.name
             spans[key] = dict(section=section, kind=w.kind, name=name, start=w.start, end=w.end, role=w.role)
     rows += sorted((r for r in spans.values() if r["section"] == "Arbejdspakker"), key=lambda r: r["start"])
     rows += sorted((r for r in spans.values() if r["section"] == "Hold"), key=lambda r: r["start"])
@@ -180,7 +182,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
         charts.gantt, "gantt", "Tidsplan: milepæle, aktiviteter, arbejdspakker og hold",
         "Gantt-diagram med en vandret bjælke for hver aktivitet, arbejdspakke og hvert hold og en rombe for hver "
         "milepæl. Go-live er markeret med en lodret stiplet linje. Datoerne står i tabellen under.",
-        [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] == "milepael") for r in gantt_rows],
+        [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] is WorkKind.milestone) for r in gantt_rows],
         ("Go-live", plan.project.go_live))
     names = {r.id: r.name for r in plan.roles}
     table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles})

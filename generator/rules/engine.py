@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import formatting as fmt
 from ..analysis.calendar import monday_of
+from ..analysis.kinds import WorkKind
 from ..analysis.load import Shortfall
 from .context import Context
 
@@ -68,8 +69,8 @@ def overload(ctx: Context) -> None:
                     "Flyt arbejde til en anden uge, forlæng perioden, eller giv rollen flere timer.")
 
 
-_WHAT = {"arbejdspakke": "Arbejdspakken", "opfoelgning": "Arbejdspakken", "hold": "Holdet",
-         "kontrol": "Kontrollen"}
+_WHAT = {WorkKind.package: "Arbejdspakken", WorkKind.follow_up: "Arbejdspakken", WorkKind.session: "Holdet",
+         WorkKind.control: "Kontrollen"}
 
 
 def _shortfall_text(s: Shortfall, role: str) -> str:

@@ -1,0 +1,18 @@
+"""The kinds of work and schedule rows the analysis produces. The values are the ids the pages and
+downloads key on (Danish, ASCII); the words a user reads for each kind are in the templates."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class WorkKind(StrEnum):
+    package = "arbejdspakke"  # a work package over a period
+    follow_up = "opfoelgning"  # a work package done at each case's first follow-up
+    session = "hold"  # conversion during a training session
+    control = "kontrol"  # checking converted cases (an activity's hours)
+    vendor = "leverandoer"  # the vendor's automatic conversion (coverage only: no own hours)
+    # Rows of the schedule that are not work:
+    activity = "aktivitet"
+    milestone = "milepael"
+    freeze = "frysning"
