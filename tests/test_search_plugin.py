@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from generator.adapters.search.plugin import (
     JS_MARKER,
@@ -82,3 +83,23 @@ def test_patch_lunr_da_is_idempotent(tmp_path):
     assert patch_lunr_da(f) is False
     assert f.read_text(encoding="utf-8").count(JS_MARKER) == 1
     assert patch_lunr_da(tmp_path / "missing.js") is False
+
+
+def test_the_browser_gets_the_compound_rules_from_python(tmp_path):
+    """The query side (query.js) has no rules of its own: the suffixes, the shortest part, the linking
+    letters and the question words reach it from plugin.py, so the two sides cannot drift apart."""
+    from pathlib import Path
+
+    from generator.adapters.search import plugin
+
+    source = (Path(plugin.__file__).with_name("query.js")).read_text(encoding="utf-8")
+    for suffix in ("ning", "else", "skab"):
+        assert f"|{suffix}|" not in source and f'"{suffix}"' not in source
+    assert "hvordan" not in source and "/*RULES*/" in source
+    target = tmp_path / "lunr.da.min.js"
+    target.write_text("/* lunr.da */", encoding="utf-8")
+    patch_lunr_da(target)
+    text = target.read_text(encoding="utf-8")
+    rules = json.loads(re.search(r"self\.lunr, (\{.*\})\);\s*$", text, re.S).group(1))
+    assert rules == {"minPart": plugin.MIN_PART, "suffixes": list(plugin.SUFFIXES), "linking": plugin.LINKING,
+                     "questionWords": plugin.QUESTION_WORDS}
