@@ -7,6 +7,8 @@ time is pinned (SOURCE_DATE_EPOCH), so no output depends on the wall clock. Subp
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -62,6 +64,27 @@ def line_of(text: str, needle: str, nth: int = 1, exact: bool = False) -> int:
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The command line, run in this process (what a subprocess adds, starting Python and importing
+    the generator, proves nothing more; tests/test_cli.py keeps one real `python -m generator` run).
+    An exception that escapes main() fails the test: the user would have seen a traceback."""
+    from generator.adapters.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: usage errors exit with 2
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(["python", "-m", "generator", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` as a user types it, in its own process."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
                           text=True, encoding="utf-8")
 
@@ -76,3 +99,17 @@ def write_plan(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The example built once with `mkdocs build --strict`, for every test that only reads the site
+    (a sitemap needs site_url; any address will do)."""
+    out = tmp_path_factory.mktemp("example-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "SITE_URL": os.environ.get("SITE_URL") or "https://konverteringsplan.example/"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, encoding="utf-8", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out

@@ -56,8 +56,9 @@ def mkdocs_build(project: Path, out: Path | None = None) -> subprocess.Completed
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8")
+    from conftest import run_cli as in_process
+
+    return in_process(*args, cwd=cwd)
 
 
 # --------------------------------------------------------------------------------------------

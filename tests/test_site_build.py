@@ -41,12 +41,8 @@ def mkdocs(project: Path, out: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+def site(example_site) -> Path:
+    return example_site
 
 
 def copy_project(dst: Path) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import CHROMIUM, CHROMIUM_ARGS, build_site, mkdocs_config, skip_or_fail
+from .support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, mkdocs_config, skip_or_fail
 
 
 def pytest_configure(config):
@@ -32,10 +32,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def site_dir(tmp_path_factory, request) -> Path:
     config_file = mkdocs_config()
     if not config_file.is_file():
         skip_or_fail(f"no MkDocs configuration at {config_file}")
+    if config_file == ROOT / "mkdocs.yml":
+        return request.getfixturevalue("example_site")  # the site the other tests read (tests/conftest.py)
     return build_site(config_file, tmp_path_factory.mktemp("site"))
 
 
