@@ -149,7 +149,7 @@ def check_ours(out: Path) -> None:
     found = foreign(Path(out))
     if found:
         shown = ", ".join(found[:10]) + (f" og {len(found) - 10} andre" if len(found) > 10 else "")
-        raise _refuse(out, f"mappen indeholder noget, generatoren ikke har skrevet (eller som er ændret siden): "
+        raise _refuse(out, f"mappen indeholder noget, der ikke er skrevet af generatoren (eller som er ændret siden): "
                            f"{shown}. Mappen bliver ikke tømt eller overskrevet: flyt det, eller vælg en anden mappe "
                            "med --out.")
 
