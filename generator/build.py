@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analysis import Figures, analyse
-from .io.cpr import scan_sources
+from .io.cpr import scan_loaded, scan_sources
 from .io.load import plan_from_yaml
 from .io.yaml_loader import load_yaml_text, read_source
 from .messages import Message, PlanError, display_name
@@ -35,6 +35,9 @@ def checked_plan(plan_path: Path, docs_dir: Path | None = None,
     if guard:
         raise PlanError(guard)  # never load or show a plan that holds a CPR number
     loaded = load_yaml_text(raw, name)
+    guard = scan_loaded(loaded)  # what YAML made of the text: folded lines, escapes
+    if guard:
+        raise PlanError(guard)
     raw = check_raw(loaded)
     try:
         plan = plan_from_yaml(loaded)

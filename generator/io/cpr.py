@@ -29,13 +29,18 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from generator.cprmatch import CPR_RE, MAX_MATCH, MAX_SPECIAL, Normalised, mask, spans, valid_date
+from generator.cprmatch import MAX_MATCH, MAX_SPECIAL, Normalised, mask, matches, spans
+from generator.io.yaml_loader import LoadedYaml
 from generator.messages import ERROR, Message, PlanError, display_name
 
 
 def find_cpr(text: str) -> list[tuple[int, int, str]]:
     """Every CPR-shaped number in ``text`` as (line, column, masked), 1-based."""
-    return find_cpr_in_pieces([text])
+    found = []
+    for start, _, masked in spans(text):
+        line = text.count("\n", 0, start) + 1
+        found.append((line, start - (text.rfind("\n", 0, start) + 1) + 1, masked))
+    return found
 
 
 def cpr_message_text(masked: str) -> str:
@@ -87,11 +92,11 @@ def find_cpr_in_pieces(pieces: Iterable[str]) -> list[tuple[int, int, str]]:
         norm = Normalised(buf)
         n = len(norm.text)
         cut = n if done else max(0, n - _KEEP)
-        for m in CPR_RE.finditer(norm.text):
+        for m in matches(norm.text):
             if m.end() > cut:
                 break
             end = base + norm.end(m.end())
-            if end <= decided or not valid_date(int(m["dd"]), int(m["mm"]), int(m["yy"])):
+            if end <= decided:
                 continue
             start = norm.position(m.start())
             before = buf.count("\n", 0, start)
@@ -150,11 +155,35 @@ def scan_yaml(text: str, file: str) -> list[Message]:
     for node in _scalars(root):
         value = node.value if isinstance(node.value, str) else ""
         for _, _, masked in find_cpr(value) if len(value) >= 10 else ():
-            message = _message(file, node.start_mark.line + 1, node.start_mark.column + 1, masked,
-                               where="I værdien, som YAML læser den (linjer lagt sammen, escape-tegn oversat): ")
+            message = _message(file, node.start_mark.line + 1, node.start_mark.column + 1, masked, where=_DECODED)
             if cpr_message_text(masked) not in shown:
                 messages.append(message)
     return messages
+
+
+def scan_loaded(loaded: LoadedYaml) -> list[Message]:
+    """Every key and value of a loaded plan as YAML decoded it (folded lines joined, escapes such as
+    ``\\t`` or ``\\u0030`` turned into characters): what the site will show."""
+    messages: list[Message] = []
+    stack: list[tuple[tuple, object]] = [((), loaded.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, child in value.items():
+                for _, _, masked in spans(str(key)) if isinstance(key, (str, int)) else ():
+                    line, col = loaded.locate((*path, key))
+                    messages.append(_message(loaded.file, line, col, masked, where=_DECODED))
+                stack.append(((*path, key), child))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), child) for i, child in enumerate(value))
+        elif isinstance(value, (str, int)) and not isinstance(value, bool):
+            for _, _, masked in spans(str(value)):
+                line, col = loaded.locate_value(path)
+                messages.append(_message(loaded.file, line, col, masked, where=_DECODED))
+    return sorted(messages)
+
+
+_DECODED = "I værdien, som YAML læser den (linjer lagt sammen, escape-tegn oversat): "
 
 
 def decode_text(raw: bytes) -> str:
@@ -282,8 +311,9 @@ def scan_config(config_file: Path | None) -> list[Message]:
 
 def scan_sources(plan_raw: bytes, plan_name: str, docs_dir: Path | None = None,
                  config_file: Path | None = None, plan_path: Path | None = None) -> list[Message]:
-    """The guard before anything is rendered: the plan (already read), docs/ and mkdocs.yml."""
-    return [*scan_yaml(decode_text(plan_raw), plan_name), *scan_docs(docs_dir, skip=plan_path),
+    """The guard before the plan is parsed: the plan's text (already read), docs/ and mkdocs.yml.
+    What YAML makes of the plan's text is scanned next, by :func:`scan_loaded`."""
+    return [*scan_text(decode_text(plan_raw), plan_name), *scan_docs(docs_dir, skip=plan_path),
             *scan_config(config_file)]
 
 
@@ -319,4 +349,4 @@ def check_generated(path: str, data: str | bytes, title: str = "") -> None:
 
 
 __all__ = ["find_cpr", "find_cpr_in_pieces", "scan_text", "scan_yaml", "scan_bytes", "scan_docs", "scan_config",
-           "scan_sources", "scan_paths", "check_generated", "cpr_message_text", "mask", "spans"]
+           "scan_sources", "scan_loaded", "scan_paths", "check_generated", "cpr_message_text", "mask", "spans"]
