@@ -9,8 +9,10 @@ folder Zensical can build on its own:
 
 1. ``python -m generator render --out OUT/rendered`` (the same command a person runs; the CPR
    guard and every validation rule run here, before anything is written).
-2. ``OUT/docs``: the hand-written ``docs/`` and the rendered pages and downloads in one folder.
-   A hand-written page with the same address as a generated one stops, as in the MkDocs build.
+2. ``OUT/docs``: the hand-written ``docs/`` and the rendered pages and downloads in one folder,
+   replaced whole under the same policy as ``render --out`` (generator/adapters/output.py: only a
+   folder the generator made, one run at a time, all or nothing). A hand-written page with the same
+   address as a generated one stops, as in the MkDocs build, and leaves ``OUT/docs`` as it was.
 3. ``OUT/mkdocs.yml``: the repo's ``mkdocs.yml`` with ``docs_dir`` and ``site_dir`` pointing
    into OUT, ``nav`` = generated nav + hand-written nav, the theme overrides kept, the footer's
    accessibility-statement link from the plan, and the MkDocs-only plugins left out.
