@@ -322,3 +322,39 @@ def test_rendered_output_is_scanned_before_it_is_written(tmp_path, where):
     assert MASKED in str(exc.value)
     assert_hidden(str(exc.value))
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------------------------
+# Every channel: the CLI, and the MkDocs plugin's error
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sep", ["", " ", "\u2009", "\u200b"], ids=["none", "space", "thin", "zero-width"])
+def test_a_number_in_the_cvr_field_is_masked_in_every_line_the_cli_prints(tmp_path, sep):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(edit(example_text(), 'cvr: "11111111"', f'cvr: "{DATE}{sep}{SERIAL}"'), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", str(plan)], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 1 and MASKED in done.stderr
+    assert_hidden((done.stdout + done.stderr).replace(sep, "") if sep else done.stdout + done.stderr)
+
+
+def test_the_plugin_stops_a_generated_page_with_a_number_in_danish(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    from generator.adapters.plugin import StreamedPage
+    from generator.io.cpr import check_generated
+
+    class Job:
+        def page(self, path: str) -> str:
+            text = f"| {DATE}\u00a0{SERIAL} |"
+            check_generated(path, text)
+            return text
+
+    page = StreamedPage("roller.md", src_dir=None, dest_dir=str(tmp_path / "site"), use_directory_urls=True)
+    page.job = Job()
+    with pytest.raises(PluginError) as exc:
+        page.content_string
+    shown = str(exc.value)
+    assert "Planen kan ikke bygges" in shown and "CPR-nummer fundet" in shown and MASKED in shown
+    assert_hidden(shown)
