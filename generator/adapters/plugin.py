@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files
 
 from . import worker
 from ..io.cpr import scan_config, scan_text
-from ..messages import PlanError
+from ..messages import Message, PlanError
 from ..pages import TEMPLATES
 from ..pages.markdown import html_nav
 
@@ -111,7 +111,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         name = config_file.name if config_file else "mkdocs.yml"
         for key in SHOWN_CONFIG:
             for where, text in _config_texts(config.get(key), key):
-                found += [m for m in scan_text(text, name) if not any(f.text == m.text for f in found)]
+                found += [Message(name, 0, 0, where, m.text) for m in scan_text(text, name)
+                          if not any(f.text == m.text for f in found)]
         if found:
             raise PluginError(_failed(PlanError(found)))
         self.job = worker.start(self.plan_path, Path(config.docs_dir), parallel=self.config.parallel)
