@@ -5,28 +5,39 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analysis import Figures, analyse
-from .io.cpr import scan_paths
+from .io.cpr import scan_loaded, scan_sources
 from .io.load import plan_from_yaml
-from .io.yaml_loader import load_yaml
-from .messages import Message, PlanError
+from .io.yaml_loader import load_yaml_text, read_source
+from .messages import Message, PlanError, display_name
 from .model import Plan
 from .pages.common import Output
 from .pages.render import glossary_abbreviations, render
 from .rules.validate import check, check_raw
 
 
-def validate_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, list[Message]]:
+def validate_plan(plan_path: Path, docs_dir: Path | None = None,
+                  config_file: Path | None = None) -> tuple[Plan, list[Message]]:
     """Load and check a plan. Returns (plan, warnings); raises PlanError with every error."""
-    plan, warnings, _ = checked_plan(plan_path, docs_dir)
+    plan, warnings, _ = checked_plan(plan_path, docs_dir, config_file)
     return plan, warnings
 
 
-def checked_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, list[Message], Figures]:
-    """Load, check and analyse a plan (the analysis once, shared by the checks and the render)."""
-    guard = scan_paths(plan_path, docs_dir if docs_dir and docs_dir.is_dir() else None)
+def checked_plan(plan_path: Path, docs_dir: Path | None = None,
+                 config_file: Path | None = None) -> tuple[Plan, list[Message], Figures]:
+    """Load, check and analyse a plan (the analysis once, shared by the checks and the render).
+
+    The plan is read once: the CPR guard scans those bytes (and docs/ and mkdocs.yml), and the
+    loader parses the same bytes, so a plan from a pipe is checked too."""
+    name = display_name(plan_path)
+    raw = read_source(plan_path)
+    guard = scan_sources(raw, name, docs_dir if docs_dir and docs_dir.is_dir() else None, config_file,
+                         plan_path=Path(plan_path))
     if guard:
         raise PlanError(guard)  # never load or show a plan that holds a CPR number
-    loaded = load_yaml(plan_path)
+    loaded = load_yaml_text(raw, name)
+    guard = scan_loaded(loaded)  # what YAML made of the text: folded lines, escapes
+    if guard:
+        raise PlanError(guard)
     raw = check_raw(loaded)
     try:
         plan = plan_from_yaml(loaded)
@@ -40,6 +51,9 @@ def checked_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, l
     return plan, [m for m in messages if not m.is_error], figures
 
 
-def build_output(plan_path: Path, docs_dir: Path | None = None) -> tuple[Output, list[Message], str]:
-    plan, warnings, figures = checked_plan(plan_path, docs_dir)
+def build_output(plan_path: Path, docs_dir: Path | None = None,
+                 config_file: Path | None = None) -> tuple[Output, list[Message], str]:
+    """The rendered output; every page and download is scanned for CPR numbers when it is made
+    (pages/common.py), so nothing holding one is written or given to MkDocs."""
+    plan, warnings, figures = checked_plan(plan_path, docs_dir, config_file)
     return render(plan, figures), warnings, glossary_abbreviations(plan)

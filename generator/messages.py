@@ -7,8 +7,11 @@ what to do.  The CLI prints them as ``plan.yaml:LINE:COL: key.path: text``.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .cprmatch import mask
 
 ERROR = "fejl"
 WARNING = "advarsel"
@@ -22,6 +25,12 @@ class Message:
     key: str  # dotted key path, e.g. "roller.sagsbehandler.antal"
     text: str  # Danish: what is wrong and what to do
     severity: str = field(default=ERROR, compare=False)
+
+    def __post_init__(self) -> None:
+        # Every message may echo what the user wrote (a value, a line, a file name): a CPR number in it
+        # is masked here, once, so no channel (CLI, MkDocs log, PluginError, CI log) can show it.
+        for name in ("file", "key", "text"):
+            object.__setattr__(self, name, mask(getattr(self, name)))
 
     @property
     def is_error(self) -> bool:
@@ -49,3 +58,30 @@ def display_name(path: Path | str) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)
+
+
+_OS_REASONS = {
+    errno.EEXIST: "der findes allerede en fil eller mappe med det navn",
+    errno.ENOTEMPTY: "mappen er ikke tom",
+    errno.ENOENT: "filen eller mappen findes ikke",
+    errno.EACCES: "ingen adgang: tjek rettighederne",
+    errno.EPERM: "handlingen er ikke tilladt: tjek rettighederne",
+    errno.ENOSPC: "disken er fuld",
+    errno.EROFS: "drevet er skrivebeskyttet",
+    errno.EISDIR: "det er en mappe, ikke en fil",
+    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
+    errno.EBUSY: "filen eller mappen er i brug af et andet program",
+    errno.ENAMETOOLONG: "navnet er for langt",
+    errno.ELOOP: "for mange symbolske links i træk (måske en løkke)",
+    errno.EXDEV: "mappen ligger på et andet drev",
+    errno.EIO: "drevet kunne ikke læses eller skrives (ind-/uddatafejl)",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """A Danish sentence for an error from the operating system (never its English reason alone)."""
+    reason = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if reason is None:
+        reason = f"styresystemet afviste handlingen (fejlkode {exc.errno})" if exc.errno else "styresystemet afviste handlingen"
+    where = exc.filename if exc.filename is not None else ""
+    return mask(f"{where}: kan ikke læse eller skrive: {reason}." if where else f"Kan ikke læse eller skrive: {reason}.")

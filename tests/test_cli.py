@@ -56,7 +56,7 @@ def test_render_writes_pages_and_refuses_foreign_files(tmp_path):
     (out / "index.md").write_text("min egen side", encoding="utf-8")
     result = run_cli("render", "--out", str(out))
     assert result.returncode == 1
-    assert "ikke skrevet af generatoren" in result.stderr
+    assert "ikke er skrevet af generatoren" in result.stderr
     assert (out / "index.md").read_text(encoding="utf-8") == "min egen side"
 
 

@@ -112,11 +112,12 @@ def test_longer_digit_runs_never_match_in_part():
     assert find_cpr(f"7{BIRTH:%d%m%y}-1234") == []
 
 
-def test_part_of_decimal_number_is_skipped():
+def test_glued_by_a_comma_or_a_full_stop_is_found():
+    # A comma or full stop is a boundary like any other non-digit: "1,<number>" in a CSV cell or a
+    # "decimal part" may be a pasted CPR number, so it is flagged (issue 15).
     number = cpr(BIRTH)
-    assert find_cpr(f"3,{number}") == []
-    assert find_cpr(f"{number}.5") == []
-    # ... but a sentence-ending full stop does not hide it.
+    assert find_cpr(f"3,{number}") == [(1, 3, MASKED)]
+    assert find_cpr(f"{number}.5") == [(1, 1, MASKED)]
     assert find_cpr(f"CPR {number}. Tak.") == [(1, 5, MASKED)]
 
 
@@ -152,10 +153,12 @@ def test_scan_paths_plan_and_docs(tmp_path: Path, monkeypatch):
     (docs / "sub" / "liste.CSV").write_text(f"navn;nummer\nx;{number}\n", encoding="utf-8")
     (docs / "sub" / "side.html").write_text(f"<p>{number}</p>", encoding="utf-8")
     (docs / "sub" / "gammel.txt").write_bytes(f"Æble {number}\n".encode("cp1252"))
-    (docs / "billede.png").write_bytes(number.encode())  # not a text file: skipped
+    (docs / "billede.png").write_bytes(b"\x89PNG\r\n\x1a\n" + number.encode())  # an image by its bytes: skipped
+    (docs / "falsk.png").write_bytes(number.encode())  # text, whatever the name says: scanned
     msgs = scan_paths(plan, docs)
     where = sorted((m.file, m.line, m.column) for m in msgs)
     assert where == [
+        ("docs/falsk.png", 1, 1),
         ("docs/sub/gammel.txt", 1, 6),
         ("docs/sub/liste.CSV", 2, 3),
         ("docs/sub/side.html", 1, 4),

@@ -1,17 +1,24 @@
-"""`render --out`: all or nothing, and never over a file the generator did not write."""
+"""`render --out` (and the Zensical adapter): the folder is the generator's, replaced whole, one
+writer at a time; never a user's file overwritten, never a half-written or lost output."""
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+from conftest import edit, example_text
 from generator.adapters import output as output_mod
+from generator.adapters.output import MANIFEST, locked, write_tree
 from generator.messages import PlanError
-from generator.adapters.output import MANIFEST, WORK, write_tree
 from generator.pages.common import Output, Page
+
+BUSY = "En anden kørsel skriver allerede til mappen"
 
 
 def make_output(version: str, extra_page: bool = False) -> Output:
@@ -38,60 +45,44 @@ def snapshot(root: Path) -> dict[str, bytes | str]:
     return snap
 
 
+def leftovers(out: Path) -> list[str]:
+    """Work folders beside `out` (the lock file is meant to stay)."""
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.") and p.suffix != ".lock")
+
+
 @pytest.fixture
 def out(tmp_path) -> Path:
-    """An output folder holding a first render plus the user's own files."""
+    """An output folder holding a first render."""
     out = tmp_path / "ud"
     write_tree(make_output("v1", extra_page=True), out)
-    (out / "mine-noter.md").write_text("mine egne noter", encoding="utf-8")
-    (out / "vejledning" / "egen-side.md").write_text("egen side", encoding="utf-8")
     return out
 
 
-def test_a_render_replaces_its_own_files_and_leaves_the_users_files(out):
+def test_a_render_replaces_its_own_folder_whole(out):
     write_tree(make_output("v2"), out)
     assert (out / "index.md").read_text(encoding="utf-8") == "# Forside v2\n"
     assert (out / "downloads" / "plan.csv").read_bytes() == b"a;b\n1;v2\n"
-    # the page the plan no longer produces is gone, its empty folder too
-    assert not (out / "gammel").exists()
-    # the user's files are exactly as they were
-    assert (out / "mine-noter.md").read_text(encoding="utf-8") == "mine egne noter"
-    assert (out / "vejledning" / "egen-side.md").read_text(encoding="utf-8") == "egen side"
-    assert not (out / WORK).exists()
+    assert not (out / "gammel").exists()  # the page the plan no longer produces is gone, its folder too
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     assert set(manifest) == {"index.md", "vejledning/sagsbehandler.md", "downloads/plan.csv", "nav.json"}
+    assert leftovers(out) == []
 
 
-@pytest.mark.parametrize("rel", ["index.md", "downloads/plan.csv"])
-def test_a_file_the_user_edited_is_never_overwritten(out, rel):
-    (out / rel).write_bytes(b"rettet i haanden")
+@pytest.mark.parametrize("what", ["mine-noter.md", "vejledning/egen-side.md", "index.md", "downloads/plan.csv",
+                                  "egen-mappe/"])
+def test_a_folder_with_anything_the_generator_did_not_write_is_refused_untouched(out, what):
+    target = out / what
+    if what.endswith("/"):
+        target.mkdir()
+    else:
+        target.write_bytes(b"rettet eller skrevet i haanden")
     before = snapshot(out)
     with pytest.raises(PlanError) as exc:
         write_tree(make_output("v2"), out)
-    assert snapshot(out) == before  # nothing at all was written
+    assert snapshot(out) == before  # nothing at all was written, moved or deleted
     text = str(exc.value)
-    assert rel in text and "ikke skrevet af generatoren" in text and "--out" in text
-
-
-def test_a_failed_first_render_leaves_the_users_folder_as_it_was(tmp_path, monkeypatch):
-    out = tmp_path / "ud"
-    (out / "downloads").mkdir(parents=True)  # the user's own, empty folder that we also write into
-    (out / "mine-noter.md").write_text("noter", encoding="utf-8")
-    before = snapshot(out)
-    _count_calls(monkeypatch, "replace", fail_at=4)
-    with pytest.raises(OSError):
-        write_tree(make_output("v1"), out)
-    assert snapshot(out) == before  # no new folder left behind ("vejledning"), the user's one kept
-
-
-def test_a_crash_after_the_commit_does_not_undo_it(out, monkeypatch):
-    monkeypatch.setattr(output_mod.shutil, "rmtree", lambda *a, **k: None)  # dies before cleaning up
-    write_tree(make_output("v2"), out)
-    monkeypatch.undo()
-    assert (out / WORK).exists()
-    output_mod._recover(out)
-    assert (out / "index.md").read_text(encoding="utf-8") == "# Forside v2\n"
-    assert not (out / WORK).exists()
+    assert what in text and "ikke er skrevet af generatoren" in text and "--out" in text
+    assert leftovers(out) == []
 
 
 def test_a_foreign_file_in_a_fresh_folder_is_never_overwritten(tmp_path):
@@ -103,28 +94,25 @@ def test_a_foreign_file_in_a_fresh_folder_is_never_overwritten(tmp_path):
     assert snapshot(out) == {"index.md": "min forside".encode()}
 
 
-def test_a_file_where_a_folder_is_needed_is_refused_not_a_crash(tmp_path):
+def test_an_empty_folder_is_taken(tmp_path):
     out = tmp_path / "ud"
     out.mkdir()
-    (out / "vejledning").write_text("en fil, ikke en mappe", encoding="utf-8")
-    with pytest.raises(PlanError) as exc:
-        write_tree(make_output("v1"), out)
-    assert "vejledning" in str(exc.value)
-    assert snapshot(out) == {"vejledning": "en fil, ikke en mappe".encode()}
+    write_tree(make_output("v1"), out)
+    assert (out / "index.md").read_text(encoding="utf-8") == "# Forside v1\n"
 
 
-def test_a_symlinked_folder_cannot_lead_the_output_elsewhere(tmp_path):
+def test_a_symlink_in_the_folder_is_refused_and_leads_nowhere(tmp_path):
     out, elsewhere = tmp_path / "ud", tmp_path / "andet-sted"
     out.mkdir()
     elsewhere.mkdir()
     os.symlink(elsewhere, out / "downloads")
     with pytest.raises(PlanError) as exc:
         write_tree(make_output("v1"), out)
-    assert "downloads/plan.csv" in str(exc.value)
-    assert list(elsewhere.iterdir()) == []
+    assert "downloads" in str(exc.value)
+    assert list(elsewhere.iterdir()) == [] and (out / "downloads").is_symlink()
 
 
-def test_a_corrupt_manifest_makes_every_existing_file_foreign(out):
+def test_a_corrupt_manifest_makes_every_file_foreign(out):
     (out / MANIFEST).write_text("{ikke json", encoding="utf-8")
     before = snapshot(out)
     with pytest.raises(PlanError):
@@ -132,127 +120,140 @@ def test_a_corrupt_manifest_makes_every_existing_file_foreign(out):
     assert snapshot(out) == before
 
 
-def _count_calls(monkeypatch, name: str, fail_at: int | None = None) -> list[int]:
-    """Wrap a function used by write_tree: count the calls, and fail the `fail_at`-th one."""
+def _failing(monkeypatch, module, name: str, fail_at: int, exc: BaseException) -> list[int]:
     calls = [0]
-    module = os if name == "replace" else output_mod
     real = getattr(module, name)
 
     def wrapper(*args, **kwargs):
         calls[0] += 1
         if calls[0] == fail_at:
-            raise OSError(28, "No space left on device")
+            raise exc
         return real(*args, **kwargs)
 
     monkeypatch.setattr(module, name, wrapper)
     return calls
 
 
-def _calls_in_a_render(tmp_path, name: str) -> int:
-    out = tmp_path / "tael"
-    write_tree(make_output("v1", extra_page=True), out)
-    (out / "mine-noter.md").write_text("x", encoding="utf-8")
+@pytest.mark.parametrize("module,name", [(os, "replace"), (Path, "write_bytes"), (Path, "mkdir")])
+def test_a_failure_at_any_step_leaves_the_previous_output_intact(out, module, name):
     with pytest.MonkeyPatch.context() as mp:
-        calls = _count_calls(mp, name)
-        write_tree(make_output("v2"), out)
-    return calls[0]
-
-
-@pytest.mark.parametrize("name", ["replace", "_write_file"])
-def test_a_failure_at_any_step_leaves_the_previous_output_intact(tmp_path, out, name):
-    total = _calls_in_a_render(tmp_path, name)
-    # every new file is written and moved, every old one moved to the backup, stale ones too
-    assert total >= 4
+        total = _failing(mp, module, name, 0, OSError())
+        write_tree(make_output("v0"), out)
+    assert total[0] >= 1
     before = snapshot(out)
-    for fail_at in range(1, total + 1):
-        with pytest.MonkeyPatch.context() as mp:
-            _count_calls(mp, name, fail_at)
-            with pytest.raises(OSError):
-                write_tree(make_output("v2"), out)
-        assert snapshot(out) == before, f"step {fail_at} of {total} left a half-written output"
-    # and the next render (the disk has room again) just works
-    write_tree(make_output("v2"), out)
+    for fail_at in range(1, total[0] + 1):
+        for exc in (OSError(28, "No space left on device"), KeyboardInterrupt()):
+            with pytest.MonkeyPatch.context() as mp:
+                _failing(mp, module, name, fail_at, exc)
+                with pytest.raises(type(exc)):
+                    write_tree(make_output("v2"), out)
+            assert snapshot(out) == before, f"{name}: step {fail_at} of {total[0]} left a half-written output"
+            assert leftovers(out) == []
+    write_tree(make_output("v2"), out)  # and the next render (the disk has room again) just works
     assert (out / "index.md").read_text(encoding="utf-8") == "# Forside v2\n"
-    assert (out / "mine-noter.md").read_text(encoding="utf-8") == "mine egne noter"
 
 
-def test_an_interrupt_mid_write_is_undone_too(out, monkeypatch):
+@pytest.mark.parametrize("renames_done", [0, 1])
+def test_a_render_killed_mid_swap_is_cleaned_up_by_the_next_one(out, monkeypatch, renames_done):
+    """kill -9 between or before the renames: nothing is cleaned up in that process; the next one does it."""
     before = snapshot(out)
-    calls = [0]
-    real = os.replace
-
-    def interrupted(*args):
-        calls[0] += 1
-        if calls[0] == 3:
-            raise KeyboardInterrupt
-        return real(*args)
-
-    monkeypatch.setattr(os, "replace", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        write_tree(make_output("v2"), out)
-    monkeypatch.undo()
-    assert snapshot(out) == before
-
-
-@pytest.mark.parametrize("crash_after", [1, 2, 5, 7])
-def test_a_killed_render_is_undone_by_the_next_one(out, monkeypatch, crash_after):
-    """kill -9 mid-commit: nothing is undone in that process; the next render finds the journal."""
-    before = snapshot(out)
-    calls = [0]
-    real = os.replace
 
     class Killed(BaseException):
         pass
 
+    real = os.replace
+    calls = [0]
+
     def dies(*args):
         calls[0] += 1
-        if calls[0] > crash_after:
+        if calls[0] > renames_done:
             raise Killed
         return real(*args)
 
     monkeypatch.setattr(os, "replace", dies)
-    monkeypatch.setattr(output_mod, "_undo", lambda *a: None)  # a killed process cleans nothing up
-    monkeypatch.setattr(output_mod.shutil, "rmtree", lambda *a, **k: None)
+    monkeypatch.setattr(output_mod.shutil, "rmtree", lambda *a, **k: None)  # a killed process cleans nothing
     with pytest.raises(Killed):
         write_tree(make_output("v2"), out)
     monkeypatch.undo()
-    assert (out / WORK).exists()  # the half-done state is there, as after a real crash
-    # The next render first restores the previous output, then writes the new one.
-    output_mod._recover(out)
-    assert snapshot(out) == before
+    assert leftovers(out)  # the half-done state is there, as after a real crash
+    assert out.exists() == (renames_done == 0)
+    with locked(out):
+        output_mod._recover(out)
+    assert snapshot(out) == before and leftovers(out) == []  # the previous output is back, whole
     write_tree(make_output("v3"), out)
     assert (out / "index.md").read_text(encoding="utf-8") == "# Forside v3\n"
-    assert (out / "mine-noter.md").read_text(encoding="utf-8") == "mine egne noter"
-    assert not (out / WORK).exists()
 
 
-def test_a_killed_render_with_unchanged_pages_is_undone_at_every_step(tmp_path, monkeypatch):
-    """Unchanged pages are both the old and the new output: recovery must keep them."""
-    def mixed() -> Output:
-        out = make_output("v2")
-        out.pages[0] = Page("index.md", "Forside", "# Forside v1\n")  # the same as in the first render
-        return out
+def test_a_second_writer_is_told_in_danish_and_changes_nothing(out):
+    before = snapshot(out)
+    with locked(out.resolve()):
+        with pytest.raises(PlanError) as exc:
+            write_tree(make_output("v2"), out)
+    assert BUSY in str(exc.value) and "prøv igen" in str(exc.value)
+    assert snapshot(out) == before
 
-    total = _calls_in_a_render(tmp_path, "replace")
-    for crash_after in range(total):
-        out = tmp_path / f"ud{crash_after}"
-        write_tree(make_output("v1", extra_page=True), out)
-        (out / "mine-noter.md").write_text("mine egne noter", encoding="utf-8")
-        before = snapshot(out)
-        calls = [0]
-        real = os.replace
 
-        def dies(*args):
-            calls[0] += 1
-            if calls[0] > crash_after:
-                raise KeyboardInterrupt
-            return real(*args)
+def test_four_renders_at_once_leave_exactly_one_complete_output(tmp_path):
+    """Threads with a barrier, so the four really meet at the lock; two different outputs."""
+    expected = {}
+    for version in ("A", "B"):
+        write_tree(make_output(version, extra_page=version == "A"), tmp_path / version)
+        expected[version] = snapshot(tmp_path / version)
+    out = tmp_path / "ud"
+    for round_ in range(6):
+        barrier = threading.Barrier(4)
+        results: list[str] = []
 
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(os, "replace", dies)
-            mp.setattr(output_mod, "_undo", lambda *a: None)
-            mp.setattr(output_mod.shutil, "rmtree", lambda *a, **k: None)
-            with pytest.raises(KeyboardInterrupt):
-                write_tree(mixed(), out)
-        output_mod._recover(out)
-        assert snapshot(out) == before, f"crash after {crash_after} of {total} steps"
+        def render(version: str) -> None:
+            barrier.wait()
+            try:
+                write_tree(make_output(version, extra_page=version == "A"), out)
+                results.append("skrevet")
+            except PlanError as exc:
+                results.append("optaget" if BUSY in str(exc) else str(exc))
+
+        threads = [threading.Thread(target=render, args=(v,)) for v in "ABAB"]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(set(results)) <= ["optaget", "skrevet"], results
+        assert "skrevet" in results  # whoever holds the lock finishes
+        assert snapshot(out) in (expected["A"], expected["B"]), f"round {round_}: a mix or a loss"
+        assert leftovers(out) == []
+
+
+def test_four_cli_renders_of_two_plans_at_once(tmp_path):
+    """The real command, four processes, two plans: each ends complete or says another render runs."""
+    plans = [tmp_path / "a.yaml", tmp_path / "b.yaml"]
+    plans[0].write_text(example_text(), encoding="utf-8")
+    plans[1].write_text(edit(example_text(), "navn: Sagsbehandler\n", "navn: Myndighedsrådgiver\n"), encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "ud"
+    expected = []
+    for i, plan in enumerate(plans):
+        subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path / f"facit{i}"),
+                        "--plan", str(plan)], cwd=root, check=True, capture_output=True)
+        expected.append(snapshot(tmp_path / f"facit{i}"))
+    subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(out), "--plan", str(plans[0])],
+                   cwd=root, check=True, capture_output=True)  # a previous output that must not be lost
+    procs = [subprocess.Popen([sys.executable, "-m", "generator", "render", "--out", str(out), "--plan", str(p)],
+                              cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+             for p in plans * 2]
+    for proc in procs:
+        stdout, stderr = proc.communicate()
+        assert (proc.returncode == 0 and "Skrev" in stdout) or (proc.returncode == 1 and BUSY in stderr), stderr
+        assert "Traceback" not in stderr
+    assert snapshot(out) in expected
+    assert leftovers(out) == []
+
+
+def test_an_os_error_is_a_danish_sentence(tmp_path):
+    (tmp_path / "fil").write_text("en fil, ikke en mappe", encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path / "fil" / "ud")],
+                          cwd=root, capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 1
+    assert "File exists" not in done.stderr and "Not a directory" not in done.stderr
+    assert "findes allerede en fil" in done.stderr or "er en fil, ikke en mappe" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..messages import PlanError
+from ..messages import PlanError, os_error_text
 
 
 def _summary(plan, figures) -> str:
@@ -16,10 +16,16 @@ def _summary(plan, figures) -> str:
             f"{len(plan.training.sessions)} hold, {done} af 4 trin løst.")
 
 
+def _config(args) -> Path | None:
+    """mkdocs.yml, scanned by the CPR guard too (site_name is on every page); none if it is not there."""
+    config = Path(args.config)
+    return config if config.is_file() else None
+
+
 def cmd_validate(args) -> int:
     from ..build import checked_plan
 
-    plan, warnings, figures = checked_plan(Path(args.plan), Path(args.docs))
+    plan, warnings, figures = checked_plan(Path(args.plan), Path(args.docs), _config(args))
     for w in warnings:
         print(w)
     print(_summary(plan, figures))
@@ -30,7 +36,7 @@ def cmd_render(args) -> int:
     from ..build import build_output
     from .output import write_tree
 
-    output, warnings, _ = build_output(Path(args.plan), Path(args.docs))
+    output, warnings, _ = build_output(Path(args.plan), Path(args.docs), _config(args))
     for w in warnings:
         print(w)
     written = write_tree(output, Path(args.out))
@@ -69,12 +75,16 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="tjek planen og vis alle fejl")
     v.add_argument("plan", nargs="?", default="plan.yaml", help="planfilen (standard: plan.yaml)")
     v.add_argument("--docs", default="docs", help="mappen med håndskrevne sider (standard: docs)")
+    v.add_argument("--config", default="mkdocs.yml", help="MkDocs-konfigurationen, der også tjekkes for CPR-numre "
+                   "(standard: mkdocs.yml)")
     v.set_defaults(func=cmd_validate)
 
     r = sub.add_parser("render", help="skriv de genererede sider og downloads til en mappe")
     r.add_argument("--out", required=True, help="mappen, der skal skrives til")
     r.add_argument("--plan", default="plan.yaml", help="planfilen (standard: plan.yaml)")
     r.add_argument("--docs", default="docs", help="mappen med håndskrevne sider (standard: docs)")
+    r.add_argument("--config", default="mkdocs.yml", help="MkDocs-konfigurationen, der også tjekkes for CPR-numre "
+                   "(standard: mkdocs.yml)")
     r.set_defaults(func=cmd_render)
 
     n = sub.add_parser("new", help="start en ny plan for en anden kommune")
@@ -101,5 +111,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{errors} {'fejl' if errors != 1 else 'fejl'} - ret dem og prøv igen.", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"{exc.filename or ''}: kan ikke læse eller skrive filen ({exc.strerror}).", file=sys.stderr)
+        print(os_error_text(exc), file=sys.stderr)
         return 1

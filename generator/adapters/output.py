@@ -1,48 +1,119 @@
-"""Writing rendered output to a folder: atomically, and never over a file we did not write.
+"""One policy for every folder the generator fills: ``render --out DIR`` and the Zensical adapter's
+``OUT/docs`` (and ``OUT/rendered``). The folder is the generator's, whole; it is replaced, whole.
 
-``render --out DIR`` may point at a folder where the user keeps files of their own. The rules:
+What it guarantees:
 
-* **Never over a foreign file.** A path we want to write that already exists and is not in
-  the manifest (``.konverteringsplan.json``) with exactly its current content — a user's own
-  file, or a generated file the user edited — stops the render before anything is written.
-  So does a folder or a symlink that would lead a file out of ``DIR``.
-* **All or nothing.** The complete new output is first written to a work folder inside
-  ``DIR`` (same file system, so every move is a rename). Then each of our old files is moved
-  to a backup in the work folder and the new file moved into its place, stale own files are
-  moved to the backup, and the manifest is replaced last. If anything fails (disk full, a
-  permission, an interrupt), every step is undone in reverse: the previous output is back,
-  byte for byte. Foreign files are never moved, copied or deleted.
-* **Interrupted runs.** Before the commit starts, a journal listing the files about to be
-  created is written to the work folder. If the process dies mid-commit (power cut, kill -9),
-  the next render finds the work folder, undoes the half-finished commit from the journal and
-  the backup, and then renders as usual.
+* **Only its own folder is replaced.** A folder is the generator's when it holds the manifest
+  (``.konverteringsplan.json``: every file in it with its SHA-256) and nothing else than those
+  files, unchanged. A missing or empty folder is taken too. Any other folder (a file the generator
+  did not write, a generated file someone edited, a symlink, a folder nobody asked for) is refused
+  before anything is written, with a Danish message naming what is in the way: a user's file is
+  never overwritten, moved or deleted.
+* **One writer at a time.** Before it looks at the folder it takes an exclusive lock: ``fcntl.flock``
+  on ``.NAVN.lock`` beside the folder (the file stays there, empty; removing a file others may be
+  locking would break the lock), or where ``fcntl`` is missing (Windows) a lock file created with
+  ``O_EXCL`` and removed afterwards. A second writer does not wait: it stops at once and says in
+  Danish that another run is writing to the folder. Renders take seconds and are cheap to repeat,
+  and a waiting render would only write what the first one just wrote.
+* **All or nothing.** The complete new tree is written into a new sibling folder
+  (``.NAVN.ny-…``, same parent, so the same file system), then swapped in by two renames:
+  ``DIR`` → ``.NAVN.gammel-…`` and the new folder → ``DIR``; then the old tree is deleted. If
+  anything fails before the second rename (disk full, a permission, Ctrl-C), ``DIR`` is as it was
+  and the new folder is removed. A reader of ``DIR`` sees the whole old tree or the whole new one,
+  never a mix; for a moment between the two renames there is no ``DIR`` at all (the standard
+  library has no atomic exchange of two folders).
+* **After a crash** (kill -9) the sibling folders may be left; the next run, holding the lock,
+  removes ``.NAVN.ny-…`` and, if ``DIR`` is missing, renames ``.NAVN.gammel-…`` back.
 
-A whole-directory swap (write ``DIR.new``, then rename it over ``DIR``) would be atomic for
-readers too, but it would have to carry the user's files across and delete the old folder;
-moving only our own files keeps the user's files out of harm's way.
+What it does not guarantee: that the new tree survives a power cut. Nothing is fsynced; after a
+power cut the file system decides which version (or which files) survived. Run the render again.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
+import secrets
 import shutil
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
 
 from ..messages import Message, PlanError
 from ..pages.common import Output
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
 MANIFEST = ".konverteringsplan.json"
-WORK = ".konverteringsplan-arbejde"  # work folder inside --out; removed after every render
-JOURNAL = "journal.json"
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _refuse(out: Path, text: str) -> PlanError:
+    return PlanError([Message(str(out), 0, 0, "", text)])
 
 
-def _read_manifest(out: Path) -> dict[str, str]:
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _sibling(out: Path, kind: str) -> str:
+    return f".{out.name}.{kind}"
+
+
+def _siblings(out: Path, kind: str) -> list[Path]:
+    return sorted(out.parent.glob(f".{glob.escape(out.name)}.{kind}-*"))
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold the folder's lock, or raise PlanError (Danish) if another run holds it."""
+    lock = out.parent / _sibling(out, "lock")
+    busy = _refuse(out, "En anden kørsel skriver allerede til mappen (fx en anden render eller zensical-adapteren). "
+                        "Vent til den er færdig, og prøv igen.")
+    if fcntl is not None:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise busy from None
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+        return
+    try:
+        fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise _refuse(out, "En anden kørsel skriver allerede til mappen. Vent til den er færdig, og prøv igen. "
+                           f"Kører der ingen anden, er låsefilen {lock} efterladt af en afbrudt kørsel: slet den."
+                      ) from None
+    os.close(fd)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _recover(out: Path) -> None:
+    """Clean up after a run that was killed mid-way (we hold the lock, so nobody else is writing)."""
+    for left in _siblings(out, "ny"):
+        shutil.rmtree(left, ignore_errors=True)
+    for old in _siblings(out, "gammel"):
+        if not out.exists() and not out.is_symlink():
+            os.replace(old, out)  # killed between the two renames: the previous tree goes back
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _manifest(out: Path) -> dict[str, str]:
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (ValueError, OSError):
@@ -50,161 +121,96 @@ def _read_manifest(out: Path) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
 
 
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+def foreign(out: Path) -> list[str]:
+    """What in `out` the generator did not write (or that was changed since): empty if it may be replaced."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        return [out.name]
+    if not out.exists():
+        return []
+    manifest = _manifest(out)
+    ours_dirs = {p for rel in manifest for p in PurePosixPath(rel).parents}
+    found = []
+    for path in sorted(out.rglob("*")):
+        rel = path.relative_to(out).as_posix()
+        if rel == MANIFEST:
+            continue
+        if path.is_symlink():
+            found.append(rel)
+        elif path.is_dir():
+            if PurePosixPath(rel) not in ours_dirs:
+                found.append(rel + "/")
+        elif manifest.get(rel) != _digest(path):
+            found.append(rel)
+    return found
 
 
-def _is_ours(target: Path, rel: str, previous: dict[str, str]) -> bool:
-    """True when `target` is a regular file we wrote and nobody has changed since."""
-    if target.is_symlink() or not target.is_file():
-        return False
-    try:
-        return previous.get(rel) == _digest(target.read_bytes())
-    except OSError:
-        return False
+def check_ours(out: Path) -> None:
+    """Raise PlanError (Danish) unless `out` is missing, empty or wholly the generator's."""
+    found = foreign(Path(out))
+    if found:
+        shown = ", ".join(found[:10]) + (f" og {len(found) - 10} andre" if len(found) > 10 else "")
+        raise _refuse(out, f"mappen indeholder noget, der ikke er skrevet af generatoren (eller som er ændret siden): "
+                           f"{shown}. Mappen bliver ikke tømt eller overskrevet: flyt det, eller vælg en anden mappe "
+                           "med --out.")
 
 
-def _foreign(contents: dict[str, bytes], out: Path, previous: dict[str, str]) -> list[str]:
-    foreign = []
-    for rel in contents:
-        target = out / rel
-        # A parent that is a file, or a symlink out of --out, blocks the path too.
-        parent_blocked = any(p.exists() and not p.is_dir() for p in target.parents if _inside(p, out) and p != out)
-        if parent_blocked or not _inside(target.parent, out):
-            foreign.append(rel)
-        elif (target.exists() or target.is_symlink()) and not _is_ours(target, rel, previous):
-            foreign.append(rel)
-    return foreign
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _remove_empty_dirs(start: Path, stop: Path) -> None:
-    """Remove `start` and its parents up to (not including) `stop` while they are empty."""
-    d = start
-    while d != stop and _inside(d, stop):
+def _new_folder(out: Path) -> Path:
+    while True:
+        staging = out.parent / _sibling(out, f"ny-{secrets.token_hex(4)}")
         try:
-            d.rmdir()
-        except OSError:
-            return
-        d = d.parent
+            staging.mkdir()  # the usual permissions (umask), unlike tempfile.mkdtemp's 0700
+            return staging
+        except FileExistsError:
+            continue
 
 
-def _make_parents(target: Path, out: Path, made: list[Path]) -> None:
-    """mkdir -p for target's folder, remembering each folder it creates (for the undo)."""
-    missing = []
-    d = target.parent
-    while d != out and not d.exists():
-        missing.append(d)
-        d = d.parent
-    for d in reversed(missing):
-        d.mkdir()
-        made.append(d)
-
-
-def _undo(out: Path, work: Path, created: list[str], backed_up: list[str], made: list[Path] = ()) -> None:
-    """Reverse a partial commit: remove what we placed, put the backups back, remove the folders
-    we made."""
-    backup = work / "old"
-    for rel in created:
-        target = out / rel
-        if target.is_file() and not target.is_symlink():
-            target.unlink()
-    for rel in backed_up:
-        saved = backup / rel
-        if saved.exists():
-            (out / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(saved, out / rel)
-    for d in reversed(made):
+def replace_folder(out: Path, fill: Callable[[Path], None]) -> None:
+    """Fill a new folder with `fill(folder)`, then put it in the place of `out` (module docstring)."""
+    out = Path(os.path.abspath(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with locked(out):
+        _recover(out)
+        check_ours(out)
+        staging = _new_folder(out)
+        old = None
         try:
-            d.rmdir()
-        except OSError:
-            pass  # not empty: something else lives there now
-
-
-def _recover(out: Path) -> None:
-    """Undo a commit that a killed process left half done (see the journal)."""
-    work = out / WORK
-    if not work.exists():
-        return
-    try:
-        journal = json.loads((work / JOURNAL).read_text(encoding="utf-8"))
-    except (ValueError, OSError):
-        journal = None  # died before the commit started: nothing in --out was touched
-    if journal:
-        backup = work / "old"
-        old_manifest = _read_manifest(backup) if (backup / MANIFEST).exists() else _read_manifest(out)
-        # A file is removed only if it holds what the killed render was writing and is not also
-        # the previous output (an unchanged page is both); a file with a backup is replaced by it.
-        created = [rel for rel, digest in journal.get("created", {}).items()
-                   if not (backup / rel).exists() and old_manifest.get(rel) != digest
-                   and (out / rel).is_file() and _digest((out / rel).read_bytes()) == digest]
-        backed_up = [str(p.relative_to(backup)) for p in backup.rglob("*") if p.is_file()] if backup.exists() else []
-        _undo(out, work, created, backed_up)
-        for rel in created:
-            _remove_empty_dirs((out / rel).parent, out)
-    shutil.rmtree(work)
+            fill(staging)
+            manifest = {p.relative_to(staging).as_posix(): _digest(p)
+                        for p in sorted(staging.rglob("*")) if p.is_file() and not p.is_symlink()}
+            (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
+            if out.exists():
+                old = out.parent / _sibling(out, f"gammel-{staging.name.rsplit('-', 1)[1]}")
+                os.replace(out, old)
+            try:
+                os.replace(staging, out)
+            except BaseException:
+                if old is not None:
+                    os.replace(old, out)
+                    old = None
+                raise
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def write_tree(output: Output, out: Path) -> int:
-    """Write every page and download under `out` (see the module docstring). Returns the count."""
+    """Write every page and download, and ``nav.json``, as the folder `out`. Returns the count.
+
+    The contents are made (and scanned for CPR numbers) before the folder is touched."""
     contents = {path: (data.encode("utf-8") if isinstance(data, str) else data)
                 for path, data in output.contents().items()}
     contents["nav.json"] = json.dumps(output.nav, ensure_ascii=False, indent=2).encode("utf-8")
-    out.mkdir(parents=True, exist_ok=True)
-    _recover(out)
-    previous = _read_manifest(out)
-    foreign = _foreign(contents, out, previous)
-    if foreign:
-        raise PlanError([Message(str(out / rel), 0, 0, "", "filen findes allerede og er ikke skrevet af generatoren "
-                                 "(eller den er ændret siden). Den bliver ikke overskrevet: flyt den, eller vælg en "
-                                 "anden mappe med --out.")
-                         for rel in foreign])
-    manifest = {rel: _digest(data) for rel, data in contents.items()}
-    stale = [rel for rel in previous
-             if rel not in contents and _is_ours(out / rel, rel, previous) and _inside((out / rel).parent, out)]
+    for rel in contents:
+        if PurePosixPath(rel).is_absolute() or ".." in PurePosixPath(rel).parts or rel == MANIFEST:
+            raise ValueError(f"not a path inside the output: {rel}")
 
-    work = out / WORK
-    staging, backup = work / "new", work / "old"
-    created: list[str] = []  # paths placed in --out by this render
-    backed_up: list[str] = []  # paths whose previous version sits in the backup
-    made: list[Path] = []  # folders created in --out by this render
-    try:
-        # 1. The complete new output, off to the side. A failure here leaves --out untouched.
+    def fill(folder: Path) -> None:
         for rel, data in contents.items():
-            _write_file(staging / rel, data)
-        _write_file(staging / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8"))
-        _write_file(work / JOURNAL, json.dumps({"created": manifest}).encode("utf-8"))
-        # 2. The commit: every step is recorded so that it can be undone.
-        for rel in [*contents, MANIFEST]:
-            target = out / rel
-            if target.exists() or target.is_symlink():
-                (backup / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(target, backup / rel)
-                backed_up.append(rel)
-            _make_parents(target, out, made)
-            os.replace(staging / rel, target)
-            created.append(rel)
-        for rel in stale:
-            (backup / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(out / rel, backup / rel)
-            backed_up.append(rel)
-        (work / JOURNAL).unlink()  # committed: from here on a crash must not undo anything
-    except BaseException:
-        _undo(out, work, created, backed_up, made)
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    for rel in stale:
-        _remove_empty_dirs((out / rel).parent, out)
-    shutil.rmtree(work, ignore_errors=True)
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    replace_folder(out, fill)
     return len(contents)

@@ -26,7 +26,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import worker
-from ..messages import PlanError
+from ..io.cpr import scan_config, scan_text
+from ..messages import Message, PlanError
 from ..pages import TEMPLATES
 from ..pages.markdown import html_nav
 
@@ -45,7 +46,10 @@ class StreamedPage(File):
     def _arrive(self) -> None:
         job, self.job = getattr(self, "job", None), None
         if job is not None:
-            self._content = job.page(self.src_uri)
+            try:
+                self._content = job.page(self.src_uri)
+            except PlanError as exc:  # the CPR guard on the rendered page: before MkDocs writes anything
+                raise PluginError(_failed(exc)) from None
 
     @property
     def content_string(self) -> str:
@@ -68,6 +72,26 @@ class StreamedPage(File):
         File.content_bytes.fset(self, value)
 
 
+def _failed(exc: PlanError) -> str:
+    return "Planen kan ikke bygges:\n" + str(exc)  # every Message is masked (messages.py)
+
+
+def _config_texts(value, path: str = ""):
+    """Every string in the parts of the MkDocs configuration that reach a page (site_name, extra, ...)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _config_texts(k, path) if isinstance(k, str) else ()
+            yield from _config_texts(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            yield from _config_texts(v, f"{path}[{i + 1}]")
+
+
+SHOWN_CONFIG = ("site_name", "site_description", "site_author", "copyright", "repo_name", "extra", "nav")
+
+
 class KonverteringsplanConfig(base.Config):
     plan = c.Type(str, default="plan.yaml")
     parallel = c.Type(bool, default=True)  # render in a worker process beside MkDocs (Linux)
@@ -80,6 +104,17 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         self.user_nav = config.nav
         self.abbreviations = ""
         self._close()
+        # The CPR guard on mkdocs.yml (as written and as YAML reads it) and on the values MkDocs
+        # resolved (!ENV included): site_name, copyright and extra are on every page.
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        found = scan_config(config_file)
+        name = config_file.name if config_file else "mkdocs.yml"
+        for key in SHOWN_CONFIG:
+            for where, text in _config_texts(config.get(key), key):
+                found += [Message(name, 0, 0, where, m.text) for m in scan_text(text, name)
+                          if not any(f.text == m.text for f in found)]
+        if found:
+            raise PluginError(_failed(PlanError(found)))
         self.job = worker.start(self.plan_path, Path(config.docs_dir), parallel=self.config.parallel)
         if isinstance(self.job, worker.Worker):
             log.debug("Siderne dannes i en separat proces, mens MkDocs indlæser temaet.")
@@ -94,7 +129,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         try:
             result = self.job.result()
         except PlanError as exc:
-            raise PluginError("Planen kan ikke bygges:\n" + str(exc)) from None
+            raise PluginError(_failed(exc)) from None
         for message in result.warnings:
             log.info(str(message))  # warnings are for `validate`; --strict builds must still pass
         generated: list[File] = [StreamedPage.of(config, path, self.job) for path in result.pages]
@@ -122,7 +157,10 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        self.job.wait_for_downloads()  # MkDocs copies them into the site right after this event
+        try:
+            self.job.wait_for_downloads()  # MkDocs copies them into the site right after this event
+        except PlanError as exc:  # the CPR guard on a download
+            raise PluginError(_failed(exc)) from None
         return env
 
     def on_post_build(self, *, config) -> None:

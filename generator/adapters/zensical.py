@@ -9,8 +9,10 @@ folder Zensical can build on its own:
 
 1. ``python -m generator render --out OUT/rendered`` (the same command a person runs; the CPR
    guard and every validation rule run here, before anything is written).
-2. ``OUT/docs``: the hand-written ``docs/`` and the rendered pages and downloads in one folder.
-   A hand-written page with the same address as a generated one stops, as in the MkDocs build.
+2. ``OUT/docs``: the hand-written ``docs/`` and the rendered pages and downloads in one folder,
+   replaced whole under the same policy as ``render --out`` (generator/adapters/output.py: only a
+   folder the generator made, one run at a time, all or nothing). A hand-written page with the same
+   address as a generated one stops, as in the MkDocs build, and leaves ``OUT/docs`` as it was.
 3. ``OUT/mkdocs.yml``: the repo's ``mkdocs.yml`` with ``docs_dir`` and ``site_dir`` pointing
    into OUT, ``nav`` = generated nav + hand-written nav, the theme overrides kept, the footer's
    accessibility-statement link from the plan, and the MkDocs-only plugins left out.
@@ -28,17 +30,14 @@ from pathlib import Path
 import yaml
 
 from . import cli
-from ..messages import PlanError
+from .output import MANIFEST, check_ours, replace_folder
+from ..cprmatch import mask
+from ..messages import PlanError, os_error_text
 from ..pages.markdown import front_matter_text, html_nav
 
 # Plugins of this project (MkDocs entry points); Zensical would silently ignore them.
 MKDOCS_ONLY_PLUGINS = ("konverteringsplan", "dansk-soegning")
-MARKER = ".zensical-adapter"  # marks OUT/docs as ours: it is emptied on every run
-NOT_PAGES = {"nav.json", ".konverteringsplan.json"}
-
-
-class Refused(Exception):
-    """A folder we will not empty; the message is Danish and shown as it is."""
+NOT_PAGES = {"nav.json", MANIFEST}
 
 
 class _Tagged:
@@ -115,35 +114,41 @@ def with_title(markdown: str, title: str) -> str:
     return "---\n" + line + "---\n\n" + markdown
 
 
+class _Clashes(Exception):
+    pass
+
+
 def merge_docs(handwritten: Path, rendered: Path, target: Path, titles: dict[str, str] | None = None) -> list[str]:
-    """Fill `target` with the hand-written docs and the rendered output (generated pages get their
-    nav title as front-matter title). Returns the clashes."""
+    """Replace `target` (output.py's policy: only a folder the generator made, locked, all or nothing)
+    with the hand-written docs and the rendered output (generated pages get their nav title as
+    front-matter title). Returns the clashes; with clashes, `target` is left as it was."""
     titles = titles or {}
-    if target.exists():
-        if not (target / MARKER).exists():
-            raise Refused(f"{target}: mappen findes og er ikke lavet af zensical-adapteren. "
-                          "Den bliver ikke tømt: vælg en anden mappe med --out.")
-        shutil.rmtree(target)
-    if handwritten.is_dir():
-        shutil.copytree(handwritten, target)  # symlinks followed, as MkDocs and the CPR guard do
-    target.mkdir(parents=True, exist_ok=True)
-    (target / MARKER).write_text("Dannet af python -m generator.zensical; tømmes ved hver kørsel.\n",
-                                 encoding="utf-8")
-    own = {_page_key(p.relative_to(target).as_posix()): p.relative_to(target).as_posix()
-           for p in target.rglob("*") if p.is_file()}
-    clashes = []
-    for src in sorted(p for p in rendered.rglob("*") if p.is_file()):
-        rel = src.relative_to(rendered).as_posix()
-        if rel in NOT_PAGES:
-            continue
-        if _page_key(rel) in own:
-            clashes.append(f"docs/{own[_page_key(rel)]} (genereret: {rel})")
-            continue
-        (target / rel).parent.mkdir(parents=True, exist_ok=True)
-        if rel in titles:
-            (target / rel).write_text(with_title(src.read_text(encoding="utf-8"), titles[rel]), encoding="utf-8")
-        else:
-            shutil.copyfile(src, target / rel)
+    clashes: list[str] = []
+
+    def fill(folder: Path) -> None:
+        if handwritten.is_dir():
+            shutil.copytree(handwritten, folder, dirs_exist_ok=True)  # symlinks followed, as MkDocs and the CPR guard do
+        own = {_page_key(p.relative_to(folder).as_posix()): p.relative_to(folder).as_posix()
+               for p in folder.rglob("*") if p.is_file()}
+        for src in sorted(p for p in rendered.rglob("*") if p.is_file()):
+            rel = src.relative_to(rendered).as_posix()
+            if rel in NOT_PAGES:
+                continue
+            if _page_key(rel) in own:
+                clashes.append(f"docs/{own[_page_key(rel)]} (genereret: {rel})")
+                continue
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            if rel in titles:
+                (folder / rel).write_text(with_title(src.read_text(encoding="utf-8"), titles[rel]), encoding="utf-8")
+            else:
+                shutil.copyfile(src, folder / rel)
+        if clashes:
+            raise _Clashes
+
+    try:
+        replace_folder(target, fill)
+    except _Clashes:
+        pass
     return clashes
 
 
@@ -171,10 +176,9 @@ def zensical_config(mkdocs_yml: Path, out: Path, nav: list, statement: str | Non
 def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs"),
             mkdocs_yml: Path = Path("mkdocs.yml")) -> int:
     rendered = out / "rendered"
-    if (out / "docs").exists() and not (out / "docs" / MARKER).exists():  # refuse before rendering
-        raise Refused(f"{out / 'docs'}: mappen findes og er ikke lavet af zensical-adapteren. "
-                      "Den bliver ikke tømt: vælg en anden mappe med --out.")
-    code = cli.main(["render", "--out", str(rendered), "--plan", str(plan), "--docs", str(docs)])
+    check_ours(out / "docs")  # refuse before rendering (merge_docs checks again, under the lock)
+    code = cli.main(["render", "--out", str(rendered), "--plan", str(plan), "--docs", str(docs),
+                     "--config", str(mkdocs_yml)])
     if code:
         return code
     from ..io.load import load_plan
@@ -202,11 +206,14 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         return prepare(Path(args.out), Path(args.plan), Path(args.docs), Path(args.config))
-    except (PlanError, Refused) as exc:
+    except PlanError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    except (OSError, yaml.YAMLError) as exc:
-        print(f"{getattr(exc, 'filename', '') or args.config}: kan ikke læse eller skrive ({exc}).", file=sys.stderr)
+    except OSError as exc:
+        print(os_error_text(exc), file=sys.stderr)
+        return 1
+    except yaml.YAMLError as exc:
+        print(mask(f"{args.config}: kan ikke læses som YAML ({exc})."), file=sys.stderr)
         return 1
 
 

@@ -1,70 +1,45 @@
 """Personal-data guard: find Danish CPR numbers before anything is published.
 
-A CPR number is ``DDMMYY-SSSS``.  Since 2007 valid numbers exist that fail the
-modulus-11 check, so the check is NOT used: every run of exactly ten digits
-(bounded by non-digits), optionally split after the sixth digit by one dash or
-space, whose first six digits form a calendar date counts.  YY may be any
-year in 19xx or 20xx, so 29 February counts if either century makes it a
-leap year.
+What counts as a CPR number, and how text is normalised first, is in :mod:`generator.cprmatch`
+(shared with :mod:`generator.messages`, which masks every message with it). This module decides
+*what* is scanned, so that the guard sees what a reader of the site will see:
 
-Things that must not raise false alarms are excluded by construction: dates
-and times in any notation, 8-digit phone and CVR numbers (also "12 34 56 78"
-and "+45 12345678"), amounts with thousands separators and longer digit runs
-(an 11-digit run never matches in part).  Numbers that are part of a decimal
-number (digits right after "3," or before ".5") are skipped too.
+* the plan: its source text (comments too) **and** every key and value as YAML decodes it (folded
+  ``>`` and plain multi-line scalars, ``"...\\`` continuations, ``\\x30``/``\\u0030`` escapes);
+  the plan is read once into memory, so a pipe (``--plan /dev/stdin``) is scanned and then parsed
+  from the same bytes;
+* ``mkdocs.yml`` the same way (``site_name``, ``copyright`` and ``extra`` reach every page);
+* every file under ``docs/`` whatever its extension, and every file and folder *name* there.
+  Images and fonts are recognised by their first bytes (PNG, JPEG, GIF, WebP, BMP, ICO, TIFF,
+  ISO media such as AVIF/HEIC/MP4, WOFF, WOFF2, TrueType, OpenType) and skipped: text drawn in
+  pixels cannot be read. A zip file (docx, xlsx, odt, ...) is scanned member by member. Anything
+  else is scanned as text (UTF-8, or UTF-16 with a byte-order mark; undecodable bytes ignored);
+* everything rendered, before it is written or handed to MkDocs: every page (its path, title and
+  Markdown) and every download (an xlsx file member by member; csv and ics as text).
 """
 
 from __future__ import annotations
 
-import calendar
+import io
 import os
-import re
+import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from generator.messages import ERROR, Message, display_name
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-# One separator after the sixth digit: hyphen, non-breaking hyphen, en dash,
-# space or non-breaking space (Word and e-mail turn "-" and " " into these).
-_SEPARATORS = "-\u2010\u2011\u2013 \u00a0"
-
-_CPR_RE = re.compile(
-    r"(?<![0-9])(?<![0-9][.,])"
-    r"(?P<dd>[0-9]{2})(?P<mm>[0-9]{2})(?P<yy>[0-9]{2})"
-    rf"[{_SEPARATORS}]?"
-    r"(?P<serial>[0-9]{4})"
-    r"(?![0-9])(?![.,][0-9])"
-)
-
-SCANNED_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".yml", ".yaml", ".csv", ".html"})
-
-
-def _valid_date(dd: int, mm: int, yy: int) -> bool:
-    if not 1 <= mm <= 12 or dd < 1:
-        return False
-    longest = max(calendar.monthrange(1900 + yy, mm)[1], calendar.monthrange(2000 + yy, mm)[1])
-    return dd <= longest
-
-
-def mask(number: str) -> str:
-    """``"DDMMYY-XXXX"``: keep the date part, hide the serial number."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return f"{digits[:6]}-XXXX"
-
-
-def _matches(text: str):
-    for m in _CPR_RE.finditer(text):
-        if _valid_date(int(m["dd"]), int(m["mm"]), int(m["yy"])):
-            yield m
+from generator.cprmatch import MAX_MATCH, MAX_SPECIAL, Normalised, mask, matches, spans
+from generator.io.yaml_loader import LoadedYaml
+from generator.messages import ERROR, Message, PlanError, display_name
 
 
 def find_cpr(text: str) -> list[tuple[int, int, str]]:
     """Every CPR-shaped number in ``text`` as (line, column, masked), 1-based."""
     found = []
-    for m in _matches(text):
-        start = m.start()
+    for start, _, masked in spans(text):
         line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
-        found.append((line, column, mask(m.group(0))))
+        found.append((line, start - (text.rfind("\n", 0, start) + 1) + 1, masked))
     return found
 
 
@@ -81,113 +56,297 @@ def cpr_message_text(masked: str) -> str:
     )
 
 
+def _message(file: str, line: int, col: int, masked: str, key: str = "", where: str = "") -> Message:
+    return Message(file, line, col, key, where + cpr_message_text(masked), ERROR)
+
+
 def scan_text(text: str, file: str) -> list[Message]:
     """One error message per CPR-shaped number in ``text``."""
-    return [Message(file, line, col, "", cpr_message_text(masked), ERROR) for line, col, masked in find_cpr(text)]
+    return [_message(file, line, col, masked) for line, col, masked in find_cpr(text)]
 
 
-def _read_text(path: Path) -> str:
-    # Digits are ASCII in every encoding we meet, so a lenient decode is enough.
-    raw = path.read_bytes()
+CHUNK = 1 << 20  # characters per piece when a file is too big to read at once
+_BIG = 8 * CHUNK
+_KEEP = MAX_MATCH + MAX_SPECIAL + 16  # normalised characters left undecided at the end of a piece
+
+
+def find_cpr_in_pieces(pieces: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Like :func:`find_cpr` over the concatenation of `pieces`, in bounded memory.
+
+    Each round normalises the carried tail of the previous round plus the next piece, and takes
+    the matches that end at least ``_KEEP`` normalised characters before its end (a character
+    reference or more digits could follow) and after the previous round's cut, so every number is
+    found exactly once, with its line and column in the original text.
+    """
+    found: list[tuple[int, int, str]] = []
+    buf, base, line, col = "", 0, 1, 1  # buf[0] is at absolute offset `base`, line `line`, column `col`
+    decided = 0  # absolute original offset up to which numbers have been taken
+    it = iter(pieces)
+    done = False
+    while not done:
+        piece = next(it, None)
+        done = piece is None
+        buf += piece or ""
+        if not done and len(buf) < 4 * _KEEP:
+            continue
+        norm = Normalised(buf)
+        n = len(norm.text)
+        cut = n if done else max(0, n - _KEEP)
+        for m in matches(norm.text):
+            if m.end() > cut:
+                break
+            end = base + norm.end(m.end())
+            if end <= decided:
+                continue
+            start = norm.position(m.start())
+            before = buf.count("\n", 0, start)
+            start_col = (start - buf.rfind("\n", 0, start)) if before else col + start
+            found.append((line + before, start_col, f"{m['dd']}{m['mm']}{m['yy']}-XXXX"))
+        if done:
+            break
+        decided = base + norm.end(cut)
+        keep_from = norm.position(max(0, cut - MAX_MATCH - 8))
+        newlines = buf.count("\n", 0, keep_from)
+        col = (keep_from - buf.rfind("\n", 0, keep_from)) if newlines else col + keep_from
+        line += newlines
+        base += keep_from
+        buf = buf[keep_from:]
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# YAML: the source and every decoded scalar
+# --------------------------------------------------------------------------------------------
+
+
+def _scalars(root) -> Iterator[ScalarNode]:
+    """Every scalar node (keys included), each once, aliases and cycles followed once."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            yield node
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+
+
+def _compose(text: str):
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=loader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None  # the loader reports the syntax error; the source text is scanned anyway
+
+
+def scan_yaml(text: str, file: str) -> list[Message]:
+    """The YAML source as written, and every key and value as YAML decodes it."""
+    messages = scan_text(text, file)
+    shown = {m.text for m in messages}
+    root = _compose(text) if len(text) >= 10 else None
+    if root is None:
+        return messages
+    for node in _scalars(root):
+        value = node.value if isinstance(node.value, str) else ""
+        for _, _, masked in find_cpr(value) if len(value) >= 10 else ():
+            message = _message(file, node.start_mark.line + 1, node.start_mark.column + 1, masked, where=_DECODED)
+            if cpr_message_text(masked) not in shown:
+                messages.append(message)
+    return messages
+
+
+def scan_loaded(loaded: LoadedYaml) -> list[Message]:
+    """Every key and value of a loaded plan as YAML decoded it (folded lines joined, escapes such as
+    ``\\t`` or ``\\u0030`` turned into characters): what the site will show."""
+    messages: list[Message] = []
+    stack: list[tuple[tuple, object]] = [((), loaded.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, child in value.items():
+                for _, _, masked in spans(str(key)) if isinstance(key, (str, int)) else ():
+                    line, col = loaded.locate((*path, key))
+                    messages.append(_message(loaded.file, line, col, masked, where=_DECODED))
+                stack.append(((*path, key), child))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), child) for i, child in enumerate(value))
+        elif isinstance(value, (str, int)) and not isinstance(value, bool):
+            for _, _, masked in spans(str(value)):
+                line, col = loaded.locate_value(path)
+                messages.append(_message(loaded.file, line, col, masked, where=_DECODED))
+    return sorted(messages)
+
+
+_DECODED = "I værdien, som YAML læser den (linjer lagt sammen, escape-tegn oversat): "
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes as text for the guard: UTF-16 with a byte-order mark, else UTF-8; bad bytes ignored."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", "replace")
     return raw.decode("utf-8", "replace")
 
 
-CHUNK = 1 << 20  # characters per piece when a file is too big to read at once
-_BIG = 8 * CHUNK
-_KEEP = 40  # characters carried from one piece to the next: a match (11) plus its context
+# --------------------------------------------------------------------------------------------
+# Files: sniffed, zip members, big files in pieces
+# --------------------------------------------------------------------------------------------
+
+_IMAGE_OR_FONT = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*",
+                  b"\x00\x00\x01\x00", b"wOFF", b"wOF2", b"\x00\x01\x00\x00", b"OTTO")
+ZIP_MEMBER_LIMIT = 256 * 1024 * 1024  # bytes a zip member may unpack to before it is refused
 
 
-def find_cpr_in_pieces(pieces) -> list[tuple[int, int, str]]:
-    """Like :func:`find_cpr` over the concatenation of `pieces`, in bounded memory.
+def is_image_or_font(head: bytes) -> bool:
+    """Recognised by the first bytes (the file's name does not matter)."""
+    return (head.startswith(_IMAGE_OR_FONT)
+            or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+            or (head[:2] == b"BM" and head[6:10] == b"\x00\x00\x00\x00")
+            or head[4:8] == b"ftyp")
 
-    Each round scans the carried tail of the previous piece plus the next piece, and keeps only
-    matches that end at least 16 characters before the end (more digits could follow them) and
-    after the previous round's cut, so every match is found exactly once.
-    """
-    found: list[tuple[int, int, str]] = []
-    text = ""
-    base = 0  # absolute offset of text[0]
-    line = 1  # line of text[0]
-    col = 1  # column of text[0]
-    cut = 0  # absolute offset up to which matches have been taken
-    pieces = iter(pieces)
-    done = False
-    while not done:
-        piece = next(pieces, None)
-        done = piece is None
-        text += piece or ""
-        limit = base + len(text) if done else base + len(text) - 16
-        for m in _matches(text):
-            end = base + m.end()
-            if cut < end <= limit:
-                before = text.count("\n", 0, m.start())
-                start_col = (m.start() - text.rfind("\n", 0, m.start())) if before else col + m.start()
-                found.append((line + before, start_col, mask(m.group(0))))
-        cut = limit
-        if not done and len(text) > _KEEP:
-            drop = len(text) - _KEEP
-            newlines = text.count("\n", 0, drop)
-            col = (drop - text.rfind("\n", 0, drop)) if newlines else col + drop
-            line += newlines
-            base += drop
-            text = text[drop:]
-    return found
+
+def scan_bytes(data: bytes, name: str) -> list[Message]:
+    """A file's content: skipped if an image or font, member by member if a zip, else as text."""
+    if is_image_or_font(data[:16]):
+        return []
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                messages = []
+                for info in archive.infolist():
+                    member = f"{name}:{info.filename}"
+                    messages += scan_text(info.filename, member + " (navnet)")
+                    if info.is_dir():
+                        continue
+                    if info.file_size > ZIP_MEMBER_LIMIT:
+                        messages.append(Message(member, 0, 0, "", "Filen i zip-arkivet er for stor til at blive "
+                                                "tjekket for CPR-numre. Fjern den, eller del den op.", ERROR))
+                        continue
+                    inner = archive.read(info)
+                    if not inner.startswith(b"PK\x03\x04"):  # one level: a zip inside a zip is text to us
+                        messages += scan_bytes(inner, member)
+                    else:
+                        messages += scan_text(decode_text(inner), member)
+                return messages
+        except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, ValueError):
+            pass  # not a readable zip after all: scan the bytes as text
+    return scan_text(decode_text(data), name)
 
 
 def _scan_file(path: Path, name: str) -> list[Message]:
-    if path.stat().st_size <= _BIG:
-        return scan_text(_read_text(path), name)
     with path.open("rb") as fh:
-        encoding = "utf-16" if fh.read(2) in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+        head = fh.read(16)
+    if is_image_or_font(head):
+        return []
+    if path.stat().st_size <= _BIG or head.startswith(b"PK\x03\x04"):
+        return scan_bytes(path.read_bytes(), name)
+    encoding = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
         pieces = iter(lambda: fh.read(CHUNK), "")
-        return [Message(name, line, col, "", cpr_message_text(masked), ERROR)
-                for line, col, masked in find_cpr_in_pieces(pieces)]
+        return [_message(name, line, col, masked) for line, col, masked in find_cpr_in_pieces(pieces)]
 
 
-def _files_under(docs_dir: Path) -> list[Path]:
-    """Every text file MkDocs would publish: like MkDocs, follow symlinked folders (once each)."""
-    found: list[Path] = []
+def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
+    """(files, folders) MkDocs would publish: like MkDocs, follow symlinked folders (once each)."""
+    files: list[Path] = []
+    folders: list[Path] = []
     seen: set[str] = set()
-    for folder, dirs, files in os.walk(docs_dir, followlinks=True):
+    for folder, dirs, names in os.walk(docs_dir, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:  # a link back up the tree
             dirs[:] = []
             continue
         seen.add(real)
-        for name in files:
-            p = Path(folder, name)
-            if p.suffix.lower() in SCANNED_SUFFIXES and p.is_file():
-                found.append(p)
-    return sorted(found)
+        folders.extend(Path(folder, d) for d in dirs)
+        files.extend(p for p in (Path(folder, n) for n in names) if p.is_file())
+    return sorted(files), sorted(folders)
+
+
+def _unreadable(name: str, exc: OSError) -> Message:
+    return Message(name, 0, 0, "",
+                   f"Filen kunne ikke læses og derfor ikke tjekkes for CPR-numre ({exc.strerror or exc}). "
+                   "Ret filens rettigheder, eller fjern den.", ERROR)
+
+
+def scan_docs(docs_dir: Path | None, skip: Path | None = None) -> list[Message]:
+    """Every file under ``docs_dir`` (content and name) and every folder name there."""
+    if docs_dir is None or not Path(docs_dir).is_dir():
+        return []
+    docs_dir = Path(docs_dir)
+    files, folders = _walk(docs_dir)
+    messages: list[Message] = []
+    for path in [*folders, *files]:
+        rel = path.relative_to(docs_dir).as_posix()
+        for _, _, masked in find_cpr(rel):
+            messages.append(_message(display_name(path), 0, 0, masked,
+                                     where=f"Navnet på {'mappen' if path in folders else 'filen'} bliver en "
+                                           "adresse på sitet: omdøb den. "))
+    skip_real = skip.resolve() if skip is not None and skip.is_file() else None
+    for path in files:
+        if skip_real is not None and path.resolve() == skip_real:
+            continue
+        name = display_name(path)
+        try:
+            messages.extend(_scan_file(path, name))
+        except OSError as exc:
+            messages.append(_unreadable(name, exc))
+    return messages
+
+
+def scan_config(config_file: Path | None) -> list[Message]:
+    """``mkdocs.yml``: its text and its decoded values (``site_name`` is on every page)."""
+    if config_file is None or not Path(config_file).is_file():
+        return []
+    name = display_name(config_file)
+    try:
+        return scan_yaml(decode_text(Path(config_file).read_bytes()), name)
+    except OSError as exc:
+        return [_unreadable(name, exc)]
+
+
+def scan_sources(plan_raw: bytes, plan_name: str, docs_dir: Path | None = None,
+                 config_file: Path | None = None, plan_path: Path | None = None) -> list[Message]:
+    """The guard before the plan is parsed: the plan's text (already read), docs/ and mkdocs.yml.
+    What YAML makes of the plan's text is scanned next, by :func:`scan_loaded`."""
+    return [*scan_text(decode_text(plan_raw), plan_name), *scan_docs(docs_dir, skip=plan_path),
+            *scan_config(config_file)]
 
 
 def scan_paths(plan: Path, docs_dir: Path | None) -> list[Message]:
-    """Scan the plan file and every text file under ``docs_dir`` for CPR numbers.
-
-    Missing paths are skipped (the loader reports a missing plan file);
-    unreadable files are reported as errors, because an unscanned file could
-    leak personal data.
-    """
-    paths: list[Path] = []
+    """Scan the plan file (if it is there) and everything under ``docs_dir`` (see :func:`scan_docs`)."""
     plan = Path(plan)
-    if plan.is_file():
-        paths.append(plan)
-    if docs_dir is not None and Path(docs_dir).is_dir():
-        paths.extend(p for p in _files_under(Path(docs_dir)) if p.resolve() != plan.resolve())
     messages: list[Message] = []
-    for path in paths:
-        name = display_name(path)
+    if plan.is_file():
         try:
-            found = _scan_file(path, name)
+            messages = scan_yaml(decode_text(plan.read_bytes()), display_name(plan))
         except OSError as exc:
-            messages.append(Message(
-                name, 0, 0, "",
-                f"Filen kunne ikke læses og derfor ikke tjekkes for CPR-numre ({exc.strerror or exc}). "
-                "Ret filens rettigheder, eller fjern den.",
-            ))
-            continue
-        messages.extend(found)
-    return messages
+            messages = [_unreadable(display_name(plan), exc)]
+    return messages + scan_docs(docs_dir, skip=plan)
+
+
+# --------------------------------------------------------------------------------------------
+# Rendered output
+# --------------------------------------------------------------------------------------------
+
+_GENERATED = ("Tallet står i en side eller fil, som dannes ud fra planen (måske sat sammen af to felter): "
+              "find det i plan.yaml og fjern det. ")
+
+
+def check_generated(path: str, data: str | bytes, title: str = "") -> None:
+    """Raise :class:`PlanError` if a rendered page or download (its path, title or content) holds a
+    CPR number. Runs on every page and download before it is written or given to MkDocs."""
+    name = f"(dannet) {path}"
+    messages = [_message(name, 0, 0, masked, where=_GENERATED) for _, _, masked in find_cpr(f"{path}\n{title}")]
+    found = scan_text(data, name) if isinstance(data, str) else scan_bytes(data, name)
+    messages += [Message(m.file, m.line, m.column, m.key, _GENERATED + m.text, ERROR) for m in found]
+    if messages:
+        raise PlanError(messages)
+
+
+__all__ = ["find_cpr", "find_cpr_in_pieces", "scan_text", "scan_yaml", "scan_bytes", "scan_docs", "scan_config",
+           "scan_sources", "scan_loaded", "scan_paths", "check_generated", "cpr_message_text", "mask", "spans"]

@@ -152,6 +152,11 @@ def key_path(path: PathT) -> str:
 
 def load_yaml(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedYaml:
     """Read and load the YAML file at ``path``; raises :class:`PlanError`."""
+    return load_yaml_text(read_source(path, max_bytes=max_bytes), display_name(Path(path)), max_bytes=max_bytes)
+
+
+def read_source(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``, read once (a pipe too); raises :class:`PlanError`."""
     p = Path(path)
     name = display_name(p)
     try:
@@ -168,7 +173,7 @@ def load_yaml(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded
         _fail(name, 0, 0, f"Filen {name} kan ikke læses (ingen adgang). Tjek filens rettigheder.")
     except OSError as exc:
         _fail(name, 0, 0, f"Filen {name} kan ikke læses ({exc.strerror or exc}).")
-    return load_yaml_text(raw, name, max_bytes=max_bytes)
+    return raw
 
 
 def load_yaml_text(

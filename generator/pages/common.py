@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
+from ..io.cpr import check_generated
 from ..model import Plan
 from .templating import render_template
 
@@ -19,7 +20,9 @@ class Page:
 
     @cached_property
     def markdown(self) -> str:
-        return self.source if isinstance(self.source, str) else self.source()
+        text = self.source if isinstance(self.source, str) else self.source()
+        check_generated(self.path, text, self.title)  # raises PlanError: nothing with a CPR number leaves
+        return text
 
 
 class Later:
@@ -41,6 +44,12 @@ def _with_abbreviations(page: Page, abbreviations: str) -> str:
     return page.markdown.rstrip() + "\n\n" + abbreviations + "\n"
 
 
+def _checked(path: str, make: Callable[..., bytes], *args) -> bytes:
+    data = make(*args)
+    check_generated(path, data)  # an xlsx member by member, csv and ics as text
+    return data
+
+
 @dataclass
 class Output:
     pages: list[Page] = field(default_factory=list)
@@ -55,7 +64,7 @@ class Output:
         self.pages.append(Page(path, title, partial(_render, template, context), section))
 
     def download(self, path: str, make: Callable[..., bytes], *args) -> None:
-        self.downloads[path] = partial(make, *args)
+        self.downloads[path] = partial(_checked, path, make, *args)
 
     @cached_property
     def files(self) -> dict[str, bytes]:
