@@ -246,3 +246,42 @@ def test_status_label_is_the_plans_own(tmp_path):
     output, _, _ = build_output(plan)
     index = next(p.markdown for p in output.pages if p.path == "index.md")
     assert 'Status: ikke startet' in index and "i gang" not in index.split("### Metodens trin")[0]
+
+
+def _text_leaves(node, path=()):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _text_leaves(v, (*path, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _text_leaves(v, (*path, i))
+    elif isinstance(node, str):
+        yield path
+
+
+_EXAMPLE = load_plan(ROOT / "plan.yaml")[1].data
+_TEXTS = sorted(_text_leaves(_EXAMPLE), key=str)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_TEXTS), st.sampled_from(["(udfyld navn)", "(UDFYLD)", "(udfyld: dato)"]))
+def test_a_placeholder_in_any_text_field_is_found_there(path, marker):
+    """By class: every text field of the plan, not only the ones the starting plan uses."""
+    import copy
+
+    from hypothesis import assume
+    from pydantic import ValidationError
+
+    from generator.analysis.placeholders import placeholders
+    from generator.model import Plan
+
+    data = copy.deepcopy(_EXAMPLE)
+    node = data
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = f"{node[path[-1]]} {marker}"
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError:
+        assume(False)  # an id or an enum value: a marker there is a type error, reported as such
+    assert [p.path for p in placeholders(plan)] == [path]
