@@ -38,17 +38,18 @@ def checked_plan(plan_path: Path, docs_dir: Path | None = None,
     guard = scan_loaded(loaded)  # what YAML made of the text: folded lines, escapes
     if guard:
         raise PlanError(guard)
-    raw = check_raw(loaded)
+    raw = check_raw(loaded)  # ids: duplicates and references that do not resolve
+    causes = [m for m in raw if m.is_error]  # reported first: later errors may only follow from them
     try:
         plan = plan_from_yaml(loaded)
     except PlanError as exc:
-        raise PlanError([*exc.messages, *(m for m in raw if m.is_error)]) from None
+        raise PlanError([*causes, *sorted(exc.messages)], ordered=True) from None
     figures = analyse(plan)
-    messages = raw + check(plan, loaded, docs_dir, figures)
+    messages = sorted(check(plan, loaded, docs_dir, figures, references_ok=not causes))
     errors = [m for m in messages if m.is_error]
-    if errors:
-        raise PlanError(errors)
-    return plan, [m for m in messages if not m.is_error], figures
+    if causes or errors:
+        raise PlanError([*causes, *errors], ordered=True)
+    return plan, [m for m in raw + messages if not m.is_error], figures
 
 
 def build_output(plan_path: Path, docs_dir: Path | None = None,

@@ -46,8 +46,9 @@ class Message:
 class PlanError(Exception):
     """Raised when input cannot be turned into a plan; carries every message."""
 
-    def __init__(self, messages: list[Message]):
-        self.messages = sorted(messages)
+    def __init__(self, messages: list[Message], ordered: bool = False):
+        # Sorted by line, unless the caller gives an order (causes before what follows from them).
+        self.messages = list(messages) if ordered else sorted(messages)
         super().__init__("\n".join(str(m) for m in self.messages))
 
 

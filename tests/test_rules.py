@@ -86,7 +86,7 @@ def test_duplicate_id(write_plan):
     text = edit(example_text(), "  - id: lukkede_aeldre\n", "  - id: lukkede_seneste_2_aar\n")
     out = errors_for(write_plan, text)
     assert at(text, "- id: lukkede_seneste_2_aar", 2) in out
-    assert f"er brugt før (linje {line_of(text, '- id: lukkede_seneste_2_aar')})" in out
+    assert f"er brugt to gange: i linje {line_of(text, '- id: lukkede_seneste_2_aar')} og i linje " in out
 
 
 def test_end_before_start(write_plan):

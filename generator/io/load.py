@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from pathlib import Path
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..messages import ERROR, Message, PlanError, display_name
 from ..model import Plan
+from ..slug import ascii_slug
 from .yaml_loader import LoadedYaml, load_yaml, load_yaml_text
 
 
@@ -118,6 +120,17 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def _meant(value: Any, options: list[str]) -> str | None:
+    """The allowed value the user most likely meant: æ/ø/å folded (fuldført -> fuldfoert), then the closest."""
+    if not isinstance(value, str):
+        return None
+    folded = ascii_slug(value).replace("-", "_")
+    if folded in options:
+        return folded
+    close = difflib.get_close_matches(folded, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def danish_text(err: dict[str, Any]) -> str:
     kind = err["type"]
     loc = tuple(err["loc"])
@@ -135,14 +148,29 @@ def danish_text(err: dict[str, Any]) -> str:
         return f'ukendt nøgle "{loc[-1]}". Tilladte nøgler her: {", ".join(allowed)}.'
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"skal være et helt tal, fx 12.{got}"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing") and isinstance(value, str) \
+            and re.fullmatch(r"\s*-?\d+,\d+\s*", value):
+        dotted = value.strip().replace(",", ".")
+        whole = "et helt tal, fx 12" if kind.startswith("int") else "et tal"
+        return (f"skal være {whole}. Du har skrevet \"{value.strip()}\" med komma; i planen er decimaltegnet "
+                f"punktum: skriv {dotted}.")
     if kind in ("float_type", "float_parsing"):
         return f"skal være et tal (brug punktum som decimaltegn, fx 7.5).{got}"
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-01.{got}"
     if kind.startswith("time"):
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            # YAML 1.1 reads an unquoted 13:00 as the number 780 (base 60)
+            clock = f"{value // 60:02d}:{value % 60:02d}"
+            return (f'skal være et klokkeslæt i anførselstegn: skriv "{clock}". Uden anførselstegn læses '
+                    f"{value // 60}:{value % 60:02d} som tallet {value}.")
         return f'skal være et klokkeslæt i anførselstegn, fx "09:00".{got}'
     if kind.startswith("bool"):
         return f"skal være true (ja) eller false (nej).{got}"
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        (k, v), = value.items()
+        return (f'skal være en tekst, men teksten indeholder kolon og mellemrum (": "), så den læses som '
+                f'"nøgle: værdi". Sæt hele teksten i anførselstegn: "{k}: {v}".')
     if kind == "string_type":
         return f"skal være en tekst.{got}"
     if kind == "string_too_short":
@@ -152,7 +180,10 @@ def danish_text(err: dict[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         return f"{_PATTERN_HELP.get(ctx.get('pattern'), 'har et ugyldigt format')}.{got}"
     if kind == "enum":
-        return f"skal være en af: {ctx.get('expected', '').replace(' or ', ', ')}.{got}"
+        expected = ctx.get("expected", "").replace(" or ", ", ")
+        options = [o.strip().strip("'") for o in expected.split(",")]
+        meant = _meant(value, options)
+        return f"skal være en af: {expected}.{got}" + (f' Mente du "{meant}"?' if meant else "")
     if kind == "literal_error":
         return f"skal være en af: {ctx.get('expected', '')}.{got}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):

@@ -30,6 +30,7 @@ Policy (documented here because users will meet it in error messages):
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,7 +169,11 @@ def read_source(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
         with p.open("rb") as fh:
             raw = fh.read(max_bytes + 1)
     except FileNotFoundError:
-        _fail(name, 0, 0, f"Filen {name} findes ikke. Tjek stien og filnavnet.")
+        folder = p.resolve().parent
+        _fail(name, 0, 0, f"Filen {name} findes ikke (i mappen {folder}). Tjek stien og filnavnet: kør kommandoen "
+                          "fra mappen med planen (cd mappen), eller skriv stien til planen efter kommandoen. "
+                          "Har du ingen plan endnu, så lav en med: python -m generator new MAPPE --kommune "
+                          '"Navn Kommune".')
     except PermissionError:
         _fail(name, 0, 0, f"Filen {name} kan ikke læses (ingen adgang). Tjek filens rettigheder.")
     except OSError as exc:
@@ -250,14 +255,11 @@ def _decode(text_or_bytes: str | bytes, file: str, max_bytes: int) -> str:
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > max_bytes:
             _fail(file, 0, 0, _too_big(size, max_bytes))
-        if text.startswith("\ufeff"):
-            _fail(file, 1, 1, _bom_text())
-        return text
+        return text.removeprefix("\ufeff")  # a UTF-8 byte-order mark (Notepad, Excel) is harmless: drop it
     raw = bytes(text_or_bytes)
     if len(raw) > max_bytes:
         _fail(file, 0, 0, _too_big(len(raw), max_bytes))
-    if raw.startswith(codecs.BOM_UTF8):
-        _fail(file, 1, 1, _bom_text())
+    raw = raw.removeprefix(codecs.BOM_UTF8)  # accepted: editors on Windows add it
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         _fail(file, 1, 1, f"Filen er gemt som UTF-16 (Unicode). {_SAVE_AS_UTF8} og prøv igen.")
     try:
@@ -290,14 +292,6 @@ def _count_bad_lines(raw: bytes) -> int:
         except UnicodeDecodeError:
             bad += 1
     return bad
-
-
-def _bom_text() -> str:
-    return (
-        "Filen begynder med et byte-order-mærke (BOM), som YAML-filen ikke må have. "
-        f"{_SAVE_AS_UTF8} (i Notesblok: Gem som → Kodning: UTF-8; i VS Code: klik på \"UTF-8 with BOM\" "
-        "nederst til højre → Save with Encoding → UTF-8)."
-    )
 
 
 # --------------------------------------------------------------------------
@@ -333,6 +327,25 @@ def _tab_hint(text: str) -> str:
         f" {word} {_join_lines(lines)} er rykket ind med tabulatortegn (Tab). YAML kræver mellemrum, "
         "ikke tabulatortegn: erstat hvert Tab med mellemrum (fx to pr. niveau)."
     )
+
+
+def _too_far_in(text: str, line: int) -> str:
+    """Danish advice when `line` is a key indented further than the key above it (which has a value)."""
+    lines = text.splitlines()
+    if not 2 <= line <= len(lines):
+        return ""
+    cur = lines[line - 1]
+    prev = next((p for p in reversed(lines[: line - 1]) if p.strip() and not p.lstrip().startswith("#")), "")
+    above = re.match(r"( *)(- +)?[^\s:#][^:#]*:[ \t]+\S", prev)
+    if not above or not re.match(r" *[^\s:#-][^:#]*:( |$)", cur):
+        return ""
+    indent = len(cur) - len(cur.lstrip(" "))
+    key_col = len(above.group(1)) + len(above.group(2) or "")
+    if indent <= key_col:
+        return ""
+    return (f"Linje {line} er rykket længere ind ({indent} mellemrum) end nøglen i linjen før ({key_col} "
+            f"mellemrum). Nøgler på samme niveau skal stå præcis lige langt inde: ret linje {line}, så den "
+            f"begynder med {key_col} mellemrum.")
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, file: str) -> Message:
@@ -371,6 +384,8 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, file: str) -> Message:
             "Filen indeholder mere end ét YAML-dokument (adskilt af '---'). Planen skal være ét dokument: "
             "fjern den ekstra '---' og det, der står efter den, eller flet indholdet sammen."
         )
+    elif problem.startswith("mapping values are not allowed") and _too_far_in(text, line):
+        msg = _too_far_in(text, line)
     elif problem.startswith("mapping values are not allowed"):
         msg = (
             "Et kolon står et sted, hvor YAML ikke venter det. Ofte skyldes det en tekst med kolon (fx "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -11,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
 from ..model.schedule import PackageTiming
+from ..slug import ascii_slug
 from .context import Context, RawContext
 
 
@@ -45,55 +47,54 @@ LISTS = {
 }
 
 
-def unique_ids(ctx: RawContext) -> None:
-    data = ctx.data
+def _suggest(value: str, known: Iterable[str]) -> str | None:
+    """The defined id the user most likely meant (æ/ø/å folded as in ids: fuldført -> fuldfoert)."""
+    folded = ascii_slug(value).replace("-", "_")
+    known = list(known)
+    if folded in known and folded != value:
+        return folded
+    close = difflib.get_close_matches(folded, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _lines(nums: list[int]) -> str:
+    nums = sorted(set(nums))
+    return ", ".join(map(str, nums[:-1])) + (" og " if len(nums) > 1 else "") + str(nums[-1])
+
+
+def _duplicates(ctx: RawContext) -> dict[tuple, list[tuple[str, int, int]]]:
+    """Duplicate ids per list: path -> [(id, index of the first, index of the repeat)]."""
+    found: dict[tuple, list[tuple[str, int, int]]] = {}
     for path in LISTS:
         seen: dict[str, int] = {}
-        for i, item in _items(data, *path):
+        for i, item in _items(ctx.data, *path):
             key = item.get("id")
-            if not isinstance(key, (str, int)):
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
                 continue
-            if key in seen:
-                first = ctx.loaded.locate((*path, seen[key]))[0]
-                ctx.error((*path, i, "id"), f'id "{key}" er brugt før (linje {first}). Giv hvert punkt sit eget id.')
-            seen.setdefault(key, i)
-    fields: dict[str, int] = {}
-    for g, group in _items(data, "minimumsoplysninger", "feltgrupper"):
-        for f, fld in _items(group, "felter"):
-            key = fld.get("id")
-            path = ("minimumsoplysninger", "feltgrupper", g, "felter", f, "id")
-            if not isinstance(key, str):
-                continue
-            if key in fields:
-                ctx.error(path, f'felt-id "{key}" er brugt før (linje {fields[key]}). Giv hvert felt sit eget id.')
-            fields.setdefault(key, ctx.loaded.locate(path)[0])
+            if str(key) in seen:
+                found.setdefault(path, []).append((str(key), seen[str(key)], i))
+            seen.setdefault(str(key), i)
+    return found
 
 
-def references(ctx: RawContext) -> None:
-    """Every role, category, field group, milestone, option and criterion that is named is defined.
+def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
+    """Every reference to an id that is not defined: (the list it should be in, where it is written, the id)."""
+    out: list[tuple[tuple, tuple, str]] = []
+    ids = {path: _id_set(d, *path) for path in LISTS}
 
-    Works on the raw YAML data, so these errors are reported together with type errors."""
-    d = ctx.data
-    roles, cats = _id_set(d, "roller"), _id_set(d, "sagskategorier")
-    groups, milestones = _id_set(d, "minimumsoplysninger", "feltgrupper"), _id_set(d, "milepaele")
-    options, criteria = _id_set(d, "konverteringsform", "muligheder"), _id_set(d, "konverteringsform", "kriterier")
-    R, C, G, M = ("Rollen", "roller", roles), ("Sagskategorien", "sagskategorier", cats), \
-        ("Feltgruppen", "minimumsoplysninger.feltgrupper", groups), ("Milepælen", "milepaele", milestones)
-    O = ("Muligheden", "konverteringsform.muligheder", options)
-    K = ("Kriteriet", "konverteringsform.kriterier", criteria)
-
-    def one(path: tuple, kind) -> None:
+    def one(path: tuple, kind: tuple) -> None:
         value = _get(d, *path)
-        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value) not in kind[2]:
-            known = ", ".join(sorted(kind[2])) or "(ingen)"
-            ctx.error(path, f'{kind[0]} "{value}" findes ikke. Brug en af: {known} - eller tilføj den under "{kind[1]}".')
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value) not in ids[kind]:
+            out.append((kind, path, str(value)))
 
-    def many(path: tuple, kind) -> None:
+    def many(path: tuple, kind: tuple) -> None:
         value = _get(d, *path)
         if isinstance(value, list):
             for i in range(len(value)):
                 one((*path, i), kind)
 
+    R, C, G, M = ("roller",), ("sagskategorier",), ("minimumsoplysninger", "feltgrupper"), ("milepaele",)
+    O, K = ("konverteringsform", "muligheder"), ("konverteringsform", "kriterier")
     for g, group in _items(d, "minimumsoplysninger", "feltgrupper"):
         base = ("minimumsoplysninger", "feltgrupper", g)
         one((*base, "rolle"), R)
@@ -121,20 +122,91 @@ def references(ctx: RawContext) -> None:
     scores = _get(d, "konverteringsform", "vurdering")
     if isinstance(scores, dict):
         for option, per in scores.items():
-            if str(option) not in options:
-                ctx.error(("konverteringsform", "vurdering", option),
-                          f'Muligheden "{option}" findes ikke. Brug en af: {", ".join(sorted(options))}.')
+            if str(option) not in ids[O]:
+                out.append((O, ("konverteringsform", "vurdering", option), str(option)))
             if isinstance(per, dict):
                 for crit in per:
-                    if str(crit) not in criteria:
-                        ctx.error(("konverteringsform", "vurdering", option, crit),
-                                  f'Kriteriet "{crit}" findes ikke. Brug en af: {", ".join(sorted(criteria))}.')
+                    if str(crit) not in ids[K]:
+                        out.append((K, ("konverteringsform", "vurdering", option, crit), str(crit)))
     for section, kind in (("feltgrupper", G), ("roller", R)):
         guide = _get(d, "vejledning", section)
         if isinstance(guide, dict):
             for key in guide:
-                if str(key) not in kind[2]:
-                    ctx.error(("vejledning", section, key), f'{kind[0]} "{key}" findes ikke. Brug en af: {", ".join(sorted(kind[2]))}.')
+                if str(key) not in ids[kind]:
+                    out.append((kind, ("vejledning", section, key), str(key)))
+    return out
+
+
+KINDS = {
+    ("roller",): "Rollen",
+    ("sagskategorier",): "Sagskategorien",
+    ("minimumsoplysninger", "feltgrupper"): "Feltgruppen",
+    ("milepaele",): "Milepælen",
+    ("konverteringsform", "muligheder"): "Muligheden",
+    ("konverteringsform", "kriterier"): "Kriteriet",
+}
+
+
+def references(ctx: RawContext) -> None:
+    """Ids: each defined once, and every id that is named is defined.
+
+    Works on the raw YAML data, so these errors are reported together with type errors, and before the
+    errors that only follow from them (the build skips coverage, load and forecast while they stand).
+    One error per cause: a duplicate id names both lines; an unknown id is reported once, where it is
+    first written, with "Mente du ...?" and the other lines that name it.
+    """
+    d = ctx.data
+    unknown = _unknown_references(d)
+    explained: set[tuple[tuple, str]] = set()  # unknown ids a duplicate explains (the repeat was meant to be it)
+    for path, dups in _duplicates(ctx).items():
+        for key, first, repeat in dups:
+            first_line = ctx.loaded.locate((*path, first))[0]
+            repeat_line = ctx.loaded.locate((*path, repeat))[0]
+            text = (f'id "{key}" er brugt to gange: i linje {first_line} og i linje {repeat_line}. '
+                    "Giv hvert punkt sit eget id.")
+            missing = sorted({v for kind, _, v in unknown if kind == path} - {k for k, _, _ in dups})
+            name = _get(d, *path, repeat, "navn")
+            meant = (_suggest(str(name), missing) if isinstance(name, str) else None) or \
+                (missing[0] if len(missing) == 1 else None)
+            if meant:
+                uses = [ctx.loaded.locate(where)[0] for kind, where, v in unknown if kind == path and v == meant]
+                text += (f' Planen henviser til "{meant}" (linje {_lines(uses)}), som ikke findes: '
+                         f'skal punktet i linje {repeat_line} have id "{meant}"?')
+                explained.add((path, meant))
+            ctx.error((*path, repeat, "id"), text)
+    fields: dict[str, int] = {}
+    for g, group in _items(d, "minimumsoplysninger", "feltgrupper"):
+        for f, fld in _items(group, "felter"):
+            key = fld.get("id")
+            path = ("minimumsoplysninger", "feltgrupper", g, "felter", f, "id")
+            if not isinstance(key, str):
+                continue
+            if key in fields:
+                ctx.error(path, f'felt-id "{key}" er brugt to gange: i linje {fields[key]} og i linje '
+                                f'{ctx.loaded.locate(path)[0]}. Giv hvert felt sit eget id.')
+            fields.setdefault(key, ctx.loaded.locate(path)[0])
+
+    grouped: dict[tuple[tuple, str], list[tuple]] = {}
+    for kind, where, value in unknown:
+        if (kind, value) not in explained:
+            grouped.setdefault((kind, value), []).append(where)
+    for (kind, value), places in grouped.items():
+        places.sort(key=lambda p: ctx.loaded.locate(p))
+        known = sorted(_id_set(d, *kind))
+        section = ".".join(kind)
+        meant = _suggest(value, known)
+        if meant:
+            defined = next((ctx.loaded.locate((*kind, i))[0] for i, item in _items(d, *kind)
+                            if str(item.get("id")) == meant), 0)
+            text = f'{KINDS[kind]} "{value}" findes ikke. Mente du "{meant}" (defineret i linje {defined})?'
+        else:
+            text = (f'{KINDS[kind]} "{value}" findes ikke. Brug en af: {", ".join(known) or "(ingen)"}'
+                    f' - eller tilføj den under "{section}".')
+        if len(places) > 1:
+            others = [ctx.loaded.locate(p)[0] for p in places[1:]]
+            text += f' "{value}" står også i linje {_lines(others)}'
+            text += (f': ret dem alle, eller ret id\'et i linje {defined} til "{value}".' if meant else ".")
+        ctx.error(places[0], text)
 
 
 def periods(ctx: Context) -> None:
@@ -239,5 +311,5 @@ def follow_up_months(ctx: Context) -> None:
                         f"Første opfølgninger giver {total} sager, men der konverteres {converted}. Ret antallene.")
 
 
-RAW_RULES = [unique_ids, references]
+RAW_RULES = [references]
 RULES = [periods, deadlines, weights, scope, statistics_fields, follow_up_months]

@@ -13,10 +13,15 @@ from ..analysis import Figures
 from ..io.yaml_loader import LoadedYaml
 from ..messages import Message
 from ..model import Plan
-from . import engine, guide, references, task, training
+from . import engine, guide, placeholders, references, task, training
 from .context import Context, RawContext, Rule
 
-RULES: list[Rule] = [*references.RULES, *task.RULES, *engine.RULES, *guide.RULES, *training.RULES]
+RULES: list[Rule] = [*references.RULES, *task.RULES, *engine.RULES, *guide.RULES, *training.RULES,
+                    *placeholders.RULES]
+# The rules that still make sense while an id does not resolve (check_raw found an error). The others
+# (coverage, weekly load, forecast, training, guide, task steps) would only report what follows from it,
+# often blaming the wrong role: they run once the references are right.
+INDEPENDENT_RULES: list[Rule] = [*references.RULES]
 RAW_RULES: list[Callable[[RawContext], None]] = [*references.RAW_RULES]
 
 
@@ -29,9 +34,11 @@ def check_raw(loaded: LoadedYaml) -> list[Message]:
 
 
 def check(plan: Plan, loaded: LoadedYaml, docs_dir: "pathlib.Path | None" = None,
-          figures: Figures | None = None) -> list[Message]:
-    """Every error and warning about a typed plan, sorted by line."""
+          figures: Figures | None = None, references_ok: bool = True) -> list[Message]:
+    """Every error and warning about a typed plan, sorted by line.
+
+    With references_ok=False (check_raw found errors) only the rules that do not follow from them run."""
     ctx = Context(loaded, plan=plan, docs_dir=docs_dir, given_figures=figures)
-    for rule in RULES:
+    for rule in RULES if references_ok else INDEPENDENT_RULES:
         rule(ctx)
     return sorted(set(ctx.messages))
