@@ -17,10 +17,9 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from babel.dates import format_date
 from markupsafe import Markup
 
-from ..formatting import LOCALE, number
+from ..formatting import month_short, number
 
 BLUE, ORANGE, GREEN, PURPLE, GREY = "#3f7fc4", "#c95f1e", "#3a8a4e", "#8a6fb5", "#7a7a7a"
 FONT = 'font-family="inherit" font-size="12"'
@@ -131,11 +130,16 @@ def gantt(uid: str, title: str, desc: str, bars: list[Bar], marker: tuple[str, d
     height = y + 20
     body = []
     month = first
+    # "nov. 2026" needs about 60 px: with narrower months only every step-th month is labelled
+    label_every = max(1, -(-60 * span // (plot * 30)))
+    index = 0
     while month <= last:
         mx = x(month)
         body.append(f'<line x1="{mx:.1f}" y1="{top - 8}" x2="{mx:.1f}" y2="{height - 20}" stroke="{GREY}" '
                     'stroke-width="0.5"/>')
-        body.append(_text(mx + 2, top - 12, format_date(month, "MMM yy", locale=LOCALE)))
+        if index % label_every == 0:
+            body.append(_text(mx + 2, top - 12, month_short(month)))
+        index += 1
         if month.year == dt.date.max.year and month.month == 12:
             break
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)

@@ -83,10 +83,10 @@ def training(plan: Plan, figures: Figures, out) -> None:
             sessions=sessions, ics=ics_path(), **common)
     out.download(ics_path(), calendar_bytes, plan, plan.training.sessions, f"Undervisning i DUBU - {name}")
     for a in audiences:
-        out.add(f"undervisning/{a.page}", f"Hold for {a.role.name.lower()}", "undervisning_rolle.md.j2",
+        out.add(f"undervisning/{a.page}", f"Hold for {a.role.plural_name}", "undervisning_rolle.md.j2",
                 section=SECTION, a=a, sessions=a.sessions, ics=a.ics, **common)
         out.download(a.ics, calendar_bytes, plan, [v.session for v in a.sessions],
-                     f"Undervisning i DUBU for {a.role.name.lower()} - {name}")
+                     f"Undervisning i DUBU for {a.role.plural_name} - {name}")
 
 
 BUILDERS = [training]
