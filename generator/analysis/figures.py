@@ -40,6 +40,8 @@ class Figures:
     packages_by_role: dict[str, list] = field(default_factory=dict)
     sessions_by_role: dict[str, list] = field(default_factory=dict)
     planning: Planning | None = None  # effort, cost, calendar, load, coverage, forecast
+    cases_by_status: dict[CaseStatus, int] = field(default_factory=dict)  # open / closed cases in all
+    weekly_hours: dict[str, float] = field(default_factory=dict)  # role id -> headcount × hours per week
 
     @property
     def open_steps(self) -> list[Step]:
@@ -79,4 +81,6 @@ def analyse(plan: Plan) -> Figures:
         packages_by_role=by_role,
         sessions_by_role=sessions,
         planning=plan_figures(plan),
+        cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
+        weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
     )
