@@ -71,15 +71,16 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + rest
 
 
-def and_list(items, lower: bool = False, last: str = "og") -> str:
+def and_list(items, lower: bool = False, last: str = "og", sep: str = ", ") -> str:
     """"a, b og c" (no comma before "og", as Danish writes it); lower=True lower-cases the first letter of
-    common nouns written with a capital in the plan ("Superbrugere" -> "superbrugere")."""
+    common nouns written with a capital in the plan ("Superbrugere" -> "superbrugere"); sep="; " for items
+    that hold commas themselves ("navn, adresse; sagsnummer og frist")."""
     words = [str(i) for i in items]
     if lower:
         words = [_lower_first(w) for w in words]
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+    return f"{sep.join(words[:-1])} {last} {words[-1]}"
 
 
 def week(value: dt.date) -> str:

@@ -30,7 +30,10 @@ def _routes(plan: Plan) -> dict[str, str]:
 def home(plan: Plan, figures: Figures, out) -> None:
     options = {o.id: o for o in plan.conversion.options}
     chosen = options.get(plan.conversion.decision.chosen) if plan.conversion.decision else None
-    out.add("index.md", texts.PAGE_HOME, "index.md.j2", plan=plan, figures=figures, chosen=chosen)
+    # the minimum fields each reader of reports and extracts needs (front page: what the fields serve)
+    serves = {s.value: list(dict.fromkeys(r.field.name for r in figures.field_rows if s.value in r.needs))
+              for s in (Stakeholder.management, Stakeholder.finance, Stakeholder.statistics)}
+    out.add("index.md", texts.PAGE_HOME, "index.md.j2", plan=plan, figures=figures, chosen=chosen, serves=serves)
 
 
 def scope(plan: Plan, figures: Figures, out) -> None:
