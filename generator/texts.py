@@ -23,6 +23,12 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# --- the MkDocs build ------------------------------------------------------------------------------
+
+BUILD_ABORTED = ("Sitet blev ikke bygget: ret fejlen på næste linje, og byg igen. MkDocs slutter med "
+                 "\"Aborted with a BuildError!\", som betyder det samme: bygningen er stoppet.")
+
+
 # --- navigation ----------------------------------------------------------------------------------
 
 PAGE_HOME = "Forside"
