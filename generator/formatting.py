@@ -71,15 +71,19 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + rest
 
 
-def and_list(items, lower: bool = False, last: str = "og", sep: str = ", ") -> str:
-    """"a, b og c" (no comma before "og", as Danish writes it); lower=True lower-cases the first letter of
-    common nouns written with a capital in the plan ("Superbrugere" -> "superbrugere"); sep="; " for items
-    that hold commas themselves ("navn, adresse; sagsnummer og frist")."""
+def and_list(items, lower: bool = False, last: str = "og") -> str:
+    """"a, b og c" (no comma before "og", as Danish writes it). lower=True lower-cases the first letter of
+    common nouns written with a capital in the plan ("Superbrugere" -> "superbrugere"). Items that hold a
+    comma are separated by semicolons ("navn, adresse; sagsnummer og frist"), and when an item holds "og"
+    itself the last one is joined with "samt" ("indsatser og afgørelser samt opfølgningsfrister")."""
     words = [str(i) for i in items]
     if lower:
         words = [_lower_first(w) for w in words]
     if len(words) <= 1:
         return "".join(words)
+    sep = "; " if any("," in w for w in words) else ", "
+    if last == "og" and any(" og " in f" {w} " for w in words):
+        last = "samt"
     return f"{sep.join(words[:-1])} {last} {words[-1]}"
 
 

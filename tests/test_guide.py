@@ -134,8 +134,8 @@ def test_page_shows_steps_in_order_with_where_fields_check_time_and_whom_to_ask(
 
 def test_page_says_which_cases_and_when(pages):
     text = body(pages["vejledning/studentermedhjaelper.md"])
-    assert ("| Basisoplysninger på manuelt konverterede sager | Åbne sager med anbringelse, Åbne sager med børnefaglig "
-            "undersøgelse i gang og Åbne sager med ungestøtte og efterværn (18-22 år) | 195 | "
+    assert ("| Basisoplysninger på manuelt konverterede sager | åbne sager med anbringelse, åbne sager med børnefaglig "
+            "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18-22 år) | 195 | "
             "11. januar–5. februar 2027 (før: Go-live i DUBU) |") in text
     caseworker = body(pages["vejledning/sagsbehandler.md"])
     assert "| Det juridiske grundlag ved sagens første opfølgning |" in caseworker
@@ -199,7 +199,7 @@ def test_checklist_has_a_box_for_each_step_field_and_check(pages):
     caseworker = checkboxes(to_html(pages["vejledning/sagsbehandler-tjekliste.md"].markdown))
     # conversion: 5 steps + 1+3+2+2 fields + 5 checks; follow-up: 1 step + 3 fields + 1 check
     assert len(caseworker) == (5 + 8 + 5) + (1 + 3 + 1)
-    assert "Frist for barnets plan (kun på: Åbne sager med anbringelse)" in caseworker
+    assert "Frist for barnets plan (kun på: åbne sager med anbringelse)" in caseworker
 
 
 def test_checklist_is_marked_for_one_sheet_and_hides_the_toc(pages):

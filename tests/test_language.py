@@ -149,6 +149,11 @@ def test_lists_end_with_og_and_lose_stray_capitals():
         == "Danmarks Statistik, Agnes Jensen og DUBU"
     assert formatting.and_list(["a"]) == "a" and formatting.and_list([]) == ""
     assert formatting.and_list(["a", "b"], last="eller") == "a eller b"
+    # items with a comma are separated by semicolons; items with "og" take "samt" before the last
+    assert formatting.and_list(["CPR-nummer, navn og adresse", "sagsansvar", "frister"]) \
+        == "CPR-nummer, navn og adresse; sagsansvar samt frister"
+    assert formatting.and_list(["Indsatser og afgørelser", "Opfølgningsfrister"], lower=True) \
+        == "indsatser og afgørelser samt opfølgningsfrister"
 
 
 @given(st.lists(st.text("abcæøå ", min_size=1, max_size=8).map(str.strip).filter(bool), min_size=2, max_size=6))

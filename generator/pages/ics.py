@@ -63,7 +63,7 @@ def _description(plan: Plan, session: Session, role_names: dict[str, str], cat_n
         lines += [
             "",
             texts.EVENT_EXERCISE.format(
-                cases=c.cases_per_participant, categories="; ".join(cat_names.get(x, x) for x in c.categories),
+                cases=c.cases_per_participant, categories=and_list((cat_names.get(x, x) for x in c.categories), lower=True),
                 groups=and_list((group_names.get(g, g) for g in c.groups), lower=True)),
         ]
     lines += ["", texts.EVENT_KLIK.format(task=plan.training.klik_task, municipality=plan.municipality.name)]
