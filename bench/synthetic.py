@@ -83,7 +83,7 @@ REF_KEYS: dict[str, str] = {
     "arbejdspakker": "arbejdspakke",
     "hold": "hold",
 }
-NAME_KEYS = ("navn", "titel")
+NAME_KEYS = ("navn", "titel", "flertal")
 
 
 def load_example(path: Path = EXAMPLE) -> dict:

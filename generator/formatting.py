@@ -41,6 +41,52 @@ def month(value: dt.date) -> str:
     return format_date(value, "MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
+def month_short(value: dt.date) -> str:
+    """nov. 2026 (a chart axis label that cannot be read as a day and a month, as "nov. 26" can)"""
+    return format_date(value, "MMM y", locale=LOCALE)
+
+
+@lru_cache(maxsize=4096)
+def date_range(start: dt.date, end: dt.date) -> str:
+    """11. januar–5. februar 2027; 11.–15. januar 2027; 11. december 2026–5. januar 2027; one day: 11. januar 2027.
+
+    Written here rather than with Babel's format_interval, which abbreviates the Danish months
+    ("11. jan.–5. feb. 2027") for every skeleton with a day in it."""
+    if end <= start:
+        return date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}.–{date(end)}"
+    if start.year == end.year:
+        return f"{format_date(start, 'd. MMMM', locale=LOCALE)}–{date(end)}"
+    return f"{date(start)}–{date(end)}"
+
+
+def _lower_first(text: str) -> str:
+    """"Faglig leder" -> "faglig leder"; names and abbreviations keep their capitals ("Danmarks Statistik",
+    "Agnes Jensen", "DUBU"): only a text whose other words and letters are all lower-case is changed."""
+    rest = text[1:]
+    if not text or not text[0].isupper() or any(c.isupper() for c in rest):
+        return text
+    return text[0].lower() + rest
+
+
+def and_list(items, lower: bool = False, last: str = "og") -> str:
+    """"a, b og c" (no comma before "og", as Danish writes it). lower=True lower-cases the first letter of
+    common nouns written with a capital in the plan ("Superbrugere" -> "superbrugere"). Items that hold a
+    comma are separated by semicolons ("navn, adresse; sagsnummer og frist"), and when an item holds "og"
+    itself the last one is joined with "samt" ("indsatser og afgørelser samt opfølgningsfrister")."""
+    words = [str(i) for i in items]
+    if lower:
+        words = [_lower_first(w) for w in words]
+    if len(words) <= 1:
+        return "".join(words)
+    sep = "; " if any("," in w for w in words) else ", "
+    if last == "og" and any(" og " in f" {w} " for w in words):
+        last = "samt"
+    return f"{sep.join(words[:-1])} {last} {words[-1]}"
+
+
 def week(value: dt.date) -> str:
     """uge 1 (ISO week)"""
     return f"uge {value.isocalendar().week}"
@@ -80,6 +126,9 @@ FILTERS = {
     "dato_lang": date_long,
     "ugedag_dato": weekday_date,
     "maaned": month,
+    "periode": lambda start, end: date_range(start, end),
+    "liste": and_list,
+    "smaa": _lower_first,
     "uge": week,
     "tal": number,
     "timer": hours,

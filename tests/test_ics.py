@@ -65,7 +65,7 @@ def test_danish_summary_location_and_description(example):
     description = str(ev["DESCRIPTION"])
     assert "Underviser: Ingeborg Skjern" in description
     assert "- Opret en sag og basisoplysninger" in description
-    assert "Konverteringsøvelse: hver deltager konverterer 3 sager (Åbne sager med anbringelse)" in description
+    assert "Konverteringsøvelse: hver deltager konverterer 3 sager (åbne sager med anbringelse)" in description
 
 
 def test_uids_are_stable_across_renders_and_follow_the_session_id(example, write_plan, tmp_path):

@@ -16,7 +16,7 @@ PACKAGE = ROOT / "generator"
 # Stage of each package or top-level module, in pipeline order. A module may import its own stage and
 # the stages before it; rules and pages both read analysis, and neither reads the other.
 STAGES = {
-    "messages": 0, "formatting": 0, "slug": 0, "cprmatch": 0,
+    "messages": 0, "formatting": 0, "slug": 0, "cprmatch": 0, "texts": 0,
     "model": 1,
     "io": 2,
     "analysis": 3,

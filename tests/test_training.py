@@ -44,7 +44,7 @@ def test_all_sessions_table_in_date_order_with_danish_dates(example):
     assert [r.split(" | ")[0] for r in rows] == [
         "| torsdag den 7. januar 2027", "| torsdag den 14. januar 2027", "| mandag den 18. januar 2027",
         "| torsdag den 21. januar 2027"]
-    assert "| 09:00-15:00 | [DUBU for sagsbehandlere, hold 1](#hold-sagsbehandler-hold-1) | Sagsbehandler |" in page
+    assert "| 09:00–15:00 | [DUBU for sagsbehandlere, hold 1](#hold-sagsbehandler-hold-1) | Sagsbehandler |" in page
     assert "| Rådhuset, mødelokale 3 | Hans Christian Varnæs | 8 af 10 | 40 |" in page
 
 
@@ -57,11 +57,11 @@ def test_a_page_per_audience_with_its_sessions_in_date_order(write_plan, tmp_pat
             "undervisning/oekonomimedarbejder.md"} <= set(pages)
     page = pages["undervisning/sagsbehandler.md"]
     assert page.index("### DUBU for sagsbehandlere, hold 2") < page.index("### DUBU for sagsbehandlere, hold 1")
-    assert "- **Dato:** tirsdag den 12. januar 2027, kl. 09:00-15:00" in page
+    assert "- **Dato:** tirsdag den 12. januar 2027, kl. 09:00–15:00" in page
     assert "- **Underviser:** Kristen Skjern" in page
     assert "DUBU for studentermedhjælpere" not in page
     assert "[Hent holdene til din kalender (.ics)](../downloads/undervisning-sagsbehandler.ics)" in page
-    assert "[Vejledning for sagsbehandler](../vejledning/sagsbehandler.md)" in page
+    assert "[Vejledning for sagsbehandlere](../vejledning/sagsbehandler.md)" in page
     finance = pages["undervisning/oekonomimedarbejder.md"]
     assert "**Konverteringsøvelse:** ingen; holdet konverterer ingen sager." in finance
     assert "- Opret bevillinger og faste betalinger" in finance

@@ -120,7 +120,7 @@ def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
     front = _Page((site / "index.html").read_text(encoding="utf-8"))
     assert front.h1[0].strip() == "Planlæg konvertering af sager i Korsbæk Kommune"
     roles = _Page((site / "vejledning/sagsbehandler/index.html").read_text(encoding="utf-8"))
-    assert roles.title.startswith("Sagsbehandler - ")
+    assert roles.title.startswith("Vejledning for sagsbehandlere - ")
     # The hand-written page is there too.
     own = _Page((site / "saadan-redigerer-du-planen/index.html").read_text(encoding="utf-8"))
     assert own.h1[0].strip() == "Sådan redigerer du planen"
@@ -162,7 +162,8 @@ def test_generated_text_is_in_zensicals_search_index(built):
 def test_a_role_name_that_ends_the_title_stays_text(tmp_path):
     hostile = "Sagsbehandler </title><script>alert(1)</script>"
     plan = tmp_path / "plan.yaml"
-    plan.write_text(edit(example_text(), "navn: Sagsbehandler\n", f'navn: "{hostile}"\n'), encoding="utf-8")
+    text = edit(example_text(), "navn: Sagsbehandler\n", f'navn: "{hostile}"\n')
+    plan.write_text(edit(text, "flertal: sagsbehandlere\n", f'flertal: "{hostile}"\n'), encoding="utf-8")
     out = tmp_path / "z"
     done = adapt(out, plan=plan)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -170,7 +171,7 @@ def test_a_role_name_that_ends_the_title_stays_text(tmp_path):
     for page in site.rglob("*.html"):
         assert "<script>alert(1)" not in page.read_text(encoding="utf-8"), page
     page = _Page((site / "vejledning/sagsbehandler/index.html").read_text(encoding="utf-8"))
-    assert page.title.startswith(hostile + " - ")
+    assert page.title.startswith("Vejledning for " + hostile + " - ")
 
 
 def test_a_handwritten_page_at_a_generated_address_stops_the_adapter(tmp_path):

@@ -3,10 +3,62 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from ..messages import PlanError, os_error_text
+
+# argparse's own English messages (Python 3.11-3.13) and their Danish wording. argparse reports every
+# usage error through ArgumentParser.error(message); the message is matched here, so no gettext catalogue
+# and no change to argparse's module state is needed.
+_ERRORS: list[tuple[str, str]] = [
+    (r"argument (?P<arg>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)",
+     "{arg}: ugyldigt valg {value}; vælg mellem {choices}"),
+    (r"the following arguments are required: (?P<args>.*)", "disse argumenter mangler: {args}"),
+    (r"unrecognized arguments: (?P<args>.*)", "ukendte argumenter: {args}"),
+    (r"argument (?P<arg>.+?): expected one argument", "{arg} skal have en værdi"),
+    (r"argument (?P<arg>.+?): expected at least one argument", "{arg} skal have mindst én værdi"),
+    (r"argument (?P<arg>.+?): expected (?P<n>.+?) arguments?", "{arg} skal have {n} værdier"),
+    (r"argument (?P<arg>.+?): ignored explicit argument (?P<value>.*)", "{arg} tager ingen værdi (fik {value})"),
+    (r"argument (?P<arg>.+?): invalid (?P<type>.+?) value: (?P<value>.*)", "{arg}: ugyldig værdi {value}"),
+    (r"argument (?P<arg>.+?): not allowed with argument (?P<other>.*)", "{arg} kan ikke bruges sammen med {other}"),
+    (r"one of the arguments (?P<args>.*) is required", "et af disse argumenter skal med: {args}"),
+    (r"ambiguous option: (?P<opt>.+?) could match (?P<matches>.*)", "{opt} er tvetydigt; mente du {matches}?"),
+]
+
+
+def danish_error(message: str) -> str:
+    """argparse's English error message in Danish (unknown messages are kept, prefixed in Danish)."""
+    for pattern, danish in _ERRORS:
+        m = re.fullmatch(pattern, message, flags=re.DOTALL)
+        if m:
+            return danish.format(**m.groupdict())
+    return f"ugyldig kommandolinje ({message})"
+
+
+class DanishHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Brug: " if prefix is None else prefix)
+
+
+class DanishArgumentParser(argparse.ArgumentParser):
+    """argparse with Danish help and errors: "Brug:", "argumenter", "tilvalg", "vis denne hjælp og afslut"."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", DanishHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "tilvalg"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="vis denne hjælp og afslut")
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fejl: {danish_error(message)}\n"
+                     f"Skriv {self.prog} --help for at se, hvad der kan skrives.\n")
 
 
 def _summary(plan, figures) -> str:
@@ -69,31 +121,31 @@ def cmd_schema(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m generator", description="Konverteringsplan: tjek og byg planen.")
+    p = DanishArgumentParser(prog="python -m generator", description="Konverteringsplan: tjek og byg planen.")
     sub = p.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
 
     v = sub.add_parser("validate", help="tjek planen og vis alle fejl")
     v.add_argument("plan", nargs="?", default="plan.yaml", help="planfilen (standard: plan.yaml)")
-    v.add_argument("--docs", default="docs", help="mappen med håndskrevne sider (standard: docs)")
-    v.add_argument("--config", default="mkdocs.yml", help="MkDocs-konfigurationen, der også tjekkes for CPR-numre "
-                   "(standard: mkdocs.yml)")
+    v.add_argument("--docs", metavar="MAPPE", default="docs", help="mappen med håndskrevne sider (standard: docs)")
+    v.add_argument("--config", metavar="FIL", default="mkdocs.yml", help="MkDocs-konfigurationen, der også tjekkes for "
+                   "CPR-numre (standard: mkdocs.yml)")
     v.set_defaults(func=cmd_validate)
 
     r = sub.add_parser("render", help="skriv de genererede sider og downloads til en mappe")
-    r.add_argument("--out", required=True, help="mappen, der skal skrives til")
-    r.add_argument("--plan", default="plan.yaml", help="planfilen (standard: plan.yaml)")
-    r.add_argument("--docs", default="docs", help="mappen med håndskrevne sider (standard: docs)")
-    r.add_argument("--config", default="mkdocs.yml", help="MkDocs-konfigurationen, der også tjekkes for CPR-numre "
-                   "(standard: mkdocs.yml)")
+    r.add_argument("--out", metavar="MAPPE", required=True, help="mappen, der skal skrives til")
+    r.add_argument("--plan", metavar="FIL", default="plan.yaml", help="planfilen (standard: plan.yaml)")
+    r.add_argument("--docs", metavar="MAPPE", default="docs", help="mappen med håndskrevne sider (standard: docs)")
+    r.add_argument("--config", metavar="FIL", default="mkdocs.yml", help="MkDocs-konfigurationen, der også tjekkes for "
+                   "CPR-numre (standard: mkdocs.yml)")
     r.set_defaults(func=cmd_render)
 
     n = sub.add_parser("new", help="start en ny plan for en anden kommune")
-    n.add_argument("dir", help="mappen til den nye plan")
-    n.add_argument("--kommune", required=True, help='kommunens navn, fx "Borgen Kommune"')
+    n.add_argument("dir", metavar="mappe", help="mappen til den nye plan")
+    n.add_argument("--kommune", metavar="NAVN", required=True, help='kommunens navn, fx "Borgen Kommune"')
     n.set_defaults(func=cmd_new)
 
     s = sub.add_parser("schema", help="JSON Schema til editorens hjælp i plan.yaml")
-    s.add_argument("--file", default="plan.schema.json")
+    s.add_argument("--file", metavar="FIL", default="plan.schema.json", help="skemafilen (standard: plan.schema.json)")
     s.add_argument("--write", action="store_true", help="skriv skemaet til filen")
     s.add_argument("--check", action="store_true", help="fejl, hvis filen er forældet")
     s.set_defaults(func=cmd_schema)

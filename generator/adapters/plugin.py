@@ -21,11 +21,12 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import worker
+from .. import texts
 from ..io.cpr import scan_config, scan_text
 from ..messages import Message, PlanError
 from ..pages import TEMPLATES
@@ -168,6 +169,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
 
     def on_build_error(self, *, error) -> None:
         self._close()
+        if isinstance(error, BuildError):  # MkDocs logs the error and then ends in English
+            log.error(texts.BUILD_ABORTED)
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         # Hand-written pages get the glossary tooltips too (generated pages already have them).

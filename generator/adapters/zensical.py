@@ -197,12 +197,12 @@ def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs")
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m generator.adapters.zensical",
-                                description="Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins).")
-    p.add_argument("--out", default="build/zensical", help="mappen til Zensical-projektet (standard: build/zensical)")
-    p.add_argument("--plan", default="plan.yaml", help="planfilen (standard: plan.yaml)")
-    p.add_argument("--docs", default="docs", help="mappen med håndskrevne sider (standard: docs)")
-    p.add_argument("--config", default="mkdocs.yml", help="MkDocs-konfigurationen (standard: mkdocs.yml)")
+    p = cli.DanishArgumentParser(prog="python -m generator.adapters.zensical",
+                               description="Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins).")
+    p.add_argument("--out", metavar="MAPPE", default="build/zensical", help="mappen til Zensical-projektet (standard: build/zensical)")
+    p.add_argument("--plan", metavar="FIL", default="plan.yaml", help="planfilen (standard: plan.yaml)")
+    p.add_argument("--docs", metavar="MAPPE", default="docs", help="mappen med håndskrevne sider (standard: docs)")
+    p.add_argument("--config", metavar="FIL", default="mkdocs.yml", help="MkDocs-konfigurationen (standard: mkdocs.yml)")
     args = p.parse_args(argv)
     try:
         return prepare(Path(args.out), Path(args.plan), Path(args.docs), Path(args.config))

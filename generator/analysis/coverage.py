@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .. import texts
 from ..model import Plan
 from ..model.cases import Timing
 from .effort import Need, PackageWork, SessionWork
@@ -58,7 +59,7 @@ def coverage(plan: Plan, all_needs: list[Need], packages: list[PackageWork],
         for g in sw.groups:
             by_cg.setdefault((sw.category, g), []).append(
                 Owner(WorkKind.session, sw.role, sw.session.title, sw.cases, f"hold:{sw.session.id}", sw.date, sw.date))
-    vendor = plan.vendor_offer.vendor if plan.vendor_offer else "Leverandøren"
+    vendor = texts.capitalised(texts.vendor_name(plan.vendor_offer))
     delivery = plan.vendor_offer.delivery if plan.vendor_offer else None
     rows = []
     for n in all_needs:

@@ -41,6 +41,8 @@ class Figures:
     packages_by_role: dict[str, list] = field(default_factory=dict)
     sessions_by_role: dict[str, list] = field(default_factory=dict)
     planning: Planning | None = None  # effort, cost, calendar, load, coverage, forecast
+    cases_by_status: dict[CaseStatus, int] = field(default_factory=dict)  # open / closed cases in all
+    weekly_hours: dict[str, float] = field(default_factory=dict)  # role id -> headcount × hours per week
     placeholders: list[Placeholder] = field(default_factory=list)  # stand-in values not yet replaced
 
     @property
@@ -87,4 +89,6 @@ def analyse(plan: Plan) -> Figures:
         sessions_by_role=sessions,
         planning=plan_figures(plan),
         placeholders=placeholders(plan),
+        cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
+        weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
     )

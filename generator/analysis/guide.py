@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from .. import texts
 from ..model import Plan
 from ..model.cases import CaseCategory, Route, Timing
 from ..model.guide import FreeStep
@@ -153,7 +154,7 @@ def _field_cases(plan: Plan, role: Role) -> dict[tuple[str, str], tuple[list[Cas
 def _group_steps(plan: Plan, role: Role, page_dir: str) -> list[GuideStep]:
     """A step for each field group (and timing) the role enters, in the plan's order."""
     entered = _field_cases(plan, role)
-    vendor = plan.vendor_offer.vendor if plan.vendor_offer else "Leverandøren"
+    vendor = texts.capitalised(texts.vendor_name(plan.vendor_offer))
     all_cats = [c for c in plan.categories if c.converted]
     role_cats = {c.id for cats, _ in entered.values() for c in cats}
     steps = []

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
+from .. import texts
 from ..model import Plan
 from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork
@@ -144,7 +145,7 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
             continue
         start = e.start or offer.delivery or shift(go, -28)
         end = e.end or shift(go, -1)
-        out.append(Work(f"kontrol:{e.role}:{i}", f"Kontrol af {offer.vendor}s konverterede sager", e.role,
+        out.append(Work(f"kontrol:{e.role}:{i}", texts.CONTROL_WORK.format(vendor=texts.vendor_name(offer)), e.role,
                         WorkKind.control, hours, spread(hours, days, start, end), end,
                         ("leverandoertilbud", "intern_indsats", i), start, end))
     return out

@@ -10,17 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import texts
 from ..io.load import key_path
 from ..model import Plan
 
 MARKER = "(udfyld"
 # Known stand-in values (key path -> values), compared without a trailing slash.
 KNOWN: dict[tuple[str, ...], dict[str, str]] = {
-    ("kommune", "cvr"): {"00000000": "CVR-nummeret 00000000 er en pladsholder. Skriv kommunens eget CVR-nummer (8 cifre)."},
-    ("kommune", "tilgaengelighedserklaering"): {
-        "https://www.was.digst.dk": "Adressen er en pladsholder. Skriv adressen på kommunens egen "
-                                    "tilgængelighedserklæring, fx https://www.was.digst.dk/kommunens-domaene-dk.",
-    },
+    ("kommune", "cvr"): {"00000000": texts.PLACEHOLDER_CVR},
+    ("kommune", "tilgaengelighedserklaering"): {"https://www.was.digst.dk": texts.PLACEHOLDER_STATEMENT},
 }
 
 
@@ -51,7 +49,7 @@ def placeholders(plan: Plan) -> list[Placeholder]:
         if known:
             text = known
         elif MARKER in value.casefold():
-            text = f'"{value}" er en pladsholder. Erstat den med jeres egne oplysninger.'
+            text = texts.PLACEHOLDER_TEXT.format(value=value)
         else:
             continue
         found.append(Placeholder(path, key_path(data, path), value, text))

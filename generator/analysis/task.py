@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import texts
 from ..model import Plan
 from ..model.cases import Timing
 from ..model.municipality import TaskStatus
@@ -41,40 +42,40 @@ def task_steps(plan: Plan) -> list[Step]:
     converted = [c for c in plan.categories if c.converted]
     step1_missing = []
     if m.settled_on is None:
-        step1_missing.append("datoen hvor minimumsoplysningerne blev afklaret (minimumsoplysninger.afklaret_dato)")
+        step1_missing.append(texts.MISSING_SETTLED_ON)
     if not m.participants:
-        step1_missing.append("hvem der var med til at afklare dem (minimumsoplysninger.deltagere)")
+        step1_missing.append(texts.MISSING_PARTICIPANTS)
     if not any((f.timing or g.timing) is Timing.go_live for g in m.groups for f in g.fields):
-        step1_missing.append("mindst ét felt, der skal være i DUBU ved go-live")
+        step1_missing.append(texts.MISSING_GO_LIVE_FIELD)
     if not converted:
-        step1_missing.append("mindst én sagskategori, der konverteres")
+        step1_missing.append(texts.MISSING_CONVERTED)
     step1_missing += _unfilled(found, 1)
 
     d = plan.conversion.decision
     step2_missing = []
     if d is None:
-        step2_missing.append("en beslutning med dato og beslutningstager (konverteringsform.beslutning)")
+        step2_missing.append(texts.MISSING_DECISION)
     if not plan.conversion.scores:
-        step2_missing.append("en vurdering af mulighederne efter kriterierne (konverteringsform.vurdering)")
+        step2_missing.append(texts.MISSING_SCORES)
     step2_missing += _unfilled(found, 2)
 
     step3_missing = []
     if not plan.milestones:
-        step3_missing.append("milepæle (milepaele)")
+        step3_missing.append(texts.MISSING_MILESTONES)
     if not plan.work_packages:
-        step3_missing.append("arbejdspakker: hvem konverterer hvad hvornår (arbejdspakker)")
+        step3_missing.append(texts.MISSING_PACKAGES)
     if any(c.route.value == "manuel" for c in converted) and not plan.training.sessions:
-        step3_missing.append("undervisningshold, hvor den manuelle konvertering indarbejdes (undervisning.sessioner)")
+        step3_missing.append(texts.MISSING_SESSIONS)
 
     step3_missing += _unfilled(found, 3)
 
     earlier_done = not (step1_missing or step2_missing or step3_missing)
-    step4_missing = [] if plan.task.status is TaskStatus.completed else ['status "fuldfoert" (klik_opgave.status)']
+    step4_missing = [] if plan.task.status is TaskStatus.completed else [texts.MISSING_STATUS]
     if any(p.path and p.path[0] in ("kommune", "klik_opgave", "projekt") for p in found):
-        step4_missing.append("pladsholderne under kommune, klik_opgave og projekt erstattet")
+        step4_missing.append(texts.MISSING_PLACEHOLDERS)
     return [
-        Step(1, "Afklar minimumssagsoplysninger", not step1_missing, tuple(step1_missing), "minimumsoplysninger.md"),
-        Step(2, "Beslut konverteringsform", not step2_missing, tuple(step2_missing), "konverteringsform.md"),
-        Step(3, "Planlæg konverteringen", not step3_missing, tuple(step3_missing), "tidsplan.md"),
-        Step(4, "Sæt status til fuldført", earlier_done and not step4_missing, tuple(step4_missing), "index.md"),
+        Step(1, texts.STEP_TITLES[1], not step1_missing, tuple(step1_missing), "minimumsoplysninger.md"),
+        Step(2, texts.STEP_TITLES[2], not step2_missing, tuple(step2_missing), "konverteringsform.md"),
+        Step(3, texts.STEP_TITLES[3], not step3_missing, tuple(step3_missing), "tidsplan.md"),
+        Step(4, texts.STEP_TITLES[4], earlier_done and not step4_missing, tuple(step4_missing), "index.md"),
     ]

@@ -137,6 +137,8 @@ def danish_text(err: dict[str, Any]) -> str:
     ctx = err.get("ctx") or {}
     value = err.get("input")
     got = f" Du har skrevet {_show(value)}." if not isinstance(value, (dict, list)) else ""
+    if kind == "dansk":  # a model's own check, already in Danish (PydanticCustomError("dansk", ...))
+        return err["msg"]
     if kind == "missing":
         hint = _field_help(loc)
         return f'mangler. Tilføj nøglen "{loc[-1]}"' + (f" ({hint.rstrip('.')})." if hint else ".")

@@ -17,10 +17,10 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from babel.dates import format_date
 from markupsafe import Markup
 
-from ..formatting import LOCALE, number
+from .. import texts
+from ..formatting import month_short, number
 
 BLUE, ORANGE, GREEN, PURPLE, GREY = "#3f7fc4", "#c95f1e", "#3a8a4e", "#8a6fb5", "#7a7a7a"
 FONT = 'font-family="inherit" font-size="12"'
@@ -131,11 +131,16 @@ def gantt(uid: str, title: str, desc: str, bars: list[Bar], marker: tuple[str, d
     height = y + 20
     body = []
     month = first
+    # "nov. 2026" needs about 60 px: with narrower months only every step-th month is labelled
+    label_every = max(1, -(-60 * span // (plot * 30)))
+    index = 0
     while month <= last:
         mx = x(month)
         body.append(f'<line x1="{mx:.1f}" y1="{top - 8}" x2="{mx:.1f}" y2="{height - 20}" stroke="{GREY}" '
                     'stroke-width="0.5"/>')
-        body.append(_text(mx + 2, top - 12, format_date(month, "MMM yy", locale=LOCALE)))
+        if index % label_every == 0:
+            body.append(_text(mx + 2, top - 12, month_short(month)))
+        index += 1
         if month.year == dt.date.max.year and month.month == 12:
             break
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
@@ -203,12 +208,12 @@ def load_chart(uid: str, title: str, desc: str, weeks: list[LoadWeek]) -> Markup
             body.append(_text(x0 + step / 2, height - bottom + 16, w.label.replace("uge ", ""), anchor="middle"))
     body.append(f'<path d="{" ".join(cap_path)}" fill="none" stroke="currentColor" stroke-width="2" '
                 'stroke-dasharray="6 3"/>')
-    body.append(_text(left + plot_w / 2, height - 6, "Uge", anchor="middle"))
+    body.append(_text(left + plot_w / 2, height - 6, texts.CHART_WEEK_AXIS, anchor="middle"))
     swatch_bar = f'<rect width="14" height="14" fill="{BLUE}"/>'
     swatch_over = f'<rect width="14" height="14" fill="url(#{uid}-hatch)"/>'
     swatch_cap = '<line x1="0" y1="7" x2="14" y2="7" stroke="currentColor" stroke-width="2" stroke-dasharray="4 2"/>'
-    body += _legend(left, 8, [(swatch_bar, "Planlagte timer"), (swatch_cap, "Kapacitet"),
-                              (swatch_over, "Over kapaciteten (!)")])
+    body += _legend(left, 8, [(swatch_bar, texts.CHART_LOAD_BAR), (swatch_cap, texts.CHART_LOAD_CAPACITY),
+                              (swatch_over, texts.CHART_LOAD_OVER)])
     return _svg(uid, title, desc, WIDTH, height, body, _hatch(uid, ORANGE))
 
 
@@ -261,7 +266,7 @@ def cost_chart(uid: str, title: str, desc: str, bars: list[CostBar]) -> Markup:
         body.append(_text(left + w_people + w_vendor + 6, y + 19, f"{number(b.total)} kr."))
     swatch_people = f'<rect width="14" height="14" fill="{BLUE}"/>'
     swatch_vendor = f'<rect width="14" height="14" fill="url(#{uid}-hatch)"/>'
-    body += _legend(left, 8, [(swatch_people, "Egne timer"), (swatch_vendor, "Leverandørens pris")])
+    body += _legend(left, 8, [(swatch_people, texts.CHART_COST_PEOPLE), (swatch_vendor, texts.CHART_COST_VENDOR)])
     return _svg(uid, title, desc, WIDTH, height, body, _hatch(uid, ORANGE))
 
 
@@ -294,7 +299,7 @@ def line_chart(uid: str, title: str, desc: str, labels: list[str], series: list[
     for i, lab in enumerate(labels):
         if i % every == 0:
             body.append(_text(left + i * step, height - bottom + 16, lab.replace("uge ", ""), anchor="middle"))
-    body.append(_text(left + plot_w / 2, height - 6, "Uge", anchor="middle"))
+    body.append(_text(left + plot_w / 2, height - 6, texts.CHART_WEEK_AXIS, anchor="middle"))
     colours = [BLUE, GREEN, PURPLE, ORANGE]
     for k, s in enumerate(series):
         colour = colours[k % len(colours)]

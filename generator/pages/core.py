@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import charts, downloads
-from .. import formatting as fmt
+from .. import formatting as fmt, texts
 from ..analysis import Figures
 from ..analysis.kinds import WorkKind
 from ..model import Plan
@@ -15,32 +15,39 @@ from ..slug import ascii_slug
 from .common import Later
 
 STAKEHOLDERS = {
-    Stakeholder.caseworker: "Sagsbehandler",
-    Stakeholder.management: "Ledelse",
-    Stakeholder.finance: "Økonomi",
-    Stakeholder.statistics: "Danmarks Statistik",
+    Stakeholder.caseworker: texts.STAKEHOLDER_CASEWORKER,
+    Stakeholder.management: texts.STAKEHOLDER_MANAGEMENT,
+    Stakeholder.finance: texts.STAKEHOLDER_FINANCE,
+    Stakeholder.statistics: texts.STAKEHOLDER_STATISTICS,
 }
-TIMINGS = {Timing.go_live: "Ved go-live", Timing.first_follow_up: "Ved første opfølgning"}
-ROUTES = {"automatisk": "Delvis automatisk (Netcompany)", "manuel": "Manuel", "ikke_konverteres": "Konverteres ikke"}
+TIMINGS = {Timing.go_live: texts.TIMING_GO_LIVE, Timing.first_follow_up: texts.TIMING_FIRST_FOLLOW_UP}
+
+
+def _routes(plan: Plan) -> dict[str, str]:
+    return {"automatisk": texts.ROUTE_AUTOMATIC.format(vendor=texts.vendor_name(plan.vendor_offer)),
+            "manuel": texts.ROUTE_MANUAL, "ikke_konverteres": texts.ROUTE_NOT_CONVERTED}
 
 
 def home(plan: Plan, figures: Figures, out) -> None:
     options = {o.id: o for o in plan.conversion.options}
     chosen = options.get(plan.conversion.decision.chosen) if plan.conversion.decision else None
-    out.add("index.md", "Forside", "index.md.j2", plan=plan, figures=figures, chosen=chosen)
+    # the minimum fields each reader of reports and extracts needs (front page: what the fields serve)
+    serves = {s.value: list(dict.fromkeys(r.field.name for r in figures.field_rows if s.value in r.needs))
+              for s in (Stakeholder.management, Stakeholder.finance, Stakeholder.statistics)}
+    out.add("index.md", texts.PAGE_HOME, "index.md.j2", plan=plan, figures=figures, chosen=chosen, serves=serves)
 
 
 def scope(plan: Plan, figures: Figures, out) -> None:
     by_status = {s: [c for c in plan.categories if c.status is s] for s in CaseStatus}
-    out.add("sagsomfang.md", "Sagsomfang", "sagsomfang.md.j2", section="Beslutning",
-            plan=plan, figures=figures, by_status=by_status, routes=ROUTES)
+    out.add("sagsomfang.md", texts.PAGE_SCOPE, "sagsomfang.md.j2", section=texts.SECTION_DECISION,
+            plan=plan, figures=figures, by_status=by_status, routes=_routes(plan))
 
 
 def minimum(plan: Plan, figures: Figures, out) -> None:
     groups = defaultdict(list)
     for row in figures.field_rows:
         groups[row.group.id].append(row)
-    out.add("minimumsoplysninger.md", "Minimumsoplysninger", "minimumsoplysninger.md.j2", section="Beslutning",
+    out.add("minimumsoplysninger.md", texts.PAGE_MINIMUM, "minimumsoplysninger.md.j2", section=texts.SECTION_DECISION,
             plan=plan, figures=figures, groups=groups, stakeholders=STAKEHOLDERS, timings=TIMINGS,
             statistics=Stakeholder.statistics, first_follow_up=Timing.first_follow_up)
 
@@ -49,7 +56,7 @@ def conversion(plan: Plan, figures: Figures, out) -> None:
     options = {o.id: o for o in plan.conversion.options}
     chosen = options.get(plan.conversion.decision.chosen) if plan.conversion.decision else None
     pf = figures.planning
-    out.add("konverteringsform.md", "Konverteringsform", "konverteringsform.md.j2", section="Beslutning",
+    out.add("konverteringsform.md", texts.PAGE_CONVERSION, "konverteringsform.md.j2", section=texts.SECTION_DECISION,
             plan=plan, figures=figures, chosen=chosen, matrix=pf.matrix, options=options,
             cheapest=pf.cheapest, chosen_cost=pf.chosen_cost,
             extra_cost=(pf.chosen_cost.total - pf.cheapest.total) if pf.chosen_cost and pf.cheapest else 0)
@@ -60,15 +67,13 @@ def economy(plan: Plan, figures: Figures, out) -> None:
     pf = figures.planning
     roles = {r.id: r for r in plan.roles}
     chosen = pf.matrix.chosen
-    bars = [charts.CostBar(c.option.name, c.vendor_price, c.people_cost, "valgt" if c.option.id == chosen else "")
+    bars = [charts.CostBar(c.option.name, c.vendor_price, c.people_cost, texts.CHOSEN if c.option.id == chosen else "")
             for c in pf.options]
-    chart = Later(charts.cost_chart, "omk", "Samlet pris for hver konverteringsform",
-                  "Vandrette søjler: egne timer i kr. plus leverandørens pris. Tallene står i tabellen under.",
-                  bars)
+    chart = Later(charts.cost_chart, "omk", texts.CHART_COST_TITLE, texts.CHART_COST_DESC, bars)
     role_ids = [r.id for r in plan.roles if any(c.hours.get(r.id) for c in pf.options)]
     base = next(s for s in pf.sensitivity if s.factor == 1.0)
     shifts = [s for s in pf.sensitivity if s.ranking[:1] != base.ranking[:1]]
-    out.add("oekonomi.md", "Økonomi og beslutningsgrundlag", "oekonomi.md.j2", section="Beslutning",
+    out.add("oekonomi.md", texts.PAGE_ECONOMY, "oekonomi.md.j2", section=texts.SECTION_DECISION,
             plan=plan, pf=pf, chart=chart, roles=roles, role_ids=role_ids, chosen=chosen,
             base=base, shifts=shifts, options={o.id: o for o in plan.conversion.options})
 
@@ -76,23 +81,22 @@ def economy(plan: Plan, figures: Figures, out) -> None:
 def roles(plan: Plan, figures: Figures, out) -> None:
     groups = {g.id: g for g in plan.minimum.groups}
     cats = {c.id: c for c in plan.categories}
-    out.add("roller.md", "Roller og ansvar", "roller.md.j2", section="Plan",
+    out.add("roller.md", texts.PAGE_ROLES, "roller.md.j2", section=texts.SECTION_PLAN,
             plan=plan, figures=figures, groups=groups, cats=cats)
 
 
-KINDS = {WorkKind.package: "Arbejdspakke", WorkKind.follow_up: "Ved første opfølgning", WorkKind.session: "Hold",
-         WorkKind.control: "Kontrol", WorkKind.activity: "Aktivitet", WorkKind.milestone: "Milepæl",
-         WorkKind.freeze: "Frysning"}
+KINDS = texts.KIND_NAMES
 
 
 def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
     """Everything with a date, in the order of the Gantt chart (dates computed here, not by a chart library)."""
-    rows = [dict(section="Milepæle", kind=WorkKind.milestone, name=m.name, start=m.date, end=m.date, role=None)
+    rows = [dict(section=texts.GANTT_MILESTONES, kind=WorkKind.milestone, name=m.name, start=m.date, end=m.date, role=None)
             for m in sorted(plan.milestones, key=lambda m: m.date)]
     if plan.project.freeze:
-        rows.append(dict(section="Aktiviteter", kind=WorkKind.freeze, name=f"Frysning i {plan.municipality.old_system}",
+        rows.append(dict(section=texts.GANTT_ACTIVITIES, kind=WorkKind.freeze,
+                         name=texts.FREEZE_ROW.format(system=plan.municipality.old_system),
                          start=plan.project.freeze.start, end=plan.project.freeze.end, role=None))
-    rows += [dict(section="Aktiviteter", kind=WorkKind.activity, name=a.name, start=a.start, end=a.end, role=a.owner)
+    rows += [dict(section=texts.GANTT_ACTIVITIES, kind=WorkKind.activity, name=a.name, start=a.start, end=a.end, role=a.owner)
              for a in sorted(plan.activities, key=lambda a: a.start)]
     names = {r.id: r.name for r in plan.roles}
     spans: dict[str, dict] = {}
@@ -102,15 +106,15 @@ def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
             spans[key]["start"] = min(spans[key]["start"], w.start)
             spans[key]["end"] = max(spans[key]["end"], w.end)
         elif w.start and w.end:
-            section = {WorkKind.session: "Hold", WorkKind.control: "Arbejdspakker"}.get(w.kind, "Arbejdspakker")
-            name = f"{w.name} ({names[w.role]})" if w.kind is WorkKind.control and w.role in names else w.name
+            section = texts.GANTT_SESSIONS if w.kind is WorkKind.session else texts.GANTT_PACKAGES
+            name = texts.CONTROL_WORK_BY.format(work=w.name, role=names[w.role]) if w.kind is WorkKind.control and w.role in names else w.name
             spans[key] = dict(section=section, kind=w.kind, name=name, start=w.start, end=w.end, role=w.role)
-    rows += sorted((r for r in spans.values() if r["section"] == "Arbejdspakker"), key=lambda r: r["start"])
-    rows += sorted((r for r in spans.values() if r["section"] == "Hold"), key=lambda r: r["start"])
+    rows += sorted((r for r in spans.values() if r["section"] == texts.GANTT_PACKAGES), key=lambda r: r["start"])
+    rows += sorted((r for r in spans.values() if r["section"] == texts.GANTT_SESSIONS), key=lambda r: r["start"])
     return rows
 
 
-LOAD_SECTION = "Belastning pr. uge"
+LOAD_SECTION = texts.SECTION_LOAD
 
 
 def load_page_path(role_id: str) -> str:
@@ -137,9 +141,7 @@ def _load_views(plan: Plan, figures: Figures) -> list[dict]:
 def _load_chart(view: dict):
     role = view["role"]
     return charts.load_chart(
-        f"belastning-{role.id}", f"{role.name}: planlagte timer og kapacitet pr. uge",
-        "Søjler: planlagte timer pr. uge. Stiplet linje: kapacitet. Skraverede søjler med udråbstegn er over "
-        "kapaciteten. Tallene står i tabellen under.",
+        f"belastning-{role.id}", texts.CHART_LOAD_TITLE.format(role=role.name), texts.CHART_LOAD_DESC,
         [charts.LoadWeek(fmt.week(w.monday), w.load, w.capacity) for w in view["weeks"]])
 
 
@@ -164,13 +166,10 @@ def _forecast_chart(plan: Plan, figures: Figures):
     labels = [fmt.week(p.monday) for p in fc.points]
     go_week = next((i for i, p in enumerate(fc.points) if p.monday <= plan.project.go_live <= p.day), None)
     return charts.line_chart(
-        "prognose", "Konverterede sager uge for uge",
-        "To linjer: sager med minimumsoplysningerne i DUBU (fuld linje med runde punkter) og sager med hele det "
-        "juridiske grundlag efter første opfølgning (stiplet linje med firkantede punkter). Tallene står i "
-        "tabellen under.",
-        labels, [charts.Series("Minimumsoplysninger", [p.minimum for p in fc.points]),
-                 charts.Series("Fuldt juridisk grundlag", [p.full for p in fc.points], dashed=True)],
-        fc.total, ("Go-live", go_week) if go_week is not None else None)
+        "prognose", texts.CHART_FORECAST_TITLE, texts.CHART_FORECAST_DESC,
+        labels, [charts.Series(texts.CHART_FORECAST_MINIMUM, [p.minimum for p in fc.points]),
+                 charts.Series(texts.CHART_FORECAST_FULL, [p.full for p in fc.points], dashed=True)],
+        fc.total, (texts.GO_LIVE, go_week) if go_week is not None else None)
 
 
 def schedule(plan: Plan, figures: Figures, out) -> None:
@@ -179,11 +178,9 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     pf = figures.planning
     gantt_rows = _gantt_rows(plan, figures)
     gantt = Later(
-        charts.gantt, "gantt", "Tidsplan: milepæle, aktiviteter, arbejdspakker og hold",
-        "Gantt-diagram med en vandret bjælke for hver aktivitet, arbejdspakke og hvert hold og en rombe for hver "
-        "milepæl. Go-live er markeret med en lodret stiplet linje. Datoerne står i tabellen under.",
+        charts.gantt, "gantt", texts.CHART_GANTT_TITLE, texts.CHART_GANTT_DESC,
         [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] is WorkKind.milestone) for r in gantt_rows],
-        ("Go-live", plan.project.go_live))
+        (texts.GO_LIVE, plan.project.go_live))
     names = {r.id: r.name for r in plan.roles}
     table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles})
     out.download(downloads.XLSX, downloads.xlsx, table)
@@ -191,7 +188,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     cats = {c.id: c for c in plan.categories}
     groups = {g.id: g for g in plan.minimum.groups}
     loads = _load_views(plan, figures)
-    out.add("tidsplan.md", "Tids- og ressourceplan", "tidsplan.md.j2", section="Plan",
+    out.add("tidsplan.md", texts.PAGE_SCHEDULE, "tidsplan.md.j2", section=texts.SECTION_PLAN,
             plan=plan, figures=figures, roles=roles, milestones=milestones, pf=pf, gantt=gantt,
             gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=loads, grand=table[-1],
             forecast_chart=Later(_forecast_chart, plan, figures), cats=cats, groups=groups,
@@ -203,7 +200,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
 
 def glossary(plan: Plan, figures: Figures, out) -> None:
     terms = sorted(plan.glossary, key=lambda t: t.term.lower())
-    out.add("ordliste.md", "Ordliste", "ordliste.md.j2", plan=plan, terms=terms)
+    out.add("ordliste.md", texts.PAGE_GLOSSARY, "ordliste.md.j2", plan=plan, terms=terms)
 
 
 BUILDERS = [home, scope, minimum, conversion, economy, roles, schedule]

@@ -13,13 +13,13 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from .. import texts
 from ..analysis.load import Load
 from .markdown import spreadsheet_text
 
 XLSX = "downloads/ressourceplan.xlsx"
 CSV = "downloads/ressourceplan.csv"
-HEADERS = ["Rolle", "År", "Uge", "Ugens mandag", "Planlagte timer", "Kapacitet (timer)",
-           "Ledige timer (minus = for mange)", "Over kapaciteten", "Timepris (kr.)", "Omkostning (kr.)"]
+HEADERS = texts.SHEET_HEADERS
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
@@ -49,18 +49,18 @@ def rows(load: Load, names: dict[str, str], rates: dict[str, float]) -> list[Row
         out += [Row(names[role], w.week[0], w.week[1], w.monday, round(w.load, 2), round(w.capacity, 2),
                     w.over, rate, round(w.load * rate, 2)) for w in weeks]
         hours, capacity = sum(w.load for w in weeks), sum(w.capacity for w in weeks)
-        total = (f"I alt {names[role]}", hours, capacity, hours * rate)
+        total = (texts.SHEET_TOTAL_ROLE.format(role=names[role]), hours, capacity, hours * rate)
         out.append(Row(total[0], None, None, None, round(hours, 2), round(capacity, 2), None, rate,
                        round(hours * rate, 2)))
         grand.append(total)
     hours, capacity, cost = (sum(t[i] for t in grand) for i in (1, 2, 3))
-    out.append(Row("I alt, alle roller", None, None, None, round(hours, 2), round(capacity, 2), None, None,
+    out.append(Row(texts.SHEET_TOTAL_ALL, None, None, None, round(hours, 2), round(capacity, 2), None, None,
                    round(cost, 2)))
     return out
 
 
 def _yes(over: bool | None) -> str:
-    return "" if over is None else ("ja" if over else "nej")
+    return "" if over is None else (texts.SHEET_YES if over else texts.SHEET_NO)
 
 
 def xlsx(table: list[Row]) -> bytes:
@@ -69,7 +69,7 @@ def xlsx(table: list[Row]) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Ressourceplan"
+    ws.title = texts.SHEET_TITLE
     ws.append(HEADERS)
     for cell in ws[1]:
         cell.font = Font(bold=True)

@@ -13,12 +13,12 @@ whole guide in order. The facts are computed in analysis/guide.py; the words are
 
 from __future__ import annotations
 
-from .. import formatting
+from .. import formatting, texts
 from ..analysis import Figures
 from ..analysis.guide import converting_roles, follow_up_groups, follow_up_months, guide_view, super_user_people
 from ..model import Plan
 
-SECTION = "Trin-for-trin-vejledning"
+SECTION = texts.SECTION_GUIDE
 
 
 def minutes_text(value: float) -> str:
@@ -31,13 +31,13 @@ def guides(plan: Plan, figures: Figures, out) -> None:
     views = [guide_view(plan, r) for r in converting_roles(plan)]
     common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
                   follow_up_groups=follow_up_groups(plan), minutter=minutes_text)
-    out.add("vejledning/index.md", "Oversigt", "vejledning_index.md.j2", section=SECTION, views=views, **common)
+    out.add("vejledning/index.md", texts.PAGE_GUIDE_INDEX, "vejledning_index.md.j2", section=SECTION, views=views, **common)
     for v in views:
         name = v.role.name
         out.add(f"vejledning/{v.paths['guide']}", name, "vejledning_rolle.md.j2", section=SECTION, v=v, **common)
-        out.add(f"vejledning/{v.paths['checklist']}", f"{name}: tjekliste pr. sag", "vejledning_tjekliste.md.j2",
+        out.add(f"vejledning/{v.paths['checklist']}", texts.PAGE_GUIDE_CHECKLIST.format(role=name), "vejledning_tjekliste.md.j2",
                 section=SECTION, v=v, **common)
-        out.add(f"vejledning/{v.paths['print']}", f"{name}: udskriv hele vejledningen", "vejledning_udskriv.md.j2",
+        out.add(f"vejledning/{v.paths['print']}", texts.PAGE_GUIDE_PRINT.format(role=name), "vejledning_udskriv.md.j2",
                 section=SECTION, v=v, **common)
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from .. import texts
+from ..formatting import and_list
 from ..model import Plan
 from ..model.training import Session
 from ..slug import ascii_slug
@@ -50,21 +52,21 @@ def _stamp() -> dt.datetime:
 def _description(plan: Plan, session: Session, role_names: dict[str, str], cat_names: dict[str, str],
                  group_names: dict[str, str]) -> str:
     lines = [
-        f"Underviser: {session.trainer}",
-        "For: " + ", ".join(role_names.get(r, r) for r in session.audience),
-        f"Pladser: {session.seats}, tilmeldte: {session.participants}",
+        texts.EVENT_TRAINER.format(trainer=session.trainer),
+        texts.EVENT_AUDIENCE.format(audience=and_list((role_names.get(r, r) for r in session.audience), lower=True)),
+        texts.EVENT_SEATS.format(seats=session.seats, participants=session.participants),
     ]
     if session.content:
-        lines += ["", "Indhold:", *(f"- {c}" for c in session.content)]
+        lines += ["", texts.EVENT_CONTENT, *(f"- {c}" for c in session.content)]
     if session.conversion:
         c = session.conversion
         lines += [
             "",
-            f"Konverteringsøvelse: hver deltager konverterer {c.cases_per_participant} sager "
-            f"({', '.join(cat_names.get(x, x) for x in c.categories)}) og indtaster "
-            f"{', '.join(group_names.get(g, g) for g in c.groups)}.",
+            texts.EVENT_EXERCISE.format(
+                cases=c.cases_per_participant, categories=and_list((cat_names.get(x, x) for x in c.categories), lower=True),
+                groups=and_list((group_names.get(g, g) for g in c.groups), lower=True)),
         ]
-    lines += ["", f"Undervisningen hører til KLIK-opgaven \"{plan.training.klik_task}\" ({plan.municipality.name})."]
+    lines += ["", texts.EVENT_KLIK.format(task=plan.training.klik_task, municipality=plan.municipality.name)]
     return "\n".join(_one_line(line) for line in lines)
 
 
@@ -93,7 +95,7 @@ def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
         ev.add("location", _one_line(s.place), parameters={"LANGUAGE": "da"})
         ev.add("description", _description(plan, s, role_names, cat_names, group_names),
                parameters={"LANGUAGE": "da"})
-        ev.add("categories", ["Undervisning", "DUBU"])
+        ev.add("categories", texts.CALENDAR_CATEGORIES)
         ev.add("transp", "OPAQUE")
         cal.add_component(ev)
     cal.subcomponents.insert(0, _vtimezone())  # where add_missing_timezones() puts it

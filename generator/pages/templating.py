@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import formatting
+from .. import formatting, texts
 from .markdown import escape, finalize, front_matter_text
 from . import TEMPLATES
 
@@ -39,6 +39,8 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = lambda v: Markup(escape(v))
     env.filters["front_matter"] = front_matter_text  # a YAML front-matter value (HTML-escaped, quoted)
     env.filters["extract"] = lambda key, mapping: mapping[key]
+    env.filters["leverandoer"] = lambda plan: texts.vendor_name(plan.vendor_offer)  # "Netcompany"
+    env.filters["stort"] = texts.capitalised
     env.globals["Markup"] = Markup
     return env
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import texts
 from ..analysis import Figures
 from ..analysis.training import session_cases, sessions_in_order
 from .ics import calendar_bytes
@@ -17,7 +18,7 @@ from ..model.training import Session
 from ..analysis.guide import converting_roles
 from ..slug import ascii_slug
 
-SECTION = "Undervisningsplan"
+SECTION = texts.SECTION_TRAINING
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,14 @@ def training(plan: Plan, figures: Figures, out) -> None:
     audiences = audience_views(plan, sessions)
     name = plan.municipality.name
     common = dict(plan=plan, total=sum(v.cases for v in sessions), audiences=audiences)
-    out.add("undervisning/index.md", "Alle hold", "undervisning.md.j2", section=SECTION,
+    out.add("undervisning/index.md", texts.PAGE_TRAINING_ALL, "undervisning.md.j2", section=SECTION,
             sessions=sessions, ics=ics_path(), **common)
-    out.download(ics_path(), calendar_bytes, plan, plan.training.sessions, f"Undervisning i DUBU - {name}")
+    out.download(ics_path(), calendar_bytes, plan, plan.training.sessions, texts.CALENDAR_ALL.format(municipality=name))
     for a in audiences:
-        out.add(f"undervisning/{a.page}", f"Hold for {a.role.name.lower()}", "undervisning_rolle.md.j2",
+        out.add(f"undervisning/{a.page}", texts.PAGE_TRAINING_ROLE.format(roles=a.role.plural_name), "undervisning_rolle.md.j2",
                 section=SECTION, a=a, sessions=a.sessions, ics=a.ics, **common)
         out.download(a.ics, calendar_bytes, plan, [v.session for v in a.sessions],
-                     f"Undervisning i DUBU for {a.role.name.lower()} - {name}")
+                     texts.CALENDAR_ROLE.format(roles=a.role.plural_name, municipality=name))
 
 
 BUILDERS = [training]

@@ -55,6 +55,8 @@ JS_MARKER = "/* dansk-soegning: query stemming */"
 DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("barnets plan", "handleplan"),
     ("barnets lov", "serviceloven", "sel"),
+    ("støttende indsatser", "forebyggende foranstaltninger", "foranstaltninger"),  # § 32; the old SEL wording
+    ("danmarks statistik", "dst"),
     ("go-live", "ibrugtagning", "idriftsættelse", "idriftsætte"),
     ("esdh", "gamle system", "gammelt system", "fagsystem"),
     ("studentermedhjælper", "studerende", "student", "studentermedhjælp"),

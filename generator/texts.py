@@ -1,0 +1,143 @@
+"""Every Danish word a user sees that is not in a template (generator/pages/templates/*.md.j2).
+
+Page and section titles in the navigation, chart titles, descriptions and legends, spreadsheet headers
+and total rows, calendar names and event descriptions, the KLIK method's step titles, and the vendor's
+name when the plan has none. Python elsewhere only picks a text from here and fills in the numbers and
+names; validation messages stay with their rules (generator/rules/, generator/io/load.py).
+"""
+
+from __future__ import annotations
+
+# --- the vendor --------------------------------------------------------------------------------
+
+VENDOR_UNNAMED = "leverandøren"  # when the plan has no leverandoertilbud; "leverandørens" with an s
+
+
+def vendor_name(offer) -> str:
+    """The vendor of the partially automatic conversion as the plan names it (Netcompany in DUBU 3.0)."""
+    return offer.vendor if offer is not None else VENDOR_UNNAMED
+
+
+def capitalised(text: str) -> str:
+    """First letter upper-case, for a name that starts a sentence or a table cell ("Leverandøren")."""
+    return text[:1].upper() + text[1:]
+
+
+# --- the MkDocs build ------------------------------------------------------------------------------
+
+BUILD_ABORTED = ("Sitet blev ikke bygget: ret fejlen på næste linje, og byg igen. MkDocs slutter med "
+                 "\"Aborted with a BuildError!\", som betyder det samme: bygningen er stoppet.")
+
+
+# --- navigation ----------------------------------------------------------------------------------
+
+PAGE_HOME = "Forside"
+PAGE_SCOPE = "Sagsomfang"
+PAGE_MINIMUM = "Minimumsoplysninger"
+PAGE_CONVERSION = "Konverteringsform"
+PAGE_ECONOMY = "Økonomi og beslutningsgrundlag"
+PAGE_ROLES = "Roller og ansvar"
+PAGE_SCHEDULE = "Tids- og ressourceplan"
+PAGE_GLOSSARY = "Ordliste"
+SECTION_DECISION = "Beslutning"
+SECTION_PLAN = "Plan"
+SECTION_LOAD = "Belastning pr. uge"
+SECTION_GUIDE = "Trin-for-trin-vejledning"
+SECTION_TRAINING = "Undervisningsplan"
+PAGE_GUIDE_INDEX = "Oversigt"
+PAGE_GUIDE_CHECKLIST = "{role}: tjekliste pr. sag"
+PAGE_GUIDE_PRINT = "{role}: udskriv hele vejledningen"
+PAGE_TRAINING_ALL = "Alle hold"
+PAGE_TRAINING_ROLE = "Hold for {roles}"  # roles: the role's plural, "Hold for sagsbehandlere"
+
+# --- labels in tables ------------------------------------------------------------------------------
+
+STAKEHOLDER_CASEWORKER = "Sagsbehandler"
+STAKEHOLDER_MANAGEMENT = "Ledelse"
+STAKEHOLDER_FINANCE = "Økonomi"
+STAKEHOLDER_STATISTICS = "Danmarks Statistik"
+TIMING_GO_LIVE = "Ved go-live"
+TIMING_FIRST_FOLLOW_UP = "Ved første opfølgning"
+ROUTE_AUTOMATIC = "Delvis automatisk (hos {vendor})"
+ROUTE_MANUAL = "Manuel"
+ROUTE_NOT_CONVERTED = "Konverteres ikke"
+KIND_NAMES = {"arbejdspakke": "Arbejdspakke", "opfoelgning": "Ved første opfølgning", "hold": "Hold",
+              "kontrol": "Kontrol", "aktivitet": "Aktivitet", "milepael": "Milepæl", "frysning": "Frysning"}
+GANTT_MILESTONES = "Milepæle"
+GANTT_ACTIVITIES = "Aktiviteter"
+GANTT_PACKAGES = "Arbejdspakker"
+GANTT_SESSIONS = "Hold"
+FREEZE_ROW = "Frysning i {system}"
+CONTROL_WORK = "Kontrol af {vendor}s konverterede sager"  # "Kontrol af Netcompanys konverterede sager"
+CONTROL_WORK_BY = "{work} ({role})"
+GO_LIVE = "Go-live"
+CHOSEN = "valgt"
+
+# --- charts: title, description (read by screen readers) and legends -------------------------------
+
+CHART_COST_TITLE = "Samlet pris for hver konverteringsform"
+CHART_COST_DESC = "Vandrette søjler: egne timer i kr. plus leverandørens pris. Tallene står i tabellen under."
+CHART_COST_PEOPLE = "Egne timer"
+CHART_COST_VENDOR = "Leverandørens pris"
+CHART_LOAD_TITLE = "{role}: planlagte timer og kapacitet pr. uge"
+CHART_LOAD_DESC = ("Søjler: planlagte timer pr. uge. Stiplet linje: kapacitet. Skraverede søjler med udråbstegn er "
+                   "over kapaciteten. Tallene står i tabellen under.")
+CHART_LOAD_BAR = "Planlagte timer"
+CHART_LOAD_CAPACITY = "Kapacitet"
+CHART_LOAD_OVER = "Over kapaciteten (!)"
+CHART_WEEK_AXIS = "Uge"
+CHART_FORECAST_TITLE = "Konverterede sager uge for uge"
+CHART_FORECAST_DESC = ("To linjer: sager med minimumsoplysningerne i DUBU (fuld linje med runde punkter) og sager "
+                       "med hele det juridiske grundlag efter første opfølgning (stiplet linje med firkantede "
+                       "punkter). Tallene står i tabellen under.")
+CHART_FORECAST_MINIMUM = "Minimumsoplysninger"
+CHART_FORECAST_FULL = "Fuldt juridisk grundlag"
+CHART_GANTT_TITLE = "Tidsplan: milepæle, aktiviteter, arbejdspakker og hold"
+CHART_GANTT_DESC = ("Gantt-diagram med en vandret bjælke for hver aktivitet, arbejdspakke og hvert hold og en rombe "
+                    "for hver milepæl. Go-live er markeret med en lodret stiplet linje. Datoerne står i tabellen "
+                    "under.")
+
+# --- the resource plan download (ressourceplan.xlsx / .csv) ----------------------------------------
+
+SHEET_HEADERS = ["Rolle", "År", "Uge", "Ugens mandag", "Planlagte timer", "Kapacitet (timer)",
+                 "Ledige timer (minus = for mange)", "Over kapaciteten", "Timepris (kr.)", "Omkostning (kr.)"]
+SHEET_TITLE = "Ressourceplan"
+SHEET_TOTAL_ROLE = "I alt {role}"
+SHEET_TOTAL_ALL = "I alt, alle roller"
+SHEET_YES = "ja"
+SHEET_NO = "nej"
+
+# --- calendars (undervisning*.ics) -----------------------------------------------------------------
+
+CALENDAR_ALL = "Undervisning i DUBU - {municipality}"
+CALENDAR_ROLE = "Undervisning i DUBU for {roles} - {municipality}"
+CALENDAR_CATEGORIES = ["Undervisning", "DUBU"]
+EVENT_TRAINER = "Underviser: {trainer}"
+EVENT_AUDIENCE = "For: {audience}"
+EVENT_SEATS = "Pladser: {seats}, tilmeldte: {participants}"
+EVENT_CONTENT = "Indhold:"
+EVENT_EXERCISE = ("Konverteringsøvelse: hver deltager konverterer {cases} sager ({categories}) og indtaster "
+                  "{groups}.")
+EVENT_KLIK = "Undervisningen hører til KLIK-opgaven \"{task}\" ({municipality})."
+
+# --- the KLIK method's steps (front page) -----------------------------------------------------------
+
+STEP_TITLES = {1: "Afklar minimumssagsoplysninger", 2: "Beslut konverteringsform", 3: "Planlæg konverteringen",
+               4: "Sæt status til fuldført"}
+MISSING_SETTLED_ON = "datoen hvor minimumsoplysningerne blev afklaret (minimumsoplysninger.afklaret_dato)"
+MISSING_PARTICIPANTS = "hvem der var med til at afklare dem (minimumsoplysninger.deltagere)"
+MISSING_GO_LIVE_FIELD = "mindst ét felt, der skal være i DUBU ved go-live"
+MISSING_CONVERTED = "mindst én sagskategori, der konverteres"
+MISSING_DECISION = "en beslutning med dato og beslutningstager (konverteringsform.beslutning)"
+MISSING_SCORES = "en vurdering af mulighederne efter kriterierne (konverteringsform.vurdering)"
+MISSING_MILESTONES = "milepæle (milepaele)"
+MISSING_PACKAGES = "arbejdspakker: hvem konverterer hvad hvornår (arbejdspakker)"
+MISSING_SESSIONS = "undervisningshold, hvor den manuelle konvertering indarbejdes (undervisning.sessioner)"
+MISSING_STATUS = 'status "fuldfoert" (klik_opgave.status)'
+MISSING_PLACEHOLDERS = "pladsholderne under kommune, klik_opgave og projekt erstattet"
+
+# Placeholders of a new plan (analysis/placeholders.py): what to do about each.
+PLACEHOLDER_CVR = "CVR-nummeret 00000000 er en pladsholder. Skriv kommunens eget CVR-nummer (8 cifre)."
+PLACEHOLDER_STATEMENT = ("Adressen er en pladsholder. Skriv adressen på kommunens egen tilgængelighedserklæring, "
+                         "fx https://www.was.digst.dk/kommunens-domaene-dk.")
+PLACEHOLDER_TEXT = '"{value}" er en pladsholder. Erstat den med jeres egne oplysninger.'
