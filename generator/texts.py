@@ -135,6 +135,8 @@ MISSING_PACKAGES = "arbejdspakker: hvem konverterer hvad hvornår (arbejdspakker
 MISSING_SESSIONS = "undervisningshold, hvor den manuelle konvertering indarbejdes (undervisning.sessioner)"
 MISSING_STATUS = 'status "fuldfoert" (klik_opgave.status)'
 MISSING_PLACEHOLDERS = "pladsholderne under kommune, klik_opgave og projekt erstattet"
+MISSING_UNFILLED = "{n} {word} erstattet med jeres egne oplysninger ({sections})"
+PLACEHOLDER_ONE, PLACEHOLDER_MANY = "pladsholder", "pladsholdere"
 
 # Placeholders of a new plan (analysis/placeholders.py): what to do about each.
 PLACEHOLDER_CVR = "CVR-nummeret 00000000 er en pladsholder. Skriv kommunens eget CVR-nummer (8 cifre)."

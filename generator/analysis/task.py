@@ -23,8 +23,8 @@ def _unfilled(found: list[Placeholder], step: int) -> list[str]:
     if not n:
         return []
     sections = sorted({p.path[0] for p in found if p.path and p.path[0] in STEP_SECTIONS[step]})
-    return [f'{n} {"pladsholder" if n == 1 else "pladsholdere"} erstattet med jeres egne oplysninger '
-            f'({", ".join(sections)})']
+    return [texts.MISSING_UNFILLED.format(n=n, word=texts.PLACEHOLDER_ONE if n == 1 else texts.PLACEHOLDER_MANY,
+                                          sections=", ".join(sections))]
 
 
 @dataclass(frozen=True)
