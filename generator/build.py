@@ -7,7 +7,7 @@ from pathlib import Path
 from .analysis import Figures, analyse
 from .io.cpr import scan_paths
 from .io.load import plan_from_yaml
-from .io.yaml_loader import load_yaml
+from .io.yaml_loader import check_plan_path, load_yaml
 from .messages import Message, PlanError
 from .model import Plan
 from .pages.common import Output
@@ -23,6 +23,7 @@ def validate_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, 
 
 def checked_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, list[Message], Figures]:
     """Load, check and analyse a plan (the analysis once, shared by the checks and the render)."""
+    check_plan_path(plan_path)  # missing, a folder, a symlink loop: a Danish message, not a traceback
     guard = scan_paths(plan_path, docs_dir if docs_dir and docs_dir.is_dir() else None)
     if guard:
         raise PlanError(guard)  # never load or show a plan that holds a CPR number

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..messages import PlanError
+from ..messages import PlanError, os_reason
 
 
 def _summary(plan, figures) -> str:
@@ -95,11 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except PlanError as exc:
-        for m in exc.messages:
-            print(m, file=sys.stderr)
+        print(exc, file=sys.stderr)  # the first MAX_SHOWN messages, and how many more there are
         errors = sum(m.is_error for m in exc.messages)
         print(f"{errors} {'fejl' if errors != 1 else 'fejl'} - ret dem og prøv igen.", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"{exc.filename or ''}: kan ikke læse eller skrive filen ({exc.strerror}).", file=sys.stderr)
+        print(f"{exc.filename or ''}: kan ikke læse eller skrive filen: {os_reason(exc)}.", file=sys.stderr)
         return 1

@@ -14,7 +14,9 @@ Plan text also reaches places that are not Markdown, and each gets its own escap
 * a page's front-matter ``title:`` (YAML, printed raw as HTML in ``<title>``) →
   :func:`front_matter_text`;
 * abbreviation definitions (``*[term]: explanation``): the explanation becomes an HTML
-  attribute → :func:`abbreviation_text`.
+  attribute → :func:`abbreviation_text`;
+* web addresses (``https://…``, already checked by the model) in a Markdown link or an ``href`` →
+  :func:`link_url`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import html
 import json
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -119,3 +122,15 @@ def spreadsheet_text(value: Any) -> str:
     """
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# Characters a web address keeps as they are: letters, digits and RFC 3986's delimiters, except those that
+# end or change a Markdown link destination or an HTML attribute: ( ) [ ] < > " ' ` \\ | { } and spaces.
+_URL_SAFE = "/:?#&=;@!$+,%-._~*"
+
+
+def link_url(value: Any) -> Markup:
+    """A web address (scheme and host checked by the model) → a Markdown link destination or an ``href``
+    value that cannot end early: ``https://klik.dk/a)[x](javascript:…)`` stays one address, percent-encoded
+    where it would otherwise close the link. ``%`` is kept, so an address already encoded is not changed."""
+    return Markup(quote(str(value), safe=_URL_SAFE))

@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import formatting
-from .markdown import escape, finalize, front_matter_text
+from .markdown import escape, finalize, front_matter_text, link_url
 from . import TEMPLATES
 
 
@@ -38,6 +38,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(formatting.FILTERS)
     env.filters["md"] = lambda v: Markup(escape(v))
     env.filters["front_matter"] = front_matter_text  # a YAML front-matter value (HTML-escaped, quoted)
+    env.filters["web_address"] = link_url  # a URL from the plan in a Markdown link (percent-encoded)
     env.filters["extract"] = lambda key, mapping: mapping[key]
     env.globals["Markup"] = Markup
     return env

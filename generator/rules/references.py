@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -69,6 +70,21 @@ def unique_ids(ctx: RawContext) -> None:
             fields.setdefault(key, ctx.loaded.locate(path)[0])
 
 
+MAX_KNOWN = 10  # ids listed in one message: with 1.500 roles, every message would list them all
+
+
+def known_ids(value: str, known: set[str], limit: int = MAX_KNOWN) -> str:
+    """'Mente du "x"? Brug en af: a, b, c og 40 andre': close matches first, at most `limit` ids in all."""
+    if not known:
+        return "Der er ingen at vælge imellem"
+    close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
+    shown = list(dict.fromkeys([*close, *sorted(known)]))[:limit]
+    rest = len(known) - len(shown)
+    listed = ", ".join(shown) + (f" og {rest} andre" if rest > 0 else "")
+    guess = f'Mente du "{close[0]}"? ' if close else ""
+    return f"{guess}Brug en af: {listed}"
+
+
 def references(ctx: RawContext) -> None:
     """Every role, category, field group, milestone, option and criterion that is named is defined.
 
@@ -85,8 +101,8 @@ def references(ctx: RawContext) -> None:
     def one(path: tuple, kind) -> None:
         value = _get(d, *path)
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value) not in kind[2]:
-            known = ", ".join(sorted(kind[2])) or "(ingen)"
-            ctx.error(path, f'{kind[0]} "{value}" findes ikke. Brug en af: {known} - eller tilføj den under "{kind[1]}".')
+            ctx.error(path, f'{kind[0]} "{value}" findes ikke. {known_ids(str(value), kind[2])} - eller tilføj den '
+                            f'under "{kind[1]}".')
 
     def many(path: tuple, kind) -> None:
         value = _get(d, *path)
