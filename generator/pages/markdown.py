@@ -113,7 +113,7 @@ def inert_text(value: Any) -> str:
 
 
 _HEADING = re.compile(r"^([ \t]*#{1,6}[ \t].*)$", re.MULTILINE)
-_HEADING_ENTITIES = re.compile(r"&(lt|gt);|&(amp);(?=[#A-Za-z0-9])")
+_HEADING_ENTITIES = re.compile(r"&(lt|gt);|&(amp);(?=\\?[#A-Za-z0-9])")  # escape() writes "#" as "\\#"
 
 
 def inert_headings(markdown: str) -> str:
