@@ -85,8 +85,14 @@ def escape(value: Any) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(str(value).split())  # no line breaks: a value never starts a block further in
-    return _no_block(text.translate(_TABLE))
+    return _no_block(inline_escape(value))
+
+
+def inline_escape(value: Any) -> str:
+    """Text → Markdown that renders as exactly that text inside a line; for the project's own formatted
+    numbers and dates ("1. marts 2027"), which templates never put first in a block. Plan text uses
+    :func:`escape`, which also keeps it from starting one."""
+    return " ".join(str(value).split()).translate(_TABLE)  # no line breaks: never a block further in
 
 
 def finalize(value: Any) -> Any:
