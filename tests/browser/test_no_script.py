@@ -18,7 +18,7 @@ from safety_support import (copy_project, dump_plan, example_data, make_files_fo
                             text_slots)
 from test_safety_html import _hostile, _marker, _refused
 
-PAYLOAD = ('Et langt navn, som menuen skærer af <img src=x onerror="window.__pwned=1;alert(1)"> '
+PAYLOAD = ('Et langt navn, som menuen skærer af <img src=x onerror="window.__pwned=1"> '
            '"><svg onload="window.__pwned=2"> &lt;img src=x onerror=window.__pwned=3&gt;')
 KLIK_LINK = "https://klik.dk/a)[klik](javascript:window.__pwned=4)"
 
@@ -80,10 +80,13 @@ def test_hovering_every_tooltip_and_ellipsised_title_runs_no_script(browser, hos
     try:
         page = context.new_page()
         page.set_default_timeout(10_000)
-        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))  # dismissed at once
         for path in pages:
-            page.goto(hostile_url + path)
-            page.wait_for_load_state("load")
+            try:
+                page.goto(hostile_url + path)
+            except Exception as exc:  # a page that a script keeps busy does not finish loading
+                pwned.append(f"{path}: {str(exc).splitlines()[0]}")
+                continue
             for key in page.evaluate(HOVERABLE):
                 target = page.locator(f'[data-kp-hover="{key}"]')
                 try:
