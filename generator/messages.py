@@ -43,13 +43,27 @@ class Message:
         return f"{where}:{key} {prefix}{self.text}"
 
 
+MAX_SHOWN = 50  # messages printed at most; 1.500 errors of one kind help nobody and fill a CI log
+
+
+def report(messages: list[Message], limit: int = MAX_SHOWN) -> str:
+    """The first `limit` messages, one a line, and how many more there are (in Danish)."""
+    lines = [str(m) for m in messages[:limit]]
+    rest = len(messages) - limit
+    if rest > 0:
+        lines.append(f"... og {rest} {'meddelelse' if rest == 1 else 'meddelelser'} mere, som ikke vises her. "
+                     "Ret de første, og kør igen for at se resten.")
+    return "\n".join(lines)
+
+
 class PlanError(Exception):
-    """Raised when input cannot be turned into a plan; carries every message."""
+    """Raised when input cannot be turned into a plan; carries every message (its text shows the first
+    MAX_SHOWN)."""
 
     def __init__(self, messages: list[Message], ordered: bool = False):
         # Sorted by line, unless the caller gives an order (causes before what follows from them).
         self.messages = list(messages) if ordered else sorted(messages)
-        super().__init__("\n".join(str(m) for m in self.messages))
+        super().__init__(report(self.messages))
 
 
 def display_name(path: Path | str) -> str:
@@ -57,32 +71,40 @@ def display_name(path: Path | str) -> str:
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, a symlink loop, a folder that is gone
         return str(p)
 
 
 _OS_REASONS = {
-    errno.EEXIST: "der findes allerede en fil eller mappe med det navn",
-    errno.ENOTEMPTY: "mappen er ikke tom",
-    errno.ENOENT: "filen eller mappen findes ikke",
-    errno.EACCES: "ingen adgang: tjek rettighederne",
-    errno.EPERM: "handlingen er ikke tilladt: tjek rettighederne",
-    errno.ENOSPC: "disken er fuld",
-    errno.EROFS: "drevet er skrivebeskyttet",
+    errno.ENOENT: "den findes ikke",
+    errno.EACCES: "der er ingen adgang (tjek rettighederne)",
+    errno.EPERM: "styresystemet tillader det ikke (tjek rettighederne)",
+    errno.ELOOP: "stien er et symbolsk link, der (over andre links) peger på sig selv",
     errno.EISDIR: "det er en mappe, ikke en fil",
     errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
-    errno.EBUSY: "filen eller mappen er i brug af et andet program",
+    errno.EEXIST: "der findes allerede en fil eller mappe med det navn",
+    errno.ENOTEMPTY: "mappen er ikke tom",
+    errno.ENOSPC: "der er ikke mere plads på disken",
+    errno.EROFS: "drevet er skrivebeskyttet",
     errno.ENAMETOOLONG: "navnet er for langt",
-    errno.ELOOP: "for mange symbolske links i træk (måske en løkke)",
-    errno.EXDEV: "mappen ligger på et andet drev",
+    errno.EBUSY: "filen eller mappen er i brug af et andet program",
+    errno.EXDEV: "filen kan ikke flyttes til et andet drev",
+    errno.EMFILE: "programmet har for mange filer åbne",
+    errno.EINVAL: "navnet eller handlingen er ugyldig",
     errno.EIO: "drevet kunne ikke læses eller skrives (ind-/uddatafejl)",
 }
 
 
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason for a failed file operation, as a Danish phrase."""
+    reason = _OS_REASONS.get(exc.errno or 0)
+    if reason:
+        return reason
+    return f"styresystemet melder fejl {exc.errno}" if exc.errno else "styresystemet melder en fejl"
+
+
 def os_error_text(exc: OSError) -> str:
     """A Danish sentence for an error from the operating system (never its English reason alone)."""
-    reason = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
-    if reason is None:
-        reason = f"styresystemet afviste handlingen (fejlkode {exc.errno})" if exc.errno else "styresystemet afviste handlingen"
     where = exc.filename if exc.filename is not None else ""
+    reason = os_reason(exc)
     return mask(f"{where}: kan ikke læse eller skrive: {reason}." if where else f"Kan ikke læse eller skrive: {reason}.")

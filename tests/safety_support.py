@@ -5,6 +5,7 @@ scan for script that came from the plan."""
 from __future__ import annotations
 
 import copy
+import functools
 import inspect
 import json
 import os
@@ -16,10 +17,12 @@ import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
 
+import markdown
 import yaml
 from pydantic import BaseModel
 
@@ -53,6 +56,20 @@ def mkdocs_build(project: Path, out: Path | None = None) -> subprocess.Completed
     out = out or project / "site"
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
                           capture_output=True, text=True, encoding="utf-8", env=env)
+
+
+@functools.cache
+def _markdown_settings() -> tuple[list, dict]:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return list(config["markdown_extensions"]), dict(config["mdx_configs"])
+
+
+def project_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions (and their settings) of the project's mkdocs.yml."""
+    extensions, configs = _markdown_settings()
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -217,6 +234,16 @@ def dump_plan(data: dict) -> str:
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset"}
 
 
+# Attributes whose (decoded) value Material may show again as HTML: tooltips (content.tooltips) and the
+# title an ellipsised nav/footer/table-of-contents entry gets from its text.
+_SHOWN_AS_HTML = {"title", "aria-label", "data-md-tooltip"}
+
+
+def _markup_after_decoding(text: str) -> bool:
+    """Whether `text` (already decoded once, as the DOM holds it) still makes markup when set as innerHTML."""
+    return "<" in text or "<" in html_unescape(text)
+
+
 class _Scan(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -224,14 +251,33 @@ class _Scan(HTMLParser):
         self.text: list[str] = []
         self._skip = 0  # inside <script>/<style>
         self._in_script = False
+        self._ellipsis: list[list] = []  # open .md-ellipsis elements: [tag, open tags of that name, text parts]
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._ellipsis and self._ellipsis[-1][0] == tag:
+            self._ellipsis[-1][1] -= 1
+            if self._ellipsis[-1][1] == 0:
+                text = "".join(self._ellipsis.pop()[2])
+                if _markup_after_decoding(text):
+                    self.problems.append(f".md-ellipsis text {text.strip()[:80]!r} becomes markup in a tooltip")
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+            self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if "md-ellipsis" in (dict(attrs).get("class") or "").split():
+            self._ellipsis.append([tag, 1, []])
+        elif self._ellipsis and self._ellipsis[-1][0] == tag:
+            self._ellipsis[-1][1] += 1
         for name, value in attrs:
             value = value or ""
+            if name in _SHOWN_AS_HTML and _markup_after_decoding(value):
+                self.problems.append(f"<{tag} {name}={value[:80]!r}> becomes markup in a tooltip")
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}={value!r}>")
             squashed = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
-            if name in _URL_ATTRS and ("javascript:" in squashed or "vbscript:" in squashed):
+            # Script only when it is the scheme: "https://klik.dk/a%29javascript:x" is one harmless address.
+            if name in _URL_ATTRS and squashed.startswith(("javascript:", "vbscript:", "data:text/html")):
                 self.problems.append(f"<{tag} {name}={value!r}>")
             if tag == "img" and name == "src" and value.strip() == "x":
                 self.problems.append(f"<img src={value!r}> from the plan")
@@ -239,12 +285,9 @@ class _Scan(HTMLParser):
             self._skip += 1
             self._in_script = tag == "script"
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-            self._in_script = False
-
     def handle_data(self, data: str) -> None:
+        for _, _, parts in self._ellipsis:
+            parts.append(data)
         if self._skip:
             if self._in_script and "alert(" in data:
                 self.problems.append(f"<script> with {data.strip()[:80]!r}")

@@ -157,8 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except PlanError as exc:
-        for m in exc.messages:
-            print(m, file=sys.stderr)
+        print(exc, file=sys.stderr)  # the first MAX_SHOWN messages, and how many more there are
         errors = sum(m.is_error for m in exc.messages)
         print(f"{errors} {'fejl' if errors != 1 else 'fejl'} - ret dem og prøv igen.", file=sys.stderr)
         return 1

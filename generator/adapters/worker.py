@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..messages import Message, PlanError
+from ..pages.markdown import link_url
 
 
 @dataclass
@@ -54,7 +55,7 @@ def render_result(plan_path: Path, docs_dir: Path | None):
     output, warnings, abbreviations = build_output(plan_path, docs_dir)
     statement = output.plan.municipality.accessibility_statement
     return Result([p.path for p in output.pages], output.nav, warnings, abbreviations,
-                  str(statement) if statement else None), output
+                  str(link_url(statement)) if statement else None), output
 
 
 def can_fork() -> bool:

@@ -33,7 +33,7 @@ from . import cli
 from .output import MANIFEST, check_ours, replace_folder
 from ..cprmatch import mask
 from ..messages import PlanError, os_error_text
-from ..pages.markdown import front_matter_text, html_nav
+from ..pages.markdown import front_matter_text, html_nav, link_url
 
 # Plugins of this project (MkDocs entry points); Zensical would silently ignore them.
 MKDOCS_ONLY_PLUGINS = ("konverteringsplan", "dansk-soegning")
@@ -190,7 +190,7 @@ def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs")
         print("Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
               + "; ".join(clashes) + ". Omdøb eller flyt den håndskrevne fil.", file=sys.stderr)
         return 1
-    (out / "mkdocs.yml").write_text(zensical_config(mkdocs_yml, out, nav, statement and str(statement)),
+    (out / "mkdocs.yml").write_text(zensical_config(mkdocs_yml, out, nav, statement and str(link_url(statement))),
                                     encoding="utf-8")
     print(f"Klar til Zensical: zensical build -f {out / 'mkdocs.yml'}")
     return 0

@@ -19,7 +19,7 @@ from ..model.guide import FreeStep
 from ..model.roles import Role
 from ..model.schedule import PackageTiming
 from ..model.training import Session
-from ..slug import ascii_slug
+from .paths import guide_pages, training_page
 from .training import session_cases, sessions_in_order
 
 
@@ -227,7 +227,6 @@ def guide_view(plan: Plan, role: Role) -> RoleGuideView:
     sessions = [s for s in sessions_in_order(plan.training.sessions) if role.id in s.audience]
     supers = super_user_people(plan)
     trainers = [t for t in dict.fromkeys(s.trainer for s in sessions) if t in supers]
-    slug = ascii_slug(role.id)
     return RoleGuideView(
         role=role,
         steps=_numbered(steps),
@@ -239,8 +238,8 @@ def guide_view(plan: Plan, role: Role) -> RoleGuideView:
         cases=sum(p.cases for p in packages),
         trainers=trainers,
         contacts=[p for p in supers if p not in trainers],
-        sessions=[SessionLine(s, session_cases(s), f"../undervisning/{ascii_slug(role.id)}.md") for s in sessions],
-        paths={"guide": f"{slug}.md", "checklist": f"{slug}-tjekliste.md", "print": f"{slug}-udskriv.md"},
+        sessions=[SessionLine(s, session_cases(s), f"../undervisning/{training_page(role.id)}") for s in sessions],
+        paths=guide_pages(role.id),
     )
 
 

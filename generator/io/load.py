@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -115,7 +116,20 @@ _PATTERN_HELP = {
 }
 
 
+def _bound(value: Any) -> str:
+    """A limit as the user writes it: 2100-12-31, 1.000.000."""
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
 def _show(value: Any) -> str:
+    if isinstance(value, (dt.date, dt.time)):
+        return f'"{value.isoformat()}"'
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 60 else text[:57] + "…"
 
@@ -191,7 +205,9 @@ def danish_text(err: dict[str, Any]) -> str:
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         words = {"greater_than_equal": ("ge", "mindst"), "greater_than": ("gt", "større end"),
                  "less_than_equal": ("le", "højst"), "less_than": ("lt", "mindre end")}[kind]
-        return f"skal være {words[1]} {ctx.get(words[0])}.{got}"
+        return f"skal være {words[1]} {_bound(ctx.get(words[0]))}.{got}"
+    if kind == "finite_number":
+        return f"skal være et almindeligt tal (ikke uendelig eller nan).{got}"
     if kind == "too_short":
         return f"skal have mindst {ctx.get('min_length')} punkt(er). Tilføj et punkt."
     if kind == "list_type":

@@ -14,7 +14,9 @@ Policy (documented here because users will meet it in error messages):
   naming every line the key stands on.
 * Anchors and aliases (``&navn`` / ``*navn``) are allowed, but every value
   built counts against ``MAX_NODES`` (alias re-uses included), so an alias
-  bomb stops after at most ``MAX_NODES`` nodes.  An alias that refers to the
+  bomb stops after at most ``MAX_NODES`` nodes, and every character of text built
+  counts against ``MAX_CHARS`` (as many as the biggest file allowed), so a few
+  aliases of a long text cannot grow the plan either.  An alias that refers to the
   collection it stands in (a cycle) is refused.  Nesting deeper than
   ``MAX_DEPTH`` levels is refused.
 * The merge key ``<<`` is refused (write the values out instead): it hides
@@ -39,9 +41,12 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.messages import ERROR, Message, PlanError, display_name
+from generator.messages import ERROR, Message, PlanError, display_name, os_reason
 
 MAX_NODES = 100_000
+# Characters of text after anchors and aliases are folded out: as many as the biggest plan file allowed,
+# so 8.500 aliases of one long step cannot make a 165 KB file into 17 million characters of pages.
+MAX_CHARS = 2_000_000
 MAX_DEPTH = 100
 DEFAULT_MAX_BYTES = 2_000_000
 
@@ -177,7 +182,7 @@ def read_source(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
     except PermissionError:
         _fail(name, 0, 0, f"Filen {name} kan ikke læses (ingen adgang). Tjek filens rettigheder.")
     except OSError as exc:
-        _fail(name, 0, 0, f"Filen {name} kan ikke læses ({exc.strerror or exc}).")
+        _fail(name, 0, 0, f"Filen {name} kan ikke læses: {os_reason(exc)}.")
     return raw
 
 
@@ -466,6 +471,7 @@ class _Builder:
         self.file = file
         self.messages: list[Message] = []
         self.count = 0
+        self.chars = 0  # characters of text built, aliases included
         self.constructor = SafeConstructor()
         self.active: set[int] = set()  # ids of collections being built (cycle check)
         self.built: set[int] = set()  # ids of nodes built so far (to tell alias re-use)
@@ -518,6 +524,7 @@ class _Builder:
             ))
             raise _TooMuch
         if isinstance(node, ScalarNode):
+            self.count_chars(node)
             return self.scalar(node, path)
         if id(node) in self.active:
             self.error(node, path, "En henvisning (*navn) peger på det afsnit, den selv står i, så værdien bliver uendelig. Skriv værdien ud i stedet.")
@@ -547,6 +554,24 @@ class _Builder:
                 self.active.discard(id(node))
         raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
 
+    def count_chars(self, node: ScalarNode) -> None:
+        self.chars += len(node.value)
+        if self.chars > MAX_CHARS:
+            line, col = _mark(node)
+            if self.aliased:
+                text = (
+                    f"Filen giver mere end {_fmt_int(MAX_CHARS)} tegn tekst, når ankre og henvisninger (&navn/*navn) "
+                    "foldes ud (her i linje {line}). Det sker, når en lang tekst genbruges mange gange med "
+                    "henvisninger. Skriv teksten ud færre steder, eller gør den kortere."
+                ).replace("{line}", str(line))
+            else:
+                text = (
+                    f"Filen indeholder mere end {_fmt_int(MAX_CHARS)} tegn tekst. En plan skal kun indeholde "
+                    "samlede tal og tekster; tjek at der ikke er kopieret data ind i filen."
+                )
+            self.messages.append(Message(self.file, line, col, "", text))
+            raise _TooMuch
+
     def mapping(self, node: MappingNode, path: PathT, pos: _Pos, depth: int) -> dict:
         out: dict = {}
         seen: dict[Any, list[Node]] = {}
@@ -565,6 +590,7 @@ class _Builder:
                 )
                 continue
             self.count += 1
+            self.count_chars(key_node)
             key = self.scalar(key_node, path)
             try:
                 hash(key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, UrlConstraints
 from pydantic_core import PydanticCustomError
 
 Id = Annotated[
@@ -24,6 +24,28 @@ def _local_time(value: dt.time) -> dt.time:
 Clock = Annotated[dt.time, AfterValidator(_local_time)]
 """A time of day on the local clock, e.g. "09:00" (no time zone)."""
 
+# Every number and date in the plan has a range: a typo such as 9999-12-31, 1.0e+300 or .inf must be a
+# Danish error at its line, never a calendar or arithmetic that cannot finish (or a traceback after
+# validation). The ranges are generous for any real municipality; the calendar computes 2000-2100.
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+Date = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+"""A date the calendar can compute: 2000-01-01 to 2100-12-31."""
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+"""A number of cases (never more than a million in one municipality)."""
+People = Annotated[int, Field(ge=1, le=100_000)]
+"""A number of people, seats or cases per person: at least 1."""
+Minutes = Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)]
+"""Minutes for one case or one step (at most 10.000, about a week of work)."""
+HoursPerWeek = Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)]
+"""Hours in a week (a week has 168)."""
+HourlyRate = Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)]
+"""Kroner per hour."""
+Price = Annotated[float, Field(ge=0, le=1_000_000_000, allow_inf_nan=False)]
+"""Kroner (at most a billion)."""
+
+WebAddress = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000, allowed_schemes=["https", "http"], host_required=True)]
+"""A web address: https:// (or http://) and a host. The pages print it through markdown.link_url."""
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
@@ -41,5 +63,5 @@ class Model(BaseModel):
 
 
 class Period(Model):
-    start: dt.date = field("fra", "Første dag (ÅÅÅÅ-MM-DD).")
-    end: dt.date = field("til", "Sidste dag (ÅÅÅÅ-MM-DD), inklusive.")
+    start: Date = field("fra", "Første dag (ÅÅÅÅ-MM-DD).")
+    end: Date = field("til", "Sidste dag (ÅÅÅÅ-MM-DD), inklusive.")

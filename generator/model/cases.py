@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
-from pydantic import NonNegativeInt, PositiveInt
 
-from .base import Id, Model, ShortText, Text, field
+from .base import Count, Date, Id, Minutes, Model, ShortText, Text, field
 
 
 class CaseStatus(str, Enum):
@@ -26,7 +24,7 @@ class CaseCategory(Model):
     name: ShortText = field("navn", "Kategoriens navn, som det vises på siden.")
     status: CaseStatus = field("status", "aaben (aktive sager) eller lukket (passive sager).")
     area: ShortText = field("omraade", "Område, fx Forebyggelse, Anbringelse, Myndighed.")
-    count: NonNegativeInt = field("antal", "Antal sager i kategorien (kun samlet antal, aldrig enkeltsager).")
+    count: Count = field("antal", "Antal sager i kategorien (kun samlet antal, aldrig enkeltsager).")
     route: Route = field(
         "rute", "Hvordan kategorien konverteres: automatisk (Netcompany), manuel eller ikke_konverteres."
     )
@@ -34,7 +32,7 @@ class CaseCategory(Model):
     readable_in: ShortText | None = field(
         "laesbar_i", "Hvor sagerne kan læses, når de ikke konverteres (kræves ved ikke_konverteres).", None
     )
-    readable_until: dt.date | None = field(
+    readable_until: Date | None = field(
         "laesbar_til", "Hvor længe sagerne kan læses dér (kræves ved ikke_konverteres).", None
     )
 
@@ -61,7 +59,7 @@ class Field_(Model):
     needs: list[Stakeholder] = field(
         "behov", "Hvem har brug for feltet: sagsbehandler, ledelse, oekonomi, danmarks_statistik.", min_length=1
     )
-    minutes: NonNegativeInt = field("minutter", "Skønnet antal minutter pr. sag ved manuel indtastning.")
+    minutes: Minutes = field("minutter", "Skønnet antal minutter pr. sag ved manuel indtastning.")
     automatic: bool = field("automatisk", "true, hvis Netcompanys delvise automatiske konvertering dækker feltet.", False)
     categories: list[Id] | None = field(
         "kategorier", "Sagskategorier feltet gælder for. Udelades, hvis det gælder alle konverterede sager.", None
@@ -81,6 +79,6 @@ class FieldGroup(Model):
 
 
 class MinimumInformation(Model):
-    settled_on: dt.date | None = field("afklaret_dato", "Dato hvor minimumsoplysningerne blev afklaret.", None)
+    settled_on: Date | None = field("afklaret_dato", "Dato hvor minimumsoplysningerne blev afklaret.", None)
     participants: list[ShortText] = field("deltagere", "Hvem var med til at afklare (roller, ikke navne på borgere).", [])
     groups: list[FieldGroup] = field("feltgrupper", "Feltgrupper i den rækkefølge, de indtastes.", min_length=1)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
-from pydantic import Field, NonNegativeFloat, NonNegativeInt, conint
+from pydantic import Field, conint
 
-from .base import Id, Model, ShortText, Text, field
+from .base import Date, Id, Minutes, Model, Price, ShortText, Text, field
 
 
 class OptionKind(str, Enum):
@@ -31,7 +30,7 @@ class Criterion(Model):
 
 class Decision(Model):
     chosen: Id = field("valgt", "Id på den valgte mulighed.")
-    date: dt.date = field("dato", "Hvornår beslutningen blev truffet.")
+    date: Date = field("dato", "Hvornår beslutningen blev truffet.")
     decided_by: ShortText = field("besluttet_af", "Hvem traf beslutningen, fx styregruppen.")
     rationale: Text = field("begrundelse", "Hvorfor.")
 
@@ -50,19 +49,19 @@ class ConversionForm(Model):
 
 class InternalEffort(Model):
     role: Id = field("rolle", "Rolle, der kontrollerer og retter.")
-    minutes_per_case: NonNegativeFloat = field("minutter_pr_sag", "Minutter pr. automatisk konverteret sag.")
-    start: dt.date | None = field(
+    minutes_per_case: Minutes = field("minutter_pr_sag", "Minutter pr. automatisk konverteret sag.")
+    start: Date | None = field(
         "fra", "Første dag for kontrollen. Udelades: fra leveringsdatoen (eller 4 uger før go-live).", None
     )
-    end: dt.date | None = field("til", "Sidste dag for kontrollen. Udelades: dagen før go-live.", None)
+    end: Date | None = field("til", "Sidste dag for kontrollen. Udelades: dagen før go-live.", None)
 
 
 class VendorOffer(Model):
     vendor: ShortText = field("leverandoer", "Leverandøren, fx Netcompany.")
     assumed: bool = field("antaget", "true, når prisen er et skøn og ikke et faktisk tilbud.", True)
-    fixed_price: NonNegativeFloat = field("fast_pris", "Fast pris i kr.", 0)
-    price_per_case: NonNegativeFloat = field("pris_pr_sag", "Pris pr. sag i kr.", 0)
-    delivery: dt.date | None = field("levering", "Hvornår de automatisk konverterede sager leveres.", None)
+    fixed_price: Price = field("fast_pris", "Fast pris i kr.", 0)
+    price_per_case: Price = field("pris_pr_sag", "Pris pr. sag i kr.", 0)
+    delivery: Date | None = field("levering", "Hvornår de automatisk konverterede sager leveres.", None)
     internal_effort: list[InternalEffort] = field(
         "intern_indsats", "Kommunens egen kontrol og rettelse pr. automatisk konverteret sag.", []
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import NonNegativeFloat
 
-from .base import Id, Model, ShortText, Text, field
+from .base import Id, Minutes, Model, ShortText, Text, field
 
 
 class StepExtras(Model):
@@ -33,7 +32,7 @@ class FreeStep(StepExtras):
     title: ShortText = field("titel", "Trinets titel, fx Find sagen i SBSYS.")
     text: Text = field("tekst", "Hvad man gør.")
     where: ShortText | None = field("hvor", "Hvor man gør det, fx SBSYS eller DUBU: Sag.", None)
-    minutes: NonNegativeFloat = field("minutter", "Minutter trinet tager.", 0)
+    minutes: Minutes = field("minutter", "Minutter trinet tager.", 0)
     check: Text | None = field("tjek", 'Kvalitetstjek, skrevet så det kan stå efter "Tjek".', None)
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
-from pydantic import AnyHttpUrl
-
-from .base import Model, Period, ShortText, field
+from .base import Date, Model, Period, ShortText, WebAddress, field
 
 
 class Municipality(Model):
@@ -15,7 +12,7 @@ class Municipality(Model):
     cvr: str | None = field("cvr", "Kommunens CVR-nummer (8 cifre).", None, pattern=r"^\d{8}$")
     old_system: ShortText = field("gammelt_system", "Det nuværende sags- og dokumentsystem (ESDH), fx SBSYS.")
     department: ShortText | None = field("forvaltning", "Forvaltning eller afdeling.", None)
-    accessibility_statement: AnyHttpUrl | None = field(
+    accessibility_statement: WebAddress | None = field(
         "tilgaengelighedserklaering", "Webadresse på kommunens tilgængelighedserklæring (vises i sidefoden).", None
     )
 
@@ -39,6 +36,6 @@ class KlikTask(Model):
 
 
 class Project(Model):
-    go_live: dt.date = field("go_live", "Datoen hvor DUBU tages i brug.")
-    dubu_access: dt.date | None = field("adgang_til_dubu", "Første dag med adgang til DUBU.", None)
+    go_live: Date = field("go_live", "Datoen hvor DUBU tages i brug.")
+    dubu_access: Date | None = field("adgang_til_dubu", "Første dag med adgang til DUBU.", None)
     freeze: Period | None = field("frysning", "Frysningsperiode i det gamle system før go-live.", None)

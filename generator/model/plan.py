@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import NonNegativeInt
 
-from .base import Model, ShortText, Text, field
+from .base import Count, Model, ShortText, Text, field
 from .cases import CaseCategory, MinimumInformation
 from .decision import ConversionForm, VendorOffer
 from .guide import Guide
@@ -33,7 +32,7 @@ class Plan(Model):
     milestones: list[Milestone] = field("milepaele", "Milepæle.", [])
     activities: list[Activity] = field("aktiviteter", "Aktiviteter.", [])
     work_packages: list[WorkPackage] = field("arbejdspakker", "Hvem konverterer hvad hvornår.", [])
-    first_follow_ups: dict[str, NonNegativeInt] = field(
+    first_follow_ups: dict[str, Count] = field(
         "foerste_opfoelgninger", "Antal sager, hvis første opfølgning falder i måneden (nøgle ÅÅÅÅ-MM).", {}
     )
     calendar: Calendar = field("kalender", "Fridage og fravær.", Calendar())

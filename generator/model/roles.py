@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from pydantic import NonNegativeFloat, PositiveInt, model_validator
+from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Model, ShortText, Text, field
+from .base import HourlyRate, HoursPerWeek, Id, Model, People, ShortText, Text, field
 
 # Plural of a one-word Danish role noun, by its ending (the nouns roles are named with):
 # sagsbehandler -> sagsbehandlere, superbruger -> superbrugere, konsulent -> konsulenter,
@@ -37,9 +37,9 @@ class Role(Model):
         "Rollens navn i flertal, som det står inde i en sætning, fx sagsbehandlere (\"Undervisning for "
         "sagsbehandlere\"). Kan udelades for navne på ét ord, der ender på -er, -ent, -ant, -ist, -or eller -ør.",
         None)
-    headcount: PositiveInt = field("antal", "Antal personer i rollen.")
-    hours_per_week: NonNegativeFloat = field("timer_pr_uge", "Timer pr. uge hver person kan bruge på konverteringen.")
-    hourly_cost: NonNegativeFloat = field("timepris", "Fuld timepris i kr.")
+    headcount: People = field("antal", "Antal personer i rollen.")
+    hours_per_week: HoursPerWeek = field("timer_pr_uge", "Timer pr. uge hver person kan bruge på konverteringen.")
+    hourly_cost: HourlyRate = field("timepris", "Fuld timepris i kr.")
     super_user: bool = field("superbruger", "true for superbrugere (undervisere og kontaktpersoner).", False)
     people: list[ShortText] = field("personer", "Medarbejdere eller teams i rollen (aldrig borgere).", [])
     tasks: Text | None = field("opgaver", "Hvad rollen gør i konverteringen.", None)

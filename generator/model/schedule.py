@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
-from pydantic import NonNegativeInt, PositiveInt
 
-from .base import Id, Model, ShortText, Text, field
+from .base import Date, Id, Model, People, ShortText, Text, field
 
 
 class Milestone(Model):
     id: Id = field("id", "Kort nøgle for milepælen, fx go_live.")
     name: ShortText = field("navn", "Milepælens navn.")
-    date: dt.date = field("dato", "Dato.")
+    date: Date = field("dato", "Dato.")
 
 
 class Activity(Model):
     id: Id = field("id", "Kort nøgle for aktiviteten.")
     name: ShortText = field("navn", "Aktivitetens navn.")
-    start: dt.date = field("fra", "Første dag.")
-    end: dt.date = field("til", "Sidste dag.")
+    start: Date = field("fra", "Første dag.")
+    end: Date = field("til", "Sidste dag.")
     owner: Id | None = field("ansvarlig", "Rolle, der er ansvarlig.", None)
     deadline: Id | None = field("frist", "Milepæl, aktiviteten skal være færdig før.", None)
 
@@ -39,8 +37,8 @@ class WorkPackage(Model):
     timing: PackageTiming = field(
         "tidspunkt", "periode (angiv fra og til) eller foerste_opfoelgning.", PackageTiming.period
     )
-    start: dt.date | None = field("fra", "Første dag (ved periode).", None)
-    end: dt.date | None = field("til", "Sidste dag (ved periode).", None)
+    start: Date | None = field("fra", "Første dag (ved periode).", None)
+    end: Date | None = field("til", "Sidste dag (ved periode).", None)
     deadline: Id | None = field("frist", "Milepæl, arbejdet skal være færdigt før.", None)
 
 
@@ -50,16 +48,16 @@ class DayOff(str, Enum):
 
 
 class SpecialDay(Model):
-    date: dt.date = field("dato", "Dato.")
+    date: Date = field("dato", "Dato.")
     name: ShortText = field("navn", "Navn, fx Juleaftensdag.")
     off: DayOff = field("fri", "hel eller halv fridag.", DayOff.full)
 
 
 class Absence(Model):
     role: Id = field("rolle", "Rolle.")
-    people: PositiveInt = field("personer", "Antal personer, der er væk.", 1)
-    start: dt.date = field("fra", "Første dag.")
-    end: dt.date = field("til", "Sidste dag.")
+    people: People = field("personer", "Antal personer, der er væk.", 1)
+    start: Date = field("fra", "Første dag.")
+    end: Date = field("til", "Sidste dag.")
     reason: ShortText | None = field("aarsag", "Fx ferie, eksamen.", None)
 
 

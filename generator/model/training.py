@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from pydantic import AnyHttpUrl, NonNegativeInt, PositiveInt
-
-from .base import Clock, Id, Model, ShortText, Text, field
+from .base import Clock, Count, Date, Id, Model, People, ShortText, Text, WebAddress, field
 
 
 class TrainingConversion(Model):
-    cases_per_participant: PositiveInt = field("sager_pr_deltager", "Sager hver deltager konverterer på holdet.")
+    cases_per_participant: People = field("sager_pr_deltager", "Sager hver deltager konverterer på holdet.")
     categories: list[Id] = field("kategorier", "Sagskategorier deltagerne konverterer.", min_length=1)
     groups: list[Id] = field("feltgrupper", "Feltgrupper deltagerne indtaster.", min_length=1)
 
@@ -19,20 +15,20 @@ class Session(Model):
     id: Id = field("id", "Kort, stabil nøgle for holdet (bruges i kalenderfilerne).")
     title: ShortText = field("titel", "Titel.")
     audience: list[Id] = field("maalgruppe", "Roller, holdet er for.", min_length=1)
-    date: dt.date = field("dato", "Dato.")
+    date: Date = field("dato", "Dato.")
     start: Clock = field("start", 'Starttid i anførselstegn, fx "09:00".')
     end: Clock = field("slut", 'Sluttid i anførselstegn, fx "15:00".')
     place: ShortText = field("sted", "Sted.")
     trainer: ShortText = field("underviser", "Underviser (en superbruger fra rollerne).")
-    seats: PositiveInt = field("pladser", "Antal pladser.")
-    participants: NonNegativeInt = field("deltagere", "Antal tilmeldte.")
+    seats: People = field("pladser", "Antal pladser.")
+    participants: Count = field("deltagere", "Antal tilmeldte.")
     content: list[ShortText] = field("indhold", "Indhold.", [])
     conversion: TrainingConversion | None = field("konvertering", "Konverteringsøvelse på holdet, hvis der er en.", None)
 
 
 class Training(Model):
     klik_task: ShortText = field("klik_opgave", "KLIK-opgaven, der ejer resten af undervisningsplanen.", "Planlæg undervisning")
-    klik_link: AnyHttpUrl | None = field(
+    klik_link: WebAddress | None = field(
         "klik_link", "Webadressen på KLIK-opgaven (kopiér den fra KLIK), så siden kan linke til den.", None
     )
     sessions: list[Session] = field("sessioner", "Holdene.", [])

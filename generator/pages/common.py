@@ -8,6 +8,7 @@ from functools import cached_property, partial
 
 from ..io.cpr import check_generated
 from ..model import Plan
+from .markdown import inert_headings
 from .templating import render_template
 
 
@@ -37,7 +38,8 @@ class Later:
 
 
 def _render(template: str, context: dict) -> str:
-    return render_template(template, **{k: v() if isinstance(v, Later) else v for k, v in context.items()})
+    return inert_headings(render_template(template, **{k: v() if isinstance(v, Later) else v
+                                                      for k, v in context.items()}))
 
 
 def _with_abbreviations(page: Page, abbreviations: str) -> str:

@@ -7,11 +7,10 @@ from collections import defaultdict
 
 from . import charts, downloads
 from .. import formatting as fmt, texts
-from ..analysis import Figures
+from ..analysis import Figures, paths
 from ..analysis.kinds import WorkKind
 from ..model import Plan
 from ..model.cases import CaseStatus, Stakeholder, Timing
-from ..slug import ascii_slug
 from .common import Later
 
 STAKEHOLDERS = {
@@ -119,7 +118,7 @@ LOAD_SECTION = texts.SECTION_LOAD
 
 def load_page_path(role_id: str) -> str:
     """The role's weekly load page, relative to the docs folder."""
-    return f"belastning/{ascii_slug(role_id)}.md"
+    return paths.load_page(role_id)
 
 
 def _load_views(plan: Plan, figures: Figures) -> list[dict]:

@@ -9,19 +9,31 @@ Templates mark their own, trusted Markdown with ``Markup`` (Jinja's ``|safe`` or
 
 Plan text also reaches places that are not Markdown, and each gets its own escaping:
 
+* text that Material copies into a tooltip and shows with ``innerHTML`` (nav, footer and table of
+  contents titles, which are ``.md-ellipsis``; the ``title`` of an abbreviation) must hold no markup even
+  after one decoding: :func:`inert_text` turns ``<``, ``>`` and an ``&`` that starts an entity into the
+  full-width look-alikes ``＜``, ``＞`` and ``＆``, which no number of decodings turns back into markup
+  (double escaping would instead show "&lt;" wherever the text is decoded only once: a screen reader, the
+  browser's own tooltip). :func:`inert_headings` does it for headings, whose text becomes the table of
+  contents;
+
 * page titles in the MkDocs navigation: the theme prints them as HTML → :func:`html_text`
   (:func:`html_nav` does a whole nav);
 * a page's front-matter ``title:`` (YAML, printed raw as HTML in ``<title>``) →
   :func:`front_matter_text`;
 * abbreviation definitions (``*[term]: explanation``): the explanation becomes an HTML
-  attribute → :func:`abbreviation_text`.
+  attribute → :func:`abbreviation_text`;
+* web addresses (``https://…``, already checked by the model) in a Markdown link or an ``href`` →
+  :func:`link_url`.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -40,22 +52,47 @@ _ESCAPES = {
     "|": "\\|",
     "#": "\\#",
     "!": "\\!",
-    "~": "\\~",
-    "^": "\\^",
+    "~": "&#126;",  # not a Markdown escape: "\\~" would show the backslash
+    "^": "&#94;",
     "=": "&#61;",
     ":": "&#58;",
 }
 _TABLE = str.maketrans(_ESCAPES)
 
 
+# What makes a line a block when it stands first (after a list marker, "> ", or at the start of a line):
+# "-", "+" (lists, rules, setext underlines), "1." / "1)" (ordered lists) and "?" ("???+" details).
+# "*", "#", ">", "<", "|", "!", ":", "=", "[", "`" and "~" are escaped everywhere by _ESCAPES, and a value is
+# one line, so it can start no block further in.
+_ORDERED = re.compile(r"\d+(?=[.)](?: |$))")
+
+
+def _no_block(text: str) -> str:
+    if text[:1] in ("-", "+"):
+        return "\\" + text
+    if text[:1] == "?":
+        return "&#63;" + text[1:]
+    number = _ORDERED.match(text)
+    if number:
+        return number.group() + "\\" + text[number.end():]
+    return text
+
+
 def escape(value: Any) -> str:
-    """Plain text → Markdown that renders as exactly that text, on one line."""
+    """Plain text → Markdown that renders as exactly that text, on one line, wherever a template puts it
+    (inside a sentence, first on a line, in a table cell or a list item): it starts no block."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(str(value).split())  # no line breaks: a value never starts a block
-    return text.translate(_TABLE)
+    return _no_block(inline_escape(value))
+
+
+def inline_escape(value: Any) -> str:
+    """Text → Markdown that renders as exactly that text inside a line; for the project's own formatted
+    numbers and dates ("1. marts 2027"), which templates never put first in a block. Plan text uses
+    :func:`escape`, which also keeps it from starting one."""
+    return " ".join(str(value).split()).translate(_TABLE)  # no line breaks: never a block further in
 
 
 def finalize(value: Any) -> Any:
@@ -69,9 +106,35 @@ def _one_line(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+_INERT = str.maketrans({"<": "＜", ">": "＞"})
+_ENTITY_AMP = re.compile(r"&(?=[#A-Za-z0-9])")  # "&lt", "&#60", "&amp": starts a character reference
+
+
+def inert_text(value: Any) -> str:
+    """Plain text → the same text with nothing that is markup after one or two HTML decodings.
+
+    "<img src=x onerror=…>" becomes "＜img src=x onerror=…＞" and "&lt;" becomes "＆lt;"; a lone "&"
+    (as in "Økonomi & drift") stays, since it decodes to itself."""
+    return _ENTITY_AMP.sub("＆", _one_line(value).translate(_INERT))
+
+
+_HEADING = re.compile(r"^([ \t]*#{1,6}[ \t].*)$", re.MULTILINE)
+_HEADING_ENTITIES = re.compile(r"&(lt|gt);|&(amp);(?=\\?[#A-Za-z0-9])")  # escape() writes "#" as "\\#"
+
+
+def inert_headings(markdown: str) -> str:
+    """Generated Markdown → the same, with the escaped ``<``, ``>`` and ``&`` of plan text in ATX headings
+    turned into look-alikes (:func:`inert_text`): a heading's text is the table of contents' title, which
+    Material shows in a tooltip with ``innerHTML`` when it is cut off. Templates write no entities in
+    headings, so every one there came from :func:`escape`."""
+    look = {"lt": "＜", "gt": "＞", "amp": "＆"}
+    return _HEADING.sub(lambda m: _HEADING_ENTITIES.sub(lambda e: look[e.group(1) or e.group(2)], m.group(1)),
+                        markdown)
+
+
 def html_text(value: Any) -> str:
-    """Plain text → HTML that shows exactly that text (for navigation titles)."""
-    return html.escape(_one_line(value), quote=True)
+    """Plain text → HTML for a title (navigation, footer, <title>): no markup, even decoded twice."""
+    return html.escape(inert_text(value), quote=True)
 
 
 def html_nav(nav: list) -> list:
@@ -101,11 +164,10 @@ def front_matter_text(value: Any) -> Markup:
 def abbreviation_text(value: Any) -> str:
     """Plain text → the explanation part of a Markdown abbreviation (``*[term]: …``).
 
-    Python-Markdown puts it in the ``title`` attribute and escapes ``<`` and ``"`` there, but
-    keeps an ``&`` that starts an entity; escaping ``&`` makes "&lt;" typed by the user show as
-    typed.
+    Python-Markdown puts it in the ``title`` attribute, and Material's tooltip shows that with
+    ``innerHTML``: the text must hold no markup after two decodings (:func:`inert_text`).
     """
-    return _one_line(value).replace("&", "&amp;")
+    return inert_text(value)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -119,3 +181,15 @@ def spreadsheet_text(value: Any) -> str:
     """
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# Characters a web address keeps as they are: letters, digits and RFC 3986's delimiters, except those that
+# end or change a Markdown link destination or an HTML attribute: ( ) [ ] < > " ' ` \\ | { } and spaces.
+_URL_SAFE = "/:?#&=;@!$+,%-._~*"
+
+
+def link_url(value: Any) -> Markup:
+    """A web address (scheme and host checked by the model) → a Markdown link destination or an ``href``
+    value that cannot end early: ``https://klik.dk/a)[x](javascript:…)`` stays one address, percent-encoded
+    where it would otherwise close the link. ``%`` is kept, so an address already encoded is not changed."""
+    return Markup(quote(str(value), safe=_URL_SAFE))

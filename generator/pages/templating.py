@@ -9,9 +9,13 @@ import jinja2
 from markupsafe import Markup
 
 from .. import formatting, texts
-from .markdown import escape, finalize, front_matter_text
+from .markdown import escape, finalize, front_matter_text, inline_escape, link_url
 from . import TEMPLATES
 
+
+
+def _formatted(format_value):
+    return lambda *args, **kwargs: Markup(inline_escape(format_value(*args, **kwargs)))
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -35,9 +39,12 @@ def environment() -> jinja2.Environment:
         # Python caches .pyc files: the plan changes on every save, the templates rarely.
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters.update(formatting.FILTERS)
+    # Numbers and dates formatted here ("1. marts 2027") are our own text: escaped inside the line, but not
+    # kept from starting an ordered list ("1\\. marts"), which no template puts them where they could.
+    env.filters.update({name: _formatted(f) for name, f in formatting.FILTERS.items()})
     env.filters["md"] = lambda v: Markup(escape(v))
     env.filters["front_matter"] = front_matter_text  # a YAML front-matter value (HTML-escaped, quoted)
+    env.filters["web_address"] = link_url  # a URL from the plan in a Markdown link (percent-encoded)
     env.filters["extract"] = lambda key, mapping: mapping[key]
     env.filters["leverandoer"] = lambda plan: texts.vendor_name(plan.vendor_offer)  # "Netcompany"
     env.filters["stort"] = texts.capitalised

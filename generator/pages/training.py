@@ -16,7 +16,7 @@ from ..model import Plan
 from ..model.roles import Role
 from ..model.training import Session
 from ..analysis.guide import converting_roles
-from ..slug import ascii_slug
+from ..analysis import paths
 
 SECTION = texts.SECTION_TRAINING
 
@@ -42,7 +42,7 @@ class AudienceView:
 
 
 def ics_path(role: Role | None = None) -> str:
-    return "downloads/undervisning.ics" if role is None else f"downloads/undervisning-{ascii_slug(role.id)}.ics"
+    return paths.training_calendar(None if role is None else role.id)
 
 
 def session_views(plan: Plan) -> list[SessionView]:
@@ -58,7 +58,7 @@ def session_views(plan: Plan) -> list[SessionView]:
             cases=session_cases(s),
             categories=tuple(cats.get(c, c) for c in conv.categories) if conv else (),
             groups=tuple(groups.get(g, g) for g in conv.groups) if conv else (),
-            anchor=f"hold-{ascii_slug(s.id)}",
+            anchor=paths.session_anchor(s.id),
         ))
     return views
 
@@ -70,8 +70,8 @@ def audience_views(plan: Plan, sessions: list[SessionView]) -> list[AudienceView
         mine = [v for v in sessions if role.id in v.session.audience]
         if not mine:
             continue
-        result.append(AudienceView(role, mine, sum(v.cases for v in mine), f"{ascii_slug(role.id)}.md",
-                                   ics_path(role), f"../vejledning/{ascii_slug(role.id)}.md" if role.id in guided else None))
+        result.append(AudienceView(role, mine, sum(v.cases for v in mine), paths.training_page(role.id),
+                                   ics_path(role), f"../vejledning/{paths.guide_pages(role.id)['guide']}" if role.id in guided else None))
     return result
 
 

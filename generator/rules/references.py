@@ -47,6 +47,9 @@ LISTS = {
 }
 
 
+MAX_KNOWN = 10  # ids listed in one message: with 1.500 roles, every message would list them all
+
+
 def _suggest(value: str, known: Iterable[str]) -> str | None:
     """The defined id the user most likely meant (æ/ø/å folded as in ids: fuldført -> fuldfoert)."""
     folded = ascii_slug(value).replace("-", "_")
@@ -57,8 +60,10 @@ def _suggest(value: str, known: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def _lines(nums: list[int]) -> str:
+def _lines(nums: list[int], limit: int = MAX_KNOWN) -> str:
     nums = sorted(set(nums))
+    if len(nums) > limit:  # a thousand uses of one wrong id: the first few, and how many more
+        return ", ".join(map(str, nums[:limit])) + f" og {len(nums) - limit} andre linjer"
     return ", ".join(map(str, nums[:-1])) + (" og " if len(nums) > 1 else "") + str(nums[-1])
 
 
@@ -75,6 +80,18 @@ def _duplicates(ctx: RawContext) -> dict[tuple, list[tuple[str, int, int]]]:
                 found.setdefault(path, []).append((str(key), seen[str(key)], i))
             seen.setdefault(str(key), i)
     return found
+
+
+def known_ids(value: str, known: set[str], limit: int = MAX_KNOWN) -> str:
+    """'Mente du "x"? Brug en af: a, b, c og 40 andre': close matches first, at most `limit` ids in all."""
+    if not known:
+        return "Der er ingen at vælge imellem"
+    close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
+    shown = list(dict.fromkeys([*close, *sorted(known)]))[:limit]
+    rest = len(known) - len(shown)
+    listed = ", ".join(shown) + (f" og {rest} andre" if rest > 0 else "")
+    guess = f'Mente du "{close[0]}"? ' if close else ""
+    return f"{guess}Brug en af: {listed}"
 
 
 def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
@@ -200,7 +217,7 @@ def references(ctx: RawContext) -> None:
                             if str(item.get("id")) == meant), 0)
             text = f'{KINDS[kind]} "{value}" findes ikke. Mente du "{meant}" (defineret i linje {defined})?'
         else:
-            text = (f'{KINDS[kind]} "{value}" findes ikke. Brug en af: {", ".join(known) or "(ingen)"}'
+            text = (f'{KINDS[kind]} "{value}" findes ikke. {known_ids(value, set(known))}'
                     f' - eller tilføj den under "{section}".')
         if len(places) > 1:
             others = [ctx.loaded.locate(p)[0] for p in places[1:]]

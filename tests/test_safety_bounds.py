@@ -1,0 +1,195 @@
+"""Bounded work and no traceback: extreme numbers and dates, alias growth, a plan that is a symlink loop,
+and thousands of errors end in a short Danish message with a line number (exit code 1), in the CLI and
+in `mkdocs build`, never in a traceback or megabytes of output."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import errno
+import math
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.build import build_output
+from generator.io.load import load_plan_text
+from generator.io.yaml_loader import MAX_CHARS, load_yaml_text
+from generator.messages import MAX_SHOWN, PlanError, os_reason
+from generator.pages.render import render
+from generator.rules.validate import check
+from safety_support import copy_project, dump_plan, example_data, mkdocs_build, run_cli
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.synthetic import dump as dump_synthetic, synthetic_plan  # noqa: E402
+
+
+def _numbers_and_dates(node, path=()):
+    """Every number and date in a plan's data (by value, not a list of keys: a new field is covered)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _numbers_and_dates(v, (*path, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _numbers_and_dates(v, (*path, i))
+    elif isinstance(node, (int, float, dt.date)) and not isinstance(node, bool):
+        yield path, node
+
+
+SLOTS = [p for p, _ in _numbers_and_dates(example_data())]
+HUGE = 10 ** 1000
+NUMBERS = [HUGE, -HUGE, -1, math.inf, -math.inf, math.nan, 1.0e300, 2 ** 63]
+DATES = [dt.date(9999, 12, 31), dt.date(1, 1, 1), dt.date(1999, 12, 31), dt.date(2101, 1, 1)]
+
+
+def _set(data: dict, path: tuple, value) -> None:
+    node = data
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+
+
+def _errors(text: str) -> list:
+    try:
+        plan, loaded = load_plan_text(text)
+    except PlanError as exc:
+        return exc.messages
+    messages = [m for m in check(plan, loaded) if m.is_error]
+    if not messages:
+        render(plan).contents()  # must not raise either
+    return messages
+
+
+def test_the_example_has_numbers_and_dates_of_every_kind():
+    kinds = {type(v) for _, v in _numbers_and_dates(example_data())}
+    assert {int, dt.date} <= kinds  # hours and prices are written as whole numbers in the example
+    assert len(SLOTS) > 50
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(slot=st.sampled_from(SLOTS), number=st.sampled_from(NUMBERS), date=st.sampled_from(DATES))
+def test_an_extreme_number_or_date_anywhere_is_a_danish_error_at_its_line(slot, number, date):
+    data = example_data()
+    original = data
+    for part in slot:
+        original = original[part]
+    value = date if isinstance(original, dt.date) else number
+    _set(data, slot, value)
+    messages = _errors(dump_plan(data))
+    assert messages, f"{slot} = {value!r} was accepted"
+    key = str(slot[-1])
+    hit = [m for m in messages if m.line > 0 and key in m.key]
+    assert hit, f"no message names {slot} with a line: {[str(m) for m in messages]}"
+    assert all("Traceback" not in str(m) and len(str(m)) < 600 for m in messages)
+
+
+def test_a_number_too_long_for_python_is_a_danish_error():
+    text = re.sub(r"antal: \d+", "antal: " + "9" * 5000, dump_plan(example_data()), count=1)
+    assert "9" * 5000 in text
+    with pytest.raises(PlanError) as exc:
+        load_plan_text(text)
+    assert exc.value.messages[0].line > 0 and "kan ikke læses som et heltal" in str(exc.value)
+
+
+def _alias_bomb() -> str:
+    step = "x" * 2000
+    return dump_plan(example_data()) + "ekstra:\n  - &trin " + step + "\n" + "  - *trin\n" * 8500
+
+
+def test_aliases_of_a_long_text_are_refused_by_their_expanded_size():
+    text = _alias_bomb()
+    assert len(text) < 200_000  # small on disk, under the node limit ...
+    with pytest.raises(PlanError) as exc:
+        load_yaml_text(text, "plan.yaml")
+    (message,) = exc.value.messages
+    assert message.line > 0 and "henvisninger" in message.text and "2.000.000 tegn" in message.text
+
+
+def test_a_plan_fifty_times_the_example_still_loads():
+    text = dump_synthetic(synthetic_plan(50))
+    assert len(text) * 4 < MAX_CHARS * 2  # ... while the limit leaves room for big municipalities
+    load_yaml_text(text, "plan.yaml")
+
+
+def test_a_plan_that_is_a_symlink_to_itself_is_a_danish_error(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    (project / "plan.yaml").unlink()
+    (project / "plan.yaml").symlink_to("plan.yaml")
+    for args in (["validate", "plan.yaml"], ["render", "--out", "ud"]):
+        result = run_cli(*args, cwd=project)
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "symbolsk link" in result.stderr, result.stderr
+    build = mkdocs_build(project)
+    assert build.returncode == 1 and "Traceback" not in build.stderr, build.stderr[-2000:]
+    assert "symbolsk link" in build.stderr
+
+
+@pytest.mark.parametrize("code", sorted({errno.ENOENT, errno.EACCES, errno.ELOOP, errno.EEXIST, errno.ENOTEMPTY,
+                                         errno.ENOSPC, errno.EISDIR, errno.ENOTDIR, errno.EROFS, 12345}))
+def test_reasons_from_the_operating_system_are_danish(code):
+    exc = OSError(code, "Some English reason")
+    reason = os_reason(exc)
+    assert "English" not in reason and re.search(r"[a-zæøå]{3} ", reason)
+
+
+def test_extreme_values_in_the_cli_and_mkdocs_end_in_danish_errors_not_tracebacks(tmp_path):
+    data = example_data()
+    data["projekt"]["go_live"] = dt.date(9999, 12, 31)
+    data["roller"][0]["timepris"] = math.inf
+    data["roller"][1]["timer_pr_uge"] = 1.0e300
+    data["sagskategorier"][0]["antal"] = HUGE
+    project = copy_project(tmp_path / "projekt", dump_plan(data))
+    for args in (["validate", "plan.yaml"], ["render", "--out", "ud"]):
+        result = run_cli(*args, cwd=project)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        for key in ("go_live", "timepris", "timer_pr_uge", "antal"):
+            assert re.search(rf"plan\.yaml:\d+:\d+: \S*{key}: skal være", result.stderr), (key, result.stderr)
+    build = mkdocs_build(project)
+    assert build.returncode == 1 and "Traceback" not in build.stderr, build.stderr[-2000:]
+    assert "go_live: skal være højst 2100-12-31" in build.stderr
+
+
+def _unknown_roles(n: int) -> str:
+    data = example_data()
+    package = data["arbejdspakker"][0]
+    for i in range(40):
+        role = copy.deepcopy(data["roller"][0])
+        role["id"] = f"rolle{i}"
+        data["roller"].append(role)
+    for i in range(n):
+        extra = copy.deepcopy(package)
+        extra["id"], extra["rolle"] = f"pakke{i}", f"rolx{i}"
+        data["arbejdspakker"].append(extra)
+    return dump_plan(data)
+
+
+def test_many_errors_are_capped_and_say_how_many_more(tmp_path):
+    project = copy_project(tmp_path / "projekt", _unknown_roles(1500))
+    result = run_cli("validate", "plan.yaml", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(result.stderr) < 60_000, f"{len(result.stderr)} characters of errors"
+    assert sum(bool(re.match(r"plan\.yaml:\d+:\d+:", line)) for line in lines) == MAX_SHOWN
+    assert re.search(r"og \d+ meddelelser mere, som ikke vises her", result.stderr)
+    # Each message suggests the closest id and lists a few, not all 45 roles.
+    first = next(line for line in lines if '"rolx1"' in line)
+    assert 'Mente du "rolle1"?' in first and re.search(r"og \d+ andre", first), first
+    build = mkdocs_build(project)
+    assert build.returncode == 1 and len(build.stderr) < 60_000, len(build.stderr)
+    assert re.search(r"og \d+ meddelelser mere", build.stderr)
+
+
+def test_a_valid_plan_at_the_edges_of_the_ranges_builds(tmp_path):
+    data = example_data()
+    data["roller"][0]["timepris"] = 100_000
+    data["roller"][0]["timer_pr_uge"] = 168
+    try:
+        plan, _ = load_plan_text(dump_plan(data))
+    except PlanError as exc:  # pragma: no cover - the bounds are too tight
+        raise AssertionError(str(exc)) from None
+    assert plan.roles[0].hours_per_week == 168
