@@ -19,6 +19,7 @@ from ..model.roles import Role
 from ..model.schedule import PackageTiming
 from ..model.training import Session
 from ..slug import ascii_slug
+from .milestones import by_id as milestones_by_id
 from .training import session_cases, sessions_in_order
 
 
@@ -208,7 +209,7 @@ def guide_view(plan: Plan, role: Role) -> RoleGuideView:
 
     cats = {c.id: c for c in plan.categories}
     group_names = {g.id: g.name for g in plan.minimum.groups}
-    milestones = {m.id: m.name for m in plan.milestones}
+    milestones = {k: m.name for k, m in milestones_by_id(plan).items()}
     packages = []
     for wp in plan.work_packages:
         if wp.role != role.id:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..model import Plan
 from ..model.cases import Timing
 from ..model.municipality import TaskStatus
+from .milestones import milestones
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def task_steps(plan: Plan) -> list[Step]:
         step2_missing.append("en vurdering af mulighederne efter kriterierne (konverteringsform.vurdering)")
 
     step3_missing = []
-    if not plan.milestones:
+    if not milestones(plan):
         step3_missing.append("milepæle (milepaele)")
     if not plan.work_packages:
         step3_missing.append("arbejdspakker: hvem konverterer hvad hvornår (arbejdspakker)")

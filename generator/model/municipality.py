@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import AnyHttpUrl
+from pydantic import AnyHttpUrl, NonNegativeFloat
 
-from .base import Model, Period, ShortText, field
+from .base import Id, Model, Period, ShortText, field
 
 
 class Municipality(Model):
@@ -38,7 +38,23 @@ class KlikTask(Model):
     follow_up_tasks: list[ShortText] = field("foelgeopgaver", "Relaterede KLIK-opgaver.", [])
 
 
+class Reentry(Model):
+    role: Id = field("rolle", "Rolle, der indtaster ændringerne fra det gamle system i DUBU.")
+    hours: NonNegativeFloat = field("timer", "Timer i alt til at indtaste ændringerne igen.")
+    start: dt.date | None = field("fra", "Første dag. Udelades: frysningens første dag.", None)
+    end: dt.date | None = field("til", "Sidste dag. Udelades: dagen før go-live.", None)
+
+
+class Freeze(Period):
+    reentry: list[Reentry] = field(
+        "genindtastning",
+        "Timer til at indtaste ændringer, der er lavet i det gamle system, efter at sagen blev konverteret "
+        "(også ændringerne i frysningsloggen). Kræves, når der konverteres før frysningen.",
+        [],
+    )
+
+
 class Project(Model):
     go_live: dt.date = field("go_live", "Datoen hvor DUBU tages i brug.")
     dubu_access: dt.date | None = field("adgang_til_dubu", "Første dag med adgang til DUBU.", None)
-    freeze: Period | None = field("frysning", "Frysningsperiode i det gamle system før go-live.", None)
+    freeze: Freeze | None = field("frysning", "Frysningsperiode i det gamle system før go-live.", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import NonNegativeInt, PositiveInt
+from pydantic import NonNegativeFloat, NonNegativeInt, PositiveInt
 
 from .base import Id, Model, ShortText, Text, field
 
@@ -23,6 +23,9 @@ class Activity(Model):
     end: dt.date = field("til", "Sidste dag.")
     owner: Id | None = field("ansvarlig", "Rolle, der er ansvarlig.", None)
     deadline: Id | None = field("frist", "Milepæl, aktiviteten skal være færdig før.", None)
+    hours: NonNegativeFloat = field(
+        "timer", "Timer i alt for den ansvarlige rolle; de fordeles jævnt på periodens arbejdsdage.", 0
+    )
 
 
 class PackageTiming(str, Enum):

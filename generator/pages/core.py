@@ -8,6 +8,7 @@ from collections import defaultdict
 from . import charts, downloads
 from .. import formatting as fmt
 from ..analysis import Figures
+from ..analysis.milestones import milestones as all_milestones
 from ..model import Plan
 from ..model.cases import CaseStatus, Stakeholder, Timing
 from ..slug import ascii_slug
@@ -86,7 +87,7 @@ KINDS = {"arbejdspakke": "Arbejdspakke", "opfoelgning": "Ved første opfølgning
 def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
     """Everything with a date, in the order of the Gantt chart (dates computed here, not by a chart library)."""
     rows = [dict(section="Milepæle", kind="milepael", name=m.name, start=m.date, end=m.date, role=None)
-            for m in sorted(plan.milestones, key=lambda m: m.date)]
+            for m in all_milestones(plan)]
     if plan.project.freeze:
         rows.append(dict(section="Aktiviteter", kind="frysning", name=f"Frysning i {plan.municipality.old_system}",
                          start=plan.project.freeze.start, end=plan.project.freeze.end, role=None))
@@ -173,7 +174,8 @@ def _forecast_chart(plan: Plan, figures: Figures):
 
 def schedule(plan: Plan, figures: Figures, out) -> None:
     roles = {r.id: r for r in plan.roles}
-    milestones = {m.id: m for m in plan.milestones}
+    milestone_list = all_milestones(plan)
+    milestones = {m.id: m for m in milestone_list}
     pf = figures.planning
     gantt_rows = _gantt_rows(plan, figures)
     gantt = Later(
@@ -190,7 +192,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     groups = {g.id: g for g in plan.minimum.groups}
     loads = _load_views(plan, figures)
     out.add("tidsplan.md", "Tids- og ressourceplan", "tidsplan.md.j2", section="Plan",
-            plan=plan, figures=figures, roles=roles, milestones=milestones, pf=pf, gantt=gantt,
+            plan=plan, figures=figures, roles=roles, milestones=milestones, milestone_list=milestone_list, pf=pf, gantt=gantt,
             gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=loads, grand=table[-1],
             forecast_chart=Later(_forecast_chart, plan, figures), cats=cats, groups=groups,
             coverage=Later(_coverage_groups, pf.coverage), xlsx=downloads.XLSX, csv=downloads.CSV)

@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
 from ..model.schedule import PackageTiming
+from ..analysis.milestones import SOURCES as MILESTONE_SOURCES, by_id as milestones_by_id
 from .context import Context, RawContext
 
 
@@ -76,6 +77,7 @@ def references(ctx: RawContext) -> None:
     d = ctx.data
     roles, cats = _id_set(d, "roller"), _id_set(d, "sagskategorier")
     groups, milestones = _id_set(d, "minimumsoplysninger", "feltgrupper"), _id_set(d, "milepaele")
+    milestones |= {k for k, source in MILESTONE_SOURCES.items() if _get(d, *source.split(".")) is not None}
     options, criteria = _id_set(d, "konverteringsform", "muligheder"), _id_set(d, "konverteringsform", "kriterier")
     R, C, G, M = ("Rollen", "roller", roles), ("Sagskategorien", "sagskategorier", cats), \
         ("Feltgruppen", "minimumsoplysninger.feltgrupper", groups), ("Milepælen", "milepaele", milestones)
@@ -137,6 +139,16 @@ def references(ctx: RawContext) -> None:
                     ctx.error(("vejledning", section, key), f'{kind[0]} "{key}" findes ikke. Brug en af: {", ".join(sorted(kind[2]))}.')
 
 
+def derived_milestones(ctx: RawContext) -> None:
+    """A date the plan states elsewhere must not be typed again as a milestone: the two would drift apart."""
+    for i, item in _items(ctx.data, "milepaele"):
+        key = item.get("id")
+        if isinstance(key, str) and key in MILESTONE_SOURCES:
+            ctx.error(("milepaele", i, "id"),
+                      f'Milepælen "{key}" dannes af {MILESTONE_SOURCES[key]}, så datoen skal kun stå dér. '
+                      "Slet milepælen her; arbejdspakker og aktiviteter kan stadig have frist: " + key + ".")
+
+
 def periods(ctx: Context) -> None:
     p = ctx.plan
 
@@ -169,7 +181,7 @@ def periods(ctx: Context) -> None:
 def deadlines(ctx: Context) -> None:
     """Activities and work packages must end before the milestone they serve."""
     p = ctx.plan
-    dates = {m.id: m for m in p.milestones}
+    dates = milestones_by_id(p)
     items = [("aktiviteter", i, a) for i, a in enumerate(p.activities)]
     items += [("arbejdspakker", i, w) for i, w in enumerate(p.work_packages)]
     for section, i, item in items:
@@ -239,5 +251,5 @@ def follow_up_months(ctx: Context) -> None:
                         f"Første opfølgninger giver {total} sager, men der konverteres {converted}. Ret antallene.")
 
 
-RAW_RULES = [unique_ids, references]
+RAW_RULES = [unique_ids, references, derived_milestones]
 RULES = [periods, deadlines, weights, scope, statistics_fields, follow_up_months]
