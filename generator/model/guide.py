@@ -52,6 +52,7 @@ class ControlGuide(Model):
     record_faults: ShortText = field(
         "fejl_registreres_i", "Hvor en fejl skrives ned, fx fejllisten i projektets Teams-kanal."
     )
+    rounds: list[Id] = field("kontrolrunder", "Aktiviteterne (id), der er kontrolrunder.", [])
 
 
 class Guide(Model):

@@ -81,7 +81,8 @@ def roles(plan: Plan, figures: Figures, out) -> None:
 
 
 KINDS = {"arbejdspakke": "Arbejdspakke", "opfoelgning": "Ved første opfølgning", "hold": "Hold",
-         "kontrol": "Kontrol", "aktivitet": "Aktivitet", "milepael": "Milepæl", "frysning": "Frysning"}
+         "kontrol": "Kontrol", "aktivitet": "Aktivitet", "milepael": "Milepæl", "frysning": "Frysning",
+         "undervisning": "Undervisning", "genindtastning": "Genindtastning"}
 
 
 def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
@@ -96,13 +97,15 @@ def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
     names = {r.id: r.name for r in plan.roles}
     spans: dict[str, dict] = {}
     for w in figures.planning.load.works:
+        if w.kind in ("aktivitet", "undervisning"):
+            continue  # activities have their own rows; teaching happens on the sessions' dates
         key = ":".join(w.key.split(":")[:2])
         if key in spans:
             spans[key]["start"] = min(spans[key]["start"], w.start)
             spans[key]["end"] = max(spans[key]["end"], w.end)
         elif w.start and w.end:
             section = {"hold": "Hold", "kontrol": "Arbejdspakker"}.get(w.kind, "Arbejdspakker")
-            name = f"{w.name} ({names[w.role]})" if w.kind == "kontrol" and w.role in names else w.name
+            name = f"{w.name} ({names[w.role]})" if w.kind in ("kontrol", "genindtastning") and w.role in names else w.name
             spans[key] = dict(section=section, kind=w.kind, name=name, start=w.start, end=w.end, role=w.role)
     rows += sorted((r for r in spans.values() if r["section"] == "Arbejdspakker"), key=lambda r: r["start"])
     rows += sorted((r for r in spans.values() if r["section"] == "Hold"), key=lambda r: r["start"])

@@ -69,7 +69,8 @@ def overload(ctx: Context) -> None:
 
 
 _WHAT = {"arbejdspakke": "Arbejdspakken", "opfoelgning": "Arbejdspakken", "hold": "Holdet",
-         "kontrol": "Kontrollen"}
+         "kontrol": "Kontrollen", "aktivitet": "Aktiviteten", "undervisning": "Undervisningen på holdet",
+         "genindtastning": "Genindtastningen"}
 
 
 def _shortfall_text(s: Shortfall, role: str) -> str:

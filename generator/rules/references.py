@@ -120,6 +120,10 @@ def references(ctx: RawContext) -> None:
     for i, _ in _items(d, "leverandoertilbud", "intern_indsats"):
         one(("leverandoertilbud", "intern_indsats", i, "rolle"), R)
     one(("konverteringsform", "beslutning", "valgt"), O)
+    many(("vejledning", "kontrol", "alle_sager_i"), C)
+    many(("vejledning", "kontrol", "kontrolrunder"), ("Aktiviteten", "aktiviteter", _id_set(d, "aktiviteter")))
+    for i, _ in _items(d, "projekt", "frysning", "genindtastning"):
+        one(("projekt", "frysning", "genindtastning", i, "rolle"), R)
     scores = _get(d, "konverteringsform", "vurdering")
     if isinstance(scores, dict):
         for option, per in scores.items():
