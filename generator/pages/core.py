@@ -52,6 +52,7 @@ def conversion(plan: Plan, figures: Figures, out) -> None:
     out.add("konverteringsform.md", "Konverteringsform", "konverteringsform.md.j2", section="Beslutning",
             plan=plan, figures=figures, chosen=chosen, matrix=pf.matrix, options=options,
             cheapest=pf.cheapest, chosen_cost=pf.chosen_cost,
+            criteria={c.id: c.name for c in plan.conversion.criteria},
             extra_cost=(pf.chosen_cost.total - pf.cheapest.total) if pf.chosen_cost and pf.cheapest else 0)
 
 
@@ -70,7 +71,8 @@ def economy(plan: Plan, figures: Figures, out) -> None:
     shifts = [s for s in pf.sensitivity if s.ranking[:1] != base.ranking[:1]]
     out.add("oekonomi.md", "Økonomi og beslutningsgrundlag", "oekonomi.md.j2", section="Beslutning",
             plan=plan, pf=pf, chart=chart, roles=roles, role_ids=role_ids, chosen=chosen,
-            base=base, shifts=shifts, options={o.id: o for o in plan.conversion.options})
+            base=base, shifts=shifts, options={o.id: o for o in plan.conversion.options}, matrix=pf.matrix,
+            criteria={c.id: c.name for c in plan.conversion.criteria})
 
 
 def roles(plan: Plan, figures: Figures, out) -> None:
