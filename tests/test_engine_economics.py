@@ -74,7 +74,7 @@ def test_sensitivity_shows_when_the_cheapest_option_changes():
 
 def test_break_even_and_costs_are_on_the_economy_page():
     page = next(p for p in render(make_plan()).pages if p.path == "oekonomi.md").markdown
-    assert "Den faste pris tjener sig hjem fra **81 sager**" in page
+    assert "| Den faste pris tjener sig hjem fra | 81 sager | 81 sager |" in page
     assert "| Manuel | 0 | 0 kr. | 168,7 timer | 56.967 kr. | **56.967 kr.** |" in page  # 42 + 126,67 h
     assert "| Blandet (valgt) | 100 | 15.000 kr. |" in page
     assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in page
