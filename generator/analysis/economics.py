@@ -102,23 +102,29 @@ def option_cost(plan: Plan, all_needs: list[Need], option: Option, factor: float
 
 
 def planned_cost(plan: Plan, option: Option, case_hours: dict[str, float], common: dict[str, float],
-                 factor: float = 1.0) -> OptionCost:
-    """The chosen option as planned: the weekly load's hours, the vendor price for the cases routed to it."""
+                 factor: float = 1.0, totals: dict[str, tuple[float, float]] | None = None) -> OptionCost:
+    """The chosen option as planned: the weekly load's hours, the vendor price for the cases routed to it.
+    As planned (factor 1) the hours and cost are the load's rounded totals (load.role_totals), the numbers
+    the time plan and the downloads show."""
     routed = {c.id for c in plan.categories if c.converted and c.route is Route.automatic}
     offer = plan.vendor_offer
     cases = sum(c.count for c in plan.categories if c.id in routed) if offer else 0
     price = offer.fixed_price + offer.price_per_case * cases if offer and cases else 0.0
+    if factor == 1.0 and totals is not None:
+        hours = {r: h for r, (h, _) in totals.items()}
+        return OptionCost(option, cases, price, hours, sum(c for _, c in totals.values()), True, dict(common))
     hours = _add({r: h * factor for r, h in case_hours.items()}, common)
     return OptionCost(option, cases, price, hours, _people_cost(plan, hours), True, dict(common))
 
 
 def option_costs(plan: Plan, all_needs: list[Need], factor: float = 1.0,
                  roles: dict[tuple[str, str], str] | None = None, common: dict[str, float] | None = None,
-                 chosen: str | None = None, planned_hours: dict[str, float] | None = None) -> list[OptionCost]:
+                 chosen: str | None = None, planned_hours: dict[str, float] | None = None,
+                 planned_totals: dict[str, tuple[float, float]] | None = None) -> list[OptionCost]:
     out = []
     for o in plan.conversion.options:
         if o.id == chosen and planned_hours is not None:
-            out.append(planned_cost(plan, o, planned_hours, common or {}, factor))
+            out.append(planned_cost(plan, o, planned_hours, common or {}, factor, planned_totals))
         else:
             out.append(option_cost(plan, all_needs, o, factor, roles, common))
     return out

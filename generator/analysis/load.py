@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
+from ..formatting import round_half_up
 from ..model import Plan
 from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork
@@ -306,6 +307,30 @@ class Load:
 
     def total(self, role: str) -> float:
         return sum(r.load for r in self.rows.get(role, []))
+
+
+@dataclass(frozen=True)
+class RoleTotal:
+    """A role's planned hours, capacity and cost over the whole plan, rounded once to 0,01 (half up): the
+    numbers every page, the economy comparison and both downloads show."""
+    role: str
+    hours: float
+    capacity: float
+    rate: float
+    cost: float
+
+
+def role_totals(plan: Plan, load: "Load") -> dict[str, RoleTotal]:
+    return role_totals_from(load, {r.id: r.hourly_cost for r in plan.roles})
+
+
+def role_totals_from(load: "Load", rates: dict[str, float]) -> dict[str, RoleTotal]:
+    out = {}
+    for role, weeks in load.rows.items():
+        hours = round_half_up(sum(w.load for w in weeks), 2)
+        out[role] = RoleTotal(role, hours, round_half_up(sum(w.capacity for w in weeks), 2), rates.get(role, 0.0),
+                              round_half_up(hours * rates.get(role, 0.0), 2))
+    return out
 
 
 def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Load:

@@ -31,10 +31,16 @@ class Planning:
     def missing(self) -> list[coverage.CoverageRow]:
         return [r for r in self.coverage if r.missing]
 
+    totals: dict[str, load.RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
+
     @property
     def planned_hours(self) -> dict[str, float]:
         """Hours per role of the plan as it stands (the chosen option): the one source for every page."""
-        return {r: sum(w.load for w in rows) for r, rows in self.load.rows.items()}
+        return {r: t.hours for r, t in self.totals.items()}
+
+    @property
+    def planned_people_cost(self) -> float:
+        return sum(t.cost for t in self.totals.values())
 
     @property
     def chosen_cost(self) -> economics.OptionCost | None:
@@ -58,11 +64,13 @@ def plan_figures(plan: Plan) -> Planning:
     weekly = load.weekly_load(plan, works, days)
     rows = coverage.coverage(plan, needs, packages, sessions)
     roles = effort.assigned_roles(plan)
+    totals = load.role_totals(plan, weekly)
     known = {r.id for r in plan.roles}  # the weekly load leaves out roles the plan does not define
     in_load = [w for w in works if w.role in known]
     cost_args = dict(roles=roles, common=load.hours_by_role(in_load, load.COMMON_WORK),
                      chosen=plan.conversion.decision.chosen if plan.conversion.decision else None,
-                     planned_hours=load.hours_by_role(in_load, load.CASE_WORK))
+                     planned_hours=load.hours_by_role(in_load, load.CASE_WORK),
+                     planned_totals={r: (t.hours, t.cost) for r, t in totals.items()})
     options = economics.option_costs(plan, needs, **cost_args)
     return Planning(
         start=start,
@@ -78,6 +86,7 @@ def plan_figures(plan: Plan) -> Planning:
         sensitivity=economics.sensitivity(plan, needs, **cost_args),
         matrix=economics.decision_matrix(plan, options),
         load=weekly,
+        totals=totals,
         coverage=rows,
         forecast=forecast.forecast(plan, rows, works, start, end),
     )

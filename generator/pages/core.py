@@ -130,11 +130,10 @@ def _load_views(plan: Plan, figures: Figures) -> list[dict]:
         if not weeks:
             continue
         over = [w for w in weeks if w.over]
-        total = sum(w.load for w in weeks)
+        t = figures.planning.totals[role.id]
         peak = max(weeks, key=lambda w: (w.load, -w.monday.toordinal()))  # the first of equally busy weeks
-        views.append(dict(role=role, weeks=weeks, over=over, total=total, peak=peak,
-                          capacity=sum(w.capacity for w in weeks), cost=total * role.hourly_cost,
-                          path=load_page_path(role.id)))
+        views.append(dict(role=role, weeks=weeks, over=over, total=t.hours, peak=peak,
+                          capacity=t.capacity, cost=t.cost, path=load_page_path(role.id)))
     return views
 
 
@@ -190,7 +189,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
         [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] == "milepael") for r in gantt_rows],
         ("Go-live", plan.project.go_live))
     names = {r.id: r.name for r in plan.roles}
-    table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles})
+    table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles}, pf.totals)
     out.download(downloads.XLSX, downloads.xlsx, table)
     out.download(downloads.CSV, downloads.csv_bytes, table)
     cats = {c.id: c for c in plan.categories}
