@@ -78,7 +78,7 @@ def test_moving_go_live_moves_the_milestone_and_the_gantt(tmp_path):
 
 
 def test_a_milestone_typed_twice_is_an_error(write_plan):
-    text = edit(example_text(), "milepaele: []\n",
+    text = edit(example_text(), "milepaele:\n",
                 "milepaele:\n  - id: go_live\n    navn: Go-live i DUBU\n    dato: 2027-03-01\n")
     out = errors_for(write_plan, text)
     assert at(text, "  - id: go_live") in out

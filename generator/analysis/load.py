@@ -327,9 +327,9 @@ def role_totals(plan: Plan, load: "Load") -> dict[str, RoleTotal]:
 def role_totals_from(load: "Load", rates: dict[str, float]) -> dict[str, RoleTotal]:
     out = {}
     for role, weeks in load.rows.items():
-        hours = round_half_up(sum(w.load for w in weeks), 2)
-        out[role] = RoleTotal(role, hours, round_half_up(sum(w.capacity for w in weeks), 2), rates.get(role, 0.0),
-                              round_half_up(hours * rates.get(role, 0.0), 2))
+        hours = sum(w.load for w in weeks)  # the cost is the exact hours x rate, as recomputed from plan.yaml
+        out[role] = RoleTotal(role, round_half_up(hours, 2), round_half_up(sum(w.capacity for w in weeks), 2),
+                              rates.get(role, 0.0), round_half_up(hours * rates.get(role, 0.0), 2))
     return out
 
 
