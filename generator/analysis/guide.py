@@ -95,6 +95,7 @@ class RoleGuideView:
     categories: tuple[CategoryMinutes, ...] = ()  # minutes per case, per category the role converts
     free_minutes: float = 0  # the role's own steps before and after the fields (not in the plan's hours)
     freeze_log: dt.date | None = None  # the freeze's first day, when the role works in or after the freeze
+    control: tuple[str, int, float] | None = None  # (vendor, cases, minutes per case) the role checks (intern_indsats)
 
     @property
     def minutes_range(self) -> tuple[float, float] | None:
@@ -304,8 +305,12 @@ def guide_view(plan: Plan, role: Role) -> RoleGuideView:
     cats_min = category_minutes(plan, role)
     free = sum(s.minutes for s in (extra.before + extra.after if extra else []))
     freeze = plan.project.freeze.start if plan.project.freeze and works_in_freeze(plan, role) else None
+    offer = plan.vendor_offer
+    routed = sum(c.count for c in plan.categories if c.converted and c.route is Route.automatic) if offer else 0
+    minutes = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
+    control = (offer.vendor, routed, minutes) if routed and minutes else None
     return replace(view, categories=cats_min, cases=sum(c.cases for c in cats_min), free_minutes=free,
-                   freeze_log=freeze)
+                   freeze_log=freeze, control=control)
 
 
 def follow_up_months(plan: Plan) -> list[FollowUpMonth]:

@@ -21,7 +21,10 @@ STAKEHOLDERS = {
     Stakeholder.statistics: "Danmarks Statistik",
 }
 TIMINGS = {Timing.go_live: "Ved go-live", Timing.first_follow_up: "Ved første opfølgning"}
-ROUTES = {"automatisk": "Delvis automatisk (Netcompany)", "manuel": "Manuel", "ikke_konverteres": "Konverteres ikke"}
+def routes(plan: Plan) -> dict[str, str]:
+    """Route labels; the vendor's name comes from the plan (leverandoertilbud.leverandoer), never typed here."""
+    vendor = plan.vendor_offer.vendor if plan.vendor_offer else "leverandøren"
+    return {"automatisk": f"Delvis automatisk ({vendor})", "manuel": "Manuel", "ikke_konverteres": "Konverteres ikke"}
 
 
 def home(plan: Plan, figures: Figures, out) -> None:
@@ -33,7 +36,7 @@ def home(plan: Plan, figures: Figures, out) -> None:
 def scope(plan: Plan, figures: Figures, out) -> None:
     by_status = {s: [c for c in plan.categories if c.status is s] for s in CaseStatus}
     out.add("sagsomfang.md", "Sagsomfang", "sagsomfang.md.j2", section="Beslutning",
-            plan=plan, figures=figures, by_status=by_status, routes=ROUTES)
+            plan=plan, figures=figures, by_status=by_status, routes=routes(plan))
 
 
 def minimum(plan: Plan, figures: Figures, out) -> None:
