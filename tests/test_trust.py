@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import edit, example_text, line_of
@@ -210,3 +211,20 @@ def test_fields_apply_to_the_categories_the_plan_names(tmp_path):
     deadline = needs[("aabne_undersoegelser", "undersoegelsens_frist")]
     assert deadline.timing.value == "go_live"
     assert not any(f == "undersoegelsens_frist" for c, f in needs if c != "aabne_undersoegelser")
+
+
+@pytest.mark.parametrize(
+    "old, new, needle, message",
+    [
+        ("    alle_sager_i: [aabne_anbringelser]\n", "    alle_sager_i: [anbringelser]\n",
+         "alle_sager_i: [anbringelser]", 'Sagskategorien "anbringelser" findes ikke'),
+        ("    kontrolrunder: [kontrolrunde_1, kontrolrunde_2]\n", "    kontrolrunder: [kontrolrunde_1, kontrolrunde_3]\n",
+         "kontrolrunder:", 'Aktiviteten "kontrolrunde_3" findes ikke'),
+        ("      - rolle: oekonomimedarbejder\n        timer: 8\n", "      - rolle: bogholder\n        timer: 8\n",
+         "      - rolle: bogholder", 'Rollen "bogholder" findes ikke'),
+    ],
+)
+def test_control_guide_and_re_entry_name_what_exists(write_plan, old, new, needle, message):
+    text = edit(example_text(), old, new)
+    out = errors_for(write_plan, text)
+    assert at(text, needle) in out and message in out
