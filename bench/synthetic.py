@@ -82,6 +82,7 @@ REF_KEYS: dict[str, str] = {
     "feltgrupper": "feltgruppe",
     "arbejdspakker": "arbejdspakke",
     "hold": "hold",
+    "alle_sager_i": "kategori",
 }
 NAME_KEYS = ("navn", "titel", "flertal")
 
@@ -405,6 +406,26 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
     follow_ups = out.get("foerste_opfoelgninger")
     if isinstance(follow_ups, dict):
         out["foerste_opfoelgninger"] = {m: n * factor if isinstance(n, int) else n for m, n in follow_ups.items()}
+
+    # The freeze is the last weeks before go-live whatever the plan's length: keep its distance to go-live.
+    freeze, old_freeze = _get(out, ("projekt", "frysning")), _get(base, ("projekt", "frysning"))
+    if isinstance(freeze, dict) and isinstance(old_freeze, dict) and all(
+            isinstance(old_freeze.get(k), dt.date) for k in ("fra", "til")):
+        freeze["til"] = go_live - (go_live - old_freeze["til"])
+        freeze["fra"] = freeze["til"] - (old_freeze["til"] - old_freeze["fra"])
+
+    # A price criterion's points must follow the computed costs, which change with the factor: give every
+    # option the chosen option's points there (equal points never contradict a cost ranking).
+    conversion = out.get("konverteringsform")
+    if isinstance(conversion, dict) and isinstance(conversion.get("vurdering"), dict):
+        chosen = _get(conversion, ("beslutning", "valgt"))
+        for crit in conversion.get("kriterier") or []:
+            if isinstance(crit, dict) and crit.get("pris") is True:
+                scores = conversion["vurdering"]
+                same = _get(scores, (chosen, crit.get("id")))
+                for per in scores.values():
+                    if isinstance(per, dict) and crit.get("id") in per and same is not None:
+                        per[crit["id"]] = same
 
     moved = [d for d in _all_dates(out)]
     if moved:

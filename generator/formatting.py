@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -96,7 +97,13 @@ def week(value: dt.date) -> str:
 def number(value: float, decimals: int = 0) -> str:
     """1.234.500 or 12,5"""
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round(value, decimals) + 0.0, format=fmt, locale=LOCALE)  # + 0.0: never "-0"
+    return format_decimal(round_half_up(value, decimals) + 0.0, format=fmt, locale=LOCALE)  # + 0.0: never "-0"
+
+
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Round as Excel and a person do (2,25 → 2,3), not as Python's round() (banker's rounding on binary
+    floats), so a page and a spreadsheet never show the same number differently."""
+    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def hours(value: float) -> str:

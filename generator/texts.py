@@ -62,7 +62,8 @@ ROUTE_AUTOMATIC = "Delvis automatisk (hos {vendor})"
 ROUTE_MANUAL = "Manuel"
 ROUTE_NOT_CONVERTED = "Konverteres ikke"
 KIND_NAMES = {"arbejdspakke": "Arbejdspakke", "opfoelgning": "Ved første opfølgning", "hold": "Hold",
-              "kontrol": "Kontrol", "aktivitet": "Aktivitet", "milepael": "Milepæl", "frysning": "Frysning"}
+              "kontrol": "Kontrol", "aktivitet": "Aktivitet", "milepael": "Milepæl", "frysning": "Frysning",
+              "undervisning": "Undervisning", "genindtastning": "Genindtastning"}
 GANTT_MILESTONES = "Milepæle"
 GANTT_ACTIVITIES = "Aktiviteter"
 GANTT_PACKAGES = "Arbejdspakker"
@@ -143,3 +144,12 @@ PLACEHOLDER_CVR = "CVR-nummeret 00000000 er en pladsholder. Skriv kommunens eget
 PLACEHOLDER_STATEMENT = ("Adressen er en pladsholder. Skriv adressen på kommunens egen tilgængelighedserklæring, "
                          "fx https://www.was.digst.dk/kommunens-domaene-dk.")
 PLACEHOLDER_TEXT = '"{value}" er en pladsholder. Erstat den med jeres egne oplysninger.'
+
+# Work and milestones the analysis derives from the plan (analysis/load.py, analysis/milestones.py).
+REENTRY_WORK = "Ændringer fra {system} indtastes igen"
+MILESTONE_GO_LIVE = "Go-live i DUBU"
+MILESTONE_FREEZE = "Frysning i {system} begynder"
+MILESTONE_ACCESS = "Adgang til DUBU"
+MILESTONE_DELIVERY = "{vendor} leverer de automatisk konverterede sager"
+MILESTONE_DECISION = "Konverteringsform besluttet"
+PAGE_CONTROL_GUIDE = "Kontrol af de konverterede sager"

@@ -76,10 +76,17 @@ def test_student_steps_fields_minutes_and_checks(plan):
         "Barnets CPR-nummer, navn og adresse", "Forældremyndighedsindehavere", "Ansvarlig sagsbehandler og enhed",
         "Oprettelsesdato og sagsnummer i det gamle system", "Underretninger fra de seneste 12 måneder"]
     assert basis.minutes == 5 + 5 + 3 + 3 + 7
-    assert basis.check == "at CPR-nummer og navn stemmer med SBSYS, og at begge forældremyndighedsindehavere er med"
-    # the student's cases are the manual ones only: nothing is pre-filled by the vendor
-    assert all(f.prefilled_by is None and not f.only for f in basis.fields)
-    assert v.minutes == 2 + 23 + 1
+    assert basis.check == ("at CPR-nummer og navn stemmer med SBSYS, og at begge forældremyndighedsindehavere er med "
+                           "på sager om børn under 18 år")
+    # the student's cases are the manual ones only: nothing is pre-filled by the vendor; custody holders do not
+    # apply to the young adults (18-22)
+    assert all(f.prefilled_by is None for f in basis.fields)
+    assert [f.name for f in basis.fields if f.only] == ["Forældremyndighedsindehavere"]
+    # minutes per case per category: the plan's own numbers (effort.manual_minutes), 23 or 18, never 26
+    assert [(c.name, c.minutes) for c in v.categories] == [
+        ("Åbne sager med anbringelse", 23), ("Åbne sager med børnefaglig undersøgelse i gang", 23),
+        ("Åbne sager med ungestøtte og efterværn (18-22 år)", 18)]
+    assert v.free_minutes == 2 + 1
     assert v.follow_up == []
     assert v.cases == 110 + 45 + 40
 
@@ -104,7 +111,14 @@ def test_caseworker_steps_respect_vendor_fields_and_categories(plan):
         "Barnets plan (tidligere handleplan)", "Seneste børnefaglige undersøgelse",
         "Dokumenter, der udgør grundlaget for afgørelserne"]
     assert v.follow_up_minutes == 20 + 15 + 20
-    assert v.cases == 195 + 280 + 475
+    # distinct cases: every open case once, not once per work package that visits it
+    assert v.cases == 475
+    # no single case can take more than its category's minutes (the placement is the longest)
+    assert {c.name: c.minutes for c in v.categories} == {
+        "Åbne sager med støttende indsatser": 7 + 15 + 5,
+        "Åbne sager med anbringelse": 15 + 15 + 10 + 5 + 5 + 5 + 3,
+        "Åbne sager med børnefaglig undersøgelse i gang": 15 + 15 + 5 + 3 + 3,
+        "Åbne sager med ungestøtte og efterværn (18-22 år)": 15 + 15 + 5 + 3}
 
 
 def test_finance_guide(plan):
@@ -123,7 +137,9 @@ def test_page_shows_steps_in_order_with_where_fields_check_time_and_whom_to_ask(
     assert "**Hvor:** DUBU: Opret sag > Barn og familie" in step2
     assert "| Forældremyndighedsindehavere | 5 |" in step2
     assert "Tjek at CPR-nummer og navn stemmer med SBSYS" in step2
-    assert "**Tid:** cirka 23 minutter pr. sag." in step2
+    assert "**Tid:** op til 23 minutter pr. sag (nogle felter gælder kun nogle af sagerne)." in step2
+    assert "| Åbne sager med ungestøtte og efterværn (18-22 år) | 40 | 18 minutter | - |" in text
+    assert "cirka 26" not in text
     # whom to ask is said once, at the end of the page; each step points there
     assert "**Hvis noget ikke passer:** se [Når noget ikke passer](#når-noget-ikke-passer) nederst på siden." in step2
     # Ingeborg Skjern trains the students, so they ask her first
@@ -170,7 +186,10 @@ def test_field_names_get_glossary_tooltips(pages):
     student = to_html(pages["vejledning/studentermedhjaelper.md"].markdown)
     assert re.search(r'<td><abbr title="De personer, der har forældremyndigheden[^"]*">Forældremyndighedsindehavere</abbr></td>',
                      student)
-    assert '">frysningslog</abbr>' in student
+    # the students' work ends before the freeze: the freeze log is not theirs to read
+    assert "frysningslog" not in student.lower()
+    caseworker = to_html(pages["vejledning/sagsbehandler.md"].markdown)
+    assert "frysningsloggen i SBSYS" in re.sub(r"<[^>]+>", "", caseworker)
     finance = to_html(pages["vejledning/oekonomimedarbejder-tjekliste.md"].markdown)
     assert re.search(r'<abbr title="Afgørelser om at betale[^"]*">Bevillinger</abbr> \(beløb', finance)
 
@@ -191,14 +210,16 @@ def test_checklist_has_a_box_for_each_step_field_and_check(pages):
     assert boxes[0].startswith("1. Find sagen i SBSYS")
     assert boxes[1] == "Tjek at det er den rigtige sag, og at den ikke allerede er oprettet i DUBU"
     assert boxes[2].startswith("2. Basisoplysninger (DUBU: Opret sag > Barn og familie)")
-    assert boxes[3:8] == ["Barnets CPR-nummer, navn og adresse", "Forældremyndighedsindehavere",
+    assert boxes[3:8] == ["Barnets CPR-nummer, navn og adresse",
+                          "Forældremyndighedsindehavere (kun på: Åbne sager med anbringelse; Åbne sager med "
+                          "børnefaglig undersøgelse i gang)",
                           "Ansvarlig sagsbehandler og enhed", "Oprettelsesdato og sagsnummer i det gamle system",
                           "Underretninger fra de seneste 12 måneder"]
     assert boxes[8].startswith("Tjek at CPR-nummer")
     assert boxes[9].startswith("3. Giv sagen videre")
     caseworker = checkboxes(to_html(pages["vejledning/sagsbehandler-tjekliste.md"].markdown))
-    # conversion: 5 steps + 1+3+2+2 fields + 5 checks; follow-up: 1 step + 3 fields + 1 check
-    assert len(caseworker) == (5 + 8 + 5) + (1 + 3 + 1)
+    # conversion: 5 steps + 1+3+3+2 fields + 5 checks; follow-up: 1 step + 3 fields + 1 check
+    assert len(caseworker) == (5 + 9 + 5) + (1 + 3 + 1)
     assert "Frist for barnets plan (kun på: åbne sager med anbringelse)" in caseworker
 
 

@@ -68,8 +68,8 @@ def test_id_with_danish_letters_is_explained(write_plan):
          "feltgrupper: [juridisk_grundlaget]", 'Feltgruppen "juridisk_grundlaget" findes ikke'),
         ("          kategorier: [aabne_anbringelser]\n", "          kategorier: [anbringelser]\n",
          "kategorier: [anbringelser]", 'Sagskategorien "anbringelser" findes ikke'),
-        ("    frist: levering_netcompany\n", "    frist: levering\n",
-         "frist: levering", 'Milepælen "levering" findes ikke'),
+        ("    frist: levering\n", "    frist: leveringen\n",
+         "frist: leveringen", 'Milepælen "leveringen" findes ikke'),
         ("    valgt: blandet\n", "    valgt: hybrid\n", "valgt: hybrid", 'Muligheden "hybrid" findes ikke'),
         ("      maalgruppe: [oekonomimedarbejder]\n", "      maalgruppe: [bogholder]\n",
          "maalgruppe: [bogholder]", 'Rollen "bogholder" findes ikke'),
@@ -97,7 +97,7 @@ def test_end_before_start(write_plan):
 
 
 def test_freeze_must_end_before_go_live(write_plan):
-    text = edit(example_text(), "    til: 2027-02-26\n\n", "    til: 2027-03-02\n\n")
+    text = edit(example_text(), "    til: 2027-02-26\n    # Sager", "    til: 2027-03-02\n    # Sager")
     out = errors_for(write_plan, text)
     assert "Frysningen skal slutte før go-live" in out
 

@@ -108,9 +108,10 @@ def built(tmp_path_factory) -> Path:
 def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
     rendered = _rendered(built)
     pages = sorted(rel for rel in rendered if rel.endswith(".md"))
-    # The example plan: forside, 4 beslutning, 2 plan, 3 roller's belastning pr. uge, oversigt + 3 roller x 3
-    # vejledningssider, 1 + 3 undervisningssider, ordliste = 1 + 4 + 2 + 3 + 10 + 4 + 1.
-    assert len(pages) == 25
+    # The example plan: forside, 4 beslutning, 2 plan, 5 roller's belastning pr. uge (the 3 converting roles,
+    # superbruger, projektleder), oversigt + 3 roller x 3 vejledningssider + kontrol, 1 + 3 undervisningssider,
+    # ordliste = 1 + 4 + 2 + 5 + 11 + 4 + 1.
+    assert len(pages) == 28
     site = built / "site"
     for rel in pages:
         target = site / _html_path(rel)

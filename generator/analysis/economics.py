@@ -1,17 +1,24 @@
 """Cost per option, break-even, ±25 % sensitivity and the weighted decision matrix.
 
-Options are compared on the fields' own roles (``feltgrupper.rolle`` / ``felter.rolle``):
+Options are compared on the roles that do the work in the plan: a (category, field group) is booked on
+the role of the first work package that covers it (``effort.assigned_roles``), else on the field's own
+role (``felter.rolle`` / ``feltgrupper.rolle``):
 - *automatisk*: every converted category goes through the vendor; the vendor enters the fields
   marked ``automatisk: true``, people enter the rest, plus the internal check per case.
 - *manuel*: people enter every field of every converted case.
 - *blandet*: each category follows its own ``rute``.
+Every option also carries the work that is the same whatever is chosen: activities with hours,
+teaching, re-entry of changes after the freeze (``load.COMMON_WORK``).
 Cost = vendor price (fixed price, if any case goes to the vendor, + price per case) + hours × hourly cost.
+
+The chosen option is not estimated: its hours are the plan's own (the weekly load), so the decision
+page, the time plan, the load pages and the downloads show one number (``planned_cost``).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Plan
 from ..model.cases import Route
@@ -26,8 +33,10 @@ class OptionCost:
     option: Option
     vendor_cases: int
     vendor_price: float
-    hours: dict[str, float]  # role id → hours
+    hours: dict[str, float]  # role id → hours (case work and common work)
     people_cost: float
+    planned: bool = False  # the chosen option: hours from the plan's weekly load
+    common: dict[str, float] = field(default_factory=dict)  # role id → hours that every option has
 
     @property
     def total(self) -> float:
@@ -47,61 +56,116 @@ def _vendor_categories(plan: Plan, kind: OptionKind) -> set[str]:
     return set()
 
 
-def option_cost(plan: Plan, all_needs: list[Need], option: Option, factor: float = 1.0) -> OptionCost:
+def _people_cost(plan: Plan, hours: dict[str, float]) -> float:
     rates = {r.id: r.hourly_cost for r in plan.roles}
-    vendor_cats = _vendor_categories(plan, option.kind)
+    return sum(h * rates.get(r, 0.0) for r, h in hours.items())
+
+
+def _add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0.0) + v
+    return out
+
+
+def _case_hours(plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], str], vendor_cats: set[str],
+                factor: float, categories: set[str] | None = None) -> tuple[int, float, dict[str, float]]:
+    """(vendor cases, vendor price, hours per role) of the case work, for the given categories (None: all)."""
     offer = plan.vendor_offer
     if offer is None:
         vendor_cats = set()
     hours: dict[str, float] = {}
     for n in all_needs:
+        if categories is not None and n.category.id not in categories:
+            continue
         if n.category.id in vendor_cats and n.field.automatic:
             continue
-        hours[n.role] = hours.get(n.role, 0.0) + n.category.count * n.field.minutes * factor / 60
-    cases = sum(c.count for c in plan.categories if c.id in vendor_cats)
+        role = roles.get((n.category.id, n.group.id), n.role)
+        hours[role] = hours.get(role, 0.0) + n.category.count * n.field.minutes * factor / 60
+    cases = sum(c.count for c in plan.categories if c.id in vendor_cats
+                and (categories is None or c.id in categories))
     price = 0.0
     if offer is not None and cases:
         price = offer.fixed_price + offer.price_per_case * cases
         for e in offer.internal_effort:
             hours[e.role] = hours.get(e.role, 0.0) + cases * e.minutes_per_case * factor / 60
-    cost = sum(h * rates.get(r, 0.0) for r, h in hours.items())
-    return OptionCost(option, cases, price, hours, cost)
+    return cases, price, hours
 
 
-def option_costs(plan: Plan, all_needs: list[Need], factor: float = 1.0) -> list[OptionCost]:
-    return [option_cost(plan, all_needs, o, factor) for o in plan.conversion.options]
+def option_cost(plan: Plan, all_needs: list[Need], option: Option, factor: float = 1.0,
+                roles: dict[tuple[str, str], str] | None = None,
+                common: dict[str, float] | None = None) -> OptionCost:
+    common = common or {}
+    cases, price, hours = _case_hours(plan, all_needs, roles or {}, _vendor_categories(plan, option.kind), factor)
+    hours = _add(hours, common)
+    return OptionCost(option, cases, price, hours, _people_cost(plan, hours), common=dict(common))
+
+
+def planned_cost(plan: Plan, option: Option, case_hours: dict[str, float], common: dict[str, float],
+                 factor: float = 1.0, totals: dict[str, tuple[float, float]] | None = None) -> OptionCost:
+    """The chosen option as planned: the weekly load's hours, the vendor price for the cases routed to it.
+    As planned (factor 1) the hours and cost are the load's rounded totals (load.role_totals), the numbers
+    the time plan and the downloads show."""
+    routed = {c.id for c in plan.categories if c.converted and c.route is Route.automatic}
+    offer = plan.vendor_offer
+    cases = sum(c.count for c in plan.categories if c.id in routed) if offer else 0
+    price = offer.fixed_price + offer.price_per_case * cases if offer and cases else 0.0
+    if factor == 1.0 and totals is not None:
+        hours = {r: h for r, (h, _) in totals.items()}
+        return OptionCost(option, cases, price, hours, sum(c for _, c in totals.values()), True, dict(common))
+    hours = _add({r: h * factor for r, h in case_hours.items()}, common)
+    return OptionCost(option, cases, price, hours, _people_cost(plan, hours), True, dict(common))
+
+
+def option_costs(plan: Plan, all_needs: list[Need], factor: float = 1.0,
+                 roles: dict[tuple[str, str], str] | None = None, common: dict[str, float] | None = None,
+                 chosen: str | None = None, planned_hours: dict[str, float] | None = None,
+                 planned_totals: dict[str, tuple[float, float]] | None = None) -> list[OptionCost]:
+    out = []
+    for o in plan.conversion.options:
+        if o.id == chosen and planned_hours is not None:
+            out.append(planned_cost(plan, o, planned_hours, common or {}, factor, planned_totals))
+        else:
+            out.append(option_cost(plan, all_needs, o, factor, roles, common))
+    return out
 
 
 @dataclass(frozen=True)
 class BreakEven:
-    cases_now: int  # converted cases in the plan
+    cases_now: int  # cases in the comparison
     manual_per_case: float  # kr. per case, fully manual
     automatic_per_case: float  # kr. per case with the vendor (price per case + people), fixed price apart
     fixed_price: float
     cases: int | None  # smallest number of cases at which the automatic option is cheaper; None = never
+    routed: bool = False  # True: only the cases the plan sends to the vendor, with their own minutes
 
     @property
     def automatic_cheaper_now(self) -> bool:
         return self.cases is not None and self.cases_now >= self.cases
 
 
-def break_even(plan: Plan, all_needs: list[Need]) -> BreakEven | None:
-    """Cases needed before the vendor's fixed price pays for itself, at the plan's mix of cases."""
-    if plan.vendor_offer is None:
+def break_even(plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], str] | None = None,
+               routed: bool = False) -> BreakEven | None:
+    """Cases needed before the vendor's fixed price pays for itself, at a given mix of cases: every converted
+    case (routed=False), or only the categories routed to the vendor, with their own minutes (routed=True)."""
+    offer = plan.vendor_offer
+    if offer is None:
         return None
-    n = sum(c.count for c in plan.categories if c.converted)
+    converted = [c for c in plan.categories if c.converted]
+    if routed:
+        converted = [c for c in converted if c.route is Route.automatic]
+    ids = {c.id for c in converted}
+    n = sum(c.count for c in converted)
     if n == 0:
         return None
-    manual = option_cost(plan, all_needs, Option.model_validate({"id": "manuel", "navn": "Manuel", "type": "manuel"}))
-    auto = option_cost(plan, all_needs, Option.model_validate({"id": "automatisk", "navn": "Automatisk", "type": "automatisk"}))
-    m = manual.total / n
-    a = (auto.total - plan.vendor_offer.fixed_price) / n
-    fixed = plan.vendor_offer.fixed_price
-    if m <= a:
-        cases = None
-    else:
-        cases = math.floor(fixed / (m - a)) + 1  # first whole case count where automatic costs less
-    return BreakEven(n, m, a, fixed, cases)
+    roles = roles or {}
+    _, _, manual_hours = _case_hours(plan, all_needs, roles, set(), 1.0, ids)
+    _, price, auto_hours = _case_hours(plan, all_needs, roles, ids, 1.0, ids)
+    m = _people_cost(plan, manual_hours) / n
+    a = (price - offer.fixed_price + _people_cost(plan, auto_hours)) / n
+    fixed = offer.fixed_price
+    cases = None if m <= a else math.floor(fixed / (m - a)) + 1  # first whole case count where automatic is cheaper
+    return BreakEven(n, m, a, fixed, cases, routed)
 
 
 @dataclass(frozen=True)
@@ -120,8 +184,10 @@ class Sensitivity:
         return [c.option.id for c in sorted(self.costs, key=lambda c: (c.total, c.option.id))]
 
 
-def sensitivity(plan: Plan, all_needs: list[Need]) -> list[Sensitivity]:
-    return [Sensitivity(f, option_costs(plan, all_needs, f)) for f in FACTORS]
+def sensitivity(plan: Plan, all_needs: list[Need], **kwargs) -> list[Sensitivity]:
+    """Every option's cost with every minute per case (also the check) 25 % lower, as planned and 25 % higher;
+    the common work (activities, teaching, re-entry) does not change."""
+    return [Sensitivity(f, option_costs(plan, all_needs, f, **kwargs)) for f in FACTORS]
 
 
 @dataclass(frozen=True)
@@ -133,9 +199,22 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class ScoreConflict:
+    """A price criterion gives the dearer option more points than the cheaper one."""
+    criterion: str
+    dearer: str  # option id
+    dearer_score: int
+    dearer_total: float
+    cheaper: str
+    cheaper_score: int
+    cheaper_total: float
+
+
+@dataclass(frozen=True)
 class Matrix:
     rows: list[MatrixRow]  # best first
     chosen: str | None  # the recorded decision
+    conflicts: tuple[ScoreConflict, ...] = ()
 
     @property
     def top(self) -> list[str]:
@@ -147,7 +226,24 @@ class Matrix:
         return self.chosen is not None and bool(self.rows) and self.chosen not in self.top
 
 
-def decision_matrix(plan: Plan) -> Matrix:
+def score_conflicts(plan: Plan, costs: list[OptionCost]) -> list[ScoreConflict]:
+    """Pairs where a price criterion's points contradict the computed costs (more than 1 kr. apart)."""
+    conv = plan.conversion
+    total = {c.option.id: c.total for c in costs}
+    out = []
+    for crit in conv.criteria:
+        if not crit.price:
+            continue
+        scored = [(o.id, conv.scores.get(o.id, {}).get(crit.id)) for o in conv.options]
+        scored = [(o, s) for o, s in scored if s is not None and o in total]
+        for dearer, ds in scored:
+            for cheaper, cs in scored:
+                if total[dearer] > total[cheaper] + 1 and ds > cs:
+                    out.append(ScoreConflict(crit.id, dearer, ds, total[dearer], cheaper, cs, total[cheaper]))
+    return out
+
+
+def decision_matrix(plan: Plan, costs: list[OptionCost] | None = None) -> Matrix:
     conv = plan.conversion
     rows = []
     for o in conv.options:
@@ -159,4 +255,5 @@ def decision_matrix(plan: Plan) -> Matrix:
     for o, scores, weighted in rows:
         rank = 1 + sum(1 for _, _, w in rows if w > weighted)
         ranked.append(MatrixRow(o, dict(scores), weighted, rank))
-    return Matrix(ranked, conv.decision.chosen if conv.decision else None)
+    conflicts = tuple(score_conflicts(plan, costs)) if costs else ()
+    return Matrix(ranked, conv.decision.chosen if conv.decision else None, conflicts)

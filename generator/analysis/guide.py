@@ -19,6 +19,8 @@ from ..model.guide import FreeStep
 from ..model.roles import Role
 from ..model.schedule import PackageTiming
 from ..model.training import Session
+from .effort import manual_minutes, needs
+from .milestones import by_id as milestones_by_id
 from .paths import guide_pages, training_page
 from .training import session_cases, sessions_in_order
 
@@ -69,6 +71,15 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
+class CategoryMinutes:
+    """Minutes per case for one category the role converts: the same numbers the plan's hours use."""
+    name: str
+    cases: int
+    minutes: float  # fields entered at the conversion (work packages with a period, sessions)
+    follow_up: float  # fields entered at the case's first follow-up
+
+
+@dataclass(frozen=True)
 class RoleGuideView:
     role: Role
     steps: list[GuideStep]  # the conversion of one case
@@ -77,11 +88,21 @@ class RoleGuideView:
     follow_up_minutes: float
     conditional: bool  # some steps apply to some cases only: minutes is "op til"
     packages: list[PackageLine]
-    cases: int  # cases in the role's work packages (sum over packages)
+    cases: int  # distinct cases the role converts (each case once, however many work packages visit it)
     trainers: list[str]  # super users who train this role: ask them first
     contacts: list[str]  # the other super users
     sessions: list[SessionLine]
     paths: dict[str, str]  # guide / checklist / print: paths relative to vejledning/
+    categories: tuple[CategoryMinutes, ...] = ()  # minutes per case, per category the role converts
+    free_minutes: float = 0  # the role's own steps before and after the fields (not in the plan's hours)
+    freeze_log: dt.date | None = None  # the freeze's first day, when the role works in or after the freeze
+    control: tuple[str, int, float] | None = None  # (vendor, cases, minutes per case) the role checks (intern_indsats)
+
+    @property
+    def minutes_range(self) -> tuple[float, float] | None:
+        """Fewest and most minutes per case at the conversion, over the categories."""
+        values = [c.minutes for c in self.categories if c.minutes]
+        return (min(values), max(values)) if values else None
 
 
 @dataclass(frozen=True)
@@ -194,6 +215,46 @@ def _group_steps(plan: Plan, role: Role, page_dir: str) -> list[GuideStep]:
     return steps
 
 
+def category_minutes(plan: Plan, role: Role) -> tuple[CategoryMinutes, ...]:
+    """Per category the role converts (its work packages and the sessions it converts on): the case count and
+    the minutes per case of the field groups it enters, from effort.manual_minutes (what the hours use)."""
+    minutes = manual_minutes(needs(plan))
+    now: dict[str, set[str]] = {}
+    later: dict[str, set[str]] = {}
+    for wp in plan.work_packages:
+        if wp.role == role.id:
+            target = later if wp.timing is PackageTiming.first_follow_up else now
+            for c in wp.categories:
+                target.setdefault(c, set()).update(wp.groups)
+    for s in plan.training.sessions:
+        if s.conversion and s.audience and s.audience[0] == role.id:
+            for c in s.conversion.categories:
+                now.setdefault(c, set()).update(s.conversion.groups)
+    rows = []
+    for c in plan.categories:
+        if not c.converted or (c.id not in now and c.id not in later):
+            continue
+        m = sum(minutes.get((c.id, g), 0.0) for g in now.get(c.id, ()))
+        f = sum(minutes.get((c.id, g), 0.0) for g in later.get(c.id, ()))
+        if m or f:
+            rows.append(CategoryMinutes(c.name, c.count, m, f))
+    return tuple(rows)
+
+
+def works_in_freeze(plan: Plan, role: Role) -> bool:
+    """The role converts during or after the freeze (so the freeze log concerns it)."""
+    freeze = plan.project.freeze
+    if freeze is None:
+        return False
+    for wp in plan.work_packages:
+        if wp.role == role.id and (wp.timing is PackageTiming.first_follow_up or (wp.end and wp.end >= freeze.start)):
+            return True
+    if any(r.role == role.id for r in freeze.reentry):
+        return True
+    return any(s.conversion and s.audience and s.audience[0] == role.id and s.date >= freeze.start
+               for s in plan.training.sessions)
+
+
 def _numbered(steps: list[GuideStep]) -> list[GuideStep]:
     return [replace(s, number=i) for i, s in enumerate(steps, 1)]
 
@@ -209,7 +270,7 @@ def guide_view(plan: Plan, role: Role) -> RoleGuideView:
 
     cats = {c.id: c for c in plan.categories}
     group_names = {g.id: g.name for g in plan.minimum.groups}
-    milestones = {m.id: m.name for m in plan.milestones}
+    milestones = {k: m.name for k, m in milestones_by_id(plan).items()}
     packages = []
     for wp in plan.work_packages:
         if wp.role != role.id:
@@ -227,7 +288,7 @@ def guide_view(plan: Plan, role: Role) -> RoleGuideView:
     sessions = [s for s in sessions_in_order(plan.training.sessions) if role.id in s.audience]
     supers = super_user_people(plan)
     trainers = [t for t in dict.fromkeys(s.trainer for s in sessions) if t in supers]
-    return RoleGuideView(
+    view = RoleGuideView(
         role=role,
         steps=_numbered(steps),
         follow_up=_numbered(follow_up),
@@ -235,12 +296,21 @@ def guide_view(plan: Plan, role: Role) -> RoleGuideView:
         follow_up_minutes=sum(s.minutes for s in follow_up),
         conditional=any(s.conditional for s in steps),
         packages=packages,
-        cases=sum(p.cases for p in packages),
+        cases=0,  # distinct cases: set below from the categories
         trainers=trainers,
         contacts=[p for p in supers if p not in trainers],
         sessions=[SessionLine(s, session_cases(s), f"../undervisning/{training_page(role.id)}") for s in sessions],
         paths=guide_pages(role.id),
     )
+    cats_min = category_minutes(plan, role)
+    free = sum(s.minutes for s in (extra.before + extra.after if extra else []))
+    freeze = plan.project.freeze.start if plan.project.freeze and works_in_freeze(plan, role) else None
+    offer = plan.vendor_offer
+    routed = sum(c.count for c in plan.categories if c.converted and c.route is Route.automatic) if offer else 0
+    minutes = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
+    control = (offer.vendor, routed, minutes) if routed and minutes else None
+    return replace(view, categories=cats_min, cases=sum(c.cases for c in cats_min), free_minutes=free,
+                   freeze_log=freeze, control=control)
 
 
 def follow_up_months(plan: Plan) -> list[FollowUpMonth]:
@@ -263,3 +333,81 @@ def follow_up_groups(plan: Plan) -> list[tuple[str, str]]:
             if (f.timing or g.timing) is Timing.first_follow_up:
                 rows.append((g.name, roles.get(f.role or g.role, f.role or g.role)))
     return list(dict.fromkeys(rows))
+
+
+@dataclass(frozen=True)
+class CheckerLine:
+    role: str  # role name
+    cases: int
+    minutes_per_case: float
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class RoundLine:
+    name: str
+    role: str | None
+    start: dt.date
+    end: dt.date
+    hours: float
+
+
+@dataclass(frozen=True)
+class ControlView:
+    """Checking the converted cases: what to sample, what to compare, where to record a fault."""
+    vendor: str
+    vendor_categories: tuple[str, ...]  # category names routed to the vendor
+    vendor_cases: int
+    vendor_fields: tuple[str, ...]  # fields the vendor converts: compare each with the old system
+    statistics_fields: tuple[str, ...]  # fields Danmarks Statistik needs, on every converted case: original dates
+    backdated_fields: tuple[str, ...]  # fields DS needs that people enter by hand on the vendor's cases
+    checkers: tuple[CheckerLine, ...]  # intern_indsats: every vendor case, per role
+    rounds: tuple[RoundLine, ...]  # the control rounds (activities)
+    sample_percent: int
+    full: tuple[tuple[str, int], ...]  # (category name, cases) checked in full
+    sample_cases: int  # cases in the random sample of the other converted categories
+    counts: tuple[tuple[str, int], ...]  # converted categories and their counts, for the before/after count
+    record_faults: str | None
+
+
+def control_view(plan: Plan) -> ControlView | None:
+    """The control guide, when any case goes to the vendor or the plan describes control rounds."""
+    offer = plan.vendor_offer
+    converted = [c for c in plan.categories if c.converted]
+    routed = [c for c in converted if c.route is Route.automatic] if offer else []
+    control = plan.guide.control
+    if not routed and control is None:
+        return None
+    routed_ids = {c.id for c in routed}
+    fields = [(g, f) for g in plan.minimum.groups for f in g.fields]
+
+    def applies(f, ids) -> bool:
+        return any(f.categories is None or c in f.categories for c in ids)
+
+    vendor_fields = tuple(f.name for _, f in fields if f.automatic and applies(f, routed_ids))
+    stats = tuple(f.name for g, f in fields if "danmarks_statistik" in {n.value for n in f.needs}
+                  and applies(f, {c.id for c in converted}))
+    backdated = tuple(f.name for g, f in fields if "danmarks_statistik" in {n.value for n in f.needs}
+                      and not f.automatic and applies(f, routed_ids))
+    roles = {r.id: r.name for r in plan.roles}
+    cases = sum(c.count for c in routed)
+    go = plan.project.go_live
+    checkers = tuple(CheckerLine(roles.get(e.role, e.role), cases, e.minutes_per_case,
+                                 e.start or offer.delivery, e.end or go - dt.timedelta(days=1))
+                     for e in (offer.internal_effort if offer and cases else []))
+    acts = {a.id: a for a in plan.activities}
+    rounds = tuple(RoundLine(a.name, roles.get(a.owner) if a.owner else None, a.start, a.end, a.hours)
+                   for a in (acts[i] for i in (control.rounds if control else []) if i in acts))
+    full_ids = set(control.full_categories) if control else set()
+    full = tuple((c.name, c.count) for c in converted if c.id in full_ids)
+    pct = control.sample_percent if control else 10
+    rest = sum(c.count for c in converted if c.id not in full_ids)
+    return ControlView(
+        vendor=texts.capitalised(texts.vendor_name(offer)),
+        vendor_categories=tuple(c.name for c in routed), vendor_cases=cases,
+        vendor_fields=vendor_fields, statistics_fields=stats, backdated_fields=backdated,
+        checkers=checkers, rounds=rounds, sample_percent=pct, full=full,
+        sample_cases=-(-rest * pct // 100), counts=tuple((c.name, c.count) for c in converted),
+        record_faults=control.record_faults if control else None,
+    )

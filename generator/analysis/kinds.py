@@ -12,7 +12,9 @@ class WorkKind(StrEnum):
     session = "hold"  # conversion during a training session
     control = "kontrol"  # checking converted cases (an activity's hours)
     vendor = "leverandoer"  # the vendor's automatic conversion (coverage only: no own hours)
+    activity = "aktivitet"  # an activity's hours (writing the guides, control rounds, steering)
+    teaching = "undervisning"  # a trainer teaching a session
+    reentry = "genindtastning"  # changes made in the old system after conversion, entered again
     # Rows of the schedule that are not work:
-    activity = "aktivitet"
     milestone = "milepael"
     freeze = "frysning"

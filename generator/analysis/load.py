@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 
 from .. import texts
+from ..formatting import round_half_up
 from ..model import Plan
 from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork
 from .kinds import WorkKind
+from .milestones import by_id as milestones_by_id, milestones
 
 EPS = 0.05  # hours; smaller differences are rounding noise
 
@@ -74,7 +76,11 @@ def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
     for wp in plan.work_packages:
         points += [d for d in (wp.start, wp.end) if d]
     points += [s.date for s in plan.training.sessions]
-    points += [m.date for m in plan.milestones]
+    points += [m.date for m in milestones(plan)]
+    points += [d for a in plan.activities if a.hours for d in (a.start, a.end)]
+    if plan.project.freeze:
+        fr = plan.project.freeze
+        points += [fr.start, fr.end, *(d for r in fr.reentry for d in (r.start, r.end) if d)]
     if plan.vendor_offer:
         offer = plan.vendor_offer
         points += [d for d in (offer.delivery, *(e.start for e in offer.internal_effort),
@@ -88,7 +94,7 @@ def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
 
 
 def _deadline(plan: Plan, wp, fallback: dt.date) -> dt.date:
-    dates_ = {m.id: m.date for m in plan.milestones}
+    dates_ = {k: m.date for k, m in milestones_by_id(plan).items()}
     if wp.deadline in dates_:
         return shift(dates_[wp.deadline], -1)
     return fallback
@@ -148,6 +154,74 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
         out.append(Work(f"kontrol:{e.role}:{i}", texts.CONTROL_WORK.format(vendor=texts.vendor_name(offer)), e.role,
                         WorkKind.control, hours, spread(hours, days, start, end), end,
                         ("leverandoertilbud", "intern_indsats", i), start, end))
+    return out
+
+
+def _deadline_of(plan: Plan, milestone: str | None, fallback: dt.date) -> dt.date:
+    m = milestones_by_id(plan).get(milestone) if milestone else None
+    return shift(m.date, -1) if m else fallback
+
+
+def activity_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
+    """Activities with hours (writing the guides, control rounds, ordering): on their owner role."""
+    out = []
+    for i, a in enumerate(plan.activities):
+        if a.hours <= 0 or a.owner is None or a.end < a.start:
+            continue
+        out.append(Work(f"aktivitet:{a.id}", a.name, a.owner, WorkKind.activity, a.hours, spread(a.hours, days, a.start, a.end),
+                        _deadline_of(plan, a.deadline, a.end), ("aktiviteter", i, "timer"), a.start, a.end))
+    return out
+
+
+def trainer_roles(plan: Plan) -> dict[str, str]:
+    """Person → the first role that lists the person (trainers are named by person in the plan)."""
+    out: dict[str, str] = {}
+    for r in plan.roles:
+        for person in r.people:
+            out.setdefault(person, r.id)
+    return out
+
+
+def teaching_works(plan: Plan, start: dt.date, end: dt.date) -> list[Work]:
+    """Teaching a session: its length in hours on the session's date, for the trainer's role."""
+    roles = trainer_roles(plan)
+    out = []
+    for i, s in enumerate(plan.training.sessions):
+        role = roles.get(s.trainer)
+        if role is None or not start <= s.date <= end or s.end <= s.start:
+            continue
+        hours = (dt.datetime.combine(s.date, s.end) - dt.datetime.combine(s.date, s.start)).total_seconds() / 3600
+        sunday = shift(s.date, 6 - s.date.weekday())
+        out.append(Work(f"undervisning:{s.id}", s.title, role, WorkKind.teaching, hours, {s.date: hours}, sunday,
+                        ("undervisning", "sessioner", i, "underviser"), s.date, s.date))
+    return out
+
+
+def reentry_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
+    """Re-entering what changed in the old system after a case was converted (projekt.frysning.genindtastning)."""
+    freeze = plan.project.freeze
+    if freeze is None:
+        return []
+    out = []
+    for i, r in enumerate(freeze.reentry):
+        start, end = r.start or freeze.start, r.end or shift(plan.project.go_live, -1)
+        if r.hours <= 0 or end < start:
+            continue
+        out.append(Work(f"genindtastning:{r.role}:{i}", texts.REENTRY_WORK.format(system=plan.municipality.old_system),
+                        r.role, WorkKind.reentry, r.hours, spread(r.hours, days, start, end), end,
+                        ("projekt", "frysning", "genindtastning", i, "timer"), start, end))
+    return out
+
+
+CASE_WORK = frozenset({"arbejdspakke", "opfoelgning", "hold", "kontrol"})  # scales with minutes per case
+COMMON_WORK = frozenset({WorkKind.activity, WorkKind.teaching, WorkKind.reentry})  # the same for every option
+
+
+def hours_by_role(works: list[Work], kinds: frozenset[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for w in works:
+        if w.kind in kinds:
+            out[w.role] = out.get(w.role, 0.0) + sum(w.daily.values())
     return out
 
 
@@ -237,6 +311,30 @@ class Load:
         return sum(r.load for r in self.rows.get(role, []))
 
 
+@dataclass(frozen=True)
+class RoleTotal:
+    """A role's planned hours, capacity and cost over the whole plan, rounded once to 0,01 (half up): the
+    numbers every page, the economy comparison and both downloads show."""
+    role: str
+    hours: float
+    capacity: float
+    rate: float
+    cost: float
+
+
+def role_totals(plan: Plan, load: "Load") -> dict[str, RoleTotal]:
+    return role_totals_from(load, {r.id: r.hourly_cost for r in plan.roles})
+
+
+def role_totals_from(load: "Load", rates: dict[str, float]) -> dict[str, RoleTotal]:
+    out = {}
+    for role, weeks in load.rows.items():
+        hours = sum(w.load for w in weeks)  # the cost is the exact hours x rate, as recomputed from plan.yaml
+        out[role] = RoleTotal(role, round_half_up(hours, 2), round_half_up(sum(w.capacity for w in weeks), 2),
+                              rates.get(role, 0.0), round_half_up(hours * rates.get(role, 0.0), 2))
+    return out
+
+
 def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Load:
     planned: dict[str, dict[dt.date, float]] = {}
     works_of: dict[str, list[Work]] = {}
@@ -261,5 +359,6 @@ def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Lo
         caps[role.id] = cap
         load_w, cap_w = by_week(planned[role.id]), by_week(cap)
         rows[role.id] = [WeekLoad(role.id, w, load_w.get(w, 0.0), cap_w.get(w, 0.0)) for w in weeks]
-        short += shortfalls(works_of[role.id], cap)
+        # teaching is held when it is held: it shows in the load, but cannot be late
+        short += shortfalls([w for w in works_of[role.id] if w.kind != "undervisning"], cap)
     return Load(works, weeks, rows, short, caps)

@@ -19,7 +19,8 @@ class Planning:
     sessions: list[effort.SessionWork]
     packages: list[effort.PackageWork]
     options: list[economics.OptionCost]
-    break_even: economics.BreakEven | None
+    break_even: economics.BreakEven | None  # every converted case
+    break_even_routed: economics.BreakEven | None  # the cases routed to the vendor: the decision rests on this
     sensitivity: list[economics.Sensitivity]
     matrix: economics.Matrix
     load: load.Load
@@ -29,6 +30,17 @@ class Planning:
     @property
     def missing(self) -> list[coverage.CoverageRow]:
         return [r for r in self.coverage if r.missing]
+
+    totals: dict[str, load.RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
+
+    @property
+    def planned_hours(self) -> dict[str, float]:
+        """Hours per role of the plan as it stands (the chosen option): the one source for every page."""
+        return {r: t.hours for r, t in self.totals.items()}
+
+    @property
+    def planned_people_cost(self) -> float:
+        return sum(t.cost for t in self.totals.values())
 
     @property
     def chosen_cost(self) -> economics.OptionCost | None:
@@ -47,9 +59,19 @@ def plan_figures(plan: Plan) -> Planning:
     sessions = effort.session_work(plan, minutes)
     packages = effort.package_work(plan, minutes, sessions)
     works = (load.package_works(plan, packages, days) + load.session_works(sessions, start, end)
-             + load.check_works(plan, days))
+             + load.check_works(plan, days) + load.activity_works(plan, days)
+             + load.teaching_works(plan, start, end) + load.reentry_works(plan, days))
     weekly = load.weekly_load(plan, works, days)
     rows = coverage.coverage(plan, needs, packages, sessions)
+    roles = effort.assigned_roles(plan)
+    totals = load.role_totals(plan, weekly)
+    known = {r.id for r in plan.roles}  # the weekly load leaves out roles the plan does not define
+    in_load = [w for w in works if w.role in known]
+    cost_args = dict(roles=roles, common=load.hours_by_role(in_load, load.COMMON_WORK),
+                     chosen=plan.conversion.decision.chosen if plan.conversion.decision else None,
+                     planned_hours=load.hours_by_role(in_load, load.CASE_WORK),
+                     planned_totals={r: (t.hours, t.cost) for r, t in totals.items()})
+    options = economics.option_costs(plan, needs, **cost_args)
     return Planning(
         start=start,
         end=end,
@@ -58,11 +80,13 @@ def plan_figures(plan: Plan) -> Planning:
         needs=needs,
         sessions=sessions,
         packages=packages,
-        options=economics.option_costs(plan, needs),
-        break_even=economics.break_even(plan, needs),
-        sensitivity=economics.sensitivity(plan, needs),
-        matrix=economics.decision_matrix(plan),
+        options=options,
+        break_even=economics.break_even(plan, needs, roles),
+        break_even_routed=economics.break_even(plan, needs, roles, routed=True),
+        sensitivity=economics.sensitivity(plan, needs, **cost_args),
+        matrix=economics.decision_matrix(plan, options),
         load=weekly,
+        totals=totals,
         coverage=rows,
         forecast=forecast.forecast(plan, rows, works, start, end),
     )

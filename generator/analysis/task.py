@@ -25,6 +25,7 @@ def _unfilled(found: list[Placeholder], step: int) -> list[str]:
     sections = sorted({p.path[0] for p in found if p.path and p.path[0] in STEP_SECTIONS[step]})
     return [texts.MISSING_UNFILLED.format(n=n, word=texts.PLACEHOLDER_ONE if n == 1 else texts.PLACEHOLDER_MANY,
                                           sections=", ".join(sections))]
+from .milestones import milestones
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def task_steps(plan: Plan) -> list[Step]:
     step2_missing += _unfilled(found, 2)
 
     step3_missing = []
-    if not plan.milestones:
+    if not milestones(plan):
         step3_missing.append(texts.MISSING_MILESTONES)
     if not plan.work_packages:
         step3_missing.append(texts.MISSING_PACKAGES)

@@ -42,6 +42,10 @@ HourlyRate = Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)]
 """Kroner per hour."""
 Price = Annotated[float, Field(ge=0, le=1_000_000_000, allow_inf_nan=False)]
 """Kroner (at most a billion)."""
+Hours = Annotated[float, Field(ge=0, le=1_000_000, allow_inf_nan=False)]
+"""Hours in all for a piece of work (at most a million)."""
+Percent = Annotated[int, Field(ge=1, le=100)]
+"""A whole percentage from 1 to 100."""
 
 WebAddress = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000, allowed_schemes=["https", "http"], host_required=True)]
 """A web address: https:// (or http://) and a host. The pages print it through markdown.link_url."""

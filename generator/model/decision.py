@@ -26,6 +26,10 @@ class Criterion(Model):
     id: Id = field("id", "Kort nøgle, fx oekonomi.")
     name: ShortText = field("navn", "Kriteriets navn.")
     weight: conint(ge=0, le=100) = field("vaegt", "Vægt i procent; alle vægte skal give 100 tilsammen.")
+    price: bool = field(
+        "pris", "true, når kriteriet er prisen: så skal den billigere mulighed have mindst lige så mange point "
+        "som den dyrere (pointene tjekkes mod de udregnede priser).", False
+    )
 
 
 class Decision(Model):

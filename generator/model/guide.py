@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from .base import Id, Minutes, Model, ShortText, Text, field
+from .base import Id, Minutes, Model, Percent, ShortText, Text, field
 
 
 class StepExtras(Model):
@@ -41,6 +41,23 @@ class RoleGuide(Model):
     after: list[FreeStep] = field("efter", "Trin efter feltgrupperne (fx giv sagen videre).", [])
 
 
+class ControlGuide(Model):
+    sample_percent: Percent = field(
+        "stikproeve_procent", "Hvor stor en del af leverandørens sager kontrolrunderne tjekker (procent).", 10
+    )
+    full_categories: list[Id] = field(
+        "alle_sager_i", "Sagskategorier, hvor kontrolrunderne tjekker alle sager, fx aabne_anbringelser.", []
+    )
+    record_faults: ShortText = field(
+        "fejl_registreres_i", "Hvor en fejl skrives ned, fx fejllisten i projektets Teams-kanal."
+    )
+    rounds: list[Id] = field("kontrolrunder", "Aktiviteterne (id), der er kontrolrunder.", [])
+
+
 class Guide(Model):
     groups: dict[Id, GroupGuide] = field("feltgrupper", "Vejledning for hver feltgruppe (nøgle = feltgruppens id).", {})
     roles: dict[Id, RoleGuide] = field("roller", "Ekstra trin for hver rolle (nøgle = rollens id).", {})
+    control: ControlGuide | None = field(
+        "kontrol", "Kontrol af leverandørens konverterede sager: stikprøve, sager der tjekkes alle, hvor fejl skrives.",
+        None,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .base import Date, Model, Period, ShortText, WebAddress, field
+from .base import Date, Hours, Id, Model, Period, ShortText, WebAddress, field
 
 
 class Municipality(Model):
@@ -35,7 +35,23 @@ class KlikTask(Model):
     follow_up_tasks: list[ShortText] = field("foelgeopgaver", "Relaterede KLIK-opgaver.", [])
 
 
+class Reentry(Model):
+    role: Id = field("rolle", "Rolle, der indtaster ændringerne fra det gamle system i DUBU.")
+    hours: Hours = field("timer", "Timer i alt til at indtaste ændringerne igen.")
+    start: Date | None = field("fra", "Første dag. Udelades: frysningens første dag.", None)
+    end: Date | None = field("til", "Sidste dag. Udelades: dagen før go-live.", None)
+
+
+class Freeze(Period):
+    reentry: list[Reentry] = field(
+        "genindtastning",
+        "Timer til at indtaste ændringer, der er lavet i det gamle system, efter at sagen blev konverteret "
+        "(også ændringerne i frysningsloggen). Kræves, når der konverteres før frysningen.",
+        [],
+    )
+
+
 class Project(Model):
     go_live: Date = field("go_live", "Datoen hvor DUBU tages i brug.")
     dubu_access: Date | None = field("adgang_til_dubu", "Første dag med adgang til DUBU.", None)
-    freeze: Period | None = field("frysning", "Frysningsperiode i det gamle system før go-live.", None)
+    freeze: Freeze | None = field("frysning", "Frysningsperiode i det gamle system før go-live.", None)

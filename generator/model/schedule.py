@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-from .base import Date, Id, Model, People, ShortText, Text, field
+from .base import Date, Hours, Id, Model, People, ShortText, Text, field
 
 
 class Milestone(Model):
@@ -21,6 +21,9 @@ class Activity(Model):
     end: Date = field("til", "Sidste dag.")
     owner: Id | None = field("ansvarlig", "Rolle, der er ansvarlig.", None)
     deadline: Id | None = field("frist", "Milepæl, aktiviteten skal være færdig før.", None)
+    hours: Hours = field(
+        "timer", "Timer i alt for den ansvarlige rolle; de fordeles jævnt på periodens arbejdsdage.", 0
+    )
 
 
 class PackageTiming(str, Enum):

@@ -9,6 +9,7 @@ from . import charts, downloads
 from .. import formatting as fmt, texts
 from ..analysis import Figures, paths
 from ..analysis.kinds import WorkKind
+from ..analysis.milestones import milestones as all_milestones
 from ..model import Plan
 from ..model.cases import CaseStatus, Stakeholder, Timing
 from .common import Later
@@ -22,7 +23,7 @@ STAKEHOLDERS = {
 TIMINGS = {Timing.go_live: texts.TIMING_GO_LIVE, Timing.first_follow_up: texts.TIMING_FIRST_FOLLOW_UP}
 
 
-def _routes(plan: Plan) -> dict[str, str]:
+def routes(plan: Plan) -> dict[str, str]:
     return {"automatisk": texts.ROUTE_AUTOMATIC.format(vendor=texts.vendor_name(plan.vendor_offer)),
             "manuel": texts.ROUTE_MANUAL, "ikke_konverteres": texts.ROUTE_NOT_CONVERTED}
 
@@ -39,7 +40,7 @@ def home(plan: Plan, figures: Figures, out) -> None:
 def scope(plan: Plan, figures: Figures, out) -> None:
     by_status = {s: [c for c in plan.categories if c.status is s] for s in CaseStatus}
     out.add("sagsomfang.md", texts.PAGE_SCOPE, "sagsomfang.md.j2", section=texts.SECTION_DECISION,
-            plan=plan, figures=figures, by_status=by_status, routes=_routes(plan))
+            plan=plan, figures=figures, by_status=by_status, routes=routes(plan))
 
 
 def minimum(plan: Plan, figures: Figures, out) -> None:
@@ -58,6 +59,7 @@ def conversion(plan: Plan, figures: Figures, out) -> None:
     out.add("konverteringsform.md", texts.PAGE_CONVERSION, "konverteringsform.md.j2", section=texts.SECTION_DECISION,
             plan=plan, figures=figures, chosen=chosen, matrix=pf.matrix, options=options,
             cheapest=pf.cheapest, chosen_cost=pf.chosen_cost,
+            criteria={c.id: c.name for c in plan.conversion.criteria},
             extra_cost=(pf.chosen_cost.total - pf.cheapest.total) if pf.chosen_cost and pf.cheapest else 0)
 
 
@@ -74,7 +76,8 @@ def economy(plan: Plan, figures: Figures, out) -> None:
     shifts = [s for s in pf.sensitivity if s.ranking[:1] != base.ranking[:1]]
     out.add("oekonomi.md", texts.PAGE_ECONOMY, "oekonomi.md.j2", section=texts.SECTION_DECISION,
             plan=plan, pf=pf, chart=chart, roles=roles, role_ids=role_ids, chosen=chosen,
-            base=base, shifts=shifts, options={o.id: o for o in plan.conversion.options})
+            base=base, shifts=shifts, options={o.id: o for o in plan.conversion.options}, matrix=pf.matrix,
+            criteria={c.id: c.name for c in plan.conversion.criteria})
 
 
 def roles(plan: Plan, figures: Figures, out) -> None:
@@ -90,7 +93,7 @@ KINDS = texts.KIND_NAMES
 def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
     """Everything with a date, in the order of the Gantt chart (dates computed here, not by a chart library)."""
     rows = [dict(section=texts.GANTT_MILESTONES, kind=WorkKind.milestone, name=m.name, start=m.date, end=m.date, role=None)
-            for m in sorted(plan.milestones, key=lambda m: m.date)]
+            for m in all_milestones(plan)]
     if plan.project.freeze:
         rows.append(dict(section=texts.GANTT_ACTIVITIES, kind=WorkKind.freeze,
                          name=texts.FREEZE_ROW.format(system=plan.municipality.old_system),
@@ -100,13 +103,16 @@ def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
     names = {r.id: r.name for r in plan.roles}
     spans: dict[str, dict] = {}
     for w in figures.planning.load.works:
+        if w.kind in (WorkKind.activity, WorkKind.teaching):
+            continue  # activities have their own rows; teaching happens on the sessions' dates
         key = ":".join(w.key.split(":")[:2])
         if key in spans:
             spans[key]["start"] = min(spans[key]["start"], w.start)
             spans[key]["end"] = max(spans[key]["end"], w.end)
         elif w.start and w.end:
             section = texts.GANTT_SESSIONS if w.kind is WorkKind.session else texts.GANTT_PACKAGES
-            name = texts.CONTROL_WORK_BY.format(work=w.name, role=names[w.role]) if w.kind is WorkKind.control and w.role in names else w.name
+            name = (texts.CONTROL_WORK_BY.format(work=w.name, role=names[w.role])
+                    if w.kind in (WorkKind.control, WorkKind.reentry) and w.role in names else w.name)
             spans[key] = dict(section=section, kind=w.kind, name=name, start=w.start, end=w.end, role=w.role)
     rows += sorted((r for r in spans.values() if r["section"] == texts.GANTT_PACKAGES), key=lambda r: r["start"])
     rows += sorted((r for r in spans.values() if r["section"] == texts.GANTT_SESSIONS), key=lambda r: r["start"])
@@ -129,11 +135,10 @@ def _load_views(plan: Plan, figures: Figures) -> list[dict]:
         if not weeks:
             continue
         over = [w for w in weeks if w.over]
-        total = sum(w.load for w in weeks)
+        t = figures.planning.totals[role.id]
         peak = max(weeks, key=lambda w: (w.load, -w.monday.toordinal()))  # the first of equally busy weeks
-        views.append(dict(role=role, weeks=weeks, over=over, total=total, peak=peak,
-                          capacity=sum(w.capacity for w in weeks), cost=total * role.hourly_cost,
-                          path=load_page_path(role.id)))
+        views.append(dict(role=role, weeks=weeks, over=over, total=t.hours, peak=peak,
+                          capacity=t.capacity, cost=t.cost, path=load_page_path(role.id)))
     return views
 
 
@@ -173,7 +178,8 @@ def _forecast_chart(plan: Plan, figures: Figures):
 
 def schedule(plan: Plan, figures: Figures, out) -> None:
     roles = {r.id: r for r in plan.roles}
-    milestones = {m.id: m for m in plan.milestones}
+    milestone_list = all_milestones(plan)
+    milestones = {m.id: m for m in milestone_list}
     pf = figures.planning
     gantt_rows = _gantt_rows(plan, figures)
     gantt = Later(
@@ -181,14 +187,15 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
         [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] is WorkKind.milestone) for r in gantt_rows],
         (texts.GO_LIVE, plan.project.go_live))
     names = {r.id: r.name for r in plan.roles}
-    table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles})
+    table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles}, pf.totals)
     out.download(downloads.XLSX, downloads.xlsx, table)
     out.download(downloads.CSV, downloads.csv_bytes, table)
     cats = {c.id: c for c in plan.categories}
     groups = {g.id: g for g in plan.minimum.groups}
     loads = _load_views(plan, figures)
     out.add("tidsplan.md", texts.PAGE_SCHEDULE, "tidsplan.md.j2", section=texts.SECTION_PLAN,
-            plan=plan, figures=figures, roles=roles, milestones=milestones, pf=pf, gantt=gantt,
+            plan=plan, figures=figures, roles=roles, milestones=milestones, milestone_list=milestone_list, pf=pf,
+            gantt=gantt,
             gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=loads, grand=table[-1],
             forecast_chart=Later(_forecast_chart, plan, figures), cats=cats, groups=groups,
             coverage=Later(_coverage_groups, pf.coverage), xlsx=downloads.XLSX, csv=downloads.CSV)

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 
 from .. import texts
-from ..analysis.load import Load
+from ..analysis.load import Load, RoleTotal, role_totals_from
 from .markdown import spreadsheet_text
 
 XLSX = "downloads/ressourceplan.xlsx"
@@ -40,22 +40,21 @@ class Row:
         return self.capacity - self.load
 
 
-def rows(load: Load, names: dict[str, str], rates: dict[str, float]) -> list[Row]:
-    """One row per role × week, then 'I alt' per role, then the grand total. Values are rounded to 0.01
-    for the file; totals are summed before rounding."""
-    out, grand = [], []
+def rows(load: Load, names: dict[str, str], rates: dict[str, float],
+         totals: "dict[str, RoleTotal] | None" = None) -> list[Row]:
+    """One row per role × week, then 'I alt' per role, then the grand total. Week values are rounded to 0.01
+    for the file; the totals are the analysis' (load.role_totals: rounded once), the same the pages show."""
+    totals = totals if totals is not None else role_totals_from(load, rates)
+    out = []
     for role, weeks in load.rows.items():
         rate = rates.get(role, 0.0)
         out += [Row(names[role], w.week[0], w.week[1], w.monday, round(w.load, 2), round(w.capacity, 2),
                     w.over, rate, round(w.load * rate, 2)) for w in weeks]
-        hours, capacity = sum(w.load for w in weeks), sum(w.capacity for w in weeks)
-        total = (texts.SHEET_TOTAL_ROLE.format(role=names[role]), hours, capacity, hours * rate)
-        out.append(Row(total[0], None, None, None, round(hours, 2), round(capacity, 2), None, rate,
-                       round(hours * rate, 2)))
-        grand.append(total)
-    hours, capacity, cost = (sum(t[i] for t in grand) for i in (1, 2, 3))
-    out.append(Row(texts.SHEET_TOTAL_ALL, None, None, None, round(hours, 2), round(capacity, 2), None, None,
-                   round(cost, 2)))
+        t = totals[role]
+        out.append(Row(texts.SHEET_TOTAL_ROLE.format(role=names[role]), None, None, None, t.hours, t.capacity, None,
+                       rate, t.cost))
+    hours, capacity, cost = (round(sum(getattr(t, k) for t in totals.values()), 2) for k in ("hours", "capacity", "cost"))
+    out.append(Row(texts.SHEET_TOTAL_ALL, None, None, None, hours, capacity, None, None, cost))
     return out
 
 

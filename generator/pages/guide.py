@@ -14,8 +14,8 @@ whole guide in order. The facts are computed in analysis/guide.py; the words are
 from __future__ import annotations
 
 from .. import formatting, texts
-from ..analysis import Figures
-from ..analysis.guide import converting_roles, follow_up_groups, follow_up_months, guide_view, super_user_people
+from ..analysis import Figures, paths
+from ..analysis.guide import control_view, converting_roles, follow_up_groups, follow_up_months, guide_view, super_user_people
 from ..model import Plan
 
 SECTION = texts.SECTION_GUIDE
@@ -27,11 +27,24 @@ def minutes_text(value: float) -> str:
     return f"{text} {'minut' if text == '1' else 'minutter'}"
 
 
+def minutes_range_text(span: tuple[float, float] | None) -> str:
+    """"23 minutter" or "27–58 minutter"; "-" when the role enters nothing at the conversion."""
+    if span is None:
+        return "-"
+    low, high = span
+    if round(low, 1) == round(high, 1):
+        return minutes_text(high)
+    return f"{formatting.number(low, 1).removesuffix(',0')}–{minutes_text(high)}"
+
+
 def guides(plan: Plan, figures: Figures, out) -> None:
     views = [guide_view(plan, r) for r in converting_roles(plan)]
     common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
-                  follow_up_groups=follow_up_groups(plan), minutter=minutes_text)
-    out.add("vejledning/index.md", texts.PAGE_GUIDE_INDEX, "vejledning_index.md.j2", section=SECTION, views=views, **common)
+                  follow_up_groups=follow_up_groups(plan), minutter=minutes_text,
+                  minutter_spaend=minutes_range_text)
+    control = control_view(plan)
+    out.add("vejledning/index.md", texts.PAGE_GUIDE_INDEX, "vejledning_index.md.j2", section=SECTION, views=views,
+            control=control, **common)
     for v in views:
         name = v.role.name
         out.add(f"vejledning/{v.paths['guide']}", name, "vejledning_rolle.md.j2", section=SECTION, v=v, **common)
@@ -39,6 +52,9 @@ def guides(plan: Plan, figures: Figures, out) -> None:
                 section=SECTION, v=v, **common)
         out.add(f"vejledning/{v.paths['print']}", texts.PAGE_GUIDE_PRINT.format(role=name), "vejledning_udskriv.md.j2",
                 section=SECTION, v=v, **common)
+    if control:
+        out.add(paths.CONTROL_GUIDE, texts.PAGE_CONTROL_GUIDE, "vejledning_kontrol.md.j2",
+                section=SECTION, c=control, **common)
 
 
 BUILDERS = [guides]

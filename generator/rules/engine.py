@@ -70,7 +70,8 @@ def overload(ctx: Context) -> None:
 
 
 _WHAT = {WorkKind.package: "Arbejdspakken", WorkKind.follow_up: "Arbejdspakken", WorkKind.session: "Holdet",
-         WorkKind.control: "Kontrollen"}
+         WorkKind.control: "Kontrollen", WorkKind.activity: "Aktiviteten", WorkKind.teaching: "Undervisningen på holdet",
+         WorkKind.reentry: "Genindtastningen"}
 
 
 def _shortfall_text(s: Shortfall, role: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from ..analysis.milestones import SOURCES as MILESTONE_SOURCES, by_id as milestones_by_id
 from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
 from ..model.schedule import PackageTiming
@@ -94,10 +95,19 @@ def known_ids(value: str, known: set[str], limit: int = MAX_KNOWN) -> str:
     return f"{guess}Brug en af: {listed}"
 
 
+def _known(d: Any, kind: tuple) -> set[str]:
+    """The ids a reference may name: those defined in the list, and for milestones also the dates the plan
+    states elsewhere (go-live, the freeze, access to DUBU, the delivery, the decision: analysis/milestones.py)."""
+    ids = _id_set(d, *kind)
+    if kind == ("milepaele",):
+        ids |= {k for k, source in MILESTONE_SOURCES.items() if _get(d, *source.split(".")) is not None}
+    return ids
+
+
 def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
     """Every reference to an id that is not defined: (the list it should be in, where it is written, the id)."""
     out: list[tuple[tuple, tuple, str]] = []
-    ids = {path: _id_set(d, *path) for path in LISTS}
+    ids = {path: _known(d, path) for path in LISTS}
 
     def one(path: tuple, kind: tuple) -> None:
         value = _get(d, *path)
@@ -136,6 +146,10 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
     for i, _ in _items(d, "leverandoertilbud", "intern_indsats"):
         one(("leverandoertilbud", "intern_indsats", i, "rolle"), R)
     one(("konverteringsform", "beslutning", "valgt"), O)
+    many(("vejledning", "kontrol", "alle_sager_i"), C)
+    many(("vejledning", "kontrol", "kontrolrunder"), ("Aktiviteten", "aktiviteter", _id_set(d, "aktiviteter")))
+    for i, _ in _items(d, "projekt", "frysning", "genindtastning"):
+        one(("projekt", "frysning", "genindtastning", i, "rolle"), R)
     scores = _get(d, "konverteringsform", "vurdering")
     if isinstance(scores, dict):
         for option, per in scores.items():
@@ -209,7 +223,7 @@ def references(ctx: RawContext) -> None:
             grouped.setdefault((kind, value), []).append(where)
     for (kind, value), places in grouped.items():
         places.sort(key=lambda p: ctx.loaded.locate(p))
-        known = sorted(_id_set(d, *kind))
+        known = sorted(_known(d, kind))
         section = ".".join(kind)
         meant = _suggest(value, known)
         if meant:
@@ -224,6 +238,16 @@ def references(ctx: RawContext) -> None:
             text += f' "{value}" står også i linje {_lines(others)}'
             text += (f': ret dem alle, eller ret id\'et i linje {defined} til "{value}".' if meant else ".")
         ctx.error(places[0], text)
+
+
+def derived_milestones(ctx: RawContext) -> None:
+    """A date the plan states elsewhere must not be typed again as a milestone: the two would drift apart."""
+    for i, item in _items(ctx.data, "milepaele"):
+        key = item.get("id")
+        if isinstance(key, str) and key in MILESTONE_SOURCES:
+            ctx.error(("milepaele", i, "id"),
+                      f'Milepælen "{key}" dannes af {MILESTONE_SOURCES[key]}, så datoen skal kun stå dér. '
+                      "Slet milepælen her; arbejdspakker og aktiviteter kan stadig have frist: " + key + ".")
 
 
 def periods(ctx: Context) -> None:
@@ -258,7 +282,7 @@ def periods(ctx: Context) -> None:
 def deadlines(ctx: Context) -> None:
     """Activities and work packages must end before the milestone they serve."""
     p = ctx.plan
-    dates = {m.id: m for m in p.milestones}
+    dates = milestones_by_id(p)
     items = [("aktiviteter", i, a) for i, a in enumerate(p.activities)]
     items += [("arbejdspakker", i, w) for i, w in enumerate(p.work_packages)]
     for section, i, item in items:
@@ -328,5 +352,5 @@ def follow_up_months(ctx: Context) -> None:
                         f"Første opfølgninger giver {total} sager, men der konverteres {converted}. Ret antallene.")
 
 
-RAW_RULES = [references]
+RAW_RULES = [references, derived_milestones]
 RULES = [periods, deadlines, weights, scope, statistics_fields, follow_up_months]

@@ -37,7 +37,7 @@ def test_printed_checklist_has_no_navigation_and_visible_boxes(page, base_url, c
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), selector
     boxes = page.locator(".kp-checklist .task-list-indicator")
-    assert boxes.count() == 23  # 5 steps + 8 fields + 5 checks, then 1 + 3 + 1 at the first follow-up
+    assert boxes.count() == 24  # 5 steps + 9 fields + 5 checks, then 1 + 3 + 1 at the first follow-up
     border = boxes.first.evaluate("el => getComputedStyle(el, '::before').borderTopWidth")
     assert float(border.removesuffix("px")) >= 1, "the check box has no frame on paper"
 

@@ -1,0 +1,362 @@
+"""One fact, one number: the same fact, read from every page and download, is the same everywhere.
+
+Facts collected (each from every place that shows it):
+- the cost of the chosen option (people's hours in kr., and the total with the vendor's price);
+- hours and cost per role (economy page, time plan, load pages, ressourceplan.xlsx and .csv);
+- case counts (front page, scope, time plan, economy page; distinct cases per role in the guides);
+- go-live and the freeze (front page, milestones, Gantt table, freeze text, guides);
+- the sessions' dates (Gantt table, .ics calendars).
+
+The collector reads Markdown (render in memory) and HTML (a real `mkdocs build`) through the same table and
+text extraction, so a built site and the rendered pages are held to the same facts. Run on the example and on
+the bench's synthetic plans (factors 3 and 12).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import re
+import sys
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from conftest import ROOT, example_text
+from safety_support import copy_project, mkdocs_build
+
+sys.path.insert(0, str(ROOT))
+from bench.synthetic import write_plan  # noqa: E402
+from generator.build import validate_plan  # noqa: E402
+from generator.pages.render import render  # noqa: E402
+from generator.slug import ascii_slug  # noqa: E402
+
+MONTHS = {m: i for i, m in enumerate(["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                                      "september", "oktober", "november", "december"], 1)}
+DATE = r"(\d{1,2})\. (" + "|".join(MONTHS) + r") (\d{4})"
+
+
+def danish_date(text: str) -> dt.date:
+    m = re.search(DATE, text)
+    assert m, f"no Danish date in {text!r}"
+    return dt.date(int(m[3]), MONTHS[m[2]], int(m[1]))
+
+
+def shown(value: float, decimals: int = 0) -> float:
+    """A spreadsheet value as Excel shows it (#,##0: half away from zero), not Python's round-half-even."""
+    q = Decimal(1).scaleb(-decimals)
+    return float(Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP))
+
+
+def danish_number(text: str) -> float:
+    m = re.search(r"-?\d[\d.]*(,\d+)?", text)
+    assert m, f"no number in {text!r}"
+    return float(m[0].replace(".", "").replace(",", "."))
+
+
+def clean(cell: str) -> str:
+    cell = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", cell)  # Markdown link → its text
+    return html.unescape(cell.replace("**", "").replace("\\", "")).strip()
+
+
+# -- two readers, one interface: tables(page) and text(page) ----------------------------------------
+
+
+class _Tables(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tables, self.row, self.cell, self.text = [], None, None, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "tr" and self.row is not None and self.tables:
+            self.tables[-1].append(self.row)
+            self.row = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+        self.text.append(data)
+
+
+class Rendered:
+    """Pages and downloads rendered in memory (Markdown)."""
+
+    def __init__(self, output):
+        self.pages = {p.path.removesuffix(".md"): p.markdown for p in output.pages}
+        self.files = dict(output.files)
+        self.where = "Markdown"
+
+    def text(self, page: str) -> str:
+        return " ".join(clean(self.pages[page]).split())
+
+    def tables(self, page: str) -> list[list[list[str]]]:
+        out, current = [], None
+        for line in self.pages[page].splitlines():
+            if line.startswith("|"):
+                cells = [clean(c) for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+                if all(re.fullmatch(r"-*:?-*:?", c.replace(" ", "")) for c in cells):
+                    continue  # the |---| line
+                if current is None:
+                    current = []
+                    out.append(current)
+                current.append(cells)
+            else:
+                current = None
+        return out
+
+    def download(self, name: str) -> bytes:
+        return self.files[name]
+
+
+class Built:
+    """A site built by `mkdocs build` (HTML)."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        self.pages = {}
+        for f in site.rglob("index.html"):
+            rel = f.parent.relative_to(site).as_posix()
+            self.pages["index" if rel == "." else rel] = f
+        # a folder with pages under it is a section's index.md in Markdown (vejledning/index.md)
+        for key in list(self.pages):
+            if key != "index" and any(p.startswith(key + "/") for p in self.pages):
+                self.pages[f"{key}/index"] = self.pages.pop(key)
+        self.where = "HTML"
+        self._parsed = {}
+
+    def _parse(self, page):
+        if page not in self._parsed:
+            p = _Tables()
+            p.feed(self.pages[page].read_text(encoding="utf-8").split('<article', 1)[-1])
+            self._parsed[page] = p
+        return self._parsed[page]
+
+    def text(self, page: str) -> str:
+        return " ".join(html.unescape("".join(self._parse(page).text)).split())
+
+    def tables(self, page: str) -> list[list[list[str]]]:
+        return [[[html.unescape(c) for c in row] for row in t] for t in self._parse(page).tables]
+
+    def download(self, name: str) -> bytes:
+        return (self.site / name).read_bytes()
+
+
+# -- the facts ---------------------------------------------------------------------------------
+
+
+def table_with(site, page: str, header: str) -> list[list[str]]:
+    for t in site.tables(page):
+        if t and any(header == c for c in t[0]):
+            return t
+    raise AssertionError(f"{page}: no table with the column {header!r}")
+
+
+def column(table, header: str, row_starts: str) -> str:
+    i = table[0].index(header)
+    for row in table[1:]:
+        if row[0].startswith(row_starts):
+            return row[i]
+    raise AssertionError(f"no row {row_starts!r} in {table[0]}")
+
+
+def spreadsheet_rows(site) -> dict[str, dict[str, float]]:
+    out = {}
+    wb = load_workbook(io.BytesIO(site.download("downloads/ressourceplan.xlsx")))
+    rows = list(wb.active.iter_rows(values_only=True))
+    for r in rows[1:]:
+        if r[0] and r[1] is None:
+            out[f"xlsx:{r[0]}"] = dict(zip(rows[0], r))
+    text = site.download("downloads/ressourceplan.csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    for r in rows[1:]:
+        if r[0] and not r[1]:
+            out[f"csv:{r[0].lstrip(chr(39))}"] = {h: (float(v.replace(",", ".")) if re.fullmatch(r"-?[\d,]+", v) else v)
+                                                  for h, v in zip(rows[0], r)}
+    return out
+
+
+def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tuple[str, object]]]:
+    """Every place's value of every fact. A place that cannot be read is listed in `missing` (and fails the
+    test after the disagreements, so a contradiction is reported even when a place is gone)."""
+    facts: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    missing = missing if missing is not None else []
+
+    def add(fact, where, value):
+        """value: a function that reads the place."""
+        try:
+            facts[fact].append((f"{site.where} {where}", value()))
+        except (AssertionError, KeyError, IndexError, StopIteration, TypeError, ValueError) as exc:
+            missing.append(f"{fact} @ {where}: {type(exc).__name__} {exc}"[:300])
+
+    def quiet(read):
+        try:
+            return read()
+        except (AssertionError, KeyError, IndexError, StopIteration, TypeError, ValueError):
+            return None
+
+    chosen = next(o for o in plan.conversion.options if o.id == plan.conversion.decision.chosen)
+    roles = list(plan.roles)
+
+    # cost of the chosen option
+    prices = quiet(lambda: table_with(site, "oekonomi", "Egne timer i kr."))
+    add("kr. egne timer (valgt)", "oekonomi: pris for hver mulighed",
+        lambda: round(danish_number(column(prices, "Egne timer i kr.", f"{chosen.name} (valgt)"))))
+    add("kr. i alt (valgt)", "oekonomi: pris for hver mulighed",
+        lambda: round(danish_number(column(prices, "I alt", f"{chosen.name} (valgt)"))))
+    add("kr. i alt (valgt)", "konverteringsform", lambda: round(danish_number(re.search(
+        r"(?:den koster|også den billigste:) ([\d.]+) kr\.", site.text("konverteringsform"))[1])))
+    load = quiet(lambda: table_with(site, "tidsplan", "Planlagte timer i alt"))
+    add("kr. egne timer (valgt)", "tidsplan: belastning",
+        lambda: round(danish_number(column(load, "Omkostning", "I alt"))))
+    sheets = quiet(lambda: spreadsheet_rows(site)) or {}
+    for kind in ("xlsx", "csv"):
+        add("kr. egne timer (valgt)", kind, lambda: shown(sheets[f"{kind}:I alt, alle roller"]["Omkostning (kr.)"]))
+
+    # hours and cost per role (the roles with planned work)
+    per_role = quiet(lambda: table_with(site, "oekonomi", "Timepris"))
+    for r in roles:
+        if not any(row[0] == r.name for row in (load or [])[1:]):
+            continue
+        add(f"timer {r.name}", "tidsplan: belastning",
+            lambda: round(danish_number(column(load, "Planlagte timer i alt", r.name)), 1))
+        add(f"kr. {r.name}", "tidsplan: belastning", lambda: round(danish_number(column(load, "Omkostning", r.name))))
+        add(f"timer {r.name}", "oekonomi: timer pr. rolle",
+            lambda: round(danish_number(column(per_role, chosen.name, r.name)), 1))
+        for kind in ("xlsx", "csv"):
+            add(f"timer {r.name}", kind, lambda: shown(sheets[f"{kind}:I alt {r.name}"]["Planlagte timer"], 1))
+            add(f"kr. {r.name}", kind, lambda: shown(sheets[f"{kind}:I alt {r.name}"]["Omkostning (kr.)"]))
+        page = quiet(lambda: next(p for p in site.pages if p.startswith("belastning/")
+                                  and f"{r.name}: belastning pr. uge" in site.text(p)[:300]))
+        m = quiet(lambda: re.search(r"Planlagt i alt ([\d.,]+) timer .*?\(omkostning ([\d.]+) kr\.\)", site.text(page)))
+        add(f"timer {r.name}", f"belastning ({r.name})", lambda: round(danish_number(m[1]), 1))
+        add(f"kr. {r.name}", f"belastning ({r.name})", lambda: round(danish_number(m[2])))
+
+    # case counts
+    converted = sum(c.count for c in plan.categories if c.converted)
+    add("konverterede sager", "plan.yaml", lambda: converted)
+    key_figures = quiet(lambda: table_with(site, "index", "Nøgletal"))
+    add("konverterede sager", "forside",
+        lambda: int(danish_number(column(key_figures, "Værdi", "Sager, der konverteres"))))
+    add("konverterede sager", "sagsomfang",
+        lambda: int(danish_number(re.search(r"I alt konverteres ([\d.]+)", site.text("sagsomfang"))[1])))
+    add("konverterede sager", "tidsplan: prognose",
+        lambda: int(danish_number(re.search(r"har [\d.]+ af ([\d.]+) konverterede", site.text("tidsplan"))[1])))
+    add("konverterede sager", "oekonomi: break-even",
+        lambda: int(danish_number(re.search(r"Alle konverterede sager \(([\d.]+) sager\)", site.text("oekonomi"))[1])))
+    overview = quiet(lambda: table_with(site, "vejledning/index", "Tid pr. sag")) or []
+    for row in overview[1:]:
+        role = next(r for r in roles if r.name == row[0])
+        add(f"sager {role.name}", "vejledning: oversigt", lambda: int(danish_number(row[1])))
+        add(f"sager {role.name}", "plan.yaml: højst de konverterede", lambda: min(int(danish_number(row[1])), converted))
+        add(f"sager {role.name}", f"vejledning/{ascii_slug(role.id)}", lambda: sum(int(danish_number(c[1])) for c in table_with(
+            site, f"vejledning/{ascii_slug(role.id)}", "Minutter pr. sag ved konverteringen")[1:]))
+
+    # go-live and the freeze
+    add("go-live", "plan.yaml", lambda: plan.project.go_live)
+    add("go-live", "forside", lambda: danish_date(column(key_figures, "Værdi", "Go-live")))
+    milestones = quiet(lambda: table_with(site, "tidsplan", "Milepæl"))
+    gantt = quiet(lambda: table_with(site, "tidsplan", "Type")) or []
+    add("go-live", "tidsplan: milepæle", lambda: danish_date(next(r[0] for r in milestones[1:] if r[2].startswith("Go-live"))))
+    add("go-live", "tidsplan: overblik", lambda: danish_date(next(r[2] for r in gantt[1:] if r[0].startswith("Go-live"))))
+    add("go-live", "tidsplan: prognose",
+        lambda: danish_date(re.search(r"Ved go-live (" + DATE + ")", site.text("tidsplan"))[1]))
+    if plan.project.freeze:
+        old = plan.municipality.old_system
+        add("frysning fra", "plan.yaml", lambda: plan.project.freeze.start)
+        add("frysning til", "plan.yaml", lambda: plan.project.freeze.end)
+        add("frysning fra", "tidsplan: overblik", lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Frysning")[2]))
+        add("frysning til", "tidsplan: overblik", lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Frysning")[3]))
+        add("frysning fra", "tidsplan: milepæle",
+            lambda: danish_date(next(r[0] for r in milestones[1:] if r[2].startswith("Frysning"))))
+        m = quiet(lambda: re.search(rf"Frysning i {re.escape(old)}: ({DATE}) - ({DATE})", site.text("tidsplan")))
+        add("frysning fra", "tidsplan: tekst", lambda: danish_date(m[1]))
+        add("frysning til", "tidsplan: tekst", lambda: danish_date(m[5]))
+        for page in [p for p in site.pages if p.startswith("vejledning/")]:
+            m = re.search(rf"Frysningen i {re.escape(old)} begynder ({DATE})", site.text(page))
+            if m:
+                add("frysning fra", page, lambda: danish_date(m[1]))
+
+    # sessions: the Gantt table and the calendars
+    cal = quiet(lambda: Calendar.from_ical(site.download("downloads/undervisning.ics")))
+    for event in cal.walk("VEVENT") if cal else []:
+        title = str(event.get("SUMMARY"))
+        add(f"hold {title}", "undervisning.ics", lambda: event.decoded("DTSTART").date())
+        if any(r[1] == "Hold" and r[0] == title for r in gantt[1:]):
+            add(f"hold {title}", "tidsplan: overblik",
+                lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Hold" and r[0] == title)[2]))
+    return facts
+
+
+def disagreements(facts) -> list[str]:
+    out = []
+    for fact, seen in sorted(facts.items()):
+        values = {v for _, v in seen}
+        if len(values) > 1:
+            out.append(f"{fact}: " + "; ".join(f"{w} = {v}" for w, v in seen))
+    return out
+
+
+def assert_one_fact_one_number(site, plan) -> dict:
+    missing: list[str] = []
+    facts = collect(site, plan, missing)
+    problems = disagreements(facts)
+    assert not problems, "The site contradicts itself:\n" + "\n".join(problems)
+    assert not missing, "Places that no longer show their fact:\n" + "\n".join(missing)
+    return facts
+
+
+# -- the tests ------------------------------------------------------------------------------------
+
+
+def test_example_in_memory_agrees_with_itself(tmp_path):
+    (tmp_path / "plan.yaml").write_text(example_text(), encoding="utf-8")
+    plan, _ = validate_plan(tmp_path / "plan.yaml")
+    facts = assert_one_fact_one_number(Rendered(render(plan)), plan)
+    # the collector found the facts in every place, not just one (a test that passes on a stub fails here)
+    assert len(facts["kr. egne timer (valgt)"]) == 4  # oekonomi, tidsplan, xlsx, csv
+    assert len(facts["kr. i alt (valgt)"]) == 2 and len(facts["konverterede sager"]) == 5
+    assert sum(1 for f in facts if f.startswith("hold ")) == 4  # every session, in the .ics and the Gantt table
+    assert len(facts["go-live"]) == 5 and len(facts["frysning fra"]) >= 5
+    assert len(facts["timer Superbruger"]) == 5 and len(facts["timer Projektleder"]) == 5
+
+
+def test_built_site_agrees_with_itself(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    plan, _ = validate_plan(project / "plan.yaml")
+    facts = assert_one_fact_one_number(Built(project / "site"), plan)
+    assert len(facts["kr. egne timer (valgt)"]) == 4
+
+
+def test_moved_go_live_moves_everywhere(tmp_path):
+    text = example_text().replace("  go_live: 2027-03-01", "  go_live: 2027-03-08")
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    plan, _ = validate_plan(tmp_path / "plan.yaml")
+    facts = assert_one_fact_one_number(Rendered(render(plan)), plan)
+    assert {v for _, v in facts["go-live"]} == {dt.date(2027, 3, 8)}
+
+
+@pytest.mark.parametrize("factor", [3, 12])
+def test_synthetic_plans_agree_with_themselves(tmp_path, factor):
+    path = write_plan(tmp_path / "plan.yaml", factor)
+    plan, _ = validate_plan(path)
+    assert_one_fact_one_number(Rendered(render(plan)), plan)
