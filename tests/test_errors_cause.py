@@ -67,7 +67,7 @@ def test_duplicate_role_id_names_both_lines_and_blames_no_other_role(write_plan)
 
 @pytest.mark.parametrize("ref", ["rolle: studentermedhjaelper", "rolle: sagsbehandler", "rolle: oekonomimedarbejder",
                                  "kategorier: [aabne_stoettende", "frist: go_live", "feltgrupper: [oekonomi]",
-                                 "maalgruppe: [sagsbehandler]", "frist: levering_netcompany"])
+                                 "maalgruppe: [sagsbehandler]", "frist: levering"])
 def test_any_misspelt_reference_gives_one_error_with_the_right_suggestion(write_plan, ref):
     """By class: drop the last letter of one reference of each kind; exactly one error, at that line."""
     key, _, value = ref.partition(": ")

@@ -43,6 +43,19 @@ MONTHS = {m: i for i, m in enumerate(["januar", "februar", "marts", "april", "ma
 DATE = r"(\d{1,2})\. (" + "|".join(MONTHS) + r") (\d{4})"
 
 
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+# A date range as the site writes it: "15.–26. februar 2027", "11. januar–5. februar 2027",
+# "14. december 2026–8. januar 2027" (formatting.date_range).
+RANGE = rf"\d{{1,2}}\.(?: {MONTH})?(?: \d{{4}})?–\d{{1,2}}\. {MONTH} \d{{4}}"
+
+
+def danish_range(text: str) -> tuple[dt.date, dt.date]:
+    m = re.fullmatch(rf"(\d{{1,2}})\.(?: ({MONTH}))?(?: (\d{{4}}))?–(\d{{1,2}})\. ({MONTH}) (\d{{4}})", text.strip())
+    end = dt.date(int(m[6]), MONTHS[m[5]], int(m[4]))
+    start = dt.date(int(m[3] or m[6]), MONTHS[m[2] or m[5]], int(m[1]))
+    return start, end
+
+
 def danish_date(text: str) -> dt.date:
     m = re.search(DATE, text)
     assert m, f"no Danish date in {text!r}"
@@ -244,7 +257,7 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
             add(f"timer {r.name}", kind, lambda: shown(sheets[f"{kind}:I alt {r.name}"]["Planlagte timer"], 1))
             add(f"kr. {r.name}", kind, lambda: shown(sheets[f"{kind}:I alt {r.name}"]["Omkostning (kr.)"]))
         page = quiet(lambda: next(p for p in site.pages if p.startswith("belastning/")
-                                  and f"{r.name}: belastning pr. uge" in site.text(p)[:300]))
+                                  and f"Belastning pr. uge for {r.plural_name}" in site.text(p)[:300]))
         m = quiet(lambda: re.search(r"Planlagt i alt ([\d.,]+) timer .*?\(omkostning ([\d.]+) kr\.\)", site.text(page)))
         add(f"timer {r.name}", f"belastning ({r.name})", lambda: round(danish_number(m[1]), 1))
         add(f"kr. {r.name}", f"belastning ({r.name})", lambda: round(danish_number(m[2])))
@@ -286,9 +299,9 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
         add("frysning til", "tidsplan: overblik", lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Frysning")[3]))
         add("frysning fra", "tidsplan: milepæle",
             lambda: danish_date(next(r[0] for r in milestones[1:] if r[2].startswith("Frysning"))))
-        m = quiet(lambda: re.search(rf"Frysning i {re.escape(old)}: ({DATE}) - ({DATE})", site.text("tidsplan")))
-        add("frysning fra", "tidsplan: tekst", lambda: danish_date(m[1]))
-        add("frysning til", "tidsplan: tekst", lambda: danish_date(m[5]))
+        m = quiet(lambda: re.search(rf"Frysning i {re.escape(old)}: ({RANGE})", site.text("tidsplan")))
+        add("frysning fra", "tidsplan: tekst", lambda: danish_range(m[1])[0])
+        add("frysning til", "tidsplan: tekst", lambda: danish_range(m[1])[1])
         for page in [p for p in site.pages if p.startswith("vejledning/")]:
             m = re.search(rf"Frysningen i {re.escape(old)} begynder ({DATE})", site.text(page))
             if m:

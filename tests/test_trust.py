@@ -48,7 +48,7 @@ def test_guides_show_minutes_per_category_that_the_plan_uses(tmp_path):
     plan, _, site = rendered(tmp_path)
     student = site.text("vejledning/studentermedhjaelper")
     assert "26 minutter" not in student
-    assert "| Åbne sager med anbringelse | 110 | 23 minutter | - |" in site.pages["vejledning/studentermedhjaelper"]
+    assert "| Åbne sager med anbringelse | 110 | 23 minutter | \\- |" in site.pages["vejledning/studentermedhjaelper"]
     caseworker = site.text("vejledning/sagsbehandler")
     assert "67 minutter" not in caseworker
     per_cat = table_with(site, "vejledning/sagsbehandler", "Minutter pr. sag ved konverteringen")
@@ -117,7 +117,7 @@ def test_price_points_that_contradict_the_costs_are_flagged(write_plan, tmp_path
     out = warnings_for(write_plan, text)
     assert at(text, "    manuel: {oekonomi: 4") in out
     assert ('konverteringsform.vurdering.manuel.oekonomi: advarsel: "Fuld manuel konvertering" får 4 point for '
-            'Økonomi, men koster 479.740 kr. og dermed mere end "Delvis automatisk konvertering ved Netcompany" '
+            'Økonomi, men koster 479.740 kr. og dermed mere end "Delvis automatisk konvertering hos Netcompany" '
             "(479.221 kr.), som kun får 2.") in out
     assert at(text, "    blandet: {oekonomi: 3") in out
     _, _, site = rendered(tmp_path, text)
@@ -171,7 +171,7 @@ def test_control_guide_has_sample_comparison_statistics_and_fault_record(tmp_pat
         assert f"[ ] {field}" in site.pages["vejledning/kontrol"] or f"- [ ] {field}" in site.pages["vejledning/kontrol"]
     # Danmarks Statistik start dates on every case in the check, also the vendor's (not only the manual ones)
     assert "også dem fra Netcompany, at datoerne er de oprindelige" in page
-    assert "Startdato for forebyggende foranstaltninger" in page
+    assert "Startdato for støttende indsatser" in page
     # back-dated notifications entered by hand on the vendor's cases
     assert "Tilbagedaterede oplysninger." in page and "Underretninger fra de seneste 12 måneder" in page
     assert "fejllisten i projektets Teams-kanal" in page

@@ -61,7 +61,7 @@ def _suggest(value: str, known: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def _lines(nums: list[int], limit: int = MAX_KNOWN) -> str:
+def _lines(nums: list[int], limit: int = 2 * MAX_KNOWN) -> str:
     nums = sorted(set(nums))
     if len(nums) > limit:  # a thousand uses of one wrong id: the first few, and how many more
         return ", ".join(map(str, nums[:limit])) + f" og {len(nums) - limit} andre linjer"
@@ -147,7 +147,7 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
         one(("leverandoertilbud", "intern_indsats", i, "rolle"), R)
     one(("konverteringsform", "beslutning", "valgt"), O)
     many(("vejledning", "kontrol", "alle_sager_i"), C)
-    many(("vejledning", "kontrol", "kontrolrunder"), ("Aktiviteten", "aktiviteter", _id_set(d, "aktiviteter")))
+    many(("vejledning", "kontrol", "kontrolrunder"), ("aktiviteter",))
     for i, _ in _items(d, "projekt", "frysning", "genindtastning"):
         one(("projekt", "frysning", "genindtastning", i, "rolle"), R)
     scores = _get(d, "konverteringsform", "vurdering")
@@ -173,6 +173,7 @@ KINDS = {
     ("sagskategorier",): "Sagskategorien",
     ("minimumsoplysninger", "feltgrupper"): "Feltgruppen",
     ("milepaele",): "Milepælen",
+    ("aktiviteter",): "Aktiviteten",
     ("konverteringsform", "muligheder"): "Muligheden",
     ("konverteringsform", "kriterier"): "Kriteriet",
 }
