@@ -54,6 +54,7 @@ zensical: $(STAMP)  ## build/zensical/site: the same content built by Zensical (
 
 schema: $(STAMP)  ## regenerate plan.schema.json from the model
 	$(BIN)/python -m generator schema --write
+	$(BIN)/python -m generator schema --fremdrift --write
 
 bench: $(STAMP)  ## generator overhead on top of MkDocs for plans 1, 10 and 50 times the example (bench/)
 	$(BIN)/python -m bench

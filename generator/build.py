@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analysis import Figures, analyse
+from .analysis.progress import analyse_progress
 from .io.cpr import scan_paths
 from .io.load import plan_from_yaml
+from .io.progress import load_progress, progress_path
 from .io.yaml_loader import load_yaml
 from .messages import Message, PlanError
 from .model import Plan
 from .pages.common import Output
 from .pages.render import glossary_abbreviations, render
+from .rules.progress import ProgressContext, check_progress
 from .rules.validate import check, check_raw
 
 
@@ -21,9 +24,15 @@ def validate_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, 
     return plan, warnings
 
 
-def checked_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, list[Message], Figures]:
-    """Load, check and analyse a plan (the analysis once, shared by the checks and the render)."""
+def checked_plan(plan_path: Path, docs_dir: Path | None = None,
+                 progress: Path | None = None) -> tuple[Plan, list[Message], Figures]:
+    """Load, check and analyse a plan (the analysis once, shared by the checks and the render).
+
+    The progress file (``progress``, default fremdrift.yaml beside the plan) is optional; when it is
+    there it is guarded, loaded and checked too, and its analysis is ``figures.progress``."""
+    progress = progress_path(plan_path) if progress is None else progress
     guard = scan_paths(plan_path, docs_dir if docs_dir and docs_dir.is_dir() else None)
+    guard += scan_paths(progress, None) if progress.is_file() else []
     if guard:
         raise PlanError(guard)  # never load or show a plan that holds a CPR number
     loaded = load_yaml(plan_path)
@@ -34,10 +43,22 @@ def checked_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, l
         raise PlanError([*exc.messages, *(m for m in raw if m.is_error)]) from None
     figures = analyse(plan)
     messages = raw + check(plan, loaded, docs_dir, figures)
+    if progress.is_file() and not [m for m in messages if m.is_error]:
+        messages += _checked_progress(plan, progress, figures)
     errors = [m for m in messages if m.is_error]
     if errors:
         raise PlanError(errors)
     return plan, [m for m in messages if not m.is_error], figures
+
+
+def _checked_progress(plan: Plan, path: Path, figures: Figures) -> list[Message]:
+    """Load and check fremdrift.yaml against the plan; sets figures.progress. Returns its messages."""
+    progress, loaded = load_progress(path)
+    facts = analyse_progress(plan, progress, figures.planning)
+    ctx = ProgressContext(loaded, plan=plan, given_figures=figures, progress=progress, facts=facts)
+    messages = check_progress(ctx)
+    figures.progress = facts
+    return messages
 
 
 def build_output(plan_path: Path, docs_dir: Path | None = None) -> tuple[Output, list[Message], str]:

@@ -45,13 +45,14 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from ..model.schema import SCHEMA_FILE, schema_text
+    from ..model.schema import PROGRESS_SCHEMA_FILE, SCHEMA_FILE, progress_schema_text, schema_text
 
-    text = schema_text()
-    target = Path(args.file)
+    text = progress_schema_text() if args.fremdrift else schema_text()
+    target = Path(args.file or (PROGRESS_SCHEMA_FILE if args.fremdrift else SCHEMA_FILE))
     if args.check:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            print(f"{target} er forældet. Kør: python -m generator schema --write", file=sys.stderr)
+            again = "python -m generator schema --fremdrift --write" if args.fremdrift else "python -m generator schema --write"
+            print(f"{target} er forældet. Kør: {again}", file=sys.stderr)
             return 1
         print(f"{target} er opdateret.")
     elif args.write:
@@ -83,7 +84,8 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_new)
 
     s = sub.add_parser("schema", help="JSON Schema til editorens hjælp i plan.yaml")
-    s.add_argument("--file", default="plan.schema.json")
+    s.add_argument("--file", default=None, help="standard: plan.schema.json (fremdrift.schema.json med --fremdrift)")
+    s.add_argument("--fremdrift", action="store_true", help="skemaet til fremdrift.yaml i stedet for plan.yaml")
     s.add_argument("--write", action="store_true", help="skriv skemaet til filen")
     s.add_argument("--check", action="store_true", help="fejl, hvis filen er forældet")
     s.set_defaults(func=cmd_schema)

@@ -8,6 +8,7 @@ from ..model import Plan
 from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
 from ..model.roles import Role
 from .planning import Planning, plan_figures
+from .progress import ProgressFigures
 from .task import Step, task_steps
 
 
@@ -40,6 +41,7 @@ class Figures:
     packages_by_role: dict[str, list] = field(default_factory=dict)
     sessions_by_role: dict[str, list] = field(default_factory=dict)
     planning: Planning | None = None  # effort, cost, calendar, load, coverage, forecast
+    progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one (build.py)
 
     @property
     def open_steps(self) -> list[Step]:

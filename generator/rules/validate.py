@@ -13,10 +13,11 @@ from ..analysis import Figures
 from ..io.yaml_loader import LoadedYaml
 from ..messages import Message
 from ..model import Plan
-from . import engine, guide, references, task, training
+from . import engine, guide, progress, references, task, training
 from .context import Context, RawContext, Rule
 
-RULES: list[Rule] = [*references.RULES, *task.RULES, *engine.RULES, *guide.RULES, *training.RULES]
+RULES: list[Rule] = [*references.RULES, *task.RULES, *engine.RULES, *guide.RULES, *training.RULES,
+                     *progress.PLAN_RULES]
 RAW_RULES: list[Callable[[RawContext], None]] = [*references.RAW_RULES]
 
 
