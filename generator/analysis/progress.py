@@ -73,6 +73,14 @@ class Item:
     pace: float | None  # cases per calendar day, measured
     finish: dt.date | None  # when the item is (or is forecast to be) done
     at_deadline: int  # cases done by the deadline at the measured pace
+    schedule: tuple[tuple[dt.date, int], ...] = ()  # planned cases by every counting date of the file
+
+    def done_at(self, day: dt.date) -> int:
+        """Done by a counting date: the latest count on or before it (0 before the first)."""
+        return max((p.done for p in self.history if p.date <= day), default=0)
+
+    def planned_at(self, day: dt.date) -> int:
+        return dict(self.schedule).get(day, 0)
 
     @property
     def done(self) -> int:
@@ -165,8 +173,9 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
         history = tuple(Point(d, n, _round(total * share.get(d, 0.0))) for d, n in counts)
         planned = _round(total * share.get(as_of, 0.0)) if as_of else 0
         pace, finish, at_deadline = _forecast(total, start, list(counts), deadline)
+        schedule = tuple((d, _round(total * share.get(d, 0.0))) for d in dates)
         items.append(Item(kind, id_, name, role, total, start, deadline, follow_up, cats, history, planned, pace,
-                          finish, at_deadline))
+                          finish, at_deadline, schedule))
     return items
 
 
@@ -174,6 +183,7 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
 class RoleProgress:
     role: Role
     items: tuple[Item, ...]
+    history: tuple[Point, ...] = ()  # the role's items summed at every counting date
 
     @property
     def total(self) -> int:
@@ -389,8 +399,13 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
     as_of = status_dates[-1] if status_dates else (max(others) if others else None)
     data_date = max([*status_dates, *others], default=None)
     items = _items(plan, planning, progress.status, as_of)
-    roles = [RoleProgress(r, tuple(i for i in items if i.role == r.id)) for r in plan.roles]
-    roles = [r for r in roles if r.items]
+    roles = []
+    for r in plan.roles:
+        mine = tuple(i for i in items if i.role == r.id)
+        if mine:
+            history = tuple(Point(d, sum(min(i.total, i.done_at(d)) for i in mine), sum(i.planned_at(d) for i in mine))
+                            for d in status_dates)
+            roles.append(RoleProgress(r, mine, history))
     cats = {c.id: c for c in plan.categories}
     recs = [CategoryReconciliation(cats[row.category], row.old_system, row.dubu,
                                    tuple(e for e in progress.reconciliation.explanations if e.category == row.category))

@@ -17,6 +17,7 @@ from .. import formatting
 from ..analysis import Figures
 from ..analysis.guide import converting_roles, follow_up_groups, follow_up_months, guide_view, super_user_people
 from ..model import Plan
+from .progress import verdict_text
 
 SECTION = "Trin-for-trin-vejledning"
 
@@ -30,7 +31,8 @@ def minutes_text(value: float) -> str:
 def guides(plan: Plan, figures: Figures, out) -> None:
     views = [guide_view(plan, r) for r in converting_roles(plan)]
     common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
-                  follow_up_groups=follow_up_groups(plan), minutter=minutes_text)
+                  follow_up_groups=follow_up_groups(plan), minutter=minutes_text,
+                  progress=figures.progress, dom=verdict_text)
     out.add("vejledning/index.md", "Oversigt", "vejledning_index.md.j2", section=SECTION, views=views, **common)
     for v in views:
         name = v.role.name
