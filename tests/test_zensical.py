@@ -108,8 +108,9 @@ def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
     rendered = _rendered(built)
     pages = sorted(rel for rel in rendered if rel.endswith(".md"))
     # The example plan: forside, 4 beslutning, 2 plan, 3 roller's belastning pr. uge, oversigt + 3 roller x 3
-    # vejledningssider, 1 + 3 undervisningssider, ordliste = 1 + 4 + 2 + 3 + 10 + 4 + 1.
-    assert len(pages) == 25
+    # vejledningssider, 1 + 3 undervisningssider, 4 fremdriftssider (fremdrift.yaml), ordliste
+    # = 1 + 4 + 2 + 3 + 10 + 4 + 4 + 1.
+    assert len(pages) == 29
     site = built / "site"
     for rel in pages:
         target = site / _html_path(rel)
@@ -128,8 +129,8 @@ def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
 
 def test_downloads_are_in_the_zensical_site_byte_for_byte(built):
     downloads = {rel: path for rel, path in _rendered(built).items() if rel.startswith("downloads/")}
-    # ressourceplan.csv/.xlsx, one calendar for all sessions and one per role (3 roles)
-    assert len(downloads) == 6
+    # ressourceplan.csv/.xlsx, fremdrift.csv/.xlsx, one calendar for all sessions and one per role (3 roles)
+    assert len(downloads) == 8
     for rel, path in downloads.items():
         assert (built / "site" / rel).read_bytes() == path.read_bytes(), rel
 
