@@ -63,6 +63,25 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_count(args) -> int:
+    import datetime as dt
+
+    from .count import write_count
+
+    try:
+        day = dt.date.fromisoformat(args.dato) if args.dato else dt.date.today()
+    except ValueError:
+        print(f'--dato skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-02-19 (du skrev "{args.dato}").',
+              file=sys.stderr)
+        return 2
+    progress = Path(args.fremdrift)
+    plan = Path(args.plan) if args.plan else progress.parent / "plan.yaml"
+    done, rows = write_count(Path(args.liste), args.arbejdspakke, day, progress, plan)
+    print(f"{args.arbejdspakke}: {done} færdige sager af {rows} sager på listen pr. {day.isoformat()}. "
+          f"Skrevet i {progress} (kun antallet; listen er ikke gemt).")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description="Konverteringsplan: tjek og byg planen.")
     sub = p.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
@@ -82,6 +101,16 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("dir", help="mappen til den nye plan")
     n.add_argument("--kommune", required=True, help='kommunens navn, fx "Borgen Kommune"')
     n.set_defaults(func=cmd_new)
+
+    o = sub.add_parser("optael", help="tæl færdige sager i en liste og skriv antallet i fremdrift.yaml",
+                       description="Tæller sager med status \"basis oprettet\" eller \"færdig\" i kolonnen "
+                                   "\"status\" og skriver kun antallet i fremdrift.yaml. Andre kolonner læses ikke.")
+    o.add_argument("liste", help="listen over sager (.xlsx eller .csv) med en kolonne \"status\"")
+    o.add_argument("--arbejdspakke", required=True, help="arbejdspakkens id fra plan.yaml")
+    o.add_argument("--dato", help="optællingsdatoen ÅÅÅÅ-MM-DD (standard: i dag)")
+    o.add_argument("--fremdrift", default="fremdrift.yaml", help="fremdriftsfilen (standard: fremdrift.yaml)")
+    o.add_argument("--plan", help="planfilen (standard: plan.yaml ved siden af fremdriftsfilen)")
+    o.set_defaults(func=cmd_count)
 
     s = sub.add_parser("schema", help="JSON Schema til editorens hjælp i plan.yaml")
     s.add_argument("--file", default=None, help="standard: plan.schema.json (fremdrift.schema.json med --fremdrift)")
