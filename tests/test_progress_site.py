@@ -137,3 +137,21 @@ def test_mkdocs_build_strict_passes_with_the_warning_and_has_the_section(tmp_pat
     text = html.unescape((site / "fremdrift" / "index.html").read_text(encoding="utf-8"))
     assert "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027" in text
     assert 'href="fremdrift/"' in (site / "index.html").read_text(encoding="utf-8")  # in the navigation
+
+
+HOSTILE = ['<script>alert(1)</script>', '[klik her](https://example.org)', '*fed* `kode` {: .x }', '=1+2',
+           '&lt;b&gt;', '"><img src=x onerror=alert(1)>']
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_in_fremdrift_yaml_is_shown_as_text(tmp_path, text):
+    quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    progress = edit((ROOT / "fremdrift.yaml").read_text(encoding="utf-8"),
+                    "forklaring: Lukket i SBSYS efter udtrækket til Netcompany og før frysningen; skal ikke konverteres.",
+                    f"forklaring: {quoted}")
+    progress = edit(progress, "af: Superbruger Ingeborg Skjern", f"af: {quoted}")
+    out = contents(project(tmp_path, progress))
+    for page in ("fremdrift/afstemning.md", "fremdrift/go-no-go.md"):
+        md = out[page]
+        assert "<script" not in md and "<img" not in md and "](https://example.org)" not in md
+        assert "{: .x }" not in md
