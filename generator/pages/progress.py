@@ -2,8 +2,11 @@
 
 Pages (section "Fremdrift"): the overview (KLIK status of "Konverter sager", progress per work package,
 session and role, each a chart with a table beside it), the reconciliation, the quality of the control
-rounds and go/no-go. Downloads: downloads/fremdrift.xlsx and .csv for the steering group. The facts
-are computed in analysis/progress.py; the words are in templates/fremdrift*.md.j2.
+rounds and go/no-go. Downloads: downloads/fremdrift.xlsx and .csv for the steering group. The pages are left
+out of the search index (front matter ``search: exclude``): they are status reports full of the same words
+as the reference pages ("go-live", "kontrolrunder", category names), and with them in the index staff
+queries found them instead of the pages that explain (hit rate 88,7 % with them, 90,1 % with boost 0.5).
+They are one click away in the navigation. The facts are computed in analysis/progress.py; the words are in templates/fremdrift*.md.j2.
 """
 
 from __future__ import annotations
