@@ -64,6 +64,7 @@ zensical: $(TSTAMP)  ## build/zensical/site: the same content built by Zensical 
 
 schema: $(STAMP)  ## regenerate plan.schema.json from the model
 	$(BIN)/python -m generator schema --write
+	$(BIN)/python -m generator schema --fremdrift --write
 
 bench: $(TSTAMP)  ## generator overhead on top of MkDocs for plans 1, 10 and 50 times the example (bench/)
 	$(BIN)/python -m bench

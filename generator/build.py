@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analysis import Figures, analyse
+from .analysis.progress import analyse_progress
 from .io.cpr import scan_loaded, scan_sources
 from .io.load import plan_from_yaml
+from .io.progress import load_progress, progress_path
 from .io.yaml_loader import load_yaml_text, read_source
 from .messages import Message, PlanError, display_name
 from .model import Plan
 from .pages.common import Output
 from .pages.render import glossary_abbreviations, render
+from .rules.progress import ProgressContext, check_progress
 from .rules.validate import check, check_raw
 
 
@@ -23,11 +26,14 @@ def validate_plan(plan_path: Path, docs_dir: Path | None = None,
 
 
 def checked_plan(plan_path: Path, docs_dir: Path | None = None,
-                 config_file: Path | None = None) -> tuple[Plan, list[Message], Figures]:
+                 config_file: Path | None = None, progress: Path | None = None) -> tuple[Plan, list[Message], Figures]:
     """Load, check and analyse a plan (the analysis once, shared by the checks and the render).
 
     The plan is read once: the CPR guard scans those bytes (and docs/ and mkdocs.yml), and the
-    loader parses the same bytes, so a plan from a pipe is checked too."""
+    loader parses the same bytes, so a plan from a pipe is checked too. The progress file (``progress``,
+    default fremdrift.yaml beside the plan) is optional; when it is there it is guarded, loaded and
+    checked too (io/progress.py), and its analysis is ``figures.progress``."""
+    progress = progress_path(plan_path) if progress is None else progress
     name = display_name(plan_path)
     raw = read_source(plan_path)
     guard = scan_sources(raw, name, docs_dir if docs_dir and docs_dir.is_dir() else None, config_file,
@@ -46,10 +52,22 @@ def checked_plan(plan_path: Path, docs_dir: Path | None = None,
         raise PlanError([*causes, *sorted(exc.messages)], ordered=True) from None
     figures = analyse(plan)
     messages = sorted(check(plan, loaded, docs_dir, figures, references_ok=not causes))
+    if progress.is_file() and not causes and not [m for m in messages if m.is_error]:
+        messages += _checked_progress(plan, progress, figures)
     errors = [m for m in messages if m.is_error]
     if causes or errors:
         raise PlanError([*causes, *errors], ordered=True)
     return plan, [m for m in raw + messages if not m.is_error], figures
+
+
+def _checked_progress(plan: Plan, path: Path, figures: Figures) -> list[Message]:
+    """Load and check fremdrift.yaml against the plan; sets figures.progress. Returns its messages."""
+    progress, loaded = load_progress(path)
+    facts = analyse_progress(plan, progress, figures.planning)
+    ctx = ProgressContext(loaded, plan=plan, given_figures=figures, progress=progress, facts=facts)
+    messages = check_progress(ctx)
+    figures.progress = facts
+    return messages
 
 
 def build_output(plan_path: Path, docs_dir: Path | None = None,

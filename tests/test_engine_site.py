@@ -142,7 +142,10 @@ def test_over_capacity_is_not_shown_by_colour_alone(small):
 def test_the_example_plan_is_feasible_and_shows_its_figures():
     result = run_cli("validate")
     assert result.returncode == 0, result.stderr
-    assert "advarsel" not in result.stdout + result.stderr
+    # The plan itself is feasible; fremdrift.yaml beside it shows a mid-conversion state on purpose
+    # (one unexplained difference, a warning before go-live).
+    assert not [line for line in (result.stdout + result.stderr).splitlines()
+                if "advarsel" in line and not line.startswith("fremdrift.yaml:")]
     from generator.io.load import load_plan
     from conftest import EXAMPLE
 

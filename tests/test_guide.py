@@ -24,7 +24,7 @@ SUPERS = ["Ingeborg Skjern", "Hans Christian Varnæs", "Kristen Skjern"]
 @pytest.fixture(scope="module")
 def plan():
     plan, warnings = validate_plan(EXAMPLE, EXAMPLE.parent / "docs")
-    assert warnings == []
+    assert [w for w in warnings if not w.file.endswith("fremdrift.yaml")] == []  # fremdrift.yaml warns on purpose
     return plan
 
 

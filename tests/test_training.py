@@ -24,7 +24,7 @@ def pages_of(plan) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def example():
     plan, warnings = validate_plan(EXAMPLE, EXAMPLE.parent / "docs")
-    assert warnings == []
+    assert [w for w in warnings if not w.file.endswith("fremdrift.yaml")] == []  # fremdrift.yaml warns on purpose
     return plan
 
 

@@ -103,13 +103,14 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from ..model.schema import SCHEMA_FILE, schema_text
+    from ..model.schema import PROGRESS_SCHEMA_FILE, SCHEMA_FILE, progress_schema_text, schema_text
 
-    text = schema_text()
-    target = Path(args.file)
+    text = progress_schema_text() if args.fremdrift else schema_text()
+    target = Path(args.file or (PROGRESS_SCHEMA_FILE if args.fremdrift else SCHEMA_FILE))
     if args.check:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            print(f"{target} er forældet. Kør: python -m generator schema --write", file=sys.stderr)
+            again = "python -m generator schema --fremdrift --write" if args.fremdrift else "python -m generator schema --write"
+            print(f"{target} er forældet. Kør: {again}", file=sys.stderr)
             return 1
         print(f"{target} er opdateret.")
     elif args.write:
@@ -117,6 +118,25 @@ def cmd_schema(args) -> int:
         print(f"Skrev {target}.")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def cmd_count(args) -> int:
+    import datetime as dt
+
+    from .count import write_count
+
+    try:
+        day = dt.date.fromisoformat(args.dato) if args.dato else dt.date.today()
+    except ValueError:
+        print(f'--dato skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-02-19 (du skrev "{args.dato}").',
+              file=sys.stderr)
+        return 2
+    progress = Path(args.fremdrift)
+    plan = Path(args.plan) if args.plan else progress.parent / "plan.yaml"
+    done, rows = write_count(Path(args.liste), args.arbejdspakke, day, progress, plan)
+    print(f"{args.arbejdspakke}: {done} færdige sager af {rows} sager på listen pr. {day.isoformat()}. "
+          f"Skrevet i {progress} (kun antallet; listen er ikke gemt).")
     return 0
 
 
@@ -144,8 +164,20 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--kommune", metavar="NAVN", required=True, help='kommunens navn, fx "Borgen Kommune"')
     n.set_defaults(func=cmd_new)
 
+    o = sub.add_parser("optael", help="tæl færdige sager i en liste og skriv antallet i fremdrift.yaml",
+                       description="Tæller sager med status \"basis oprettet\" eller \"færdig\" i kolonnen "
+                                   "\"status\" og skriver kun antallet i fremdrift.yaml. Andre kolonner læses ikke.")
+    o.add_argument("liste", help="listen over sager (.xlsx eller .csv) med en kolonne \"status\"")
+    o.add_argument("--arbejdspakke", required=True, help="arbejdspakkens id fra plan.yaml")
+    o.add_argument("--dato", help="optællingsdatoen ÅÅÅÅ-MM-DD (standard: i dag)")
+    o.add_argument("--fremdrift", default="fremdrift.yaml", help="fremdriftsfilen (standard: fremdrift.yaml)")
+    o.add_argument("--plan", help="planfilen (standard: plan.yaml ved siden af fremdriftsfilen)")
+    o.set_defaults(func=cmd_count)
+
     s = sub.add_parser("schema", help="JSON Schema til editorens hjælp i plan.yaml")
-    s.add_argument("--file", metavar="FIL", default="plan.schema.json", help="skemafilen (standard: plan.schema.json)")
+    s.add_argument("--file", metavar="FIL", default=None,
+                   help="skemafilen (standard: plan.schema.json, eller fremdrift.schema.json med --fremdrift)")
+    s.add_argument("--fremdrift", action="store_true", help="skemaet til fremdrift.yaml i stedet for plan.yaml")
     s.add_argument("--write", action="store_true", help="skriv skemaet til filen")
     s.add_argument("--check", action="store_true", help="fejl, hvis filen er forældet")
     s.set_defaults(func=cmd_schema)

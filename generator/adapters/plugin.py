@@ -184,5 +184,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.plan_path))
+        if (progress := self.plan_path.parent / "fremdrift.yaml").is_file():  # optional progress file
+            server.watch(str(progress))
         server.watch(str(TEMPLATES))
         return server

@@ -9,6 +9,7 @@ from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
 from ..model.roles import Role
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
+from .progress import ProgressFigures
 from .task import Step, task_steps
 
 
@@ -49,6 +50,7 @@ class Figures:
     def ready_to_complete(self) -> bool:
         """Steps 1-3 are done and nothing in the plan is a placeholder: status may become fuldfoert."""
         return all(s.done for s in self.steps[:3]) and not self.placeholders
+    progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one (build.py)
 
     @property
     def open_steps(self) -> list[Step]:

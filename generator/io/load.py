@@ -72,9 +72,9 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> type[BaseModel] | None:
     """The model class whose keys are allowed at `loc` (the parent of an unknown key)."""
-    current: Any = Plan
+    current: Any = root
     for part in loc:
         current = _unwrap(current)
         origin = typing.get_origin(current)
@@ -93,13 +93,13 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def allowed_keys(loc: tuple[Any, ...]) -> list[str]:
-    model = _model_at(loc)
+def allowed_keys(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> list[str]:
+    model = _model_at(loc, root)
     return [f.alias for f in model.model_fields.values() if f.alias] if model else []
 
 
-def _field_help(loc: tuple[Any, ...]) -> str:
-    model = _model_at(loc[:-1])
+def _field_help(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> str:
+    model = _model_at(loc[:-1], root)
     if model is None:
         return ""
     for f in model.model_fields.values():
@@ -145,7 +145,7 @@ def _meant(value: Any, options: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def danish_text(err: dict[str, Any]) -> str:
+def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     kind = err["type"]
     loc = tuple(err["loc"])
     ctx = err.get("ctx") or {}
@@ -154,10 +154,10 @@ def danish_text(err: dict[str, Any]) -> str:
     if kind == "dansk":  # a model's own check, already in Danish (PydanticCustomError("dansk", ...))
         return err["msg"]
     if kind == "missing":
-        hint = _field_help(loc)
+        hint = _field_help(loc, root)
         return f'mangler. Tilføj nøglen "{loc[-1]}"' + (f" ({hint.rstrip('.')})." if hint else ".")
     if kind == "extra_forbidden":
-        allowed = allowed_keys(loc[:-1])
+        allowed = allowed_keys(loc[:-1], root)
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         if close:
             return f'ukendt nøgle "{loc[-1]}". Mente du "{close[0]}"?'
@@ -219,7 +219,7 @@ def danish_text(err: dict[str, Any]) -> str:
     return f"er ugyldig: {err.get('msg', '')}.{got}"
 
 
-def _message(loaded: LoadedYaml, err: dict[str, Any]) -> Message:
+def _message(loaded: LoadedYaml, err: dict[str, Any], root: type[BaseModel] = Plan) -> Message:
     loc = tuple(err["loc"])
     # Errors raised inside a union or a typed dict carry extra loc parts naming the type; drop them.
     loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in ("function-after",))))
@@ -227,4 +227,4 @@ def _message(loaded: LoadedYaml, err: dict[str, Any]) -> Message:
         line, col = loaded.locate(loc[:-1])
     else:
         line, col = loaded.locate(loc)
-    return Message(loaded.file, line, col, key_path(loaded.data, loc), danish_text(err), ERROR)
+    return Message(loaded.file, line, col, key_path(loaded.data, loc), danish_text(err, root), ERROR)

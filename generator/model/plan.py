@@ -8,6 +8,7 @@ from .cases import CaseCategory, MinimumInformation
 from .decision import ConversionForm, VendorOffer
 from .guide import Guide
 from .municipality import KlikTask, Municipality, Project
+from .progress import GoNoGo
 from .roles import Role
 from .schedule import Activity, Calendar, Milestone, WorkPackage
 from .training import Training
@@ -39,3 +40,4 @@ class Plan(Model):
     training: Training = field("undervisning", "Undervisningsplan.", Training())
     guide: Guide = field("vejledning", "Trin-for-trin-vejledning.", Guide())
     glossary: list[GlossaryTerm] = field("ordliste", "Ordliste; ordene vises også som værktøjstip.", [])
+    go_no_go: GoNoGo | None = field("go_no_go", "Kriterier for at gå live (måles ud fra fremdrift.yaml).", None)

@@ -320,3 +320,110 @@ def line_chart(uid: str, title: str, desc: str, labels: list[str], series: list[
                     'stroke-width="1.5" stroke-dasharray="2 3"/>')
         body.append(_text(mx, top - 6, marker[0], anchor="middle", extra=' font-weight="bold"'))
     return _svg(uid, title, desc, WIDTH, height, body)
+
+
+# --- progress against the plan (fremdrift) -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressBar:
+    label: str
+    done: int
+    planned: int  # planned by the counting date
+    total: int
+    note: str  # the numbers in words, printed at the bar's end, e.g. "150 af 186"
+
+
+def progress_bars(uid: str, title: str, desc: str, bars: list[ProgressBar]) -> Markup:
+    """One row per work package: share done (solid bar) inside its whole (outline), planned by the
+    counting date as a thick vertical tick; the counts are written at the end of each row."""
+    if not bars:
+        return Markup("")
+    left, right, top, row_h = 260, 150, 40, 34
+    labels = [_wrap(b.label, 34) for b in bars]
+    tops, y = [], top
+    for lines in labels:
+        tops.append(y)
+        y += row_h + 14 * (len(lines) - 1)
+    height = y + 30
+    plot = WIDTH - left - right
+
+    def x(part: int, whole: int) -> float:
+        return left + plot * (min(part, whole) / whole if whole > 0 else 0.0)
+
+    body = []
+    for k in range(5):
+        gx = left + plot * k / 4
+        body.append(f'<line x1="{gx:.1f}" y1="{top - 4}" x2="{gx:.1f}" y2="{height - 26}" stroke="{GREY}" '
+                    'stroke-width="0.5"/>')
+        body.append(_text(gx, height - 12, f"{k * 25} %", anchor="middle"))
+    for b, lines, y in zip(bars, labels, tops):
+        body.append(_label(left - 8, y + 18, lines, anchor="end"))
+        body.append(f'<rect x="{left}" y="{y + 6}" width="{plot}" height="18" fill="none" stroke="currentColor" '
+                    'stroke-width="1"/>')
+        if b.done > 0:
+            body.append(f'<rect x="{left}" y="{y + 6}" width="{x(b.done, b.total) - left:.1f}" height="18" '
+                        f'fill="{BLUE}"/>')
+        px = x(b.planned, b.total)
+        body.append(f'<line x1="{px:.1f}" y1="{y + 1}" x2="{px:.1f}" y2="{y + 29}" stroke="currentColor" '
+                    'stroke-width="3"/>')
+        body.append(_text(left + plot + 8, y + 19, b.note))
+    swatch_done = f'<rect width="14" height="14" fill="{BLUE}"/>'
+    swatch_total = '<rect x="0.5" y="0.5" width="13" height="13" fill="none" stroke="currentColor"/>'
+    swatch_plan = '<line x1="7" y1="0" x2="7" y2="14" stroke="currentColor" stroke-width="3"/>'
+    body += _legend(left, 8, [(swatch_done, "Færdige"), (swatch_total, "I alt"),
+                              (swatch_plan, "Planlagt til datoen")])
+    return _svg(uid, title, desc, WIDTH, height, body)
+
+
+@dataclass(frozen=True)
+class Interval:
+    label: str
+    rate: float  # percent
+    low: float  # percent
+    high: float  # percent
+    threshold: float | None  # percent
+
+
+def interval_chart(uid: str, title: str, desc: str, rows: list[Interval]) -> Markup:
+    """Fault rate per control round: a dot with its confidence interval as a whisker; the threshold as
+    a dashed vertical line (labelled)."""
+    if not rows:
+        return Markup("")
+    left, right, top, row_h = 260, 30, 40, 34
+    labels = [_wrap(r.label, 34) for r in rows]
+    tops, y = [], top
+    for lines in labels:
+        tops.append(y)
+        y += row_h + 14 * (len(lines) - 1)
+    height = y + 30
+    plot = WIDTH - left - right
+    peak = _nice_max(max(max(r.high, r.threshold or 0.0) for r in rows) * 1.1)
+
+    def x(v: float) -> float:
+        return left + plot * v / peak
+
+    body = []
+    for k in range(5):
+        v = peak * k / 4
+        body.append(f'<line x1="{x(v):.1f}" y1="{top - 4}" x2="{x(v):.1f}" y2="{height - 26}" stroke="{GREY}" '
+                    'stroke-width="0.5"/>')
+        body.append(_text(x(v), height - 12, f"{number(v, 0 if v == int(v) else 1)} %", anchor="middle"))
+    for r, lines, y in zip(rows, labels, tops):
+        body.append(_label(left - 8, y + 18, lines, anchor="end"))
+        cy = y + 15
+        body.append(f'<line x1="{x(r.low):.1f}" y1="{cy}" x2="{x(r.high):.1f}" y2="{cy}" stroke="currentColor" '
+                    'stroke-width="2"/>')
+        for end in (r.low, r.high):
+            body.append(f'<line x1="{x(end):.1f}" y1="{cy - 6}" x2="{x(end):.1f}" y2="{cy + 6}" '
+                        'stroke="currentColor" stroke-width="2"/>')
+        body.append(f'<circle cx="{x(r.rate):.1f}" cy="{cy}" r="5" fill="{BLUE}" stroke="currentColor"/>')
+        if r.threshold is not None:
+            tx = x(r.threshold)
+            body.append(f'<line x1="{tx:.1f}" y1="{y + 1}" x2="{tx:.1f}" y2="{y + 29}" stroke="{ORANGE}" '
+                        'stroke-width="2.5" stroke-dasharray="4 3"/>')
+    swatch_rate = f'<circle cx="7" cy="7" r="5" fill="{BLUE}" stroke="currentColor"/>'
+    swatch_ci = '<line x1="0" y1="7" x2="14" y2="7" stroke="currentColor" stroke-width="2"/>'
+    swatch_limit = f'<line x1="7" y1="0" x2="7" y2="14" stroke="{ORANGE}" stroke-width="2.5" stroke-dasharray="4 3"/>'
+    body += _legend(left, 8, [(swatch_rate, "Fejlrate"), (swatch_ci, "95 %-interval"), (swatch_limit, "Grænse")])
+    return _svg(uid, title, desc, WIDTH, height, body)

@@ -17,6 +17,7 @@ from .. import formatting, texts
 from ..analysis import Figures, paths
 from ..analysis.guide import control_view, converting_roles, follow_up_groups, follow_up_months, guide_view, super_user_people
 from ..model import Plan
+from .progress import verdict_text
 
 SECTION = texts.SECTION_GUIDE
 
@@ -41,7 +42,7 @@ def guides(plan: Plan, figures: Figures, out) -> None:
     views = [guide_view(plan, r) for r in converting_roles(plan)]
     common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
                   follow_up_groups=follow_up_groups(plan), minutter=minutes_text,
-                  minutter_spaend=minutes_range_text)
+                  minutter_spaend=minutes_range_text, progress=figures.progress, dom=verdict_text)
     control = control_view(plan)
     out.add("vejledning/index.md", texts.PAGE_GUIDE_INDEX, "vejledning_index.md.j2", section=SECTION, views=views,
             control=control, **common)

@@ -9,7 +9,7 @@ from functools import partial
 
 from ..analysis import Figures, analyse
 from ..model import Plan
-from . import core, guide, training
+from . import core, guide, progress, training
 from .common import Output, Page, _with_abbreviations
 from .markdown import abbreviation_text
 
@@ -28,7 +28,7 @@ def glossary_abbreviations(plan: Plan) -> str:
 
 
 # The page builders, in navigation order. Each is ``build(plan, figures, out)``.
-BUILDERS = [*core.BUILDERS, *guide.BUILDERS, *training.BUILDERS, *core.LAST]
+BUILDERS = [*core.BUILDERS, *guide.BUILDERS, *training.BUILDERS, *progress.BUILDERS, *core.LAST]
 
 
 def render(plan: Plan, figures: Figures | None = None) -> Output:

@@ -13,12 +13,11 @@ from ..analysis import Figures
 from ..io.yaml_loader import LoadedYaml
 from ..messages import Message
 from ..model import Plan
-from . import consistency, engine, guide, paths, placeholders, references, task, training
+from . import consistency, engine, guide, paths, placeholders, progress, references, task, training
 from .context import Context, RawContext, Rule
 
 RULES: list[Rule] = [*references.RULES, *task.RULES, *engine.RULES, *guide.RULES, *training.RULES,
-                    *placeholders.RULES, *paths.RULES,
-                    *consistency.RULES]
+                    *placeholders.RULES, *paths.RULES, *consistency.RULES, *progress.PLAN_RULES]
 # The rules that still make sense while an id does not resolve (check_raw found an error). The others
 # (coverage, weekly load, forecast, training, guide, task steps) would only report what follows from it,
 # often blaming the wrong role: they run once the references are right.

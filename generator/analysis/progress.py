@@ -1,0 +1,428 @@
+"""Progress of the conversion against the plan (fremdrift.yaml): the facts the "Fremdrift" pages show.
+
+Per work package and converting training session (an *item*):
+- *done*: the cumulative count on the latest counting date that lists the item;
+- *planned by the counting date*: the item's cases × the share of its planned hours that falls on or
+  before the latest counting date (``status[].dato``), from the plan's own schedule (the same ``Work``
+  spread as the weekly load and the completion forecast: working days by day value, the months of
+  ``foerste_opfoelgninger``, a session on its date);
+- *forecast at the pace measured so far*: linear from the item's first point (its start with 0 cases,
+  or its first count when that is on or before the start) to its latest count, in calendar days;
+  finished ≈ latest count + ceil(cases left / pace) days;
+- *verdict*: "faerdig", "paa_sporet" (done ≥ planned) or "bagud" (done < planned, by N cases).
+
+Reconciliation: per category, DUBU − old system; explanations cover part of the difference; the rest
+is unexplained. Quality: the fault rate of each control round with a Wilson 95 % interval.
+Go/no-go: each criterion of plan.yaml measured from the data (or ticked by hand), and overall.
+The KLIK status of "Konverter sager" follows from the same facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from ..model import Plan
+from ..model.cases import CaseCategory
+from ..model.municipality import TaskStatus
+from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCriterion, ManualCheck, Progress
+from ..model.roles import Role
+from .forecast import _progress_by_owner as progress_by_owner
+from .planning import Planning
+
+Z95 = 1.959963984540054  # the 97.5 % quantile of the standard normal distribution
+
+
+def wilson(faults: int, sample: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval for a proportion (faults of sample), as fractions (0-1)."""
+    if sample <= 0:
+        return 0.0, 1.0
+    p = min(1.0, max(0.0, faults / sample))  # bad data (more faults than cases) is reported by the rules
+    denominator = 1 + z * z / sample
+    centre = p + z * z / (2 * sample)
+    spread = z * math.sqrt(p * (1 - p) / sample + z * z / (4 * sample * sample))
+    return max(0.0, (centre - spread) / denominator), min(1.0, (centre + spread) / denominator)
+
+
+# --- work packages and sessions ------------------------------------------------------------------
+
+DONE, ON_TRACK, BEHIND = "faerdig", "paa_sporet", "bagud"
+
+
+@dataclass(frozen=True)
+class Point:
+    date: dt.date
+    done: int
+    planned: int
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # "arbejdspakke" or "hold"
+    id: str
+    name: str
+    role: str
+    total: int  # cases the item holds
+    start: dt.date
+    deadline: dt.date
+    follow_up: bool  # a work package at the case's first follow-up (after go-live)
+    categories: tuple[str, ...]
+    history: tuple[Point, ...]  # one per counting date that lists the item
+    planned: int  # planned by the latest counting date
+    pace: float | None  # cases per calendar day, measured
+    finish: dt.date | None  # when the item is (or is forecast to be) done
+    at_deadline: int  # cases done by the deadline at the measured pace
+    schedule: tuple[tuple[dt.date, int], ...] = ()  # planned cases by every counting date of the file
+
+    def done_at(self, day: dt.date) -> int:
+        """Done by a counting date: the latest count on or before it (0 before the first)."""
+        return max((p.done for p in self.history if p.date <= day), default=0)
+
+    def planned_at(self, day: dt.date) -> int:
+        return dict(self.schedule).get(day, 0)
+
+    @property
+    def done(self) -> int:
+        return self.history[-1].done if self.history else 0
+
+    @property
+    def counted_on(self) -> dt.date | None:
+        return self.history[-1].date if self.history else None
+
+    @property
+    def left(self) -> int:
+        return max(0, self.total - self.done)
+
+    @property
+    def behind(self) -> int:
+        return max(0, self.planned - self.done)
+
+    @property
+    def verdict(self) -> str:
+        if self.done >= self.total:
+            return DONE
+        return ON_TRACK if self.done >= self.planned else BEHIND
+
+    @property
+    def not_started(self) -> bool:
+        return self.done == 0 and self.planned == 0
+
+    @property
+    def late(self) -> bool:
+        """Behind, and the measured pace does not reach the deadline (or nothing is measured)."""
+        return self.verdict == BEHIND and (self.finish is None or self.finish > self.deadline)
+
+
+def _round(value: float) -> int:
+    return int(math.floor(value + 0.5 + 1e-9))
+
+
+def _forecast(total: int, start: dt.date, points: list[tuple[dt.date, int]],
+              deadline: dt.date) -> tuple[float | None, dt.date | None, int]:
+    """(pace per day, finish date, cases by the deadline) from the counts, linear from the first point."""
+    if not points:
+        return None, None, 0
+    done_at = next((d for d, n in points if n >= total), None)
+    line = points if points[0][0] <= start else [(start, 0), *points]
+    (d0, n0), (d1, n1) = line[0], line[-1]
+    span, gained = (d1 - d0).days, n1 - n0
+    pace = gained / span if span > 0 else None
+    if done_at is not None:
+        return pace, done_at, total
+    finish = None
+    if span > 0 and gained > 0:
+        finish = d1 + dt.timedelta(days=-(-(total - n1) * span // gained))  # ceil, in whole days
+    at_deadline = n1
+    if span > 0 and gained > 0 and deadline > d1:
+        at_deadline = min(total, n1 + gained * (deadline - d1).days // span)
+    return pace, finish, at_deadline
+
+
+def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) -> list[Item]:
+    dates = sorted({e.date for e in status})
+    evals = dates + ([as_of] if as_of and as_of not in dates else [])
+    shares = progress_by_owner(planning.load.works, evals) if evals else {}
+    spans: dict[str, list] = {}
+    for w in planning.load.works:
+        key = ":".join(w.key.split(":")[:2])
+        lo, hi = (w.start or w.deadline), w.deadline
+        old = spans.get(key)
+        spans[key] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
+    found: list[tuple] = []  # (kind, id, name, role, total, key, follow_up, categories)
+    for pw in planning.packages:
+        kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
+        wp = pw.package
+        found.append(("arbejdspakke", wp.id, wp.name, wp.role, pw.case_count, f"{kind}:{wp.id}", pw.follow_up,
+                      tuple(wp.categories)))
+    per_session: dict[str, list] = {}
+    for sw in planning.sessions:
+        per_session.setdefault(sw.session.id, []).append(sw)
+    for sid, parts in per_session.items():
+        s = parts[0].session
+        found.append(("hold", sid, s.title, parts[0].role, sum(p.cases for p in parts), f"hold:{sid}", False,
+                      tuple(dict.fromkeys(p.category for p in parts))))
+    items = []
+    for kind, id_, name, role, total, key, follow_up, cats in found:
+        if key not in spans:
+            continue  # no schedule (reported by the plan's own rules)
+        start, deadline = spans[key]
+        share = dict(zip(evals, shares.get(key, [0.0] * len(evals))))
+        field_ = "packages" if kind == "arbejdspakke" else "sessions"
+        counts = sorted((e.date, getattr(e, field_)[id_]) for e in status if id_ in getattr(e, field_))
+        history = tuple(Point(d, n, _round(total * share.get(d, 0.0))) for d, n in counts)
+        planned = _round(total * share.get(as_of, 0.0)) if as_of else 0
+        pace, finish, at_deadline = _forecast(total, start, list(counts), deadline)
+        schedule = tuple((d, _round(total * share.get(d, 0.0))) for d in dates)
+        items.append(Item(kind, id_, name, role, total, start, deadline, follow_up, cats, history, planned, pace,
+                          finish, at_deadline, schedule))
+    return items
+
+
+@dataclass(frozen=True)
+class RoleProgress:
+    role: Role
+    items: tuple[Item, ...]
+    history: tuple[Point, ...] = ()  # the role's items summed at every counting date
+
+    @property
+    def total(self) -> int:
+        return sum(i.total for i in self.items)
+
+    @property
+    def done(self) -> int:
+        return sum(min(i.done, i.total) for i in self.items)
+
+    @property
+    def planned(self) -> int:
+        return sum(i.planned for i in self.items)
+
+    @property
+    def behind(self) -> int:
+        return sum(i.behind for i in self.items)
+
+    @property
+    def next(self) -> Item | None:
+        """The work to do next: the unfinished item with the earliest start (then deadline)."""
+        return min((i for i in self.items if i.verdict != DONE), key=lambda i: (i.start, i.deadline, i.id),
+                   default=None)
+
+    @property
+    def verdict(self) -> str:
+        if all(i.verdict == DONE for i in self.items):
+            return DONE
+        return BEHIND if any(i.verdict == BEHIND for i in self.items) else ON_TRACK
+
+
+# --- reconciliation and quality --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategoryReconciliation:
+    category: CaseCategory
+    old_system: int
+    dubu: int
+    explanations: tuple[Explanation, ...]
+
+    @property
+    def difference(self) -> int:
+        return self.dubu - self.old_system
+
+    @property
+    def explained(self) -> int:
+        return sum(e.count for e in self.explanations)
+
+    @property
+    def unexplained(self) -> int:
+        return max(0, abs(self.difference) - self.explained)
+
+
+@dataclass(frozen=True)
+class RoundQuality:
+    round: ControlRound
+    activity: str  # the activity's name
+    low: float  # Wilson 95 % interval, fractions
+    high: float
+    threshold: float | None  # percent, from a fejlrate_under criterion
+
+    @property
+    def rate(self) -> float:
+        return self.round.faults / self.round.sample
+
+    @property
+    def below(self) -> bool | None:
+        return None if self.threshold is None else self.rate * 100 <= self.threshold + 1e-9
+
+    @property
+    def surely_below(self) -> bool | None:
+        """The whole confidence interval is at or below the threshold."""
+        return None if self.threshold is None else self.high * 100 <= self.threshold + 1e-9
+
+
+# --- go/no-go and the KLIK task ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: GoNoGoCriterion
+    met: bool
+    missing: tuple[str, ...]  # Danish: what is not there yet
+    check: ManualCheck | None = None  # the hand-recorded tick of a manual criterion
+
+
+@dataclass(frozen=True)
+class TaskStep:
+    number: int
+    title: str
+    done: bool
+    missing: tuple[str, ...]
+
+
+@dataclass
+class ProgressFigures:
+    as_of: dt.date | None  # the latest counting date
+    data_date: dt.date | None  # the latest date anywhere in fremdrift.yaml (what go/no-go rests on)
+    dates: list[dt.date]  # every counting date, in order
+    items: list[Item]
+    roles: list[RoleProgress]
+    reconciliation: list[CategoryReconciliation]
+    unreconciled: list[CaseCategory]  # converted categories with no before/after count yet
+    quality: list[RoundQuality]
+    criteria: list[CriterionResult]
+    steps: list[TaskStep]
+    status: TaskStatus
+    go_live: dt.date
+    progress: Progress = field(repr=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def go(self) -> bool:
+        return bool(self.criteria) and all(c.met for c in self.criteria)
+
+    @property
+    def unexplained(self) -> list[CategoryReconciliation]:
+        return [r for r in self.reconciliation if r.unexplained]
+
+    @property
+    def after_go_live(self) -> bool:
+        return self.as_of is not None and self.as_of >= self.go_live
+
+    def role(self, role_id: str) -> RoleProgress | None:
+        return next((r for r in self.roles if r.role.id == role_id), None)
+
+
+def _latest_rounds(rounds: list[ControlRound]) -> dict[str, ControlRound]:
+    """The latest round of each activity (by date, then by order in the file)."""
+    ordered = sorted(enumerate(rounds), key=lambda p: (p[1].date or dt.date.min, p[0]))
+    return {r.activity: r for _, r in ordered}
+
+
+def _thresholds(plan: Plan) -> tuple[dict[str, float], float | None]:
+    per_activity: dict[str, float] = {}
+    general = None
+    for c in plan.go_no_go.criteria if plan.go_no_go else []:
+        if c.kind is not CriterionKind.fault_rate_below or c.threshold is None:
+            continue
+        if not c.activities:
+            general = c.threshold if general is None else min(general, c.threshold)
+        for a in c.activities:
+            per_activity[a] = min(per_activity.get(a, c.threshold), c.threshold)
+    return per_activity, general
+
+
+def cases(n: int) -> str:
+    """"1 sag", "36 sager" (Danish, for the checklists and messages)."""
+    return f"{n} {'sag' if n == 1 else 'sager'}"
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + " %"
+
+
+def _criterion(plan: Plan, c: GoNoGoCriterion, items: list[Item], recs: list[CategoryReconciliation],
+               unreconciled: list[CaseCategory], latest: dict[str, ControlRound],
+               checks: dict[str, ManualCheck]) -> CriterionResult:
+    activities = {a.id: a.name for a in plan.activities}
+    missing: list[str] = []
+    if c.kind is CriterionKind.packages_done:
+        wanted = [i for i in items if i.kind == "arbejdspakke"
+                  and (i.id in c.packages if c.packages else not i.follow_up)]
+        missing = [f"{i.name}: {i.done} af {cases(i.total)}" for i in wanted if i.verdict != DONE]
+    elif c.kind is CriterionKind.categories_converted:
+        wanted = [i for i in items if not i.follow_up and set(i.categories) & set(c.categories)]
+        missing = [f"{i.name}: {i.done} af {cases(i.total)}" for i in wanted if i.verdict != DONE]
+        missing += [f"kontrolrunden {activities.get(a, a)} er ikke registreret" for a in c.activities if a not in latest]
+    elif c.kind is CriterionKind.fault_rate_below:
+        wanted_ids = c.activities or list(latest)
+        if not wanted_ids:
+            missing.append("ingen kontrolrunder er registreret")
+        for a in wanted_ids:
+            r = latest.get(a)
+            if r is None:
+                missing.append(f"kontrolrunden {activities.get(a, a)} er ikke registreret")
+            elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:
+                missing.append(f"{activities.get(a, a)}: fejlrate {_pct(r.faults / r.sample * 100)} "
+                               f"over grænsen på {_pct(c.threshold)}")
+    elif c.kind is CriterionKind.differences_explained:
+        missing = [f"{r.category.name}: {cases(r.unexplained)} uden forklaring" for r in recs if r.unexplained]
+        missing += [f"{cat.name}: ikke afstemt endnu" for cat in unreconciled]
+    else:
+        check = checks.get(c.id)
+        if check is None:
+            missing.append("ikke krydset af i fremdrift.yaml (go_no_go)")
+        elif not check.met:
+            missing.append(f"ikke opfyldt ifølge {check.by}")
+        return CriterionResult(c, not missing, tuple(missing), check)
+    return CriterionResult(c, not missing, tuple(missing))
+
+
+def _steps(items: list[Item], recs, unreconciled, latest, criteria: list[CriterionResult]) -> list[TaskStep]:
+    unfinished = [i for i in items if not i.follow_up and i.verdict != DONE]
+    step1 = tuple(f"{i.name}: {cases(i.left)} tilbage" for i in unfinished)
+    step2 = tuple([f"{r.category.name}: {cases(r.unexplained)} uden forklaring" for r in recs if r.unexplained]
+                  + [f"{c.name}: ikke afstemt endnu" for c in unreconciled])
+    step3 = () if latest else ("ingen kontrolrunder er registreret (kontrolrunder)",)
+    open_criteria = [c for c in criteria if not c.met]
+    step4 = (("der er ingen go/no-go-kriterier i plan.yaml (go_no_go.kriterier)",) if not criteria
+             else tuple(f"{c.criterion.name}" for c in open_criteria))
+    return [
+        TaskStep(1, "Konverter sagerne", not step1, step1),
+        TaskStep(2, "Afstem antal sager før og efter", not step2, step2),
+        TaskStep(3, "Kontrollér datakvaliteten", not step3, step3),
+        TaskStep(4, "Go/no-go: alle kriterier er opfyldt", not step4, step4),
+    ]
+
+
+def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> ProgressFigures:
+    status_dates = sorted({e.date for e in progress.status})
+    others = [d for d in (progress.reconciliation.date, *(r.date for r in progress.controls),
+                          *(c.date for c in progress.checks)) if d]
+    as_of = status_dates[-1] if status_dates else (max(others) if others else None)
+    data_date = max([*status_dates, *others], default=None)
+    items = _items(plan, planning, progress.status, as_of)
+    roles = []
+    for r in plan.roles:
+        mine = tuple(i for i in items if i.role == r.id)
+        if mine:
+            history = tuple(Point(d, sum(min(i.total, i.done_at(d)) for i in mine), sum(i.planned_at(d) for i in mine))
+                            for d in status_dates)
+            roles.append(RoleProgress(r, mine, history))
+    cats = {c.id: c for c in plan.categories}
+    recs = [CategoryReconciliation(cats[row.category], row.old_system, row.dubu,
+                                   tuple(e for e in progress.reconciliation.explanations if e.category == row.category))
+            for row in progress.reconciliation.categories if row.category in cats]
+    seen = {r.category.id for r in recs}
+    unreconciled = [c for c in plan.categories if c.converted and c.id not in seen]
+    per_activity, general = _thresholds(plan)
+    names = {a.id: a.name for a in plan.activities}
+    quality = [RoundQuality(r, names.get(r.activity, r.activity), *wilson(r.faults, r.sample),
+                            per_activity.get(r.activity, general)) for r in progress.controls]
+    latest = _latest_rounds(progress.controls)
+    checks = {c.criterion: c for c in sorted(progress.checks, key=lambda c: c.date)}
+    criteria = [_criterion(plan, c, items, recs, unreconciled, latest, checks)
+                for c in (plan.go_no_go.criteria if plan.go_no_go else [])]
+    steps = _steps(items, recs, unreconciled, latest, criteria)
+    started = any(i.done for i in items) or bool(progress.controls) or bool(recs)
+    task = (TaskStatus.completed if all(s.done for s in steps)
+            else TaskStatus.in_progress if started else TaskStatus.not_started)
+    return ProgressFigures(as_of, data_date, status_dates, items, roles, recs, unreconciled, quality, criteria,
+                           steps, task, plan.project.go_live, progress)

@@ -1,0 +1,42 @@
+"""Load fremdrift.yaml (the conversion's progress) beside plan.yaml.
+
+The same loader as the plan (line numbers, duplicate keys, Danish errors) and the same CPR guard: on
+the file's text before it is parsed, and on every parsed key and value (YAML escapes and folded lines
+can hide a number the text scan does not see). Read once, so a file from a pipe is guarded too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..messages import PlanError, display_name
+from ..model.progress import Progress
+from .cpr import decode_text, scan_loaded, scan_text
+from .load import _message
+from .yaml_loader import LoadedYaml, load_yaml_text, read_source
+
+PROGRESS_FILE = "fremdrift.yaml"
+
+
+def progress_path(plan_path: Path) -> Path:
+    """Where the progress file of a plan lives: beside it."""
+    return Path(plan_path).parent / PROGRESS_FILE
+
+
+def load_progress(path: Path) -> tuple[Progress, LoadedYaml]:
+    """Guard, read and type-check fremdrift.yaml. Raises PlanError with every message at once."""
+    name = display_name(path)
+    raw = read_source(path)
+    guard = scan_text(decode_text(raw), name)  # the text as written, before it is parsed
+    if guard:
+        raise PlanError(guard)
+    loaded = load_yaml_text(raw, name)
+    guard = scan_loaded(loaded)  # what YAML made of it: escapes, folded lines, keys
+    if guard:
+        raise PlanError(guard)
+    try:
+        return Progress.model_validate(loaded.data), loaded
+    except ValidationError as exc:
+        raise PlanError([_message(loaded, err, Progress) for err in exc.errors(include_url=False)]) from None

@@ -1,0 +1,109 @@
+"""Progress of the conversion (fremdrift.yaml) and the go/no-go criteria (plan.yaml, ``go_no_go``).
+
+The criteria are decided up front, so they live in plan.yaml. What happens later lives in
+fremdrift.yaml beside it: the counts per counting date, the reconciliation, the control rounds and
+the hand-recorded fulfilment of the manual criteria (``go_no_go``: who and when). Aggregates only:
+never a child's name, case number or CPR number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import NonNegativeInt, PositiveInt, confloat
+
+from .base import Id, Model, ShortText, Text, field
+
+
+# --- plan.yaml: go/no-go criteria ---------------------------------------------------------------
+
+
+class CriterionKind(str, Enum):
+    packages_done = "arbejdspakker_faerdige"
+    categories_converted = "kategorier_konverteret"
+    fault_rate_below = "fejlrate_under"
+    differences_explained = "forskelle_forklaret"
+    manual = "manuel"
+
+
+class GoNoGoCriterion(Model):
+    id: Id = field("id", "Kort nøgle for kriteriet (bruges i fremdrift.yaml ved manuelle kriterier).")
+    name: ShortText = field("navn", "Kriteriet, som det vises på siden, fx Alle anbringelser er konverteret.")
+    kind: CriterionKind = field(
+        "maal",
+        "Hvordan kriteriet måles: arbejdspakker_faerdige, kategorier_konverteret, fejlrate_under, "
+        "forskelle_forklaret eller manuel (afkrydses i fremdrift.yaml med hvem og hvornår).",
+    )
+    packages: list[Id] = field(
+        "arbejdspakker", "Ved arbejdspakker_faerdige: arbejdspakkerne. Udelades: alle arbejdspakker med periode.", []
+    )
+    categories: list[Id] = field("kategorier", "Ved kategorier_konverteret: sagskategorierne.", [])
+    activities: list[Id] = field(
+        "aktiviteter",
+        "Ved fejlrate_under: kontrolaktiviteterne. Ved kategorier_konverteret: kontrolaktiviteter, der skal "
+        "være gennemført.",
+        [],
+    )
+    threshold: confloat(gt=0, le=100) | None = field(
+        "graense_pct", "Ved fejlrate_under: højeste fejlrate i procent, fx 5.", None
+    )
+    description: Text | None = field("beskrivelse", "Kort forklaring.", None)
+
+
+class GoNoGo(Model):
+    criteria: list[GoNoGoCriterion] = field("kriterier", "Kriterierne for at gå live, besluttet på forhånd.", [])
+
+
+# --- fremdrift.yaml -----------------------------------------------------------------------------
+
+
+class StatusEntry(Model):
+    date: dt.date = field("dato", "Optællingsdatoen (ÅÅÅÅ-MM-DD).")
+    packages: dict[Id, NonNegativeInt] = field(
+        "arbejdspakker", "Færdige sager i alt (akkumuleret) pr. arbejdspakke: {arbejdspakke-id: antal}.", {}
+    )
+    sessions: dict[Id, NonNegativeInt] = field(
+        "hold", "Færdige sager i alt (akkumuleret) pr. hold, der konverterer: {hold-id: antal}.", {}
+    )
+
+
+class CategoryCount(Model):
+    category: Id = field("kategori", "Sagskategori fra plan.yaml.")
+    old_system: NonNegativeInt = field("gammelt_system", "Antal sager i det gamle system ved frysningen.")
+    dubu: NonNegativeInt = field("dubu", "Antal sager i DUBU efter konverteringen.")
+
+
+class Explanation(Model):
+    category: Id = field("kategori", "Sagskategori fra plan.yaml.")
+    count: PositiveInt = field("antal", "Hvor mange sager af forskellen forklaringen dækker.")
+    text: Text = field("forklaring", "Forklaringen (uden navne, CPR-numre og sagsnumre).")
+
+
+class Reconciliation(Model):
+    date: dt.date | None = field("dato", "Datoen for afstemningen.", None)
+    categories: list[CategoryCount] = field("kategorier", "Antal før og efter pr. sagskategori.", [])
+    explanations: list[Explanation] = field("forklaringer", "Forklaringer på forskelle.", [])
+
+
+class ControlRound(Model):
+    activity: Id = field("aktivitet", "Kontrolaktiviteten fra plan.yaml (aktiviteter).")
+    sample: PositiveInt = field("stikproeve", "Antal kontrollerede sager.")
+    faults: NonNegativeInt = field("fejl", "Antal sager med fejl.")
+    date: dt.date | None = field("dato", "Dato for kontrollen.", None)
+
+
+class ManualCheck(Model):
+    criterion: Id = field("kriterie", "Et manuelt go/no-go-kriterie fra plan.yaml.")
+    met: bool = field("opfyldt", "true, når kriteriet er opfyldt.")
+    by: ShortText = field("af", "Hvem der har tjekket (rolle eller medarbejder, aldrig en borger).")
+    date: dt.date = field("dato", "Hvornår det blev tjekket.")
+
+
+class Progress(Model):
+    """Fremdrift for KLIK-opgaven "Konverter sager": optællinger, afstemning og kontrol."""
+
+    status: list[StatusEntry] = field("status", "Optællinger: én pr. dato, med akkumulerede antal.", [])
+    reconciliation: Reconciliation = field("afstemning", "Afstemning af antal før og efter.", Reconciliation())
+    controls: list[ControlRound] = field("kontrolrunder", "Kontrolrunder: stikprøve og fejl.", [])
+    checks: list[ManualCheck] = field("go_no_go", "Manuelle go/no-go-kriterier, krydset af med hvem og hvornår.", [])

@@ -1,0 +1,228 @@
+"""fremdrift.yaml is checked like the plan: every error at once, with file, line, column and Danish text.
+
+One bad file per rule, each made from the example's fremdrift.yaml by editing its text; plus the
+plan's go/no-go criteria, the CPR guard on the new file, and the schema for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, edit, example_text, line_of, run_cli
+from generator.build import checked_plan
+from generator.messages import PlanError
+from generator.model.schema import PROGRESS_SCHEMA_FILE, progress_schema_text
+
+PROGRESS = ROOT / "fremdrift.yaml"
+
+
+def progress_text() -> str:
+    return PROGRESS.read_text(encoding="utf-8")
+
+
+def project(tmp_path: Path, progress: str | None, plan: str | None = None) -> Path:
+    (tmp_path / "plan.yaml").write_text(plan if plan is not None else example_text(), encoding="utf-8")
+    if progress is not None:
+        (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
+    return tmp_path / "plan.yaml"
+
+
+def errors(tmp_path: Path, progress: str, plan: str | None = None) -> list:
+    path = project(tmp_path, progress, plan)
+    with pytest.raises(PlanError) as exc:
+        checked_plan(path)
+    return exc.value.messages
+
+
+def one(messages, needle: str):
+    found = [m for m in messages if needle in m.text]
+    assert len(found) == 1, [str(m) for m in messages]
+    return found[0]
+
+
+def test_the_example_is_valid_with_one_warning(tmp_path):
+    plan, warnings, figures = checked_plan(project(tmp_path, progress_text()))
+    assert figures.progress is not None
+    assert [m.file for m in warnings] == ["fremdrift.yaml"] or all(m.file.endswith("fremdrift.yaml") for m in warnings)
+    assert len(warnings) == 1 and "Forskellen på 1 sag" in warnings[0].text
+
+
+def test_unknown_work_package_with_a_guess(tmp_path):
+    text = edit(progress_text(), "      basis_manuelle_sager: 110", "      basis_manuel_sager: 110")
+    m = one(errors(tmp_path, text), "basis_manuel_sager")
+    assert m.line == line_of(text, "basis_manuel_sager: 110") and m.column == 7
+    assert 'Arbejdspakken "basis_manuel_sager" findes ikke i planen. Mente du "basis_manuelle_sager"?' in m.text
+    assert m.file.endswith("fremdrift.yaml")
+
+
+def test_unknown_and_non_converting_session(tmp_path):
+    text = edit(progress_text(), "      sagsbehandler-hold-2: 40", "      sagsbehandler-hold-3: 40\n      oekonomi-intro: 2")
+    messages = errors(tmp_path, text)
+    m = one(messages, "sagsbehandler-hold-3")
+    assert 'Mente du "sagsbehandler-hold-2"?' in m.text and m.line == line_of(text, "sagsbehandler-hold-3")
+    m = one(messages, "oekonomi-intro")
+    assert "konverterer ingen sager" in m.text and m.line == line_of(text, "oekonomi-intro: 2")
+
+
+def test_unknown_category_activity_and_criterion(tmp_path):
+    text = edit(progress_text(), "    - kategori: aabne_anbringelser", "    - kategori: aabne_anbringelse")
+    text = edit(text, "  - aktivitet: kontrolrunde_1", "  - aktivitet: kontrolrunde1")
+    text = edit(text, "  - kriterie: ds_startdatoer", "  - kriterie: ds_startdato")
+    messages = errors(tmp_path, text)
+    assert 'Mente du "aabne_anbringelser"?' in one(messages, '"aabne_anbringelse"').text
+    m = one(messages, '"kontrolrunde1"')
+    assert 'Mente du "kontrolrunde_1"?' in m.text and m.line == line_of(text, "aktivitet: kontrolrunde1")
+    assert 'Mente du "ds_startdatoer"?' in one(messages, '"ds_startdato"').text
+
+
+def test_a_measured_criterion_cannot_be_ticked_by_hand(tmp_path):
+    text = edit(progress_text(), "  - kriterie: ds_startdatoer", "  - kriterie: fejlrate")
+    m = one(errors(tmp_path, text), "kan ikke krydses af")
+    assert m.line == line_of(text, "kriterie: fejlrate")
+
+
+def test_counts_that_fall_between_dates(tmp_path):
+    text = edit(progress_text(), "      basis_manuelle_sager: 150", "      basis_manuelle_sager: 100")
+    m = one(errors(tmp_path, text), "faldet")
+    assert m.line == line_of(text, "basis_manuelle_sager: 100")
+    assert "Antallet er faldet fra 110 (5. februar 2027) til 100" in m.text
+
+
+def test_counts_that_fall_are_found_whatever_the_order_in_the_file(tmp_path):
+    text = progress_text()
+    first = text.index("  - dato: 2027-01-22")
+    second = text.index("  - dato: 2027-02-05")
+    text = text[:first] + text[second:text.index("  - dato: 2027-02-19")] + text[first:second] + \
+        text[text.index("  - dato: 2027-02-19"):]
+    text = edit(text, "      oekonomi_alle_sager: 90", "      oekonomi_alle_sager: 400")
+    m = one(errors(tmp_path, text), "faldet")
+    assert "fra 400 (22. januar 2027) til 330" in m.text
+
+
+def test_counts_above_the_cases_the_package_holds(tmp_path):
+    text = edit(progress_text(), "      basis_manuelle_sager: 150", "      basis_manuelle_sager: 187")
+    m = one(errors(tmp_path, text), "flere end de 186")
+    assert m.line == line_of(text, "basis_manuelle_sager: 187") and m.column == 7
+
+
+def test_a_date_outside_the_plan(tmp_path):
+    text = edit(progress_text(), "  - dato: 2027-01-22", "  - dato: 2029-01-22")
+    m = one(errors(tmp_path, text), "uden for planens periode")
+    assert m.line == line_of(text, "dato: 2029-01-22") and "2029-01-22" in m.text
+
+
+def test_the_same_counting_date_twice(tmp_path):
+    text = edit(progress_text(), "  - dato: 2027-02-05", "  - dato: 2027-01-22")
+    messages = errors(tmp_path, text)
+    m = one(messages, "er talt før")
+    assert m.line == line_of(text, "dato: 2027-01-22", nth=2)
+    assert f"linje {line_of(text, 'dato: 2027-01-22')}" in m.text
+
+
+def test_faults_above_the_sample(tmp_path):
+    text = edit(progress_text(), "    fejl: 4", "    fejl: 139")
+    m = one(errors(tmp_path, text), "stikprøven")
+    assert m.line == line_of(text, "fejl: 139") and "139 sager med fejl er flere end de 138" in m.text
+
+
+def test_explanations_that_cover_more_than_the_difference(tmp_path):
+    text = edit(progress_text(), "      antal: 2", "      antal: 3")
+    m = one(errors(tmp_path, text), "Forklaringerne dækker 3 sager")
+    assert m.line == line_of(text, "kategori: aabne_stoettende")
+
+
+def test_an_explanation_for_a_category_without_reconciliation(tmp_path):
+    text = edit(progress_text(), "    - kategori: aabne_stoettende\n      antal: 2",
+                "    - kategori: aabne_ungestoette\n      antal: 2")
+    m = one(errors(tmp_path, text), "har ingen afstemning")
+    assert m.line == line_of(text, "kategori: aabne_ungestoette")
+
+
+def test_unexplained_difference_is_a_warning_before_go_live_and_an_error_after(tmp_path):
+    plan, warnings, _ = checked_plan(project(tmp_path, progress_text()))
+    assert [m.severity for m in warnings] == ["advarsel"]
+    after = edit(progress_text(), "  - dato: 2027-02-19", "  - dato: 2027-03-01")  # the latest count: go-live
+    m = one(errors(tmp_path, after), "er ikke forklaret")
+    assert m.is_error and "Efter go-live er det en fejl" in m.text
+    assert m.line == line_of(after, "kategori: aabne_undersoegelser")
+
+
+def test_explained_difference_gives_no_message(tmp_path):
+    line = "      forklaring: Lukket i SBSYS efter udtrækket til Netcompany og før frysningen; skal ikke konverteres.\n"
+    text = edit(progress_text(), line, line + "    - kategori: aabne_undersoegelser\n      antal: 1\n"
+                "      forklaring: Undersøgelsen blev afsluttet i frysningsperioden.\n")
+    plan, warnings, figures = checked_plan(project(tmp_path, text))
+    assert warnings == []
+    assert [r.unexplained for r in figures.progress.reconciliation] == [0, 0, 0]
+
+
+def test_every_error_at_once(tmp_path):
+    text = edit(progress_text(), "    fejl: 4", "    fejl: 139")
+    text = edit(text, "      basis_manuelle_sager: 150", "      basis_manuelle_sager: 100")
+    text = edit(text, "  - aktivitet: kontrolrunde_1", "  - aktivitet: kontrolrunde1")
+    messages = errors(tmp_path, text)
+    assert len(messages) == 3
+    assert [m.line for m in messages] == sorted(m.line for m in messages)
+
+
+def test_type_errors_name_line_and_key_in_danish(tmp_path):
+    text = edit(progress_text(), "    stikproeve: 138", "    stikproeve: mange\n    stikprove: 3")
+    messages = errors(tmp_path, text)
+    m = one(messages, "helt tal")
+    assert m.key == "kontrolrunder[1].stikproeve" and m.line == line_of(text, "stikproeve: mange")
+    assert 'Mente du "stikproeve"?' in one(messages, "ukendt nøgle").text
+
+
+def test_duplicate_keys_are_an_error(tmp_path):
+    text = edit(progress_text(), "      oekonomi_alle_sager: 475", "      oekonomi_alle_sager: 475\n      oekonomi_alle_sager: 470")
+    messages = errors(tmp_path, text)
+    assert any(m.line == line_of(text, "oekonomi_alle_sager: 470") for m in messages)
+
+
+def test_cpr_number_in_the_progress_file_stops_everything(tmp_path):
+    number = dt.date(2003, 2, 1).strftime("%d%m%y") + "1234"
+    text = edit(progress_text(), "af: Superbruger Ingeborg Skjern", f"af: Superbruger {number}")
+    messages = errors(tmp_path, text)
+    assert any("CPR-nummer" in m.text and m.file.endswith("fremdrift.yaml") for m in messages)
+    assert all(number not in str(m) for m in messages)
+
+
+def test_cpr_number_hidden_by_a_yaml_escape_is_found_in_the_parsed_value(tmp_path):
+    number = dt.date(2003, 2, 1).strftime("%d%m%y") + "1234"
+    escaped = "".join(f"\\x{ord(c):02x}" for c in number)
+    text = edit(progress_text(), "af: Superbruger Ingeborg Skjern", f'af: "Superbruger {escaped}"')
+    messages = errors(tmp_path, text)
+    assert any("CPR-nummer" in m.text and m.line == line_of(text, "af: ") for m in messages)
+    assert all(number not in str(m) for m in messages)
+
+
+def test_go_no_go_criteria_in_the_plan_are_checked(tmp_path):
+    plan = edit(example_text(), "      kategorier: [aabne_anbringelser]\n      aktiviteter: [kontrolrunde_1]",
+                "      kategorier: [aabne_anbringelse]\n      aktiviteter: [kontrolrunde_1]")
+    plan = edit(plan, "      graense_pct: 5\n", "")
+    messages = errors(tmp_path, progress_text(), plan)
+    assert 'Mente du "aabne_anbringelser"?' in one(messages, '"aabne_anbringelse"').text
+    m = one(messages, "skal have en grænse")
+    assert m.file == "plan.yaml" or m.file.endswith("plan.yaml")
+
+
+def test_without_the_file_nothing_changes(tmp_path):
+    plan, warnings, figures = checked_plan(project(tmp_path, None))
+    assert figures.progress is None and warnings == []
+
+
+def test_progress_schema_is_current():
+    assert (ROOT / PROGRESS_SCHEMA_FILE).read_text(encoding="utf-8") == progress_schema_text(), \
+        "fremdrift.schema.json is stale: run `make schema`"
+    result = run_cli("schema", "--fremdrift", "--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_example_matches_the_schema_and_points_editors_at_it():
+    schema = json.loads((ROOT / PROGRESS_SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert schema["title"] == "Fremdrift (fremdrift.yaml)"
+    assert progress_text().splitlines()[0] == "# yaml-language-server: $schema=./fremdrift.schema.json"
