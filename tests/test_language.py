@@ -349,7 +349,7 @@ def test_the_zensical_adapter_speaks_danish(capsys, argv):
 
 def test_an_unknown_command_says_what_to_choose_in_danish(capsys):
     text = _cli_output(capsys, cli.main, ["valider"])
-    assert "fejl: KOMMANDO: ugyldigt valg 'valider'; vælg mellem 'validate', 'render', 'new', 'schema'" in text
+    assert "fejl: KOMMANDO: ugyldigt valg 'valider'; vælg mellem 'validate', 'render', 'new', 'optael', 'schema'" in text
 
 
 def test_a_build_error_is_explained_in_danish_before_mkdocs_ends_in_english(tmp_path):

@@ -92,7 +92,7 @@ def test_reconciliation_quality_and_go_no_go_pages(both):
     assert "| 138 | 4 | 2,9 % | 1,1 %–7,2 % | 5 % | under grænsen, men intervallet går over den |" in q
     go = both[0]["fremdrift/go-no-go.md"]
     assert "- [x] **Danmarks Statistik-startdatoer på anbringelser og indsatser er tjekket**: opfyldt" in go
-    assert "kontrolrunden Kontrolrunde 2 og afstemning af antal før/efter er ikke registreret" in go
+    assert "kontrolrunden Kontrolrunde 2 og afstemning af antal før og efter er ikke registreret" in go
 
 
 def test_downloads_hold_the_history_with_verdicts(both):

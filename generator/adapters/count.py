@@ -168,7 +168,7 @@ def write_count(list_path: Path, package: str, day: dt.date, progress: Path, pla
             fh.write(new)
         os.chmod(tmp, progress.stat().st_mode & 0o777 if progress.exists() else 0o644)
         try:
-            plan_obj, _, _ = checked_plan(plan, None, Path(tmp))
+            plan_obj, _, _ = checked_plan(plan, None, progress=Path(tmp))
         except PlanError as exc:
             shown = display_name(progress)
             raise PlanError([dataclasses.replace(m, file=shown) if m.file == display_name(Path(tmp)) else m

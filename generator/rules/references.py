@@ -61,7 +61,7 @@ def _suggest(value: str, known: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def _lines(nums: list[int], limit: int = 2 * MAX_KNOWN) -> str:
+def _lines(nums: list[int], limit: int = 5 * MAX_KNOWN) -> str:
     nums = sorted(set(nums))
     if len(nums) > limit:  # a thousand uses of one wrong id: the first few, and how many more
         return ", ".join(map(str, nums[:limit])) + f" og {len(nums) - limit} andre linjer"
