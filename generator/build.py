@@ -42,4 +42,4 @@ def checked_plan(plan_path: Path, docs_dir: Path | None = None) -> tuple[Plan, l
 
 def build_output(plan_path: Path, docs_dir: Path | None = None) -> tuple[Output, list[Message], str]:
     plan, warnings, figures = checked_plan(plan_path, docs_dir)
-    return render(plan, figures), warnings, glossary_abbreviations(plan)
+    return render(plan, figures, warnings), warnings, glossary_abbreviations(plan)

@@ -10,8 +10,11 @@ Generated pages never touch docs/ (that would make `mkdocs serve` rebuild foreve
 are added in ``on_files`` with ``File.generated``. A hand-written page with the same path
 is an error, never overwritten. ``on_serve`` watches plan.yaml and the templates.
 
-The rendering itself runs beside MkDocs in a worker process where that is safe (generator/adapters/worker.py);
-set ``parallel: false`` to render in the MkDocs process.
+The rendering itself runs beside MkDocs in a worker process (generator/adapters/worker.py) that lives
+from ``on_startup`` to ``on_shutdown``; set ``parallel: false`` to render in the MkDocs process.
+
+Under ``mkdocs serve`` a plan with errors does not stop the build: every generated page shows the
+errors (``planfejl.md.j2``) until a save fixes them. ``mkdocs build`` stops with the errors.
 """
 
 from __future__ import annotations
@@ -33,39 +36,11 @@ from ..pages.markdown import html_nav
 log = logging.getLogger("mkdocs.plugins.konverteringsplan")
 
 
-class StreamedPage(File):
-    """A generated page whose Markdown is asked of the job when MkDocs first reads it (worker.py)."""
+def error_page(messages: list) -> str:
+    """The Danish page that stands in for every generated page while the plan has errors (serve)."""
+    from ..pages.templating import render_template  # Jinja and Babel only when there are errors to show
 
-    @classmethod
-    def of(cls, config, path: str, job) -> "StreamedPage":
-        page = cls.generated(config, path, content="")
-        page.job = job
-        return page
-
-    def _arrive(self) -> None:
-        job, self.job = getattr(self, "job", None), None
-        if job is not None:
-            self._content = job.page(self.src_uri)
-
-    @property
-    def content_string(self) -> str:
-        self._arrive()
-        return File.content_string.fget(self)
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.job = None
-        File.content_string.fset(self, value)
-
-    @property
-    def content_bytes(self) -> bytes:
-        self._arrive()
-        return File.content_bytes.fget(self)
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self.job = None
-        File.content_bytes.fset(self, value)
+    return render_template("planfejl.md.j2", messages=messages)
 
 
 class KonverteringsplanConfig(base.Config):
@@ -74,30 +49,66 @@ class KonverteringsplanConfig(base.Config):
 
 
 class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.command = "build"
+        self.worker: worker.Worker | None = None
+        self.job = None
+        self.last_pages: list[str] = []  # the last good build's pages and nav: under serve, a broken plan
+        self.last_nav: list = []  # shows its errors on each of them
+
+    def on_startup(self, *, command, dirty) -> None:
+        # The plugin object now lives as long as the mkdocs command, and so does the worker.
+        self.command = command
+        self._start_worker()
+
+    def on_shutdown(self) -> None:
+        self._close()
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+
+    def _start_worker(self) -> None:
+        if self.worker is not None and not self.worker.alive():
+            self.worker.close()
+            self.worker = None
+        if self.worker is None and self.config.parallel and worker.worth_a_worker():
+            try:
+                self.worker = worker.Worker()
+            except OSError:  # no process to spare: render in this process
+                self.worker = None
+
     @event_priority(100)  # before the other plugins' on_config (search takes 20 ms): the worker starts sooner
     def on_config(self, config):
         self.plan_path = Path(config.config_file_path or ".").parent / self.config.plan
         self.user_nav = config.nav
         self.abbreviations = ""
         self._close()
-        self.job = worker.start(self.plan_path, Path(config.docs_dir), parallel=self.config.parallel)
-        if isinstance(self.job, worker.Worker):
+        self._start_worker()
+        self.job = worker.start(self.worker if self.config.parallel else None, self.plan_path,
+                                Path(config.docs_dir), log.info)
+        if isinstance(self.job, worker.Job):
             log.debug("Siderne dannes i en separat proces, mens MkDocs indlæser temaet.")
         return config
 
     def _close(self) -> None:
-        job, self.job = getattr(self, "job", None), None
-        if job is not None:
-            job.close()
+        job, self.job = self.job, None
+        if job is not None and not job.close() and self.worker is not None:
+            self.worker.close()  # still busy with a build that ended, or failed: the next build gets a new one
+            self.worker = None
 
     def on_files(self, files: Files, *, config) -> Files:
         try:
             result = self.job.result()
         except PlanError as exc:
-            raise PluginError("Planen kan ikke bygges:\n" + str(exc)) from None
+            if self.command != "serve":
+                raise PluginError("Planen kan ikke bygges:\n" + str(exc)) from None
+            return self._error_pages(files, config, exc.messages)
         for message in result.warnings:
-            log.info(str(message))  # warnings are for `validate`; --strict builds must still pass
-        generated: list[File] = [StreamedPage.of(config, path, self.job) for path in result.pages]
+            # Under serve in the terminal as a warning; a build logs them as information, since
+            # `mkdocs build --strict` fails on a warning (`validate` and the front page show them).
+            (log.warning if self.command == "serve" else log.info)(str(message))
+        generated: list[File] = [File.generated(config, path, **self.job.source(path)) for path in result.pages]
         generated += [File.generated(config, path, abs_src_path=str(data)) if isinstance(data, Path)
                       else File.generated(config, path, content=data) for path, data in result.downloads.items()]
         # A hand-written file clashes when it has the same path, or becomes the same page in the site
@@ -119,7 +130,25 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             config.extra["tilgaengelighedserklaering"] = result.statement
         self.abbreviations = result.abbreviations
         config.nav = html_nav(result.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
+        self.last_pages, self.last_nav = list(result.pages), result.nav
         return files
+
+    def _error_pages(self, files: Files, config, messages: list) -> Files:
+        """Under serve: every generated page of the last good build (or the front page) shows the errors,
+        so the browser says what is wrong at once; the next save that fixes the plan brings the site back."""
+        for message in messages:
+            log.error(str(message))
+        markdown = error_page(messages)
+        own = {f.src_uri for f in files}
+        for path in self.last_pages or ["index.md"]:
+            if path not in own:
+                files.append(File.generated(config, path, content=markdown))
+        config.nav = (html_nav(self.last_nav) if self.last_nav else ["index.md"]) + (self.user_nav or [])
+        return files
+
+    def on_pre_page(self, page, *, config, files):
+        self.job.wait_for_page(page.file.src_uri)  # MkDocs reads the page's file right after this event
+        return page
 
     def on_env(self, env, *, config, files):
         self.job.wait_for_downloads()  # MkDocs copies them into the site right after this event

@@ -26,7 +26,8 @@ ROUTES = {"automatisk": "Delvis automatisk (Netcompany)", "manuel": "Manuel", "i
 def home(plan: Plan, figures: Figures, out) -> None:
     options = {o.id: o for o in plan.conversion.options}
     chosen = options.get(plan.conversion.decision.chosen) if plan.conversion.decision else None
-    out.add("index.md", "Forside", "index.md.j2", plan=plan, figures=figures, chosen=chosen)
+    out.add("index.md", "Forside", "index.md.j2", plan=plan, figures=figures, chosen=chosen,
+            warnings=out.warnings)
 
 
 def scope(plan: Plan, figures: Figures, out) -> None:
