@@ -271,7 +271,7 @@ class Job:
         if why == "stopped":
             self.say("Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces.")
         elif why != "crash":
-            self.say(f"Arbejdsprocessen, der danner siderne, har ikke svaret i {why} sekunder; den stoppes, "
+            self.say(f"Arbejdsprocessen, der danner siderne, har ikke svaret i {why} s; den stoppes, "
                      "og siderne dannes i MkDocs' egen proces.")
         self.worker.process.kill()
         self.fallback = InProcess(self.plan_path, self.docs_dir)
