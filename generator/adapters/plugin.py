@@ -52,6 +52,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.command = "build"
+        self.terminal = log
         self.worker: worker.Worker | None = None
         self.job = None
         self.last_pages: list[str] = []  # the last good build's pages and nav: under serve, a broken plan
@@ -60,6 +61,14 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
     def on_startup(self, *, command, dirty) -> None:
         # The plugin object now lives as long as the mkdocs command, and so does the worker.
         self.command = command
+        if command == "serve":
+            # Plan errors and warnings go to the terminal at their own level, but outside the count that
+            # `strict: true` stops a build on: under serve that stop would leave the server hanging until
+            # the plan is fixed, which is what the error pages are for. (`mkdocs build` still fails.)
+            self.terminal = logging.getLogger("konverteringsplan.serve")
+            self.terminal.propagate = False
+            self.terminal.handlers = list(logging.getLogger("mkdocs").handlers)
+            self.terminal.setLevel(logging.INFO)
         self._start_worker()
 
     def on_shutdown(self) -> None:
@@ -107,7 +116,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         for message in result.warnings:
             # Under serve in the terminal as a warning; a build logs them as information, since
             # `mkdocs build --strict` fails on a warning (`validate` and the front page show them).
-            (log.warning if self.command == "serve" else log.info)(str(message))
+            (self.terminal.warning if self.command == "serve" else log.info)(str(message))
         generated: list[File] = [File.generated(config, path, **self.job.source(path)) for path in result.pages]
         generated += [File.generated(config, path, abs_src_path=str(data)) if isinstance(data, Path)
                       else File.generated(config, path, content=data) for path, data in result.downloads.items()]
@@ -137,7 +146,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         """Under serve: every generated page of the last good build (or the front page) shows the errors,
         so the browser says what is wrong at once; the next save that fixes the plan brings the site back."""
         for message in messages:
-            log.error(str(message))
+            self.terminal.error(str(message))
         markdown = error_page(messages)
         own = {f.src_uri for f in files}
         for path in self.last_pages or ["index.md"]:
