@@ -69,10 +69,10 @@ def test_a_bad_plan_stops_the_build_with_the_line_and_no_traceback(tmp_path, par
     assert "Traceback" not in result.stderr
 
 
-def run_job(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs", said: list | None = None):
+def run_job(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs", said: list | None = None, fork: bool = False):
     """What the plugin does with a worker in one build: page list, each page as MkDocs reads it, downloads.
-    Returns (result, {path: Markdown}, {download: bytes}, job)."""
-    process = worker.Worker()
+    Returns (result, {path: Markdown}, {download: bytes}, job). Spawned unless fork is true."""
+    process = worker.Worker(fork=fork)
     job = worker.Job(process, plan, docs, (said if said is not None else []).append)
     try:
         result = job.result()
@@ -112,6 +112,36 @@ def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch, tmp
     assert result.nav == expected.nav
     assert made == expected.downloads
     assert said == ["Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces."]
+
+
+def test_a_forked_worker_that_dies_is_replaced_too(monkeypatch):
+    """A single-threaded MkDocs process forks its worker (it inherits the imports); it can die as well."""
+    monkeypatch.setattr(worker, "serve", lambda *args: os._exit(3))
+    said = []
+    result, pages, made, job = run_job(said=said, fork=True)
+    expected, expected_pages = in_process()
+    assert job.fallback is not None and pages == expected_pages and made == expected.downloads
+    assert said and "stoppede uden svar" in said[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/task is Linux")
+def test_only_a_single_threaded_process_forks():
+    import threading
+
+    assert worker.single_threaded() == (len(os.listdir("/proc/self/task")) == 1)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not worker.single_threaded()
+        process = worker.Worker()
+        try:
+            assert isinstance(process.process, subprocess.Popen)  # spawned: a fork could inherit a held lock
+        finally:
+            process.close()
+    finally:
+        stop.set()
+        thread.join()
 
 
 def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch, tmp_path):
@@ -174,7 +204,7 @@ def test_one_worker_serves_build_after_build(tmp_path):
     """Under `mkdocs serve` the same warm process renders every rebuild, and a broken plan in between."""
     plan = tmp_path / "plan.yaml"
     text = (ROOT / "plan.yaml").read_text(encoding="utf-8")
-    process = worker.Worker()
+    process = worker.Worker(fork=False)
     try:
         for n, content in enumerate([text, text.replace("rolle: oekonomimedarbejder", "rolle: x_y", 1), text]):
             plan.write_text(content, encoding="utf-8")

@@ -35,6 +35,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,22 +158,16 @@ def _write(target: Path, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def main() -> int:
-    """Serve render requests from stdin until it closes (the MkDocs process ended or stopped us).
-
-    Replies go to a copy of stdout; stdout itself then points at stderr, so that nothing a library
-    prints can end up inside a reply."""
-    replies = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
+def serve(requests, replies) -> None:
+    """Serve render requests until the requests stream ends (the MkDocs process ended or stopped us)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the MkDocs process's to handle; it stops us
     from .. import build  # noqa: F401 - import pydantic and the generator while MkDocs loads its config
 
-    requests = sys.stdin.buffer
     while True:
         try:
             plan_path, docs_dir, folder = pickle.load(requests)
         except EOFError:
-            return 0
+            return
         # The collector is off during a job: it frees nearly everything by reference counting, and the
         # collector's passes over the plan's many small objects cost a tenth of its time.
         gc.disable()
@@ -181,6 +176,66 @@ def main() -> int:
         finally:
             gc.enable()
             gc.collect()  # after the last reply: MkDocs is still converting pages
+
+
+def main() -> int:
+    """The spawned worker. Replies go to a copy of stdout; stdout itself then points at stderr, so that
+    nothing a library prints can end up inside a reply."""
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    serve(sys.stdin.buffer, replies)
+    return 0
+
+
+def single_threaded() -> bool:
+    """Linux, and this process has one thread, native threads included (``/proc/self/task`` lists them all):
+    then a fork cannot leave a lock held by another thread in the child."""
+    try:
+        return sys.platform.startswith("linux") and len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+class Forked:
+    """A forked worker process, with the few methods of ``subprocess.Popen`` that ``Worker`` uses."""
+
+    def __init__(self) -> None:
+        request_r, request_w = os.pipe()
+        reply_r, reply_w = os.pipe()
+        self.returncode: int | None = None
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: serve, then leave without running the parent's exit handlers
+            code = 0
+            try:
+                os.close(request_w)
+                os.close(reply_r)
+                serve(os.fdopen(request_r, "rb"), os.fdopen(reply_w, "wb"))
+            except BaseException:  # noqa: BLE001 - the parent notices the closed pipe and takes over
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(request_r)
+        os.close(reply_w)
+        self.stdin, self.stdout = os.fdopen(request_w, "wb"), os.fdopen(reply_r, "rb")
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, signal.SIGKILL)
+
+    def wait(self, timeout: float) -> int:
+        deadline = time.monotonic() + timeout
+        while self.poll() is None:
+            if time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired("worker", timeout)
+            time.sleep(0.01)
+        return self.returncode
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,11 +250,16 @@ class Stalled(Exception):
 class Worker:
     """The worker process: one per ``mkdocs`` invocation, serving one build at a time."""
 
-    def __init__(self) -> None:
-        root = str(Path(__file__).resolve().parents[2])  # the folder that holds the generator package
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-        self.process = subprocess.Popen([sys.executable, "-m", "generator.adapters.worker"], env=env,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    def __init__(self, fork: bool | None = None) -> None:
+        """Forked when this process has a single thread (it inherits MkDocs' imports: YAML, Jinja), else a
+        fresh interpreter."""
+        if single_threaded() if fork is None else fork:
+            self.process: Forked | subprocess.Popen = Forked()
+        else:
+            root = str(Path(__file__).resolve().parents[2])  # the folder that holds the generator package
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+            self.process = subprocess.Popen([sys.executable, "-m", "generator.adapters.worker"], env=env,
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.busy = False
 
     def alive(self) -> bool:
