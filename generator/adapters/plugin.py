@@ -97,7 +97,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         self.job = worker.start(self.worker if self.config.parallel else None, self.plan_path,
                                 Path(config.docs_dir), log.info)
         if isinstance(self.job, worker.Job):
-            log.debug("Siderne dannes i en separat proces, mens MkDocs indlæser temaet.")
+            how = "kopi af MkDocs-processen" if isinstance(self.worker.process, worker.Forked) else "ny Python-proces"
+            log.debug(f"Siderne dannes i en separat proces ({how}), mens MkDocs indlæser temaet.")
         return config
 
     def _close(self) -> None:
