@@ -44,9 +44,10 @@ from typing import Callable
 from ..messages import Message, PlanError
 
 PAGES = ".pages"  # the job folder's subfolder for rendered pages (downloads keep their site paths)
-# Seconds to wait for one message from the worker. The longest gap measured between two messages is the
-# cold start to the page list at factor 50: 0.9 s on an idle machine, 2.5 s with 8 builds sharing two
-# processors (README "Performance"). Ten seconds is four times that, far from the 120 s it used to be.
+# Seconds to wait for one message from the worker. The longest gaps measured between two messages are at
+# factor 50, on two processors with a load average of 6-9: the page list 0.8-2.4 s after the start, the
+# downloads 1.4-2.8 s after the last page. Ten seconds is over three times the longest, far from the
+# 120 s it used to be.
 TIMEOUT = 10.0
 _HEADER = struct.Struct("!I")
 
