@@ -94,8 +94,11 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         self.abbreviations = ""
         self._close()
         self._start_worker()
+        # A worker that fails or hangs is said in the log (a warning under serve; information in a build,
+        # which is still right and complete, so that `--strict` passes).
+        say = self.terminal.warning if self.command == "serve" else log.info
         self.job = worker.start(self.worker if self.config.parallel else None, self.plan_path,
-                                Path(config.docs_dir), log.info)
+                                Path(config.docs_dir), say)
         if isinstance(self.job, worker.Job):
             how = "kopi af MkDocs-processen" if isinstance(self.worker.process, worker.Forked) else "ny Python-proces"
             log.debug(f"Siderne dannes i en separat proces ({how}), mens MkDocs indlæser temaet.")
