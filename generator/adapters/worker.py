@@ -295,11 +295,8 @@ class Worker:
                 self.process.stdin.close()  # the worker ends at the end of its input
             except OSError:
                 pass
-        try:
-            self.process.wait(timeout=1)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        self.process.kill()  # every reply has been read or is no longer wanted: no need to wait for its exit
+        self.process.wait(timeout=5)
         self.process.stdout.close()
 
 
