@@ -75,4 +75,4 @@ def build_output(plan_path: Path, docs_dir: Path | None = None,
     """The rendered output; every page and download is scanned for CPR numbers when it is made
     (pages/common.py), so nothing holding one is written or given to MkDocs."""
     plan, warnings, figures = checked_plan(plan_path, docs_dir, config_file)
-    return render(plan, figures), warnings, glossary_abbreviations(plan)
+    return render(plan, figures, warnings), warnings, glossary_abbreviations(plan)

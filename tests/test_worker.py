@@ -13,7 +13,7 @@ from conftest import ROOT, private_temp
 from generator.adapters import worker
 from safety_support import copy_project
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker forks on Linux only")
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="the worker waits on POSIX pipes")
 
 
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -40,6 +40,7 @@ def test_the_worker_builds_the_same_site_as_the_mkdocs_process(tmp_path):
     assert parallel.returncode == 0, parallel.stderr
     # The worker runs where there are two processors to share (CI has two); with one it would only cost.
     assert ("Siderne dannes i en separat proces" in parallel.stderr) == (len(os.sched_getaffinity(0)) >= 2)
+    assert "dannes i MkDocs' egen proces" not in parallel.stderr  # the worker did it, no fallback
     serial = build(project, tmp_path / "serial", "--verbose", "-f", str(serial_config(project)))
     assert serial.returncode == 0, serial.stderr
     assert "Siderne dannes i en separat proces" not in serial.stderr
@@ -68,43 +69,95 @@ def test_a_bad_plan_stops_the_build_with_the_line_and_no_traceback(tmp_path, par
     assert "Traceback" not in result.stderr
 
 
-def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch):
-    """If the worker process is killed (out of memory, say), the build still gets every page and download."""
-    monkeypatch.setattr(worker, "_work", lambda *args: os._exit(3))
-    job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
+def run_job(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs", said: list | None = None, fork: bool = False):
+    """What the plugin does with a worker in one build: page list, each page as MkDocs reads it, downloads.
+    Returns (result, {path: Markdown}, {download: bytes}, job). Spawned unless fork is true."""
+    process = worker.Worker(fork=fork)
+    job = worker.Job(process, plan, docs, (said if said is not None else []).append)
     try:
         result = job.result()
-        pages = {path: job.page(path) for path in result.pages}
+        pages = {}
+        for path in result.pages:
+            job.wait_for_page(path)
+            source = job.source(path)
+            pages[path] = source["content"] if "content" in source else Path(source["abs_src_path"]).read_text(encoding="utf-8")
         job.wait_for_downloads()
+        made = {name: (data if isinstance(data, bytes) else Path(data).read_bytes()) for name, data in result.downloads.items()}
     finally:
         job.close()
-    serial = worker.InProcess(ROOT / "plan.yaml", ROOT / "docs")
+        process.close()
+    return result, pages, made, job
+
+
+def in_process(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs"):
+    serial = worker.InProcess(plan, docs)
     expected = serial.result()
-    assert pages == {path: serial.page(path) for path in expected.pages}
+    return expected, {path: serial.source(path)["content"] for path in expected.pages}
+
+
+def spawned_with(monkeypatch, folder: Path, code: str) -> None:
+    """The worker process runs this Python code at its start (through sitecustomize on PYTHONPATH)."""
+    (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(folder))
+
+
+def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch, tmp_path):
+    """If the worker process is killed (out of memory, say), the build still gets every page and download."""
+    spawned_with(monkeypatch, tmp_path, "import os, sys\nif 'generator.adapters.worker' in sys.orig_argv: os._exit(3)\n")
+    said = []
+    result, pages, made, job = run_job(said=said)
+    expected, expected_pages = in_process()
+    assert job.fallback is not None
+    assert pages == expected_pages
     assert result.nav == expected.nav
-    assert result.downloads == expected.downloads
+    assert made == expected.downloads
+    assert said == ["Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces."]
 
 
-def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch):
+def test_a_forked_worker_that_dies_is_replaced_too(monkeypatch):
+    """A single-threaded MkDocs process forks its worker (it inherits the imports); it can die as well."""
+    monkeypatch.setattr(worker, "serve", lambda *args: os._exit(3))
+    said = []
+    result, pages, made, job = run_job(said=said, fork=True)
+    expected, expected_pages = in_process()
+    assert job.fallback is not None and pages == expected_pages and made == expected.downloads
+    assert said and "stoppede uden svar" in said[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/task is Linux")
+def test_only_a_single_threaded_process_forks():
+    import threading
+
+    assert worker.single_threaded() == (len(os.listdir("/proc/self/task")) == 1)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not worker.single_threaded()
+        process = worker.Worker()
+        try:
+            assert isinstance(process.process, subprocess.Popen)  # spawned: a fork could inherit a held lock
+        finally:
+            process.close()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch, tmp_path):
+    """The worker sent every page, then failed on a download: the downloads are made here."""
+    spawned_with(monkeypatch, tmp_path, "import sys\nif 'generator.adapters.worker' in sys.orig_argv:\n"
+                              "    from generator.pages import downloads\n"
+                              "    def xlsx(*a):\n        raise MemoryError('the worker ran out of memory')\n"
+                              "    downloads.xlsx = xlsx\n")
     from generator.pages import downloads
 
-    parent, real = os.getpid(), downloads.xlsx
-
-    def xlsx_failing_in_the_worker(table):
-        if os.getpid() != parent:
-            raise MemoryError("the worker ran out of memory")
-        return real(table)
-
-    monkeypatch.setattr(downloads, "xlsx", xlsx_failing_in_the_worker)
-    job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
-    try:
-        result = job.result()
-        job.wait_for_downloads()
-        made = {name: path.read_bytes() for name, path in result.downloads.items()}
-    finally:
-        job.close()
+    result, pages, made, job = run_job()
+    expected, expected_pages = in_process()
+    assert pages == expected_pages
     assert made["downloads/ressourceplan.csv"].decode("utf-8-sig").startswith("Rolle;")
-    assert made["downloads/ressourceplan.xlsx"] == real(downloads.rows(*_load_rows()))
+    assert made["downloads/ressourceplan.xlsx"] == downloads.xlsx(downloads.rows(*_load_rows()))
+    assert made == expected.downloads
 
 
 def _load_rows():
@@ -116,61 +169,66 @@ def _load_rows():
             {r.id: r.hourly_cost for r in plan.roles})
 
 
-def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monkeypatch):
+def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monkeypatch, tmp_path):
     """The worker sent the page list, then died: the remaining pages and the downloads are made here."""
-    from generator.pages import templating
-
-    parent, real = os.getpid(), templating.render_template
-
-    def dying_in_the_worker(template, **context):
-        if os.getpid() != parent and template == "ordliste.md.j2":
-            os._exit(9)
-        return real(template, **context)
-
-    monkeypatch.setattr("generator.pages.common.render_template", dying_in_the_worker)
-    job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
-    try:
-        result = job.result()
-        pages = {path: job.page(path) for path in result.pages}
-        job.wait_for_downloads()
-        made = {name: path.read_bytes() for name, path in result.downloads.items()}
-    finally:
-        job.close()
-    expected = worker.InProcess(ROOT / "plan.yaml", ROOT / "docs")
-    assert pages == {path: expected.page(path) for path in expected.result().pages}
-    assert set(made) == set(expected.downloads)
-    assert made["downloads/ressourceplan.csv"] == expected.downloads["downloads/ressourceplan.csv"]
+    spawned_with(monkeypatch, tmp_path, "import os, sys\nif 'generator.adapters.worker' in sys.orig_argv:\n"
+                              "    from generator.pages import common\n"
+                              "    real = common.render_template\n"
+                              "    def dying(template, **context):\n"
+                              "        if template == 'ordliste.md.j2':\n            os._exit(9)\n"
+                              "        return real(template, **context)\n"
+                              "    common.render_template = dying\n")
+    result, pages, made, job = run_job()
+    expected, expected_pages = in_process()
+    assert job.fallback is not None and job.ready  # some pages came from the worker, the rest from here
+    assert pages == expected_pages
+    assert made == expected.downloads
 
 
-def test_a_worker_that_hangs_is_stopped_and_replaced(monkeypatch):
+def test_a_worker_that_hangs_is_stopped_and_replaced(monkeypatch, tmp_path):
     import time
 
     monkeypatch.setattr(worker, "TIMEOUT", 1)
-    monkeypatch.setattr(worker, "_work", lambda *args: time.sleep(60))
-    job = worker.Worker(ROOT / "plan.yaml", ROOT / "docs")
+    spawned_with(monkeypatch, tmp_path, "import sys, time\nif 'generator.adapters.worker' in sys.orig_argv: time.sleep(60)\n")
+    said = []
     started = time.monotonic()
-    try:
-        result = job.result()
-        first = job.page(result.pages[0])
-    finally:
-        job.close()
+    result, pages, made, job = run_job(said=said)
     assert time.monotonic() - started < 30
-    assert not job.process.is_alive()
-    assert "# Planlæg konvertering af sager" in first  # the front page, rendered in this process
+    assert job.worker.process.poll() is not None  # stopped
+    assert "# Planlæg konvertering af sager" in pages["index.md"]  # the front page, rendered in this process
+    assert said == ["Arbejdsprocessen, der danner siderne, har ikke svaret i 1 s; den stoppes, "
+                    "og siderne dannes i MkDocs' egen proces."]
 
 
-def test_with_one_processor_or_other_threads_it_renders_in_process(monkeypatch):
-    import threading
+def test_one_worker_serves_build_after_build(tmp_path):
+    """Under `mkdocs serve` the same warm process renders every rebuild, and a broken plan in between."""
+    plan = tmp_path / "plan.yaml"
+    text = (ROOT / "plan.yaml").read_text(encoding="utf-8")
+    process = worker.Worker(fork=False)
+    try:
+        for n, content in enumerate([text, text.replace("rolle: oekonomimedarbejder", "rolle: x_y", 1), text]):
+            plan.write_text(content, encoding="utf-8")
+            job = worker.Job(process, plan, ROOT / "docs", [].append)
+            try:
+                if n == 1:
+                    with pytest.raises(worker.PlanError):
+                        job.result()
+                    continue
+                result = job.result()
+                for path in result.pages:
+                    job.wait_for_page(path)
+                job.wait_for_downloads()
+                assert job.fallback is None
+            finally:
+                assert job.close()
+        assert process.alive()
+    finally:
+        process.close()
 
-    plan, docs = ROOT / "plan.yaml", ROOT / "docs"
+
+def test_with_one_processor_it_renders_in_process(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    job = worker.start(plan, docs)
-    job.close()
-    assert isinstance(job, worker.Worker)  # two processors, no other threads: the worker
-    assert isinstance(worker.start(plan, docs, parallel=False), worker.InProcess)
+    assert worker.worth_a_worker()
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
-    assert isinstance(worker.start(plan, docs), worker.InProcess)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
-    monkeypatch.setattr(threading, "active_count", lambda: 3)
-    assert isinstance(worker.start(plan, docs), worker.InProcess)
+    assert not worker.worth_a_worker()
+    assert isinstance(worker.start(None, ROOT / "plan.yaml", ROOT / "docs", print), worker.InProcess)

@@ -10,8 +10,11 @@ Generated pages never touch docs/ (that would make `mkdocs serve` rebuild foreve
 are added in ``on_files`` with ``File.generated``. A hand-written page with the same path
 is an error, never overwritten. ``on_serve`` watches plan.yaml and the templates.
 
-The rendering itself runs beside MkDocs in a worker process where that is safe (generator/adapters/worker.py);
-set ``parallel: false`` to render in the MkDocs process.
+The rendering itself runs beside MkDocs in a worker process (generator/adapters/worker.py) that lives
+from ``on_startup`` to ``on_shutdown``; set ``parallel: false`` to render in the MkDocs process.
+
+Under ``mkdocs serve`` a plan with errors does not stop the build: every generated page shows the
+errors (``planfejl.md.j2``) until a save fixes them. ``mkdocs build`` stops with the errors.
 """
 
 from __future__ import annotations
@@ -35,42 +38,11 @@ from ..pages.markdown import html_nav
 log = logging.getLogger("mkdocs.plugins.konverteringsplan")
 
 
-class StreamedPage(File):
-    """A generated page whose Markdown is asked of the job when MkDocs first reads it (worker.py)."""
+def error_page(messages: list) -> str:
+    """The Danish page that stands in for every generated page while the plan has errors (serve)."""
+    from ..pages.templating import render_template  # Jinja and Babel only when there are errors to show
 
-    @classmethod
-    def of(cls, config, path: str, job) -> "StreamedPage":
-        page = cls.generated(config, path, content="")
-        page.job = job
-        return page
-
-    def _arrive(self) -> None:
-        job, self.job = getattr(self, "job", None), None
-        if job is not None:
-            try:
-                self._content = job.page(self.src_uri)
-            except PlanError as exc:  # the CPR guard on the rendered page: before MkDocs writes anything
-                raise PluginError(_failed(exc)) from None
-
-    @property
-    def content_string(self) -> str:
-        self._arrive()
-        return File.content_string.fget(self)
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.job = None
-        File.content_string.fset(self, value)
-
-    @property
-    def content_bytes(self) -> bytes:
-        self._arrive()
-        return File.content_bytes.fget(self)
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self.job = None
-        File.content_bytes.fset(self, value)
+    return render_template("planfejl.md.j2", messages=messages)
 
 
 def _failed(exc: PlanError) -> str:
@@ -99,6 +71,44 @@ class KonverteringsplanConfig(base.Config):
 
 
 class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.command = "build"
+        self.terminal = log
+        self.worker: worker.Worker | None = None
+        self.job = None
+        self.last_pages: list[str] = []  # the last good build's pages and nav: under serve, a broken plan
+        self.last_nav: list = []  # shows its errors on each of them
+
+    def on_startup(self, *, command, dirty) -> None:
+        # The plugin object now lives as long as the mkdocs command, and so does the worker.
+        self.command = command
+        if command == "serve":
+            # Plan errors and warnings go to the terminal at their own level, but outside the count that
+            # `strict: true` stops a build on: under serve that stop would leave the server hanging until
+            # the plan is fixed, which is what the error pages are for. (`mkdocs build` still fails.)
+            self.terminal = logging.getLogger("konverteringsplan.serve")
+            self.terminal.propagate = False
+            self.terminal.handlers = list(logging.getLogger("mkdocs").handlers)
+            self.terminal.setLevel(logging.INFO)
+        self._start_worker()
+
+    def on_shutdown(self) -> None:
+        self._close()
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+
+    def _start_worker(self) -> None:
+        if self.worker is not None and not self.worker.alive():
+            self.worker.close()
+            self.worker = None
+        if self.worker is None and self.config.parallel and worker.worth_a_worker():
+            try:
+                self.worker = worker.Worker()
+            except OSError:  # no process to spare: render in this process
+                self.worker = None
+
     @event_priority(100)  # before the other plugins' on_config (search takes 20 ms): the worker starts sooner
     def on_config(self, config):
         self.plan_path = Path(config.config_file_path or ".").parent / self.config.plan
@@ -116,24 +126,38 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
                           if not any(f.text == m.text for f in found)]
         if found:
             raise PluginError(_failed(PlanError(found)))
-        self.job = worker.start(self.plan_path, Path(config.docs_dir), parallel=self.config.parallel)
-        if isinstance(self.job, worker.Worker):
-            log.debug("Siderne dannes i en separat proces, mens MkDocs indlæser temaet.")
+        self._start_worker()
+        # A worker that fails or hangs is said in the log (a warning under serve; information in a build,
+        # which is still right and complete, so that `--strict` passes).
+        say = self.terminal.warning if self.command == "serve" else log.info
+        self.job = worker.start(self.worker if self.config.parallel else None, self.plan_path,
+                                Path(config.docs_dir), say)
+        if isinstance(self.job, worker.Job):
+            how = "kopi af MkDocs-processen" if isinstance(self.worker.process, worker.Forked) else "ny Python-proces"
+            log.debug(f"Siderne dannes i en separat proces ({how}), mens MkDocs indlæser temaet.")
         return config
 
     def _close(self) -> None:
-        job, self.job = getattr(self, "job", None), None
-        if job is not None:
-            job.close()
+        job, self.job = self.job, None
+        if job is not None and not job.close() and self.worker is not None:
+            self.worker.close()  # still busy with a build that ended, or failed: the next build gets a new one
+            self.worker = None
 
     def on_files(self, files: Files, *, config) -> Files:
         try:
             result = self.job.result()
         except PlanError as exc:
-            raise PluginError(_failed(exc)) from None
+            if self.command != "serve":
+                raise PluginError(_failed(exc)) from None
+            return self._error_pages(files, config, exc.messages)
         for message in result.warnings:
-            log.info(str(message))  # warnings are for `validate`; --strict builds must still pass
-        generated: list[File] = [StreamedPage.of(config, path, self.job) for path in result.pages]
+            # Under serve in the terminal as a warning; a build logs them as information, since
+            # `mkdocs build --strict` fails on a warning (`validate` and the front page show them).
+            (self.terminal.warning if self.command == "serve" else log.info)(str(message))
+        try:
+            generated: list[File] = [File.generated(config, path, **self.job.source(path)) for path in result.pages]
+        except PlanError as exc:  # the CPR guard on a rendered page (rendered here when the worker failed)
+            raise PluginError(_failed(exc)) from None
         generated += [File.generated(config, path, abs_src_path=str(data)) if isinstance(data, Path)
                       else File.generated(config, path, content=data) for path, data in result.downloads.items()]
         # A hand-written file clashes when it has the same path, or becomes the same page in the site
@@ -155,7 +179,28 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             config.extra["tilgaengelighedserklaering"] = result.statement
         self.abbreviations = result.abbreviations
         config.nav = html_nav(result.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
+        self.last_pages, self.last_nav = list(result.pages), result.nav
         return files
+
+    def _error_pages(self, files: Files, config, messages: list) -> Files:
+        """Under serve: every generated page of the last good build (or the front page) shows the errors,
+        so the browser says what is wrong at once; the next save that fixes the plan brings the site back."""
+        for message in messages:
+            self.terminal.error(str(message))
+        markdown = error_page(messages)
+        own = {f.src_uri for f in files}
+        for path in self.last_pages or ["index.md"]:
+            if path not in own:
+                files.append(File.generated(config, path, content=markdown))
+        config.nav = (html_nav(self.last_nav) if self.last_nav else ["index.md"]) + (self.user_nav or [])
+        return files
+
+    def on_pre_page(self, page, *, config, files):
+        try:
+            self.job.wait_for_page(page.file.src_uri)  # MkDocs reads the page's file right after this event
+        except PlanError as exc:  # the CPR guard on a rendered page: before MkDocs writes anything
+            raise PluginError(_failed(exc)) from None
+        return page
 
     def on_env(self, env, *, config, files):
         try:

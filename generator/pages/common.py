@@ -59,6 +59,7 @@ class Output:
     # makes them in a worker process while MkDocs renders the pages (generator/adapters/worker.py).
     downloads: dict[str, Callable[[], bytes]] = field(default_factory=dict)
     plan: Plan | None = None  # the plan it was rendered from
+    warnings: list = field(default_factory=list)  # the plan's warnings (Message), shown on the front page
 
     def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
         # The page list is known at once; the template is rendered when the Markdown is first asked for,

@@ -34,7 +34,8 @@ def home(plan: Plan, figures: Figures, out) -> None:
     # the minimum fields each reader of reports and extracts needs (front page: what the fields serve)
     serves = {s.value: list(dict.fromkeys(r.field.name for r in figures.field_rows if s.value in r.needs))
               for s in (Stakeholder.management, Stakeholder.finance, Stakeholder.statistics)}
-    out.add("index.md", texts.PAGE_HOME, "index.md.j2", plan=plan, figures=figures, chosen=chosen, serves=serves)
+    out.add("index.md", texts.PAGE_HOME, "index.md.j2", plan=plan, figures=figures, chosen=chosen, serves=serves,
+            warnings=out.warnings)
 
 
 def scope(plan: Plan, figures: Figures, out) -> None:

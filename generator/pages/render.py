@@ -31,9 +31,9 @@ def glossary_abbreviations(plan: Plan) -> str:
 BUILDERS = [*core.BUILDERS, *guide.BUILDERS, *training.BUILDERS, *progress.BUILDERS, *core.LAST]
 
 
-def render(plan: Plan, figures: Figures | None = None) -> Output:
+def render(plan: Plan, figures: Figures | None = None, warnings: list | None = None) -> Output:
     figures = figures or analyse(plan)
-    out = Output(plan=plan)
+    out = Output(plan=plan, warnings=list(warnings or []))
     for build in BUILDERS:
         build(plan, figures, out)
     abbreviations = glossary_abbreviations(plan)
