@@ -153,3 +153,57 @@ MILESTONE_ACCESS = "Adgang til DUBU"
 MILESTONE_DELIVERY = "{vendor} leverer de automatisk konverterede sager"
 MILESTONE_DECISION = "Konverteringsform besluttet"
 PAGE_CONTROL_GUIDE = "Kontrol af de konverterede sager"
+
+# --- progress (Fremdrift, from fremdrift.yaml: pages/progress.py, analysis/progress.py) ------------
+
+SECTION_PROGRESS = "Fremdrift"
+PAGE_PROGRESS_OVERVIEW = "Overblik"
+PAGE_PROGRESS_RECONCILIATION = "Afstemning"
+PAGE_PROGRESS_QUALITY = "Kvalitet"
+PAGE_PROGRESS_GO_NO_GO = "Go/no-go"
+CASES_ONE, CASES_MANY = "{n} sag", "{n} sager"
+# Verdict of a work package, session or role: "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027"
+VERDICT_DONE = "færdig"
+VERDICT_ON_TRACK = "på sporet"
+VERDICT_NOT_STARTED = "på sporet (ikke startet)"
+VERDICT_BEHIND = "bagud: {cases}"
+VERDICT_BEHIND_UNMEASURED = "bagud: {cases}, ingen fremdrift målt endnu, frist {deadline}"
+VERDICT_BEHIND_FORECAST = "bagud: {cases}, færdig ca. {finish} mod frist {deadline}"
+CHART_PROGRESS_TITLE = "Færdige sager pr. arbejdspakke og hold"
+CHART_PROGRESS_TITLE_AS_OF = "Færdige sager pr. arbejdspakke og hold pr. {date}"
+CHART_PROGRESS_DESC = ("Vandrette bjælker: andelen af sagerne, der er færdige (fyldt), ud af alle arbejdspakkens "
+                       "sager (ramme). Den lodrette streg viser, hvor langt planen siger, arbejdet skulle være nået. "
+                       "Tallene står i tabellen under.")
+CHART_PROGRESS_NOTE = "{done} af {total}"
+CHART_PROGRESS_DONE = "Færdige"
+CHART_PROGRESS_TOTAL = "I alt"
+CHART_PROGRESS_PLANNED = "Planlagt til datoen"
+CHART_ROLE_PROGRESS_TITLE = "{role}: færdige og planlagte sager over tid"
+CHART_ROLE_PROGRESS_DESC = ("To linjer over optællingsdatoerne: færdige sager (fuld linje med runde punkter) og "
+                            "sager, der efter planen skulle være færdige (stiplet linje med firkantede punkter). "
+                            "Tallene står i tabellen under.")
+CHART_ROLE_PROGRESS_DONE = "Færdige"
+CHART_ROLE_PROGRESS_PLANNED = "Planlagt"
+CHART_QUALITY_TITLE = "Fejlrate pr. kontrolrunde med 95 %-interval"
+CHART_QUALITY_DESC = ("Punkt: fejlraten i stikprøven. Vandret streg: 95 %-konfidensintervallet (Wilson). "
+                      "Stiplet lodret streg: grænsen fra go/no-go-kriterierne. Tallene står i tabellen under.")
+CHART_QUALITY_RATE = "Fejlrate"
+CHART_QUALITY_INTERVAL = "95 %-interval"
+CHART_QUALITY_LIMIT = "Grænse"
+PROGRESS_SHEET_TITLE = "Fremdrift"
+PROGRESS_SHEET_HEADERS = ["Optællingsdato", "Type", "Navn", "Rolle", "Færdige sager", "Planlagt til datoen",
+                          "Sager i alt", "Vurdering", "Færdig ca.", "Frist"]
+# What a go/no-go criterion or a step of "Konverter sager" still lacks.
+MISSING_ITEM_CASES = "{name}: {done} af {cases}"
+MISSING_ITEM_LEFT = "{name}: {cases} tilbage"
+MISSING_ROUND = "kontrolrunden {activity} er ikke registreret"
+MISSING_ROUNDS = "ingen kontrolrunder er registreret"
+MISSING_ROUNDS_KEY = "ingen kontrolrunder er registreret (kontrolrunder)"
+MISSING_FAULT_RATE = "{activity}: fejlrate {rate} over grænsen på {threshold}"
+MISSING_EXPLANATION = "{category}: {cases} uden forklaring"
+MISSING_RECONCILIATION = "{category}: ikke afstemt endnu"
+MISSING_CHECK = "ikke krydset af i fremdrift.yaml (go_no_go)"
+MISSING_CHECK_NOT_MET = "ikke opfyldt ifølge {by}"
+MISSING_CRITERIA = "der er ingen go/no-go-kriterier i plan.yaml (go_no_go.kriterier)"
+CONVERT_STEP_TITLES = {1: "Konverter sagerne", 2: "Afstem antal sager før og efter", 3: "Kontrollér datakvaliteten",
+                       4: "Go/no-go: alle kriterier er opfyldt"}

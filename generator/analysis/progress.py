@@ -23,6 +23,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from .. import texts
 from ..model import Plan
 from ..model.cases import CaseCategory
 from ..model.municipality import TaskStatus
@@ -239,7 +240,7 @@ class CategoryReconciliation:
 
 @dataclass(frozen=True)
 class RoundQuality:
-    round: ControlRound
+    control_round: ControlRound
     activity: str  # the activity's name
     low: float  # Wilson 95 % interval, fractions
     high: float
@@ -247,16 +248,28 @@ class RoundQuality:
 
     @property
     def rate(self) -> float:
-        return self.round.faults / self.round.sample
+        return self.control_round.faults / self.control_round.sample
+
+    @property
+    def rate_pct(self) -> float:
+        return self.rate * 100
+
+    @property
+    def low_pct(self) -> float:
+        return self.low * 100
+
+    @property
+    def high_pct(self) -> float:
+        return self.high * 100
 
     @property
     def below(self) -> bool | None:
-        return None if self.threshold is None else self.rate * 100 <= self.threshold + 1e-9
+        return None if self.threshold is None else self.rate_pct <= self.threshold + 1e-9
 
     @property
     def surely_below(self) -> bool | None:
         """The whole confidence interval is at or below the threshold."""
-        return None if self.threshold is None else self.high * 100 <= self.threshold + 1e-9
+        return None if self.threshold is None else self.high_pct <= self.threshold + 1e-9
 
 
 # --- go/no-go and the KLIK task ----------------------------------------------------------------------
@@ -331,7 +344,7 @@ def _thresholds(plan: Plan) -> tuple[dict[str, float], float | None]:
 
 def cases(n: int) -> str:
     """"1 sag", "36 sager" (Danish, for the checklists and messages)."""
-    return f"{n} {'sag' if n == 1 else 'sager'}"
+    return (texts.CASES_ONE if n == 1 else texts.CASES_MANY).format(n=n)
 
 
 def _pct(value: float) -> str:
@@ -346,50 +359,51 @@ def _criterion(plan: Plan, c: GoNoGoCriterion, items: list[Item], recs: list[Cat
     if c.kind is CriterionKind.packages_done:
         wanted = [i for i in items if i.kind == "arbejdspakke"
                   and (i.id in c.packages if c.packages else not i.follow_up)]
-        missing = [f"{i.name}: {i.done} af {cases(i.total)}" for i in wanted if i.verdict != DONE]
+        missing = [texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))
+                   for i in wanted if i.verdict != DONE]
     elif c.kind is CriterionKind.categories_converted:
         wanted = [i for i in items if not i.follow_up and set(i.categories) & set(c.categories)]
-        missing = [f"{i.name}: {i.done} af {cases(i.total)}" for i in wanted if i.verdict != DONE]
-        missing += [f"kontrolrunden {activities.get(a, a)} er ikke registreret" for a in c.activities if a not in latest]
+        missing = [texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))
+                   for i in wanted if i.verdict != DONE]
+        missing += [texts.MISSING_ROUND.format(activity=activities.get(a, a)) for a in c.activities if a not in latest]
     elif c.kind is CriterionKind.fault_rate_below:
         wanted_ids = c.activities or list(latest)
         if not wanted_ids:
-            missing.append("ingen kontrolrunder er registreret")
+            missing.append(texts.MISSING_ROUNDS)
         for a in wanted_ids:
             r = latest.get(a)
             if r is None:
-                missing.append(f"kontrolrunden {activities.get(a, a)} er ikke registreret")
+                missing.append(texts.MISSING_ROUND.format(activity=activities.get(a, a)))
             elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:
-                missing.append(f"{activities.get(a, a)}: fejlrate {_pct(r.faults / r.sample * 100)} "
-                               f"over grænsen på {_pct(c.threshold)}")
+                missing.append(texts.MISSING_FAULT_RATE.format(activity=activities.get(a, a),
+                                                               rate=_pct(r.faults / r.sample * 100),
+                                                               threshold=_pct(c.threshold)))
     elif c.kind is CriterionKind.differences_explained:
-        missing = [f"{r.category.name}: {cases(r.unexplained)} uden forklaring" for r in recs if r.unexplained]
-        missing += [f"{cat.name}: ikke afstemt endnu" for cat in unreconciled]
+        missing = [texts.MISSING_EXPLANATION.format(category=r.category.name, cases=cases(r.unexplained))
+                   for r in recs if r.unexplained]
+        missing += [texts.MISSING_RECONCILIATION.format(category=cat.name) for cat in unreconciled]
     else:
         check = checks.get(c.id)
         if check is None:
-            missing.append("ikke krydset af i fremdrift.yaml (go_no_go)")
+            missing.append(texts.MISSING_CHECK)
         elif not check.met:
-            missing.append(f"ikke opfyldt ifølge {check.by}")
+            missing.append(texts.MISSING_CHECK_NOT_MET.format(by=check.by))
         return CriterionResult(c, not missing, tuple(missing), check)
     return CriterionResult(c, not missing, tuple(missing))
 
 
 def _steps(items: list[Item], recs, unreconciled, latest, criteria: list[CriterionResult]) -> list[TaskStep]:
     unfinished = [i for i in items if not i.follow_up and i.verdict != DONE]
-    step1 = tuple(f"{i.name}: {cases(i.left)} tilbage" for i in unfinished)
-    step2 = tuple([f"{r.category.name}: {cases(r.unexplained)} uden forklaring" for r in recs if r.unexplained]
-                  + [f"{c.name}: ikke afstemt endnu" for c in unreconciled])
-    step3 = () if latest else ("ingen kontrolrunder er registreret (kontrolrunder)",)
+    step1 = tuple(texts.MISSING_ITEM_LEFT.format(name=i.name, cases=cases(i.left)) for i in unfinished)
+    step2 = tuple([texts.MISSING_EXPLANATION.format(category=r.category.name, cases=cases(r.unexplained))
+                   for r in recs if r.unexplained]
+                  + [texts.MISSING_RECONCILIATION.format(category=c.name) for c in unreconciled])
+    step3 = () if latest else (texts.MISSING_ROUNDS_KEY,)
     open_criteria = [c for c in criteria if not c.met]
-    step4 = (("der er ingen go/no-go-kriterier i plan.yaml (go_no_go.kriterier)",) if not criteria
+    step4 = ((texts.MISSING_CRITERIA,) if not criteria
              else tuple(f"{c.criterion.name}" for c in open_criteria))
-    return [
-        TaskStep(1, "Konverter sagerne", not step1, step1),
-        TaskStep(2, "Afstem antal sager før og efter", not step2, step2),
-        TaskStep(3, "Kontrollér datakvaliteten", not step3, step3),
-        TaskStep(4, "Go/no-go: alle kriterier er opfyldt", not step4, step4),
-    ]
+    missing = {1: step1, 2: step2, 3: step3, 4: step4}
+    return [TaskStep(n, title, not missing[n], missing[n]) for n, title in texts.CONVERT_STEP_TITLES.items()]
 
 
 def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> ProgressFigures:

@@ -371,8 +371,8 @@ def progress_bars(uid: str, title: str, desc: str, bars: list[ProgressBar]) -> M
     swatch_done = f'<rect width="14" height="14" fill="{BLUE}"/>'
     swatch_total = '<rect x="0.5" y="0.5" width="13" height="13" fill="none" stroke="currentColor"/>'
     swatch_plan = '<line x1="7" y1="0" x2="7" y2="14" stroke="currentColor" stroke-width="3"/>'
-    body += _legend(left, 8, [(swatch_done, "Færdige"), (swatch_total, "I alt"),
-                              (swatch_plan, "Planlagt til datoen")])
+    body += _legend(left, 8, [(swatch_done, texts.CHART_PROGRESS_DONE), (swatch_total, texts.CHART_PROGRESS_TOTAL),
+                              (swatch_plan, texts.CHART_PROGRESS_PLANNED)])
     return _svg(uid, title, desc, WIDTH, height, body)
 
 
@@ -425,5 +425,6 @@ def interval_chart(uid: str, title: str, desc: str, rows: list[Interval]) -> Mar
     swatch_rate = f'<circle cx="7" cy="7" r="5" fill="{BLUE}" stroke="currentColor"/>'
     swatch_ci = '<line x1="0" y1="7" x2="14" y2="7" stroke="currentColor" stroke-width="2"/>'
     swatch_limit = f'<line x1="7" y1="0" x2="7" y2="14" stroke="{ORANGE}" stroke-width="2.5" stroke-dasharray="4 3"/>'
-    body += _legend(left, 8, [(swatch_rate, "Fejlrate"), (swatch_ci, "95 %-interval"), (swatch_limit, "Grænse")])
+    body += _legend(left, 8, [(swatch_rate, texts.CHART_QUALITY_RATE), (swatch_ci, texts.CHART_QUALITY_INTERVAL),
+                              (swatch_limit, texts.CHART_QUALITY_LIMIT)])
     return _svg(uid, title, desc, WIDTH, height, body)

@@ -6,7 +6,8 @@ rounds and go/no-go. Downloads: downloads/fremdrift.xlsx and .csv for the steeri
 out of the search index (front matter ``search: exclude``): they are status reports full of the same words
 as the reference pages ("go-live", "kontrolrunder", category names), and with them in the index staff
 queries found them instead of the pages that explain (hit rate 88,7 % with them, 90,1 % with boost 0.5).
-They are one click away in the navigation. The facts are computed in analysis/progress.py; the words are in templates/fremdrift*.md.j2.
+They are one click away in the navigation. The facts are computed in analysis/progress.py; the words are in
+templates/fremdrift*.md.j2 and texts.py.
 """
 
 from __future__ import annotations
@@ -16,32 +17,32 @@ import io
 from functools import partial
 
 from . import charts
-from .. import formatting as fmt
+from .. import formatting as fmt, texts
 from ..analysis import Figures
-from ..analysis.progress import BEHIND, DONE, Item, ProgressFigures, RoleProgress
+from ..analysis.progress import BEHIND, DONE, Item, ProgressFigures, RoleProgress, cases
 from ..model import Plan
 from .common import Later
 from .downloads import FIXED_TIME, _fixed_zip
 from .markdown import spreadsheet_text
 
-SECTION = "Fremdrift"
+SECTION = texts.SECTION_PROGRESS
 XLSX = "downloads/fremdrift.xlsx"
 CSV = "downloads/fremdrift.csv"
-KINDS = {"arbejdspakke": "Arbejdspakke", "hold": "Hold"}
+KINDS = {kind: texts.KIND_NAMES[kind] for kind in ("arbejdspakke", "hold")}
 
 
 def verdict_text(i: Item | RoleProgress) -> str:
     """"på sporet", "færdig" or "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027"."""
     if i.verdict == DONE:
-        return "færdig"
+        return texts.VERDICT_DONE
     if i.verdict != BEHIND:
-        return "på sporet (ikke startet)" if isinstance(i, Item) and i.not_started else "på sporet"
-    n = f"{i.behind} {'sag' if i.behind == 1 else 'sager'}"
+        return texts.VERDICT_NOT_STARTED if isinstance(i, Item) and i.not_started else texts.VERDICT_ON_TRACK
+    n = cases(i.behind)
     if isinstance(i, RoleProgress):
-        return f"bagud: {n}"
+        return texts.VERDICT_BEHIND.format(cases=n)
     if i.finish is None:
-        return f"bagud: {n}, ingen fremdrift målt endnu, frist {fmt.date(i.deadline)}"
-    return f"bagud: {n}, færdig ca. {fmt.date(i.finish)} mod frist {fmt.date(i.deadline)}"
+        return texts.VERDICT_BEHIND_UNMEASURED.format(cases=n, deadline=fmt.date(i.deadline))
+    return texts.VERDICT_BEHIND_FORECAST.format(cases=n, finish=fmt.date(i.finish), deadline=fmt.date(i.deadline))
 
 
 def percent1(value: float) -> str:
@@ -50,27 +51,23 @@ def percent1(value: float) -> str:
 
 
 def _bars(items: list[Item]) -> list[charts.ProgressBar]:
-    return [charts.ProgressBar(i.name, i.done, i.planned, i.total, f"{fmt.number(i.done)} af {fmt.number(i.total)}")
+    return [charts.ProgressBar(i.name, i.done, i.planned, i.total,
+                               texts.CHART_PROGRESS_NOTE.format(done=fmt.number(i.done), total=fmt.number(i.total)))
             for i in items]
 
 
 def _overview_chart(items: list[Item], as_of) -> object:
     return charts.progress_bars(
-        "fremdrift", f"Færdige sager pr. arbejdspakke og hold pr. {fmt.date(as_of)}" if as_of else
-        "Færdige sager pr. arbejdspakke og hold",
-        "Vandrette bjælker: andelen af sagerne, der er færdige (fyldt), ud af alle arbejdspakkens sager (ramme). "
-        "Den lodrette streg viser, hvor langt planen siger, arbejdet skulle være nået. Tallene står i tabellen under.",
-        _bars(items))
+        "fremdrift", texts.CHART_PROGRESS_TITLE_AS_OF.format(date=fmt.date(as_of)) if as_of else
+        texts.CHART_PROGRESS_TITLE, texts.CHART_PROGRESS_DESC, _bars(items))
 
 
 def _role_chart(f: ProgressFigures, r: RoleProgress) -> object:
     return charts.line_chart(
-        f"fremdrift-{r.role.id}", f"{r.role.name}: færdige og planlagte sager over tid",
-        "To linjer over optællingsdatoerne: færdige sager (fuld linje med runde punkter) og sager, der efter planen "
-        "skulle være færdige (stiplet linje med firkantede punkter). Tallene står i tabellen under.",
-        [fmt.week(p.date) for p in r.history],
-        [charts.Series("Færdige", [p.done for p in r.history]),
-         charts.Series("Planlagt", [p.planned for p in r.history], dashed=True)], r.total)
+        f"fremdrift-{r.role.id}", texts.CHART_ROLE_PROGRESS_TITLE.format(role=r.role.name),
+        texts.CHART_ROLE_PROGRESS_DESC, [fmt.week(p.date) for p in r.history],
+        [charts.Series(texts.CHART_ROLE_PROGRESS_DONE, [p.done for p in r.history]),
+         charts.Series(texts.CHART_ROLE_PROGRESS_PLANNED, [p.planned for p in r.history], dashed=True)], r.total)
 
 
 def progress(plan: Plan, figures: Figures, out) -> None:
@@ -80,19 +77,17 @@ def progress(plan: Plan, figures: Figures, out) -> None:
     names = {r.id: r.name for r in plan.roles}
     period = [i for i in f.items if not i.follow_up]
     common = dict(plan=plan, f=f, names=names, dom=verdict_text, kinds=KINDS, pct1=percent1)
-    out.add("fremdrift/index.md", "Overblik", "fremdrift.md.j2", section=SECTION,
+    out.add("fremdrift/index.md", texts.PAGE_PROGRESS_OVERVIEW, "fremdrift.md.j2", section=SECTION,
             items=f.items, chart=Later(_overview_chart, period, f.as_of),
             roles=f.roles, role_chart=partial(_role_chart, f),
             xlsx=f"../{XLSX}", csv=f"../{CSV}", **common)
-    out.add("fremdrift/afstemning.md", "Afstemning", "fremdrift_afstemning.md.j2", section=SECTION, **common)
-    quality_chart = Later(charts.interval_chart, "kvalitet", "Fejlrate pr. kontrolrunde med 95 %-interval",
-                          "Punkt: fejlraten i stikprøven. Vandret streg: 95 %-konfidensintervallet (Wilson). "
-                          "Stiplet lodret streg: grænsen fra go/no-go-kriterierne. Tallene står i tabellen under.",
-                          [charts.Interval(q.activity, q.rate * 100, q.low * 100, q.high * 100, q.threshold)
+    out.add("fremdrift/afstemning.md", texts.PAGE_PROGRESS_RECONCILIATION, "fremdrift_afstemning.md.j2", section=SECTION, **common)
+    quality_chart = Later(charts.interval_chart, "kvalitet", texts.CHART_QUALITY_TITLE, texts.CHART_QUALITY_DESC,
+                          [charts.Interval(q.activity, q.rate_pct, q.low_pct, q.high_pct, q.threshold)
                            for q in f.quality])
-    out.add("fremdrift/kvalitet.md", "Kvalitet", "fremdrift_kvalitet.md.j2", section=SECTION,
+    out.add("fremdrift/kvalitet.md", texts.PAGE_PROGRESS_QUALITY, "fremdrift_kvalitet.md.j2", section=SECTION,
             chart=quality_chart, **common)
-    out.add("fremdrift/go-no-go.md", "Go/no-go", "fremdrift_go_no_go.md.j2", section=SECTION, **common)
+    out.add("fremdrift/go-no-go.md", texts.PAGE_PROGRESS_GO_NO_GO, "fremdrift_go_no_go.md.j2", section=SECTION, **common)
     table = rows(f, names)
     out.download(XLSX, xlsx, table)
     out.download(CSV, csv_bytes, table)
@@ -103,8 +98,7 @@ BUILDERS = [progress]
 
 # --- downloads ---------------------------------------------------------------------------------
 
-HEADERS = ["Optællingsdato", "Type", "Navn", "Rolle", "Færdige sager", "Planlagt til datoen", "Sager i alt",
-           "Vurdering", "Færdig ca.", "Frist"]
+HEADERS = texts.PROGRESS_SHEET_HEADERS
 
 
 def rows(f: ProgressFigures, names: dict[str, str]) -> list[list]:
@@ -128,7 +122,7 @@ def xlsx(table: list[list]) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Fremdrift"
+    ws.title = texts.PROGRESS_SHEET_TITLE
     ws.append(HEADERS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
