@@ -340,21 +340,23 @@ def test_a_number_in_the_cvr_field_is_masked_in_every_line_the_cli_prints(tmp_pa
 
 
 def test_the_plugin_stops_a_generated_page_with_a_number_in_danish(tmp_path):
+    """A page that holds a number stops the build in on_pre_page, before MkDocs reads or writes it."""
+    from types import SimpleNamespace
+
     from mkdocs.exceptions import PluginError
 
-    from generator.adapters.plugin import StreamedPage
+    from generator.adapters.plugin import KonverteringsplanPlugin
     from generator.io.cpr import check_generated
 
     class Job:
-        def page(self, path: str) -> str:
-            text = f"| {DATE}\u00a0{SERIAL} |"
-            check_generated(path, text)
-            return text
+        def wait_for_page(self, path: str) -> None:
+            check_generated(path, f"| {DATE}\u00a0{SERIAL} |")  # the guard as the render runs it
 
-    page = StreamedPage("roller.md", src_dir=None, dest_dir=str(tmp_path / "site"), use_directory_urls=True)
-    page.job = Job()
+    plugin = KonverteringsplanPlugin()
+    plugin.job = Job()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="roller.md"))
     with pytest.raises(PluginError) as exc:
-        page.content_string
+        plugin.on_pre_page(page, config=None, files=None)
     shown = str(exc.value)
     assert "Planen kan ikke bygges" in shown and "CPR-nummer fundet" in shown and MASKED in shown
     assert_hidden(shown)

@@ -150,6 +150,9 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
     many(("vejledning", "kontrol", "kontrolrunder"), ("aktiviteter",))
     for i, _ in _items(d, "projekt", "frysning", "genindtastning"):
         one(("projekt", "frysning", "genindtastning", i, "rolle"), R)
+    for i, _ in _items(d, "go_no_go", "kriterier"):
+        many(("go_no_go", "kriterier", i, "kategorier"), C)
+        many(("go_no_go", "kriterier", i, "aktiviteter"), ("aktiviteter",))
     scores = _get(d, "konverteringsform", "vurdering")
     if isinstance(scores, dict):
         for option, per in scores.items():
