@@ -203,9 +203,10 @@ def test_cpr_number_hidden_by_a_yaml_escape_is_found_in_the_parsed_value(tmp_pat
 def test_go_no_go_criteria_in_the_plan_are_checked(tmp_path):
     plan = edit(example_text(), "      kategorier: [aabne_anbringelser]\n      aktiviteter: [kontrolrunde_1]",
                 "      kategorier: [aabne_anbringelse]\n      aktiviteter: [kontrolrunde_1]")
-    plan = edit(plan, "      graense_pct: 5\n", "")
     messages = errors(tmp_path, progress_text(), plan)
+    # A wrong id is a cause: reported alone, where it is written; what follows from it waits until it is fixed.
     assert 'Mente du "aabne_anbringelser"' in one(messages, '"aabne_anbringelse"').text
+    messages = errors(tmp_path, progress_text(), edit(example_text(), "      graense_pct: 5\n", ""))
     m = one(messages, "skal have en grænse")
     assert m.file == "plan.yaml" or m.file.endswith("plan.yaml")
 
