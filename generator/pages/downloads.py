@@ -62,16 +62,36 @@ def _yes(over: bool | None) -> str:
     return "" if over is None else (texts.SHEET_YES if over else texts.SHEET_NO)
 
 
-def xlsx(table: list[Row]) -> bytes:
+def new_sheet(title: str, headers) -> tuple:
+    """A workbook with one sheet: its title and a bold header row. Returns (workbook, sheet)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
     ws = wb.active
-    ws.title = texts.SHEET_TITLE
-    ws.append(HEADERS)
+    ws.title = title
+    ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    return wb, ws
+
+
+def finished(wb, ws, widths: tuple[int, ...]) -> bytes:
+    """Column widths, the header row frozen, fixed metadata and zip times: the same plan, the same bytes."""
+    for col, width in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", widths):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+    wb.properties.creator = "konverteringsplan"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    wb.save(raw)
+    return fixed_zip(raw.getvalue())
+
+
+def xlsx(table: list[Row]) -> bytes:
+    from openpyxl.styles import Font
+
+    wb, ws = new_sheet(texts.SHEET_TITLE, HEADERS)
     for n, r in enumerate(table, start=2):  # row n; ws.max_row scans every cell, so it is not used here
         ws.append([r.role, r.year, r.week, r.monday, r.load, r.capacity, round(r.spare, 2), _yes(r.over),
                    r.rate, r.cost])
@@ -85,17 +105,10 @@ def xlsx(table: list[Row]) -> bytes:
             cell.number_format = "#,##0.0"
         for cell in row[8:10]:
             cell.number_format = "#,##0"
-    for col, width in zip("ABCDEFGHIJ", (28, 6, 6, 12, 15, 17, 30, 16, 13, 16)):
-        ws.column_dimensions[col].width = width
-    ws.freeze_panes = "A2"
-    wb.properties.creator = "konverteringsplan"
-    wb.properties.created = wb.properties.modified = FIXED_TIME
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _fixed_zip(raw.getvalue())
+    return finished(wb, ws, (28, 6, 6, 12, 15, 17, 30, 16, 13, 16))
 
 
-def _fixed_zip(data: bytes) -> bytes:
+def fixed_zip(data: bytes) -> bytes:
     """Re-pack with fixed timestamps so the same plan gives the same file."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -22,7 +22,7 @@ from ..analysis import Figures
 from ..analysis.progress import BEHIND, DONE, Item, ProgressFigures, RoleProgress, cases
 from ..model import Plan
 from .common import Later
-from .downloads import FIXED_TIME, _fixed_zip
+from .downloads import finished, new_sheet
 from .markdown import spreadsheet_text
 
 SECTION = texts.SECTION_PROGRESS
@@ -117,29 +117,14 @@ def rows(f: ProgressFigures, names: dict[str, str]) -> list[list]:
 
 
 def xlsx(table: list[list]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = texts.PROGRESS_SHEET_TITLE
-    ws.append(HEADERS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    wb, ws = new_sheet(texts.PROGRESS_SHEET_TITLE, HEADERS)
     for n, r in enumerate(table, start=2):
         ws.append(r)
         for col in (2, 3, 4, 8):
             ws.cell(n, col).data_type = "s"  # text from the plan is text, never a formula ("=…")
         for col in (1, 9, 10):
             ws.cell(n, col).number_format = "dd-mm-yyyy"
-    for col, width in zip("ABCDEFGHIJ", (14, 13, 44, 20, 14, 18, 12, 60, 12, 12)):
-        ws.column_dimensions[col].width = width
-    ws.freeze_panes = "A2"
-    wb.properties.creator = "konverteringsplan"
-    wb.properties.created = wb.properties.modified = FIXED_TIME
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _fixed_zip(raw.getvalue())
+    return finished(wb, ws, (14, 13, 44, 20, 14, 18, 12, 60, 12, 12))
 
 
 def csv_bytes(table: list[list]) -> bytes:
