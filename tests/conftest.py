@@ -29,7 +29,10 @@ def pytest_configure(config):
     """Before collection (modules make temp folders at import): a private temp folder and a fixed clock."""
     global _TEMP
     if _TEMP is None:
-        _TEMP = tempfile.mkdtemp(prefix="konverteringsplan-tests-")
+        # Beside, not inside, the folder of the run that started this one (pytest-xdist workers inherit
+        # TMPDIR): Chromium's socket path must stay short (107 bytes at most).
+        root = os.environ.setdefault("KP_TESTS_SYSTEM_TMP", tempfile.gettempdir())
+        _TEMP = tempfile.mkdtemp(prefix="kp-tests-", dir=root)
         tempfile.tempdir = _TEMP
         os.environ["TMPDIR"] = _TEMP
         os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
