@@ -21,8 +21,8 @@ no-break space, tab, ...), any dash (hyphen, non-breaking hyphen, en/em dash, mi
 hyphen, ...), ``/``, ``.``, ``·``, ``_`` and ``\\``.
 
 **Boundaries.** The six date digits must not follow a digit, and the four serial digits must not be
-followed by one. Anything else is a boundary: a letter, a comma or a full stop, so ``1,0102031234``
-and ``0102031234.5`` are found (a CSV cell or a decimal part could be a pasted CPR number). A run
+followed by one. Anything else is a boundary: a letter, a comma or a full stop, so ``1,DDMMYYSSSS``
+and ``DDMMYYSSSS.5`` are found (a CSV cell or a decimal part could be a pasted CPR number). A run
 of more than ten digits without a separator (an EAN, an account number with its registration
 number, a timestamp) is *not* flagged in part: it is a different number, and flagging every
 12-digit run with a date somewhere in it would make long numbers unusable. Dates in any notation
