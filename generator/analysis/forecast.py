@@ -59,7 +59,7 @@ def _cumulative(daily: dict[dt.date, float], evals: list[dt.date]) -> list[float
     return out
 
 
-def _progress_by_owner(works: list[Work], evals: list[dt.date]) -> dict[str, list[float]]:
+def progress_by_owner(works: list[Work], evals: list[dt.date]) -> dict[str, list[float]]:
     """Owner key ("arbejdspakke:id", "opfoelgning:id", "hold:id") → share done at each eval day."""
     merged: dict[str, dict[dt.date, float]] = {}
     for w in works:
@@ -78,7 +78,7 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
         sunday += dt.timedelta(days=7)
     points_at = evals + [go_eve]
     nothing = [0.0] * len(points_at)
-    progress = _progress_by_owner(works, points_at)
+    progress = progress_by_owner(works, points_at)
     vendor_day = (plan.vendor_offer.delivery if plan.vendor_offer and plan.vendor_offer.delivery else go_eve)
     progress["leverandoer"] = [1.0 if e >= vendor_day else 0.0 for e in points_at]
     per_cat: dict[str, tuple[list[float], list[float]]] = {

@@ -29,7 +29,7 @@ from ..model.cases import CaseCategory
 from ..model.municipality import TaskStatus
 from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCriterion, ManualCheck, Progress
 from ..model.roles import Role
-from .forecast import _progress_by_owner as progress_by_owner
+from .forecast import progress_by_owner
 from .planning import Planning
 
 Z95 = 1.959963984540054  # the 97.5 % quantile of the standard normal distribution
