@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import worker
-from .. import texts
+from ..texts import site as texts
 from ..io.cpr import scan_config, scan_text
 from ..messages import Message, PlanError
 from ..pages import TEMPLATES

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import texts
+from ..texts import site as texts
 from ..model import Plan
 from ..model.cases import Timing
 from .effort import Need, PackageWork, SessionWork

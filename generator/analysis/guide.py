@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .. import texts
+from ..texts import site as texts
 from ..model import Plan
 from ..model.cases import CaseCategory, Route, Timing
 from ..model.guide import FreeStep

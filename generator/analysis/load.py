@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
-from .. import texts
+from ..texts import site as texts
 from ..formatting import round_half_up
 from ..model import Plan
 from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of

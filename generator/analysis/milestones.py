@@ -9,7 +9,7 @@ go-live moves every page, chart and deadline with it.
 
 from __future__ import annotations
 
-from .. import texts
+from ..texts import site as texts
 from ..model import Plan
 from ..model.schedule import Milestone
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import texts
+from ..texts import site as texts
 from ..io.load import key_path
 from ..model import Plan
 

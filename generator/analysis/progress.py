@@ -23,7 +23,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from .. import texts
+from ..texts import site as texts
 from ..model import Plan
 from ..model.cases import CaseCategory
 from ..model.municipality import TaskStatus

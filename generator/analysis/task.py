@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import texts
+from ..texts import site as texts
 from ..model import Plan
 from ..model.cases import Timing
 from ..model.municipality import TaskStatus

@@ -19,7 +19,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from .. import texts
+from ..texts import site as texts
 from ..formatting import month_short, number
 
 BLUE, ORANGE, GREEN, PURPLE, GREY = "#3f7fc4", "#c95f1e", "#3a8a4e", "#8a6fb5", "#7a7a7a"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import charts, downloads
-from .. import formatting as fmt, texts
+from .. import formatting as fmt
+from ..texts import site as texts
 from ..analysis import Figures, paths
 from ..analysis.kinds import WorkKind
 from ..analysis.milestones import milestones as all_milestones

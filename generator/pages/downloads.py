@@ -13,7 +13,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from .. import texts
+from ..texts import site as texts
 from ..analysis.load import Load, RoleTotal, role_totals_from
 from .markdown import spreadsheet_text
 

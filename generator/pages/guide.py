@@ -13,7 +13,8 @@ whole guide in order. The facts are computed in analysis/guide.py; the words are
 
 from __future__ import annotations
 
-from .. import formatting, texts
+from .. import formatting
+from ..texts import site as texts
 from ..analysis import Figures, paths
 from ..analysis.guide import control_view, converting_roles, follow_up_groups, follow_up_months, guide_view, super_user_people
 from ..model import Plan

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .. import texts
+from ..texts import site as texts
 from ..formatting import and_list
 from ..model import Plan
 from ..model.training import Session

@@ -7,7 +7,7 @@ out of the search index (front matter ``search: exclude``): they are status repo
 as the reference pages ("go-live", "kontrolrunder", category names), and with them in the index staff
 queries found them instead of the pages that explain (hit rate 88,7 % with them, 90,1 % with boost 0.5).
 They are one click away in the navigation. The facts are computed in analysis/progress.py; the words are in
-templates/fremdrift*.md.j2 and texts.py.
+templates/fremdrift*.md.j2 and texts/site.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import io
 from functools import partial
 
 from . import charts
-from .. import formatting as fmt, texts
+from .. import formatting as fmt
+from ..texts import site as texts
 from ..analysis import Figures
 from ..analysis.progress import BEHIND, DONE, Item, ProgressFigures, RoleProgress, cases
 from ..model import Plan

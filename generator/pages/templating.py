@@ -8,7 +8,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import formatting, texts
+from .. import formatting
+from ..texts import site as texts
 from .markdown import escape, finalize, front_matter_text, inline_escape, link_url
 from . import TEMPLATES
 

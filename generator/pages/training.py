@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import texts
+from ..texts import site as texts
 from ..analysis import Figures
 from ..analysis.training import session_cases, sessions_in_order
 from .ics import calendar_bytes

@@ -1,4 +1,4 @@
-"""Every Danish word a user sees that is not in a template (generator/pages/templates/*.md.j2).
+"""What the site and its downloads say outside the templates (generator/pages/templates/*.md.j2).
 
 Page and section titles in the navigation, chart titles, descriptions and legends, spreadsheet headers
 and total rows, calendar names and event descriptions, the KLIK method's step titles, and the vendor's
