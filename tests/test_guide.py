@@ -15,7 +15,7 @@ import pytest
 from conftest import EXAMPLE, edit, example_text, line_of
 from generator.build import validate_plan
 from generator.messages import PlanError
-from generator.analysis.guide import converting_roles, guide_view
+from generator.analysis.guide import converting_roles, guide_views
 from generator.pages.render import render
 
 SUPERS = ["Ingeborg Skjern", "Hans Christian Varnæs", "Kristen Skjern"]
@@ -34,7 +34,7 @@ def pages(plan):
 
 
 def view(plan, role_id):
-    return guide_view(plan, next(r for r in plan.roles if r.id == role_id))
+    return guide_views(plan)[role_id]
 
 
 def to_html(text: str) -> str:

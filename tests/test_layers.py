@@ -110,7 +110,7 @@ def test_no_import_cycle():
 
 def test_the_graph_sees_function_level_imports(tmp_path, monkeypatch):
     """The test would miss the old hidden cycles if it read only top-level imports."""
-    probe = PACKAGE / "rules" / "guide.py"
+    probe = PACKAGE / "rules" / "training.py"
     assert "generator.analysis.guide" in imports_of(probe)
     source = "def f():\n    from ..pages import guide\n"
     fake = tmp_path / "generator" / "rules" / "x.py"

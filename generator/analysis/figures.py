@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from ..model import Plan
 from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
 from ..model.roles import Role
+from .effort import manual_minutes
+from .guide import RoleGuideView, guide_views
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
 from .progress import ProgressFigures
@@ -45,6 +47,7 @@ class Figures:
     cases_by_status: dict[CaseStatus, int] = field(default_factory=dict)  # open / closed cases in all
     weekly_hours: dict[str, float] = field(default_factory=dict)  # role id -> headcount × hours per week
     placeholders: list[Placeholder] = field(default_factory=list)  # stand-in values not yet replaced
+    guides: dict[str, RoleGuideView] = field(default_factory=dict)  # role id -> its step-by-step guide
 
     @property
     def ready_to_complete(self) -> bool:
@@ -80,8 +83,10 @@ def analyse(plan: Plan) -> Figures:
     for s in sorted(plan.training.sessions, key=lambda s: (s.date, s.start)):
         for role in s.audience:
             sessions.setdefault(role, []).append(s)
+    planning = plan_figures(plan)
+    found = placeholders(plan)
     return Figures(
-        steps=task_steps(plan),
+        steps=task_steps(plan, found),
         open_cases=sum(c.count for c in cats if c.status is CaseStatus.open),
         closed_cases=sum(c.count for c in cats if c.status is CaseStatus.closed),
         converted_cases=sum(c.count for c in cats if c.converted),
@@ -89,8 +94,9 @@ def analyse(plan: Plan) -> Figures:
         field_rows=_field_rows(plan),
         packages_by_role=by_role,
         sessions_by_role=sessions,
-        planning=plan_figures(plan),
-        placeholders=placeholders(plan),
+        planning=planning,
+        placeholders=found,
         cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
+        guides=guide_views(plan, manual_minutes(planning.needs)),
     )

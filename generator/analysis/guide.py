@@ -215,10 +215,9 @@ def _group_steps(plan: Plan, role: Role, page_dir: str) -> list[GuideStep]:
     return steps
 
 
-def category_minutes(plan: Plan, role: Role) -> tuple[CategoryMinutes, ...]:
+def category_minutes(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) -> tuple[CategoryMinutes, ...]:
     """Per category the role converts (its work packages and the sessions it converts on): the case count and
     the minutes per case of the field groups it enters, from effort.manual_minutes (what the hours use)."""
-    minutes = manual_minutes(needs(plan))
     now: dict[str, set[str]] = {}
     later: dict[str, set[str]] = {}
     for wp in plan.work_packages:
@@ -259,7 +258,14 @@ def _numbered(steps: list[GuideStep]) -> list[GuideStep]:
     return [replace(s, number=i) for i, s in enumerate(steps, 1)]
 
 
-def guide_view(plan: Plan, role: Role) -> RoleGuideView:
+def guide_views(plan: Plan, minutes: dict[tuple[str, str], float] | None = None) -> dict[str, RoleGuideView]:
+    """Each converting role's guide, by role id, in plan order: computed once (analysis/figures.py) and read
+    by the guide pages and the guide rules. ``minutes``: effort.manual_minutes of the plan's needs."""
+    minutes = manual_minutes(needs(plan)) if minutes is None else minutes
+    return {r.id: guide_view(plan, r, minutes) for r in converting_roles(plan)}
+
+
+def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) -> RoleGuideView:
     page_dir = "vejledning"
     extra = plan.guide.roles.get(role.id)
     groups = _group_steps(plan, role, page_dir)
@@ -302,7 +308,7 @@ def guide_view(plan: Plan, role: Role) -> RoleGuideView:
         sessions=[SessionLine(s, session_cases(s), f"../undervisning/{training_page(role.id)}") for s in sessions],
         paths=guide_pages(role.id),
     )
-    cats_min = category_minutes(plan, role)
+    cats_min = category_minutes(plan, role, minutes)
     free = sum(s.minutes for s in (extra.before + extra.after if extra else []))
     freeze = plan.project.freeze.start if plan.project.freeze and works_in_freeze(plan, role) else None
     offer = plan.vendor_offer

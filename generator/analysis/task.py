@@ -37,8 +37,9 @@ class Step:
     page: str  # the page that shows the step's result
 
 
-def task_steps(plan: Plan) -> list[Step]:
-    found = placeholders(plan)
+def task_steps(plan: Plan, found: list[Placeholder] | None = None) -> list[Step]:
+    """The KLIK task's steps; ``found``: the plan's placeholders when the caller has them already."""
+    found = placeholders(plan) if found is None else found
     m = plan.minimum
     converted = [c for c in plan.categories if c.converted]
     step1_missing = []

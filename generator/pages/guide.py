@@ -16,7 +16,7 @@ from __future__ import annotations
 from .. import formatting
 from ..texts import site as texts
 from ..analysis import Figures, paths
-from ..analysis.guide import control_view, converting_roles, follow_up_groups, follow_up_months, guide_view, super_user_people
+from ..analysis.guide import control_view, follow_up_groups, follow_up_months, super_user_people
 from ..model import Plan
 from .progress import verdict_text
 
@@ -40,7 +40,7 @@ def minutes_range_text(span: tuple[float, float] | None) -> str:
 
 
 def guides(plan: Plan, figures: Figures, out) -> None:
-    views = [guide_view(plan, r) for r in converting_roles(plan)]
+    views = list(figures.guides.values())
     common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
                   follow_up_groups=follow_up_groups(plan), minutter=minutes_text,
                   minutter_spaend=minutes_range_text, progress=figures.progress, dom=verdict_text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..analysis.guide import converting_roles, guide_view
 from ..io.docs_paths import check_docs_path
 from .context import Context
 
@@ -38,8 +37,7 @@ def guide_images(ctx: Context) -> None:
 
 def guide_for_every_group(ctx: Context) -> None:
     """A field group entered by hand without guide text gives a step with no place and no check."""
-    entered = {s.group_id for r in converting_roles(ctx.plan) for s in (lambda v: v.steps + v.follow_up)(guide_view(ctx.plan, r))
-               if s.group_id}
+    entered = {s.group_id for v in ctx.figures.guides.values() for s in v.steps + v.follow_up if s.group_id}
     for g, group in enumerate(ctx.plan.minimum.groups):
         if group.id in entered and group.id not in ctx.plan.guide.groups:
             ctx.warning(("minimumsoplysninger", "feltgrupper", g, "id"),

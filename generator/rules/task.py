@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..analysis.task import task_steps
 from ..model.municipality import TaskStatus
 from .context import Context
 
@@ -10,7 +9,7 @@ from .context import Context
 def completed_only_when_done(ctx: Context) -> None:
     if ctx.plan.task.status is not TaskStatus.completed:
         return
-    for step in task_steps(ctx.plan)[:3]:
+    for step in ctx.figures.steps[:3]:
         if not step.done:
             ctx.error(("klik_opgave", "status"),
                       f'Opgaven kan ikke være "fuldfoert", fordi trin {step.number} ({step.title}) mangler: '
