@@ -102,4 +102,4 @@ def test_the_browser_gets_the_compound_rules_from_python(tmp_path):
     text = target.read_text(encoding="utf-8")
     rules = json.loads(re.search(r"self\.lunr, (\{.*\})\);\s*$", text, re.S).group(1))
     assert rules == {"minPart": plugin.MIN_PART, "suffixes": list(plugin.SUFFIXES), "linking": plugin.LINKING,
-                     "questionWords": plugin.QUESTION_WORDS}
+                     "questionWords": list(plugin.QUESTION_WORDS)}

@@ -29,9 +29,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..build import checked_plan
 from ..messages import ERROR, Message, PlanError, display_name
+from ..texts import commands as wording
 
-DONE = {"basis oprettet", "færdig", "faerdig", "konverteret"}
-NOT_DONE = {"", "ikke startet", "i gang", "venter", "spørgsmål", "spoergsmaal"}
+DONE = wording.STATUS_DONE
+NOT_DONE = wording.STATUS_NOT_DONE
 STATUS = "status"
 
 
@@ -51,8 +52,7 @@ def _fail(name: str, text: str, line: int = 0) -> None:
 
 
 def _no_status(name: str) -> None:
-    _fail(name, 'Listen har ingen kolonne med overskriften "status" i første række. Tilføj kolonnen, og skriv '
-                '"basis oprettet" eller "færdig" ud for hver færdig sag.', 1)
+    _fail(name, wording.COUNT_NO_STATUS, 1)
 
 
 def status_values(path: Path) -> list[tuple[int, str]]:
@@ -65,7 +65,7 @@ def status_values(path: Path) -> list[tuple[int, str]]:
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
         except Exception:  # openpyxl raises many kinds for a damaged file
-            _fail(name, "Filen kan ikke læses som et Excel-regneark (.xlsx). Gem listen igen i Excel.")
+            _fail(name, wording.COUNT_NOT_XLSX)
         ws = wb.worksheets[0]
         header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
         col = _column(list(header), STATUS)
@@ -90,7 +90,7 @@ def status_values(path: Path) -> list[tuple[int, str]]:
         if col is None:
             _no_status(name)
         return [(reader.line_num, _norm(row[col] if col < len(row) else "")) for row in reader]
-    _fail(name, "Listen skal være et Excel-regneark (.xlsx) eller en CSV-fil (.csv).")
+    _fail(name, wording.COUNT_NOT_A_LIST)
     return []
 
 
@@ -109,20 +109,13 @@ def count_done(path: Path) -> tuple[int, int]:
             bad.append(line)
     if bad:
         shown = ", ".join(str(n) for n in bad[:10]) + (" …" if len(bad) > 10 else "")
-        _fail(name, f"Ukendt status i række {shown}. Brug \"basis oprettet\" eller \"færdig\" for en færdig sag, "
-                    "og \"ikke startet\", \"i gang\", \"venter\" eller \"spørgsmål\" for resten (værdien vises ikke "
-                    "her, fordi listen kan indeholde personoplysninger).", bad[0])
+        _fail(name, wording.COUNT_UNKNOWN_STATUS.format(rows=shown), bad[0])
     return done, rows
 
 
 # --- writing fremdrift.yaml ----------------------------------------------------------------------
 
-HEADER = """\
-# yaml-language-server: $schema=./fremdrift.schema.json
-#
-# Fremdrift for KLIK-opgaven "Konverter sager". Kun samlede antal: ALDRIG navne, CPR-numre
-# eller sagsnumre på børn.
-"""
+HEADER = wording.PROGRESS_HEADER
 
 
 def _yaml():
@@ -174,7 +167,7 @@ def write_count(list_path: Path, package: str, day: dt.date, progress: Path, pla
             raise PlanError([dataclasses.replace(m, file=shown) if m.file == display_name(Path(tmp)) else m
                              for m in exc.messages]) from None
         if package not in {wp.id for wp in plan_obj.work_packages}:  # pragma: no cover - the rules report it
-            _fail(display_name(progress), f'Arbejdspakken "{package}" findes ikke i planen.')
+            _fail(display_name(progress), wording.COUNT_UNKNOWN_PACKAGE.format(package=package))
         os.replace(tmp, progress)
     finally:
         if os.path.exists(tmp):

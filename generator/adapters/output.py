@@ -43,6 +43,7 @@ from pathlib import Path, PurePosixPath
 
 from ..messages import Message, PlanError
 from ..pages.common import Output
+from ..texts import commands as wording
 
 try:
     import fcntl
@@ -76,8 +77,7 @@ def _siblings(out: Path, kind: str) -> list[Path]:
 def locked(out: Path) -> Iterator[None]:
     """Hold the folder's lock, or raise PlanError (Danish) if another run holds it."""
     lock = out.parent / _sibling(out, "lock")
-    busy = _refuse(out, "En anden kørsel skriver allerede til mappen (fx en anden render eller zensical-adapteren). "
-                        "Vent til den er færdig, og prøv igen.")
+    busy = _refuse(out, wording.FOLDER_BUSY)
     if fcntl is not None:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
         try:
@@ -92,9 +92,7 @@ def locked(out: Path) -> Iterator[None]:
     try:
         fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
-        raise _refuse(out, "En anden kørsel skriver allerede til mappen. Vent til den er færdig, og prøv igen. "
-                           f"Kører der ingen anden, er låsefilen {lock} efterladt af en afbrudt kørsel: slet den."
-                      ) from None
+        raise _refuse(out, wording.FOLDER_BUSY_LOCK_FILE.format(lock=lock)) from None
     os.close(fd)
     try:
         yield
@@ -148,10 +146,8 @@ def check_ours(out: Path) -> None:
     """Raise PlanError (Danish) unless `out` is missing, empty or wholly the generator's."""
     found = foreign(Path(out))
     if found:
-        shown = ", ".join(found[:10]) + (f" og {len(found) - 10} andre" if len(found) > 10 else "")
-        raise _refuse(out, f"mappen indeholder noget, der ikke er skrevet af generatoren (eller som er ændret siden): "
-                           f"{shown}. Mappen bliver ikke tømt eller overskrevet: flyt det, eller vælg en anden mappe "
-                           "med --out.")
+        more = wording.FOLDER_NOT_OURS_MORE.format(count=len(found) - 10) if len(found) > 10 else ""
+        raise _refuse(out, wording.FOLDER_NOT_OURS.format(found=", ".join(found[:10]) + more))
 
 
 def _new_folder(out: Path) -> Path:

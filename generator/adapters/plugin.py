@@ -29,6 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import worker
+from ..texts import commands as wording
 from ..texts import site as texts
 from ..io.cpr import scan_config, scan_text
 from ..messages import Message, PlanError
@@ -46,7 +47,7 @@ def error_page(messages: list) -> str:
 
 
 def _failed(exc: PlanError) -> str:
-    return "Planen kan ikke bygges:\n" + str(exc)  # every Message is masked (messages.py)
+    return wording.PLAN_FAILED.format(errors=str(exc))  # every Message is masked (messages.py)
 
 
 def _config_texts(value, path: str = ""):
@@ -133,8 +134,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         self.job = worker.start(self.worker if self.config.parallel else None, self.plan_path,
                                 Path(config.docs_dir), say)
         if isinstance(self.job, worker.Job):
-            how = "kopi af MkDocs-processen" if isinstance(self.worker.process, worker.Forked) else "ny Python-proces"
-            log.debug(f"Siderne dannes i en separat proces ({how}), mens MkDocs indlæser temaet.")
+            how = wording.WORKER_FORKED if isinstance(self.worker.process, worker.Forked) else wording.WORKER_SPAWNED
+            log.debug(wording.WORKER_RENDERS.format(how=how))
         return config
 
     def _close(self) -> None:
@@ -164,14 +165,10 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         # (docs/sagsomfang/index.md and a generated sagsomfang.md are both sagsomfang/index.html);
         # compared without case, since Windows and macOS disks do not tell Index.md from index.md.
         own = {f.dest_uri.lower(): f for f in files}
-        clashes = sorted({f"docs/{own[g.dest_uri.lower()].src_uri} (genereret: {g.src_uri})"
+        clashes = sorted({wording.CLASH.format(handwritten=own[g.dest_uri.lower()].src_uri, generated=g.src_uri)
                           for g in generated if g.dest_uri.lower() in own})
         if clashes:
-            raise PluginError(
-                "Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
-                + "; ".join(clashes)
-                + ". Omdøb eller flyt den håndskrevne fil; den bliver aldrig overskrevet af en genereret side."
-            )
+            raise PluginError(wording.MKDOCS_CLASHES.format(clashes="; ".join(clashes)))
         for file in generated:
             files.append(file)
         # The footer (overrides/partials/copyright.html) links to the accessibility statement.

@@ -15,13 +15,14 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from ..model.schema import schema_text
+from ..texts import commands as wording
 
 SCAFFOLD = "scaffold"
 # Markers in the scaffold's text files, replaced with the municipality's name.
 YAML_NAME = "__KOMMUNE__"  # a YAML scalar: replaced by a dumped (quoted when needed) scalar
 YAML_SITE_NAME = "__SITE_NAME__"
 TEXT_NAME = "__KOMMUNE_MD__"  # plain text (README)
-SITE_NAME = "Konvertering af sager til DUBU - {name}"
+SITE_NAME = wording.NEW_SITE_NAME
 
 
 def yaml_scalar(value: str) -> str:
@@ -61,10 +62,10 @@ def new_project(target: Path, name: str) -> int:
     """Write the project; print what was made and what was kept. 1 when nothing could be written."""
     name = " ".join(name.split())
     if not name:
-        print('Skriv kommunens navn efter --kommune, fx --kommune "Borgen Kommune".')
+        print(wording.NEW_NO_NAME)
         return 1
     if target.exists() and not target.is_dir():
-        print(f"{target} findes allerede og er ikke en mappe. Vælg en anden mappe.")
+        print(wording.NEW_NOT_A_FOLDER.format(target=target))
         return 1
     made, kept, failed = [], [], []
     for rel, data in scaffold_files(name).items():
@@ -81,20 +82,17 @@ def new_project(target: Path, name: str) -> int:
             continue
         made.append(rel)
     for rel in made:
-        print(f"Oprettet: {target / rel}")
+        print(wording.NEW_CREATED.format(path=target / rel))
     for rel in kept:
-        print(f"Findes allerede, ikke ændret: {target / rel}")
+        print(wording.NEW_KEPT.format(path=target / rel))
     for rel, why in failed:
-        print(f"Kunne ikke skrive {target / rel}: {why}")
+        print(wording.NEW_FAILED.format(path=target / rel, why=why))
     if not made and not kept:
-        print(f"Intet blev skrevet i {target}.")
+        print(wording.NEW_NOTHING.format(target=target))
         return 1
     if failed:
         return 1
     print()
-    print(f"Planen for {name} er klar i {target}. Den er et udgangspunkt med pladsholdere.")
-    print("Næste skridt:")
-    print(f"  cd {target}")
-    print("  make validate   # tjekker planen og viser hver pladsholder, der mangler at blive rettet")
-    print("  make serve      # viser siden på http://127.0.0.1:8000")
+    print(wording.NEW_READY.format(name=name, target=target))
+    print(wording.NEW_NEXT_STEPS.format(target=target))
     return 0

@@ -43,6 +43,7 @@ from typing import Callable
 
 from ..messages import Message, PlanError
 from ..pages.markdown import link_url
+from ..texts import commands as wording
 
 PAGES = ".pages"  # the job folder's subfolder for rendered pages (downloads keep their site paths)
 # Seconds to wait for one message from the worker. The longest gaps measured between two messages are at
@@ -328,10 +329,9 @@ class Job:
     def _take_over(self, why: str) -> None:
         """Render here (which shows the real error, or just works); files the worker did not write are written here."""
         if why == "stopped":
-            self.say("Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces.")
+            self.say(wording.WORKER_STOPPED)
         elif why != "crash":
-            self.say(f"Arbejdsprocessen, der danner siderne, har ikke svaret i {why} s; den stoppes, "
-                     "og siderne dannes i MkDocs' egen proces.")
+            self.say(wording.WORKER_SILENT.format(seconds=why))
         self.worker.process.kill()
         self.fallback = InProcess(self.plan_path, self.docs_dir)
 

@@ -34,6 +34,7 @@ from .output import MANIFEST, check_ours, replace_folder
 from ..cprmatch import mask
 from ..messages import PlanError, os_error_text
 from ..pages.markdown import front_matter_text, html_nav, link_url
+from ..texts import commands as wording
 
 # Plugins of this project (MkDocs entry points); Zensical would silently ignore them.
 MKDOCS_ONLY_PLUGINS = ("konverteringsplan", "dansk-soegning")
@@ -135,7 +136,7 @@ def merge_docs(handwritten: Path, rendered: Path, target: Path, titles: dict[str
             if rel in NOT_PAGES:
                 continue
             if _page_key(rel) in own:
-                clashes.append(f"docs/{own[_page_key(rel)]} (genereret: {rel})")
+                clashes.append(wording.CLASH.format(handwritten=own[_page_key(rel)], generated=rel))
                 continue
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             if rel in titles:
@@ -168,8 +169,7 @@ def zensical_config(mkdocs_yml: Path, out: Path, nav: list, statement: str | Non
     config["nav"] = html_nav(nav) + (config.get("nav") or [])  # titles are printed as HTML
     if statement:
         config.setdefault("extra", {})["tilgaengelighedserklaering"] = statement
-    header = ("# Dannet af python -m generator.zensical ud fra "
-              f"{os.path.relpath(mkdocs_yml.resolve(), out.resolve())} - ret ikke her.\n")
+    header = wording.ZENSICAL_CONFIG_HEADER.format(source=os.path.relpath(mkdocs_yml.resolve(), out.resolve()))
     return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
@@ -187,22 +187,20 @@ def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs")
     nav = json.loads((rendered / "nav.json").read_text(encoding="utf-8"))
     clashes = merge_docs(docs, rendered, out / "docs", nav_titles(nav))
     if clashes:
-        print("Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
-              + "; ".join(clashes) + ". Omdøb eller flyt den håndskrevne fil.", file=sys.stderr)
+        print(wording.ZENSICAL_CLASHES.format(clashes="; ".join(clashes)), file=sys.stderr)
         return 1
     (out / "mkdocs.yml").write_text(zensical_config(mkdocs_yml, out, nav, statement and str(link_url(statement))),
                                     encoding="utf-8")
-    print(f"Klar til Zensical: zensical build -f {out / 'mkdocs.yml'}")
+    print(wording.ZENSICAL_READY.format(config=out / "mkdocs.yml"))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = cli.DanishArgumentParser(prog="python -m generator.adapters.zensical",
-                               description="Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins).")
-    p.add_argument("--out", metavar="MAPPE", default="build/zensical", help="mappen til Zensical-projektet (standard: build/zensical)")
-    p.add_argument("--plan", metavar="FIL", default="plan.yaml", help="planfilen (standard: plan.yaml)")
-    p.add_argument("--docs", metavar="MAPPE", default="docs", help="mappen med håndskrevne sider (standard: docs)")
-    p.add_argument("--config", metavar="FIL", default="mkdocs.yml", help="MkDocs-konfigurationen (standard: mkdocs.yml)")
+    p = cli.DanishArgumentParser(prog="python -m generator.adapters.zensical", description=wording.ZENSICAL_DESCRIPTION)
+    p.add_argument("--out", metavar=wording.METAVAR_FOLDER, default="build/zensical", help=wording.HELP_ZENSICAL_OUT)
+    p.add_argument("--plan", metavar=wording.METAVAR_FILE, default="plan.yaml", help=wording.HELP_PLAN)
+    p.add_argument("--docs", metavar=wording.METAVAR_FOLDER, default="docs", help=wording.HELP_DOCS)
+    p.add_argument("--config", metavar=wording.METAVAR_FILE, default="mkdocs.yml", help=wording.HELP_ZENSICAL_CONFIG)
     args = p.parse_args(argv)
     try:
         return prepare(Path(args.out), Path(args.plan), Path(args.docs), Path(args.config))
@@ -213,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         print(os_error_text(exc), file=sys.stderr)
         return 1
     except yaml.YAMLError as exc:
-        print(mask(f"{args.config}: kan ikke læses som YAML ({exc})."), file=sys.stderr)
+        print(mask(wording.ZENSICAL_BAD_YAML.format(file=args.config, error=exc)), file=sys.stderr)
         return 1
 
 

@@ -44,55 +44,23 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
+from ...texts import commands as wording
+
 log = logging.getLogger("mkdocs.plugins.dansk_soegning")
 
 KEYWORD_FIELD = "keywords"
 JS_MARKER = "/* dansk-soegning: query stemming */"
 
-# Groups of words or phrases staff use for the same thing. A page that contains one of them gets
-# the others as keywords. Extend per site with the plugin option ``synonymer`` or
-# ``extra.synonymer`` in mkdocs.yml (a list of lists).
-DEFAULT_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("barnets plan", "handleplan"),
-    ("barnets lov", "serviceloven", "sel"),
-    ("støttende indsatser", "forebyggende foranstaltninger", "foranstaltninger"),  # § 32; the old SEL wording
-    ("danmarks statistik", "dst"),
-    ("go-live", "ibrugtagning", "idriftsættelse", "idriftsætte"),
-    ("esdh", "gamle system", "gammelt system", "fagsystem"),
-    ("studentermedhjælper", "studerende", "student", "studentermedhjælp"),
-    ("superbruger", "nøgleperson"),
-    ("basisoplysninger", "grundoplysninger", "stamdata"),
-    ("indtaste", "oprette", "registrere", "taste", "udfylde"),
-    ("sagsbehandler", "rådgiver", "socialrådgiver"),
-    ("anbringelse", "anbragt", "anbragte", "anbringe"),
-    ("plejefamilie", "familiepleje", "plejeforældre"),
-    ("underretning", "bekymringshenvendelse"),
-    ("pris", "omkostning", "udgift", "koste", "koster", "budget"),
-    ("undervisning", "kursus", "uddannelse", "træning", "oplæring"),
-    ("stikprøve", "kontrol", "datakontrol", "kvalitetssikring"),
-    ("frysning", "fryse", "fryses", "fastfrysning"),
-    ("afstemning", "afstemme", "optælling"),
-    ("tidsplan", "kalender", "plan for tid"),
-    ("fuldført", "færdig", "afsluttet"),
-)
+# The Danish the search knows (generator/texts/commands.py): synonym groups, compound heads, word letters.
+# The synonyms can be extended per site with the plugin option ``synonymer`` or ``extra.synonymer`` in
+# mkdocs.yml (a list of lists).
+DEFAULT_SYNONYMS = wording.SEARCH_SYNONYMS
+DOMAIN_WORDS = wording.SEARCH_DOMAIN_WORDS
 
-# Head words that Danish compounds on this site end in, used besides the site's own words when
-# compounds are split ("opfølgningsfrist" → "opfølgning" + "frist" even if "frist" stands nowhere
-# alone).
-DOMAIN_WORDS = frozenset(
-    """frist frister plan sted steder sag sager indsats indsatser undersøgelse hjælper medhjælper
-    opfølgning anbringelse bevilling betaling møde leder bruger behandler familie pleje system
-    oplysninger data kontrol prøve tid uge dag periode vejledning liste forløb afgørelse ydelse
-    paragraf lov barn børn unge student konvertering overgang statistik ansvar plads kategori
-    beløb pris ressource ressourcer timer undervisning kursus""".split()
-)
-
-WORD_RE = re.compile(r"[0-9a-zæøåäöüéè]+", re.IGNORECASE)
+WORD_RE = re.compile(wording.SEARCH_WORD_PATTERN, re.IGNORECASE)
 MIN_PART = 4  # shortest compound part (after a linking s/e is removed: 3)
-# Danish derivational endings: a split never puts one of these at the start of the head
-# (oplys|ninger, anbring|else, gæld|ende are words, not compounds)
-SUFFIXES = ("ing", "ning", "else", "hed", "lig", "ende", "er", "isk", "skab", "sel", "ere", "ne")
-LINKING = "se"  # a linking letter between a compound's parts (opfølgning-s-frist) is dropped
+SUFFIXES = wording.SEARCH_SUFFIXES  # Danish derivational endings: never the start of a compound's head
+LINKING = wording.SEARCH_LINKING  # a linking letter between a compound's parts (opfølgning-s-frist) is dropped
 
 
 # --------------------------------------------------------------------------------------------
@@ -239,11 +207,11 @@ def expand_search_index(
 # loads for lang: da after lunr itself and lunr.stemmer.support. Every query clause that Material turned
 # into a trailing-wildcard term ("undersøgelser*") becomes "<stem>*"; stop words are dropped. The compound
 # rules above reach it as one JSON object, so they are written once.
-QUESTION_WORDS = ("hvordan hvornår hvorfor hvem hvilke hvilken hvilket hvorhen kan gør gøre finder find sådan").split()
+QUESTION_WORDS = wording.SEARCH_QUESTION_WORDS
 
 
 def query_js() -> str:
-    rules = {"minPart": MIN_PART, "suffixes": list(SUFFIXES), "linking": LINKING, "questionWords": QUESTION_WORDS}
+    rules = {"minPart": MIN_PART, "suffixes": list(SUFFIXES), "linking": LINKING, "questionWords": list(QUESTION_WORDS)}
     source = (Path(__file__).with_name("query.js")).read_text(encoding="utf-8")
     return JS_MARKER + "\n" + source.replace("/*RULES*/", json.dumps(rules, ensure_ascii=False))
 

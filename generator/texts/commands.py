@@ -1,0 +1,208 @@
+"""What the commands and the MkDocs/Zensical adapters say (generator/adapters/).
+
+The command line's help and errors (``validate``, ``render``, ``new``, ``optael``, ``schema``, and the
+Danish wording of argparse's own messages), what ``new`` prints, the status words ``optael`` reads and
+the header it writes into a new fremdrift.yaml, the messages about an output folder that is not the
+generator's or is locked, the MkDocs plugin's and its worker's log lines, the Zensical adapter's output,
+and the language data of the Danish search (synonyms, compound heads and endings, question words), which
+the search worker's JavaScript reads as JSON from here. Python elsewhere picks a text from here and fills
+in the names and numbers with ``str.format``.
+"""
+
+from __future__ import annotations
+
+# --- adapters/cli.py -------------------------------------------------------------------------------
+
+# argparse's own English messages in Danish (cli.py matches the English; the fields are argparse's).
+ARGPARSE_INVALID_CHOICE = "{arg}: ugyldigt valg {value}; vælg mellem {choices}"
+ARGPARSE_REQUIRED = "disse argumenter mangler: {args}"
+ARGPARSE_UNRECOGNIZED = "ukendte argumenter: {args}"
+ARGPARSE_ONE_VALUE = "{arg} skal have en værdi"
+ARGPARSE_SOME_VALUES = "{arg} skal have mindst én værdi"
+ARGPARSE_N_VALUES = "{arg} skal have {n} værdier"
+ARGPARSE_NO_VALUE = "{arg} tager ingen værdi (fik {value})"
+ARGPARSE_INVALID_VALUE = "{arg}: ugyldig værdi {value}"
+ARGPARSE_NOT_ALLOWED_WITH = "{arg} kan ikke bruges sammen med {other}"
+ARGPARSE_ONE_OF_REQUIRED = "et af disse argumenter skal med: {args}"
+ARGPARSE_AMBIGUOUS = "{opt} er tvetydigt; mente du {matches}?"
+ARGPARSE_UNKNOWN = "ugyldig kommandolinje ({message})"  # an argparse message cli.py does not know
+
+# The parts of argparse's help it writes itself.
+USAGE_PREFIX = "Brug: "
+HELP_POSITIONALS = "argumenter"
+HELP_OPTIONALS = "tilvalg"
+HELP_HELP = "vis denne hjælp og afslut"
+USAGE_ERROR = "{prog}: fejl: {error}\nSkriv {prog} --help for at se, hvad der kan skrives.\n"
+
+VALID_SUMMARY = ("{municipality}: planen er gyldig - {cases} sager konverteres, {roles} roller, {packages} "
+                 "arbejdspakker, {sessions} hold, {done} af 4 trin løst.")
+RENDER_WROTE = "Skrev {count} filer til {out} (sider og downloads fra {plan})."
+SCHEMA_OUTDATED = "{target} er forældet. Kør: {command}"
+SCHEMA_CURRENT = "{target} er opdateret."
+SCHEMA_WROTE = "Skrev {target}."
+COUNT_BAD_DATE = '--dato skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-02-19 (du skrev "{value}").'
+COUNT_WROTE = ("{package}: {done} færdige sager af {rows} sager på listen pr. {day}. "
+               "Skrevet i {progress} (kun antallet; listen er ikke gemt).")
+
+# Help of the commands and their arguments; METAVAR_* name an argument's value in the usage line.
+METAVAR_COMMAND = "KOMMANDO"
+METAVAR_FOLDER = "MAPPE"
+METAVAR_FILE = "FIL"
+METAVAR_NAME = "NAVN"
+METAVAR_NEW_FOLDER = "mappe"
+HELP_DESCRIPTION = "Konverteringsplan: tjek og byg planen."
+HELP_VALIDATE = "tjek planen og vis alle fejl"
+HELP_PLAN = "planfilen (standard: plan.yaml)"
+HELP_DOCS = "mappen med håndskrevne sider (standard: docs)"
+HELP_CONFIG = "MkDocs-konfigurationen, der også tjekkes for CPR-numre (standard: mkdocs.yml)"
+HELP_RENDER = "skriv de genererede sider og downloads til en mappe"
+HELP_OUT = "mappen, der skal skrives til"
+HELP_NEW = "start en ny plan for en anden kommune"
+HELP_NEW_FOLDER = "mappen til den nye plan"
+HELP_MUNICIPALITY = 'kommunens navn, fx "Borgen Kommune"'
+HELP_COUNT = "tæl færdige sager i en liste og skriv antallet i fremdrift.yaml"
+HELP_COUNT_DESCRIPTION = ("Tæller sager med status \"basis oprettet\" eller \"færdig\" i kolonnen \"status\" og "
+                          "skriver kun antallet i fremdrift.yaml. Andre kolonner læses ikke.")
+HELP_COUNT_LIST = "listen over sager (.xlsx eller .csv) med en kolonne \"status\""
+HELP_COUNT_PACKAGE = "arbejdspakkens id fra plan.yaml"
+HELP_COUNT_DATE = "optællingsdatoen ÅÅÅÅ-MM-DD (standard: i dag)"
+HELP_COUNT_PROGRESS = "fremdriftsfilen (standard: fremdrift.yaml)"
+HELP_COUNT_PLAN = "planfilen (standard: plan.yaml ved siden af fremdriftsfilen)"
+HELP_SCHEMA = "JSON Schema til editorens hjælp i plan.yaml"
+HELP_SCHEMA_FILE = "skemafilen (standard: plan.schema.json, eller fremdrift.schema.json med --fremdrift)"
+HELP_SCHEMA_PROGRESS = "skemaet til fremdrift.yaml i stedet for plan.yaml"
+HELP_SCHEMA_WRITE = "skriv skemaet til filen"
+HELP_SCHEMA_CHECK = "fejl, hvis filen er forældet"
+
+ERRORS_FIX = "{count} fejl - ret dem og prøv igen."  # "fejl" is both singular and plural
+
+# --- adapters/count.py -----------------------------------------------------------------------------
+
+# The status words of a tracking list (compared lower-case, spaces collapsed): finished, and not yet.
+STATUS_DONE = frozenset({"basis oprettet", "færdig", "faerdig", "konverteret"})
+STATUS_NOT_DONE = frozenset({"", "ikke startet", "i gang", "venter", "spørgsmål", "spoergsmaal"})
+
+COUNT_NO_STATUS = ('Listen har ingen kolonne med overskriften "status" i første række. Tilføj kolonnen, og skriv '
+                   '"basis oprettet" eller "færdig" ud for hver færdig sag.')
+COUNT_NOT_XLSX = "Filen kan ikke læses som et Excel-regneark (.xlsx). Gem listen igen i Excel."
+COUNT_NOT_A_LIST = "Listen skal være et Excel-regneark (.xlsx) eller en CSV-fil (.csv)."
+COUNT_UNKNOWN_STATUS = ("Ukendt status i række {rows}. Brug \"basis oprettet\" eller \"færdig\" for en færdig sag, "
+                        "og \"ikke startet\", \"i gang\", \"venter\" eller \"spørgsmål\" for resten (værdien vises "
+                        "ikke her, fordi listen kan indeholde personoplysninger).")
+
+# The top of a fremdrift.yaml that `optael` creates.
+PROGRESS_HEADER = """\
+# yaml-language-server: $schema=./fremdrift.schema.json
+#
+# Fremdrift for KLIK-opgaven "Konverter sager". Kun samlede antal: ALDRIG navne, CPR-numre
+# eller sagsnumre på børn.
+"""
+
+COUNT_UNKNOWN_PACKAGE = 'Arbejdspakken "{package}" findes ikke i planen.'
+
+# --- adapters/output.py ----------------------------------------------------------------------------
+
+FOLDER_BUSY = ("En anden kørsel skriver allerede til mappen (fx en anden render eller zensical-adapteren). "
+               "Vent til den er færdig, og prøv igen.")
+FOLDER_BUSY_LOCK_FILE = ("En anden kørsel skriver allerede til mappen. Vent til den er færdig, og prøv igen. "
+                         "Kører der ingen anden, er låsefilen {lock} efterladt af en afbrudt kørsel: slet den.")
+FOLDER_NOT_OURS = ("mappen indeholder noget, der ikke er skrevet af generatoren (eller som er ændret siden): "
+                   "{found}. Mappen bliver ikke tømt eller overskrevet: flyt det, eller vælg en anden mappe "
+                   "med --out.")
+FOLDER_NOT_OURS_MORE = " og {count} andre"  # after the first ten things in the way
+
+# --- adapters/plugin.py ----------------------------------------------------------------------------
+
+PLAN_FAILED = "Planen kan ikke bygges:\n{errors}"
+WORKER_FORKED = "kopi af MkDocs-processen"
+WORKER_SPAWNED = "ny Python-proces"
+WORKER_RENDERS = "Siderne dannes i en separat proces ({how}), mens MkDocs indlæser temaet."
+CLASH = "docs/{handwritten} (genereret: {generated})"  # also in zensical.py
+MKDOCS_CLASHES = ("Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
+                  "{clashes}. Omdøb eller flyt den håndskrevne fil; den bliver aldrig overskrevet af en "
+                  "genereret side.")
+
+# --- adapters/scaffold.py --------------------------------------------------------------------------
+
+NEW_SITE_NAME = "Konvertering af sager til DUBU - {name}"
+NEW_NO_NAME = 'Skriv kommunens navn efter --kommune, fx --kommune "Borgen Kommune".'
+NEW_NOT_A_FOLDER = "{target} findes allerede og er ikke en mappe. Vælg en anden mappe."
+NEW_CREATED = "Oprettet: {path}"
+NEW_KEPT = "Findes allerede, ikke ændret: {path}"
+NEW_FAILED = "Kunne ikke skrive {path}: {why}"
+NEW_NOTHING = "Intet blev skrevet i {target}."
+NEW_READY = "Planen for {name} er klar i {target}. Den er et udgangspunkt med pladsholdere."
+NEW_NEXT_STEPS = """\
+Næste skridt:
+  cd {target}
+  make validate   # tjekker planen og viser hver pladsholder, der mangler at blive rettet
+  make serve      # viser siden på http://127.0.0.1:8000"""
+
+# --- adapters/worker.py ----------------------------------------------------------------------------
+
+WORKER_STOPPED = "Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces."
+WORKER_SILENT = ("Arbejdsprocessen, der danner siderne, har ikke svaret i {seconds} s; den stoppes, "
+                 "og siderne dannes i MkDocs' egen proces.")
+
+# --- adapters/zensical.py --------------------------------------------------------------------------
+
+ZENSICAL_CONFIG_HEADER = "# Dannet af python -m generator.zensical ud fra {source} - ret ikke her.\n"
+ZENSICAL_CLASHES = ("Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
+                    "{clashes}. Omdøb eller flyt den håndskrevne fil.")
+ZENSICAL_READY = "Klar til Zensical: zensical build -f {config}"
+ZENSICAL_DESCRIPTION = "Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins)."
+HELP_ZENSICAL_OUT = "mappen til Zensical-projektet (standard: build/zensical)"
+HELP_ZENSICAL_CONFIG = "MkDocs-konfigurationen (standard: mkdocs.yml)"  # HELP_PLAN and HELP_DOCS as in cli.py
+ZENSICAL_BAD_YAML = "{file}: kan ikke læses som YAML ({error})."
+
+# --- adapters/search/plugin.py: language data of the Danish search --------------------------------
+# Not sentences: the words the search index and the query side (query.js, which gets SEARCH_SUFFIXES,
+# SEARCH_LINKING and SEARCH_QUESTION_WORDS as JSON from the plugin) know about Danish.
+
+# Groups of words or phrases staff use for the same thing. A page that contains one of them gets
+# the others as keywords. Extend per site with the plugin option ``synonymer`` or
+# ``extra.synonymer`` in mkdocs.yml (a list of lists).
+SEARCH_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("barnets plan", "handleplan"),
+    ("barnets lov", "serviceloven", "sel"),
+    ("støttende indsatser", "forebyggende foranstaltninger", "foranstaltninger"),  # § 32; the old SEL wording
+    ("danmarks statistik", "dst"),
+    ("go-live", "ibrugtagning", "idriftsættelse", "idriftsætte"),
+    ("esdh", "gamle system", "gammelt system", "fagsystem"),
+    ("studentermedhjælper", "studerende", "student", "studentermedhjælp"),
+    ("superbruger", "nøgleperson"),
+    ("basisoplysninger", "grundoplysninger", "stamdata"),
+    ("indtaste", "oprette", "registrere", "taste", "udfylde"),
+    ("sagsbehandler", "rådgiver", "socialrådgiver"),
+    ("anbringelse", "anbragt", "anbragte", "anbringe"),
+    ("plejefamilie", "familiepleje", "plejeforældre"),
+    ("underretning", "bekymringshenvendelse"),
+    ("pris", "omkostning", "udgift", "koste", "koster", "budget"),
+    ("undervisning", "kursus", "uddannelse", "træning", "oplæring"),
+    ("stikprøve", "kontrol", "datakontrol", "kvalitetssikring"),
+    ("frysning", "fryse", "fryses", "fastfrysning"),
+    ("afstemning", "afstemme", "optælling"),
+    ("tidsplan", "kalender", "plan for tid"),
+    ("fuldført", "færdig", "afsluttet"),
+)
+
+# Head words that Danish compounds on this site end in, used besides the site's own words when
+# compounds are split ("opfølgningsfrist" → "opfølgning" + "frist" even if "frist" stands nowhere
+# alone).
+SEARCH_DOMAIN_WORDS = frozenset(
+    """frist frister plan sted steder sag sager indsats indsatser undersøgelse hjælper medhjælper
+    opfølgning anbringelse bevilling betaling møde leder bruger behandler familie pleje system
+    oplysninger data kontrol prøve tid uge dag periode vejledning liste forløb afgørelse ydelse
+    paragraf lov barn børn unge student konvertering overgang statistik ansvar plads kategori
+    beløb pris ressource ressourcer timer undervisning kursus""".split()
+)
+
+# A word: digits and the letters of Danish, and the accented letters of loan words.
+SEARCH_WORD_PATTERN = r"[0-9a-zæøåäöüéè]+"
+# Danish derivational endings: a split never puts one of these at the start of the head
+# (oplys|ninger, anbring|else, gæld|ende are words, not compounds)
+SEARCH_SUFFIXES = ("ing", "ning", "else", "hed", "lig", "ende", "er", "isk", "skab", "sel", "ere", "ne")
+SEARCH_LINKING = "se"  # a linking letter between a compound's parts (opfølgning-s-frist) is dropped
+# Question words (and the verbs of a question) dropped from a query when other terms remain.
+SEARCH_QUESTION_WORDS = tuple("hvordan hvornår hvorfor hvem hvilke hvilken hvilket hvorhen kan gør gøre finder find "
+                              "sådan".split())
