@@ -103,3 +103,27 @@ def test_the_browser_gets_the_compound_rules_from_python(tmp_path):
     rules = json.loads(re.search(r"self\.lunr, (\{.*\})\);\s*$", text, re.S).group(1))
     assert rules == {"minPart": plugin.MIN_PART, "suffixes": list(plugin.SUFFIXES), "linking": plugin.LINKING,
                      "questionWords": list(plugin.QUESTION_WORDS)}
+
+
+def test_the_search_plugin_warns_in_danish_and_says_what_to_do(tmp_path, caplog):
+    """A project lead who turns search off, or sets its language to English, reads why search is weaker
+    and what to change in mkdocs.yml, in Danish."""
+    from types import SimpleNamespace
+
+    from generator.adapters.search.plugin import DanishSearchPlugin
+
+    plugin = DanishSearchPlugin()
+    plugin.load_config({})
+    config = SimpleNamespace(site_dir=str(tmp_path), extra={})
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.dansk_soegning"):
+        plugin.on_post_build(config=config)
+        (tmp_path / "search").mkdir()
+        (tmp_path / "search" / "search_index.json").write_text(
+            json.dumps({"config": {"lang": ["en"]}, "docs": []}), encoding="utf-8")
+        plugin.on_post_build(config=config)
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 2, said
+    assert "search_index.json" in said[0] and "mkdocs.yml" in said[0] and "search-plugin" in said[0]
+    assert "lang: da" in said[1] and "dansk" in said[1]
+    for text in said:
+        assert not re.search(r"\b(?:is|the|no|not|off|on)\b", text), text  # no English left

@@ -155,6 +155,13 @@ HELP_ZENSICAL_OUT = "mappen til Zensical-projektet (standard: build/zensical)"
 HELP_ZENSICAL_CONFIG = "MkDocs-konfigurationen (standard: mkdocs.yml)"  # HELP_PLAN and HELP_DOCS as in cli.py
 ZENSICAL_BAD_YAML = "{file}: kan ikke læses som YAML ({error})."
 
+# --- adapters/search/plugin.py ---------------------------------------------------------------------
+
+SEARCH_NO_INDEX = ("dansk-soegning: sitet har ingen search/search_index.json, så der er intet at gøre søgningen "
+                   "dansk i. Slå MkDocs' search-plugin til i mkdocs.yml, og sæt dansk-soegning efter det.")
+SEARCH_NOT_DANISH = ("dansk-soegning: søgningens sprog er ikke dansk, så ord i søgefeltet bøjes ikke. Sæt "
+                     "\"lang: da\" under search i mkdocs.yml.")
+
 # --- adapters/search/plugin.py: language data of the Danish search --------------------------------
 # Not sentences: the words the search index and the query side (query.js, which gets SEARCH_SUFFIXES,
 # SEARCH_LINKING and SEARCH_QUESTION_WORDS as JSON from the plugin) know about Danish.

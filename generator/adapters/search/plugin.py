@@ -248,13 +248,13 @@ class DanishSearchPlugin(BasePlugin[DanishSearchConfig]):
         site = Path(config.site_dir)
         index_file = site / "search" / "search_index.json"
         if not index_file.is_file():
-            log.warning("dansk-soegning: no search/search_index.json; is the search plugin on?")
+            log.warning(wording.SEARCH_NO_INDEX)
             return
         groups = list(DEFAULT_SYNONYMS) + list(self.config.synonymer)
         groups += list((config.extra or {}).get("synonymer") or [])
         index = json.loads(index_file.read_text(encoding="utf-8"))
         if "da" not in index.get("config", {}).get("lang", []):
-            log.warning("dansk-soegning: search language is not 'da'; query stemming is off")
+            log.warning(wording.SEARCH_NOT_DANISH)
         expand_search_index(index, groups, self.config.boost)
         index_file.write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
