@@ -9,43 +9,45 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from .texts import language
+
 LOCALE = "da_DK"
 
 
 @lru_cache(maxsize=4096)
 def date(value: dt.date) -> str:
     """4. januar 2027"""
-    return format_date(value, "d. MMMM y", locale=LOCALE)
+    return format_date(value, language.DATE_PATTERN, locale=LOCALE)
 
 
 @lru_cache(maxsize=4096)
 def date_short(value: dt.date) -> str:
     """4. jan. 2027"""
-    return format_date(value, "d. MMM y", locale=LOCALE)
+    return format_date(value, language.DATE_SHORT_PATTERN, locale=LOCALE)
 
 
 @lru_cache(maxsize=4096)
 def date_long(value: dt.date) -> str:
     """mandag den 4. januar 2027"""
-    return format_date(value, "EEEE 'den' d. MMMM y", locale=LOCALE)
+    return format_date(value, language.DATE_LONG_PATTERN, locale=LOCALE)
 
 
 @lru_cache(maxsize=4096)
 def weekday_date(value: dt.date) -> str:
     """mandag den 4. januar"""
-    return format_date(value, "EEEE 'den' d. MMMM", locale=LOCALE)
+    return format_date(value, language.WEEKDAY_DATE_PATTERN, locale=LOCALE)
 
 
 @lru_cache(maxsize=4096)
 def month(value: dt.date) -> str:
     """januar 2027"""
-    return format_date(value, "MMMM y", locale=LOCALE)
+    return format_date(value, language.MONTH_PATTERN, locale=LOCALE)
 
 
 @lru_cache(maxsize=4096)
 def month_short(value: dt.date) -> str:
     """nov. 2026 (a chart axis label that cannot be read as a day and a month, as "nov. 26" can)"""
-    return format_date(value, "MMM y", locale=LOCALE)
+    return format_date(value, language.MONTH_SHORT_PATTERN, locale=LOCALE)
 
 
 @lru_cache(maxsize=4096)
@@ -59,7 +61,7 @@ def date_range(start: dt.date, end: dt.date) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}.–{date(end)}"
     if start.year == end.year:
-        return f"{format_date(start, 'd. MMMM', locale=LOCALE)}–{date(end)}"
+        return f"{format_date(start, language.DAY_MONTH_PATTERN, locale=LOCALE)}–{date(end)}"
     return f"{date(start)}–{date(end)}"
 
 
@@ -72,7 +74,7 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + rest
 
 
-def and_list(items, lower: bool = False, last: str = "og") -> str:
+def and_list(items, lower: bool = False, last: str = language.AND) -> str:
     """"a, b og c" (no comma before "og", as Danish writes it). lower=True lower-cases the first letter of
     common nouns written with a capital in the plan ("Superbrugere" -> "superbrugere"). Items that hold a
     comma are separated by semicolons ("navn, adresse; sagsnummer og frist"), and when an item holds "og"
@@ -83,14 +85,14 @@ def and_list(items, lower: bool = False, last: str = "og") -> str:
     if len(words) <= 1:
         return "".join(words)
     sep = "; " if any("," in w for w in words) else ", "
-    if last == "og" and any(" og " in f" {w} " for w in words):
-        last = "samt"
+    if last == language.AND and any(f" {language.AND} " in f" {w} " for w in words):
+        last = language.AND_ALSO
     return f"{sep.join(words[:-1])} {last} {words[-1]}"
 
 
 def week(value: dt.date) -> str:
     """uge 1 (ISO week)"""
-    return f"uge {value.isocalendar().week}"
+    return language.WEEK.format(week=value.isocalendar().week)
 
 
 @lru_cache(maxsize=4096)
@@ -109,12 +111,12 @@ def round_half_up(value: float, decimals: int = 0) -> float:
 def hours(value: float) -> str:
     """12,5 timer / 1 time / -1 time (the singular for one hour either way)"""
     text = number(value, 1).removesuffix(",0")
-    return f"{text} {'time' if text.lstrip('-−') == '1' else 'timer'}"
+    return (language.HOUR if text.lstrip('-−') == '1' else language.HOURS).format(hours=text)
 
 
 def kroner(value: float) -> str:
     """1.234.500 kr."""
-    return f"{number(value)} kr."
+    return language.KRONER.format(amount=number(value))
 
 
 def percent(value: float) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cprmatch import mask
+from .texts import reading as say
 
 ERROR = "fejl"
 WARNING = "advarsel"
@@ -38,7 +39,7 @@ class Message:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        prefix = "" if self.is_error else "advarsel: "
+        prefix = "" if self.is_error else say.WARNING_PREFIX
         key = f" {self.key}:" if self.key else ""
         return f"{where}:{key} {prefix}{self.text}"
 
@@ -51,8 +52,7 @@ def report(messages: list[Message], limit: int = MAX_SHOWN) -> str:
     lines = [str(m) for m in messages[:limit]]
     rest = len(messages) - limit
     if rest > 0:
-        lines.append(f"... og {rest} {'meddelelse' if rest == 1 else 'meddelelser'} mere, som ikke vises her. "
-                     "Ret de første, og kør igen for at se resten.")
+        lines.append((say.MORE_MESSAGE if rest == 1 else say.MORE_MESSAGES).format(rest=rest))
     return "\n".join(lines)
 
 
@@ -76,22 +76,22 @@ def display_name(path: Path | str) -> str:
 
 
 _OS_REASONS = {
-    errno.ENOENT: "den findes ikke",
-    errno.EACCES: "der er ingen adgang (tjek rettighederne)",
-    errno.EPERM: "styresystemet tillader det ikke (tjek rettighederne)",
-    errno.ELOOP: "stien er et symbolsk link, der (over andre links) peger på sig selv",
-    errno.EISDIR: "det er en mappe, ikke en fil",
-    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
-    errno.EEXIST: "der findes allerede en fil eller mappe med det navn",
-    errno.ENOTEMPTY: "mappen er ikke tom",
-    errno.ENOSPC: "der er ikke mere plads på disken",
-    errno.EROFS: "drevet er skrivebeskyttet",
-    errno.ENAMETOOLONG: "navnet er for langt",
-    errno.EBUSY: "filen eller mappen er i brug af et andet program",
-    errno.EXDEV: "filen kan ikke flyttes til et andet drev",
-    errno.EMFILE: "programmet har for mange filer åbne",
-    errno.EINVAL: "navnet eller handlingen er ugyldig",
-    errno.EIO: "drevet kunne ikke læses eller skrives (ind-/uddatafejl)",
+    errno.ENOENT: say.OS_NOT_FOUND,
+    errno.EACCES: say.OS_NO_ACCESS,
+    errno.EPERM: say.OS_NOT_PERMITTED,
+    errno.ELOOP: say.OS_LINK_LOOP,
+    errno.EISDIR: say.OS_IS_A_FOLDER,
+    errno.ENOTDIR: say.OS_NOT_A_FOLDER,
+    errno.EEXIST: say.OS_EXISTS,
+    errno.ENOTEMPTY: say.OS_FOLDER_NOT_EMPTY,
+    errno.ENOSPC: say.OS_DISK_FULL,
+    errno.EROFS: say.OS_READ_ONLY,
+    errno.ENAMETOOLONG: say.OS_NAME_TOO_LONG,
+    errno.EBUSY: say.OS_BUSY,
+    errno.EXDEV: say.OS_OTHER_DRIVE,
+    errno.EMFILE: say.OS_TOO_MANY_OPEN,
+    errno.EINVAL: say.OS_INVALID,
+    errno.EIO: say.OS_IO,
 }
 
 
@@ -100,11 +100,11 @@ def os_reason(exc: OSError) -> str:
     reason = _OS_REASONS.get(exc.errno or 0)
     if reason:
         return reason
-    return f"styresystemet melder fejl {exc.errno}" if exc.errno else "styresystemet melder en fejl"
+    return say.OS_OTHER_NUMBERED.format(errno=exc.errno) if exc.errno else say.OS_OTHER
 
 
 def os_error_text(exc: OSError) -> str:
     """A Danish sentence for an error from the operating system (never its English reason alone)."""
     where = exc.filename if exc.filename is not None else ""
     reason = os_reason(exc)
-    return mask(f"{where}: kan ikke læse eller skrive: {reason}." if where else f"Kan ikke læse eller skrive: {reason}.")
+    return mask(say.OS_ERROR_AT.format(where=where, reason=reason) if where else say.OS_ERROR.format(reason=reason))

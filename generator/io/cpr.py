@@ -32,6 +32,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from generator.cprmatch import MAX_MATCH, MAX_SPECIAL, Normalised, mask, matches, spans
 from generator.io.yaml_loader import LoadedYaml
 from generator.messages import ERROR, Message, PlanError, display_name
+from generator.texts import reading as say
 
 
 def find_cpr(text: str) -> list[tuple[int, int, str]]:
@@ -45,15 +46,7 @@ def find_cpr(text: str) -> list[tuple[int, int, str]]:
 
 def cpr_message_text(masked: str) -> str:
     """The Danish text shown for one CPR number found (never the full number)."""
-    return (
-        f"CPR-nummer fundet ({masked}). Fjern det fra filen: sitet bliver offentliggjort, og et CPR-nummer "
-        "er en personoplysning, der aldrig må stå i planen eller på sitet (brug kun samlede antal, aldrig "
-        "navne, CPR-numre eller sagsnumre på børn). Er filen allerede offentliggjort eller delt, er det et "
-        "brud på persondatasikkerheden, som skal anmeldes til Datatilsynet inden 72 timer: kontakt kommunens "
-        "databeskyttelsesrådgiver (DPO). Er filen gemt i git, skal nummeret også fjernes fra historikken. "
-        "Kun hvis tallet med sikkerhed ikke er et CPR-nummer (fx et kontonummer), så skriv det med andre "
-        "skilletegn, fx med punktummer mellem cifrene."
-    )
+    return say.CPR_FOUND.format(masked=masked)
 
 
 def _message(file: str, line: int, col: int, masked: str, key: str = "", where: str = "") -> Message:
@@ -155,7 +148,8 @@ def scan_yaml(text: str, file: str) -> list[Message]:
     for node in _scalars(root):
         value = node.value if isinstance(node.value, str) else ""
         for _, _, masked in find_cpr(value) if len(value) >= 10 else ():
-            message = _message(file, node.start_mark.line + 1, node.start_mark.column + 1, masked, where=_DECODED)
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            message = _message(file, line, col, masked, where=say.CPR_DECODED)
             if cpr_message_text(masked) not in shown:
                 messages.append(message)
     return messages
@@ -172,18 +166,15 @@ def scan_loaded(loaded: LoadedYaml) -> list[Message]:
             for key, child in value.items():
                 for _, _, masked in spans(str(key)) if isinstance(key, (str, int)) else ():
                     line, col = loaded.locate((*path, key))
-                    messages.append(_message(loaded.file, line, col, masked, where=_DECODED))
+                    messages.append(_message(loaded.file, line, col, masked, where=say.CPR_DECODED))
                 stack.append(((*path, key), child))
         elif isinstance(value, list):
             stack.extend(((*path, i), child) for i, child in enumerate(value))
         elif isinstance(value, (str, int)) and not isinstance(value, bool):
             for _, _, masked in spans(str(value)):
                 line, col = loaded.locate_value(path)
-                messages.append(_message(loaded.file, line, col, masked, where=_DECODED))
+                messages.append(_message(loaded.file, line, col, masked, where=say.CPR_DECODED))
     return sorted(messages)
-
-
-_DECODED = "I værdien, som YAML læser den (linjer lagt sammen, escape-tegn oversat): "
 
 
 def decode_text(raw: bytes) -> str:
@@ -220,12 +211,11 @@ def scan_bytes(data: bytes, name: str) -> list[Message]:
                 messages = []
                 for info in archive.infolist():
                     member = f"{name}:{info.filename}"
-                    messages += scan_text(info.filename, member + " (navnet)")
+                    messages += scan_text(info.filename, say.ZIP_MEMBER_NAME.format(member=member))
                     if info.is_dir():
                         continue
                     if info.file_size > ZIP_MEMBER_LIMIT:
-                        messages.append(Message(member, 0, 0, "", "Filen i zip-arkivet er for stor til at blive "
-                                                "tjekket for CPR-numre. Fjern den, eller del den op.", ERROR))
+                        messages.append(Message(member, 0, 0, "", say.ZIP_MEMBER_TOO_BIG, ERROR))
                         continue
                     inner = archive.read(info)
                     if not inner.startswith(b"PK\x03\x04"):  # one level: a zip inside a zip is text to us
@@ -268,9 +258,7 @@ def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _unreadable(name: str, exc: OSError) -> Message:
-    return Message(name, 0, 0, "",
-                   f"Filen kunne ikke læses og derfor ikke tjekkes for CPR-numre ({exc.strerror or exc}). "
-                   "Ret filens rettigheder, eller fjern den.", ERROR)
+    return Message(name, 0, 0, "", say.UNREADABLE.format(reason=exc.strerror or exc), ERROR)
 
 
 def scan_docs(docs_dir: Path | None, skip: Path | None = None) -> list[Message]:
@@ -283,9 +271,8 @@ def scan_docs(docs_dir: Path | None, skip: Path | None = None) -> list[Message]:
     for path in [*folders, *files]:
         rel = path.relative_to(docs_dir).as_posix()
         for _, _, masked in find_cpr(rel):
-            messages.append(_message(display_name(path), 0, 0, masked,
-                                     where=f"Navnet på {'mappen' if path in folders else 'filen'} bliver en "
-                                           "adresse på sitet: omdøb den. "))
+            where = say.FOLDER_NAME_IS_ADDRESS if path in folders else say.FILE_NAME_IS_ADDRESS
+            messages.append(_message(display_name(path), 0, 0, masked, where=where))
     skip_real = skip.resolve() if skip is not None and skip.is_file() else None
     for path in files:
         if skip_real is not None and path.resolve() == skip_real:
@@ -333,17 +320,14 @@ def scan_paths(plan: Path, docs_dir: Path | None) -> list[Message]:
 # Rendered output
 # --------------------------------------------------------------------------------------------
 
-_GENERATED = ("Tallet står i en side eller fil, som dannes ud fra planen (måske sat sammen af to felter): "
-              "find det i plan.yaml og fjern det. ")
-
-
 def check_generated(path: str, data: str | bytes, title: str = "") -> None:
     """Raise :class:`PlanError` if a rendered page or download (its path, title or content) holds a
     CPR number. Runs on every page and download before it is written or given to MkDocs."""
-    name = f"(dannet) {path}"
-    messages = [_message(name, 0, 0, masked, where=_GENERATED) for _, _, masked in find_cpr(f"{path}\n{title}")]
+    name = say.GENERATED_FILE.format(path=path)
+    messages = [_message(name, 0, 0, masked, where=say.CPR_GENERATED)
+                for _, _, masked in find_cpr(f"{path}\n{title}")]
     found = scan_text(data, name) if isinstance(data, str) else scan_bytes(data, name)
-    messages += [Message(m.file, m.line, m.column, m.key, _GENERATED + m.text, ERROR) for m in found]
+    messages += [Message(m.file, m.line, m.column, m.key, say.CPR_GENERATED + m.text, ERROR) for m in found]
     if messages:
         raise PlanError(messages)
 

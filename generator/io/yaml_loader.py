@@ -41,7 +41,9 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.formatting import and_list
 from generator.messages import ERROR, Message, PlanError, display_name, os_reason
+from generator.texts import reading as say
 
 MAX_NODES = 100_000
 # Characters of text after anchors and aliases are folded out: as many as the biggest plan file allowed,
@@ -57,8 +59,6 @@ _SEQ_TAG = _Y + "seq"
 _MERGE_TAG = _Y + "merge"
 _VALUE_TAG = _Y + "value"  # a lone "=" resolves to this; treat it as text
 _STR_TAG = _Y + "str"
-
-_SAVE_AS_UTF8 = 'Gem filen som "UTF-8 uden BOM"'
 
 PathT = tuple[Any, ...]
 
@@ -167,7 +167,7 @@ def read_source(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
     name = display_name(p)
     try:
         if p.is_dir():
-            _fail(name, 0, 0, f"{name} er en mappe, ikke en fil. Angiv stien til YAML-filen.")
+            _fail(name, 0, 0, say.IS_A_FOLDER.format(name=name))
         size = p.stat().st_size
         if size > max_bytes:
             _fail(name, 0, 0, _too_big(size, max_bytes))
@@ -175,14 +175,11 @@ def read_source(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
             raw = fh.read(max_bytes + 1)
     except FileNotFoundError:
         folder = p.resolve().parent
-        _fail(name, 0, 0, f"Filen {name} findes ikke (i mappen {folder}). Tjek stien og filnavnet: kør kommandoen "
-                          "fra mappen med planen (cd mappen), eller skriv stien til planen efter kommandoen. "
-                          "Har du ingen plan endnu, så lav en med: python -m generator new MAPPE --kommune "
-                          '"Navn Kommune".')
+        _fail(name, 0, 0, say.FILE_NOT_FOUND.format(name=name, folder=folder))
     except PermissionError:
-        _fail(name, 0, 0, f"Filen {name} kan ikke læses (ingen adgang). Tjek filens rettigheder.")
+        _fail(name, 0, 0, say.FILE_NO_ACCESS.format(name=name))
     except OSError as exc:
-        _fail(name, 0, 0, f"Filen {name} kan ikke læses: {os_reason(exc)}.")
+        _fail(name, 0, 0, say.FILE_UNREADABLE.format(name=name, reason=os_reason(exc)))
     return raw
 
 
@@ -192,7 +189,7 @@ def load_yaml_text(
     """Load YAML from memory; ``file`` is the name used in messages."""
     text = _decode(text_or_bytes, file, max_bytes)
     if not text.strip():
-        _fail(file, 1, 1, "Filen er tom. Den skal indeholde planen som nøgler med værdier, fx \"kommune: Korsbæk Kommune\".")
+        _fail(file, 1, 1, say.FILE_EMPTY)
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -200,21 +197,17 @@ def load_yaml_text(
     except yaml.reader.ReaderError as exc:
         raise PlanError([_reader_message(exc, text, file)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - defensive
-        _fail(file, 0, 0, f"Filen kan ikke læses som YAML ({exc}).")
+        _fail(file, 0, 0, say.NOT_YAML.format(error=exc))
     except RecursionError:
-        _fail(file, 0, 0, f"Filen er indlejret for dybt (mange lister eller afsnit inden i hinanden). Højst {MAX_DEPTH} niveauer er tilladt.")
+        _fail(file, 0, 0, say.TOO_DEEP_TO_READ.format(limit=MAX_DEPTH))
     if root is None:
-        _fail(file, 1, 1, "Filen indeholder kun kommentarer og ingen data. Skriv planen som nøgler med værdier, fx \"kommune: Korsbæk Kommune\".")
+        _fail(file, 1, 1, say.ONLY_COMMENTS)
     if not isinstance(root, MappingNode):
         line, col = _mark(root)
         if root.tag not in _SCALAR_TAGS | {_SEQ_TAG, _VALUE_TAG}:
-            _fail(file, line, col, f"Mærket {_show_tag(root.tag)} er ikke tilladt i planen. Fjern det.")
-        what = "en liste" if isinstance(root, SequenceNode) else "en enkelt værdi"
-        _fail(
-            file, line, col,
-            f"Øverst i filen skal der stå nøgler med værdier (fx \"kommune: Korsbæk Kommune\"), "
-            f"men filen begynder med {what}. Fjern eventuelle '-' foran den første nøgle, og skriv \"nøgle: værdi\".",
-        )
+            _fail(file, line, col, say.ROOT_TAG_REFUSED.format(tag=_show_tag(root.tag)))
+        what = say.ROOT_IS_A_LIST if isinstance(root, SequenceNode) else say.ROOT_IS_A_VALUE
+        _fail(file, line, col, say.ROOT_NOT_KEYS.format(what=what))
     builder = _Builder(file)
     data, pos = builder.build_root(root)
     if builder.messages:
@@ -244,10 +237,7 @@ def _fail(file: str, line: int, col: int, text: str, key: str = "") -> None:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return (
-        f"Filen er for stor: {_fmt_int(size)} byte, men højst {_fmt_int(limit)} byte er tilladt. "
-        "En plan skal kun indeholde samlede tal og tekster; tjek at der ikke er kopieret data eller en anden fil ind."
-    )
+    return say.TOO_BIG.format(size=_fmt_int(size), limit=_fmt_int(limit))
 
 
 def _fmt_int(n: int) -> str:
@@ -266,7 +256,7 @@ def _decode(text_or_bytes: str | bytes, file: str, max_bytes: int) -> str:
         _fail(file, 0, 0, _too_big(len(raw), max_bytes))
     raw = raw.removeprefix(codecs.BOM_UTF8)  # accepted: editors on Windows add it
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        _fail(file, 1, 1, f"Filen er gemt som UTF-16 (Unicode). {_SAVE_AS_UTF8} og prøv igen.")
+        _fail(file, 1, 1, say.UTF16)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -279,13 +269,9 @@ def _decode(text_or_bytes: str | bytes, file: str, max_bytes: int) -> str:
         if len(shown) > 80:
             shown = shown[:77] + "..."
         others = _count_bad_lines(raw) - 1
-        more = f" (og {others} andre linjer)" if others > 0 else ""
-        _fail(
-            file, line_no, col,
-            f"Filen er ikke gemt som UTF-8: byte 0x{raw[exc.start]:02X} i linje {line_no}, kolonne {col}{more} "
-            f"kan ikke læses. Linjen lyder sandsynligvis: \"{shown}\". Filen er nok gemt som Windows-1252/ANSI "
-            f"(fx i Notesblok eller Word), så æ, ø og å bliver forkerte. {_SAVE_AS_UTF8}.",
-        )
+        more = say.NOT_UTF8_MORE_LINES.format(others=others) if others > 0 else ""
+        _fail(file, line_no, col,
+              say.NOT_UTF8.format(byte=raw[exc.start], line=line_no, col=col, more=more, shown=shown))
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -317,21 +303,16 @@ def _tab_lines(text: str) -> list[int]:
 def _join_lines(nums: list[int]) -> str:
     shown = [str(n) for n in nums[:10]]
     if len(nums) > 10:
-        shown.append(f"{len(nums) - 10} andre")
-    if len(shown) == 1:
-        return shown[0]
-    return ", ".join(shown[:-1]) + " og " + shown[-1]
+        shown.append(say.LINES_OTHERS.format(count=len(nums) - 10))
+    return and_list(shown)
 
 
 def _tab_hint(text: str) -> str:
     lines = _tab_lines(text)
     if not lines:
         return ""
-    word = "Linje" if len(lines) == 1 else "Linjerne"
-    return (
-        f" {word} {_join_lines(lines)} er rykket ind med tabulatortegn (Tab). YAML kræver mellemrum, "
-        "ikke tabulatortegn: erstat hvert Tab med mellemrum (fx to pr. niveau)."
-    )
+    hint = say.TAB_INDENT_ONE_LINE if len(lines) == 1 else say.TAB_INDENT_LINES
+    return hint.format(lines=_join_lines(lines))
 
 
 def _too_far_in(text: str, line: int) -> str:
@@ -348,9 +329,7 @@ def _too_far_in(text: str, line: int) -> str:
     key_col = len(above.group(1)) + len(above.group(2) or "")
     if indent <= key_col:
         return ""
-    return (f"Linje {line} er rykket længere ind ({indent} mellemrum) end nøglen i linjen før ({key_col} "
-            f"mellemrum). Nøgler på samme niveau skal stå præcis lige langt inde: ret linje {line}, så den "
-            f"begynder med {key_col} mellemrum.")
+    return say.TOO_FAR_IN.format(line=line, indent=indent, key_col=key_col)
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, file: str) -> Message:
@@ -363,75 +342,44 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, file: str) -> Message:
 
     if "found character '\\t'" in problem:
         others = [n for n in _tab_lines(text) if n != line]
-        also = f" Der er også tabulatortegn i indrykningen i linje {_join_lines(others)}." if others else ""
-        msg = (
-            f"Der står et tabulatortegn (Tab) i linje {line}, kolonne {col}. YAML kræver mellemrum, ikke "
-            f"tabulatortegn: erstat hvert Tab med mellemrum (fx to pr. niveau).{also}"
-        )
-        return Message(file, line, col, "", msg)
+        also = say.TAB_ALSO.format(lines=_join_lines(others)) if others else ""
+        return Message(file, line, col, "", say.TAB_AT.format(line=line, col=col, also=also))
 
     if "quoted scalar" in context and exc.context_mark is not None:
         line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-        msg = (
-            f"Anførselstegnet i linje {line}, kolonne {col} bliver ikke lukket. Sæt et afsluttende "
-            "anførselstegn af samme slags (\" eller ') efter teksten."
-        )
+        msg = say.QUOTE_NOT_CLOSED.format(line=line, col=col)
     elif problem.startswith("found undefined alias"):
-        msg = (
-            "Henvisningen (*navn) peger på et anker (&navn), der ikke findes længere oppe i filen. "
-            "Ret navnet, eller skriv værdien ud i stedet."
-        )
+        msg = say.UNDEFINED_ALIAS
     elif problem.startswith("found duplicate anchor") or (context.startswith("found duplicate anchor")):
-        first = f" (første gang i linje {ctx_line})" if ctx_line else ""
-        msg = f"Det samme anker (&navn) er defineret to gange{first}. Giv det ene et andet navn."
+        first = say.DUPLICATE_ANCHOR_FIRST.format(line=ctx_line) if ctx_line else ""
+        msg = say.DUPLICATE_ANCHOR.format(first=first)
     elif "expected a single document" in context or "expected a single document" in problem:
-        msg = (
-            "Filen indeholder mere end ét YAML-dokument (adskilt af '---'). Planen skal være ét dokument: "
-            "fjern den ekstra '---' og det, der står efter den, eller flet indholdet sammen."
-        )
+        msg = say.MORE_THAN_ONE_DOCUMENT
     elif problem.startswith("mapping values are not allowed") and _too_far_in(text, line):
         msg = _too_far_in(text, line)
     elif problem.startswith("mapping values are not allowed"):
-        msg = (
-            "Et kolon står et sted, hvor YAML ikke venter det. Ofte skyldes det en tekst med kolon (fx "
-            "\"kl. 10:00\" eller \"Bemærk: ...\"): sæt teksten i anførselstegn. Det kan også være forkert indrykning."
-        )
+        msg = say.UNEXPECTED_COLON
     elif problem.startswith("could not find expected ':'"):
-        msg = (
-            "Her mangler et kolon efter nøglen, eller en tekst fortsætter over flere linjer uden korrekt "
-            "indrykning. Skriv \"nøgle: værdi\" med kolon og mellemrum, og sæt lange tekster i anførselstegn."
-        )
+        msg = say.MISSING_COLON
     elif problem.startswith("found character") and "cannot start any token" in problem:
         ch = problem.split("'")[1] if "'" in problem else "?"
-        msg = (
-            f"Tegnet '{ch}' kan ikke stå først i en værdi. Sæt hele værdien i anførselstegn, "
-            f"fx \"{ch}...\"."
-        )
+        msg = say.BAD_FIRST_CHARACTER.format(ch=ch)
     elif "block end" in problem or "did not find expected key" in problem or "expected '-'" in problem \
             or "did not find expected '-' indicator" in problem or "expected <block end>" in problem:
-        start = f" (afsnittet begynder i linje {ctx_line})" if ctx_line and ctx_line != line else ""
-        msg = (
-            f"Indrykningen passer ikke{start}. Nøgler på samme niveau skal stå præcis lige langt inde, "
-            "og punkter i en liste skal alle begynde med '- ' lige under hinanden. Tjek denne linje og linjen før."
-        )
+        start = say.BAD_INDENT_START.format(line=ctx_line) if ctx_line and ctx_line != line else ""
+        msg = say.BAD_INDENT.format(start=start)
     elif "flow" in context or "flow" in problem:
-        msg = (
-            "En liste i [ ] eller et afsnit i { } er ikke skrevet rigtigt: tjek at parenteserne lukkes, og at "
-            "punkterne er adskilt af komma. Sæt tekster med komma eller kolon i anførselstegn."
-        )
+        msg = say.BAD_FLOW
     elif "escape" in problem:
-        msg = (
-            "Teksten i dobbelte anførselstegn indeholder en ugyldig omvendt skråstreg (\\). Brug enkelte "
-            "anførselstegn ('...') eller skriv \\\\ for en skråstreg."
-        )
+        msg = say.BAD_ESCAPE
     elif "alias" in context or "anchor" in context or "alias" in problem or "anchor" in problem:
-        msg = "Et anker (&navn) eller en henvisning (*navn) er skrevet forkert. Navnet skal stå lige efter & eller *."
+        msg = say.BAD_ANCHOR
     elif "tag" in context or "tag" in problem:
-        msg = "Et mærke (der begynder med '!') er skrevet forkert. Fjern det, eller sæt værdien i anførselstegn."
+        msg = say.BAD_TAG
     else:
-        msg = "YAML-filen kan ikke læses her. Tjek indrykning, kolon og anførselstegn i denne linje og linjen før."
+        msg = say.SYNTAX_OTHER
     technical = "; ".join(x for x in (context, problem) if x)
-    msg += f" (Teknisk: {technical}.)" if technical else ""
+    msg += say.TECHNICAL.format(technical=technical) if technical else ""
     msg += tab_hint
     return Message(file, line, col, "", msg)
 
@@ -442,11 +390,7 @@ def _reader_message(exc: yaml.reader.ReaderError, text: str, file: str) -> Messa
     col = pos - (text.rfind("\n", 0, pos) + 1) + 1
     ch = exc.character
     code = f"U+{ch:04X}" if isinstance(ch, int) else repr(ch)
-    return Message(
-        file, line, col, "",
-        f"Filen indeholder et usynligt styretegn ({code}) i linje {line}, kolonne {col}, som YAML ikke tillader. "
-        "Det kommer ofte fra tekst kopieret fra Word, PDF eller e-mail: slet tegnet, eller skriv teksten igen.",
-    )
+    return Message(file, line, col, "", say.CONTROL_CHARACTER.format(code=code, line=line, col=col))
 
 
 def _show_tag(tag: str | None) -> str:
@@ -488,10 +432,7 @@ class _Builder:
         except _TooMuch:
             pass
         except RecursionError:
-            self.messages.append(Message(
-                self.file, 0, 0, "",
-                f"Filen er indlejret for dybt. Højst {MAX_DEPTH} niveauer er tilladt.",
-            ))
+            self.messages.append(Message(self.file, 0, 0, "", say.TOO_DEEP.format(limit=MAX_DEPTH)))
         if self.messages:
             return {}, pos
         return data, pos
@@ -503,31 +444,18 @@ class _Builder:
         self.built.add(id(node))
         if self.count > MAX_NODES:
             line, col = _mark(node)
-            if self.aliased:
-                text = (
-                    f"Filen giver mere end {_fmt_int(MAX_NODES)} værdier, når ankre og henvisninger (&navn/*navn) "
-                    "foldes ud. Det sker typisk, når henvisninger peger på andre henvisninger mange gange "
-                    "(en såkaldt alias-bombe). Skriv værdierne ud direkte, og brug færre henvisninger."
-                )
-            else:
-                text = (
-                    f"Filen indeholder mere end {_fmt_int(MAX_NODES)} værdier. En plan skal kun indeholde "
-                    "samlede tal og tekster; tjek at der ikke er kopieret data ind i filen."
-                )
-            self.messages.append(Message(self.file, line, col, "", text))
+            text = say.TOO_MANY_VALUES_ALIASED if self.aliased else say.TOO_MANY_VALUES
+            self.messages.append(Message(self.file, line, col, "", text.format(limit=_fmt_int(MAX_NODES))))
             raise _TooMuch
         if depth > MAX_DEPTH:
             line, col = _mark(node)
-            self.messages.append(Message(
-                self.file, line, col, "",
-                f"Filen er indlejret for dybt her (mere end {MAX_DEPTH} niveauer). Gør strukturen fladere.",
-            ))
+            self.messages.append(Message(self.file, line, col, "", say.TOO_DEEP_HERE.format(limit=MAX_DEPTH)))
             raise _TooMuch
         if isinstance(node, ScalarNode):
             self.count_chars(node)
             return self.scalar(node, path)
         if id(node) in self.active:
-            self.error(node, path, "En henvisning (*navn) peger på det afsnit, den selv står i, så værdien bliver uendelig. Skriv værdien ud i stedet.")
+            self.error(node, path, say.ALIAS_CYCLE)
             return None
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ_TAG:
@@ -558,18 +486,8 @@ class _Builder:
         self.chars += len(node.value)
         if self.chars > MAX_CHARS:
             line, col = _mark(node)
-            if self.aliased:
-                text = (
-                    f"Filen giver mere end {_fmt_int(MAX_CHARS)} tegn tekst, når ankre og henvisninger (&navn/*navn) "
-                    "foldes ud (her i linje {line}). Det sker, når en lang tekst genbruges mange gange med "
-                    "henvisninger. Skriv teksten ud færre steder, eller gør den kortere."
-                ).replace("{line}", str(line))
-            else:
-                text = (
-                    f"Filen indeholder mere end {_fmt_int(MAX_CHARS)} tegn tekst. En plan skal kun indeholde "
-                    "samlede tal og tekster; tjek at der ikke er kopieret data ind i filen."
-                )
-            self.messages.append(Message(self.file, line, col, "", text))
+            text = say.TOO_MUCH_TEXT_ALIASED if self.aliased else say.TOO_MUCH_TEXT
+            self.messages.append(Message(self.file, line, col, "", text.format(limit=_fmt_int(MAX_CHARS), line=line)))
             raise _TooMuch
 
     def mapping(self, node: MappingNode, path: PathT, pos: _Pos, depth: int) -> dict:
@@ -577,17 +495,10 @@ class _Builder:
         seen: dict[Any, list[Node]] = {}
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE_TAG:
-                self.error(
-                    key_node, path,
-                    "Flettenøglen '<<' understøttes ikke. Skriv nøglerne og værdierne ud direkte i stedet.",
-                )
+                self.error(key_node, path, say.MERGE_KEY)
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.error(
-                    key_node, path,
-                    "En nøgle skal være en enkelt tekst eller et tal, ikke en liste eller et afsnit. "
-                    "Skriv \"nøgle: værdi\".",
-                )
+                self.error(key_node, path, say.KEY_NOT_SCALAR)
                 continue
             self.count += 1
             self.count_chars(key_node)
@@ -607,12 +518,9 @@ class _Builder:
             if len(nodes) > 1:
                 lines = [n.start_mark.line + 1 for n in nodes]
                 first = nodes[0].value if isinstance(nodes[0], ScalarNode) else key
-                self.error(
-                    nodes[1], path + (key,),
-                    f"Nøglen \"{first}\" står {_times(len(nodes))} i samme afsnit: linje {_join_lines(lines)}. "
-                    "YAML ville kun beholde den sidste og stille og roligt glemme "
-                    f"{'den første' if len(nodes) == 2 else 'de andre'}. Slet eller omdøb, så nøglen kun står én gang.",
-                )
+                forgotten = say.FORGOTTEN_FIRST if len(nodes) == 2 else say.FORGOTTEN_OTHERS
+                self.error(nodes[1], path + (key,), say.DUPLICATE_KEY.format(
+                    key=first, times=_times(len(nodes)), lines=_join_lines(lines), forgotten=forgotten))
         return out
 
     def scalar(self, node: ScalarNode, path: PathT) -> Any:
@@ -625,24 +533,16 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
             kind = {
-                "timestamp": "en dato (ÅÅÅÅ-MM-DD)", "int": "et heltal", "float": "et tal",
-                "bool": "sand/falsk", "null": "en tom værdi",
-            }.get(node.tag[len(_Y):], "en værdi")
-            hint = " Findes datoen i kalenderen?" if node.tag.endswith("timestamp") else ""
-            self.error(
-                node, path,
-                f"Værdien \"{node.value}\" kan ikke læses som {kind}.{hint} Ret værdien, eller sæt den i "
-                "anførselstegn, hvis den skal være tekst.",
-            )
+                "timestamp": say.KIND_DATE, "int": say.KIND_INTEGER, "float": say.KIND_NUMBER,
+                "bool": say.KIND_BOOLEAN, "null": say.KIND_NULL,
+            }.get(node.tag[len(_Y):], say.KIND_OTHER)
+            hint = say.DATE_HINT if node.tag.endswith("timestamp") else ""
+            self.error(node, path, say.BAD_VALUE.format(value=node.value, kind=kind, hint=hint))
             return None
 
     def bad_tag(self, node: Node, path: PathT) -> None:
-        self.error(
-            node, path,
-            f"Mærket {_show_tag(node.tag)} er ikke tilladt i planen. Fjern det, så værdien er almindelig tekst, "
-            "et tal, en dato, en liste eller et afsnit.",
-        )
+        self.error(node, path, say.TAG_REFUSED.format(tag=_show_tag(node.tag)))
 
 
 def _times(n: int) -> str:
-    return {2: "to gange", 3: "tre gange"}.get(n, f"{n} gange")
+    return {2: say.TWICE, 3: say.THRICE}.get(n) or say.TIMES.format(n=n)
