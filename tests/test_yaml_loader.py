@@ -328,3 +328,33 @@ def test_random_input_never_gives_a_traceback():
             assert isinstance(loaded.data, dict)
 
     check()
+
+
+# --- explicitly tagged scalars: a Danish error at the line, never a traceback, never a silent change ---------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+SCALAR_TAGS = ("!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SCALAR_TAGS),
+       st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12)
+       | st.sampled_from(["", "x", "ja", "yes", "~", "null", "0x", ".", "1e999", "2020-13-45", "24:00", "1_0", "0o9"]))
+def test_a_tagged_value_is_read_or_refused_at_its_line(tag, value):
+    text = f"a: {tag} {value}\n"
+    try:
+        loaded = load_yaml_text(text, "plan.yaml")
+    except PlanError as exc:  # a syntax error may be found at the end of the text, on line 2
+        assert exc.messages and all(m.line in (1, 2) and m.file == "plan.yaml" for m in exc.messages), exc
+        return
+    if tag == "!!null":  # only what YAML itself reads as empty may become empty
+        assert loaded.data["a"] is None
+
+
+@pytest.mark.parametrize("text", ["a: !!bool x\n", "a: !!bool\n", "a: !!timestamp x\n", "a: !!null 40\n"])
+def test_tagged_values_that_used_to_crash_or_vanish_are_danish_errors(text):
+    with pytest.raises(PlanError) as exc:
+        load_yaml_text(text, "plan.yaml")
+    message = exc.value.messages[0]
+    assert (message.line, message.key) == (1, "a") and "kan ikke læses som" in message.text

@@ -59,6 +59,8 @@ _SEQ_TAG = _Y + "seq"
 _MERGE_TAG = _Y + "merge"
 _VALUE_TAG = _Y + "value"  # a lone "=" resolves to this; treat it as text
 _STR_TAG = _Y + "str"
+_NULL_TAG = _Y + "null"
+_NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})  # what YAML 1.1 reads as empty
 
 PathT = tuple[Any, ...]
 
@@ -530,8 +532,10 @@ class _Builder:
             self.bad_tag(node, path)
             return None
         try:
+            if node.tag == _NULL_TAG and node.value not in _NULL_VALUES:
+                raise ValueError(node.value)  # PyYAML reads any text tagged !!null as empty: "!!null 40" is a slip
             return self.constructor.construct_object(node, deep=True)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        except Exception:  # noqa: BLE001 - PyYAML's scalar constructors fail with KeyError, AttributeError, ...
             kind = {
                 "timestamp": say.KIND_DATE, "int": say.KIND_INTEGER, "float": say.KIND_NUMBER,
                 "bool": say.KIND_BOOLEAN, "null": say.KIND_NULL,
