@@ -3,7 +3,7 @@
 Page and section titles in the navigation, chart titles, descriptions and legends, spreadsheet headers
 and total rows, calendar names and event descriptions, the KLIK method's step titles, and the vendor's
 name when the plan has none. Python elsewhere only picks a text from here and fills in the numbers and
-names; validation messages stay with their rules (generator/rules/, generator/io/load.py).
+names. The other modules of generator/texts/ hold the messages about the input and what the commands say.
 """
 
 from __future__ import annotations
