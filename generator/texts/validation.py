@@ -164,7 +164,8 @@ SHORTFALL = ('{what} "{name}" kan ikke nås inden fristen {deadline}: {role} man
              "{hours} i {week}, selv når arbejdet flyttes til dage med ledig tid. "
              "Giv rollen flere timer (timer_pr_uge eller antal), start tidligere, eller flyt fristen.")
 FOLLOW_UP_PACKAGE_NO_MONTHS = ('Arbejdspakken "{name}" sker ved sagernes første opfølgning, men '
-                               '"foerste_opfoelgninger" siger ikke, hvornår de falder. Tilføj antal sager pr. måned.')
+                               '"foerste_opfoelgninger" siger ikke, hvornår de falder. '
+                               "Tilføj antal sager pr. måned.")
 NO_WORKING_DAYS = ('Arbejdspakken "{name}" har ingen arbejdsdage mellem {start} og '
                    "{end} (weekend, helligdage eller fridage). Flyt perioden.")
 TOO_MANY_AWAY = "Der er {people} personer væk, men rollen har kun {headcount}. Ret antallet."
@@ -191,7 +192,8 @@ ON_WEEKEND = "{session} ligger på en {weekday}. Er datoen rigtig? Flyt holdet t
 SATURDAY = "lørdag"
 SUNDAY = "søndag"
 CONVERSION_AFTER_GO_LIVE = ("{session} har en konverteringsøvelse, men ligger på eller efter go-live ({go_live}). "
-                            "Sagerne skal være i DUBU ved go-live: flyt holdet før go-live, eller fjern konverteringen.")
+                            "Sagerne skal være i DUBU ved go-live: flyt holdet før go-live, "
+                            "eller fjern konverteringen.")
 SESSION_AFTER_GO_LIVE = ("{session} ligger på eller efter go-live ({go_live}). "
                          "Medarbejderne skal kunne bruge DUBU fra go-live: flyt holdet før go-live.")
 CONVERSION_BEFORE_ACCESS = ("{session} har en konverteringsøvelse, men ligger før adgangen til DUBU ({access}). "
@@ -213,7 +215,8 @@ AND_OTHERS = " (og {n} andre)"
 CONVERTED_BEFORE_FREEZE = ("{what}{others} konverterer sager fra {first}, før frysningen begynder "
                            "{freeze}. Ændringer i {old_system} mellem konverteringen og "
                            "frysningen går tabt, og frysningsloggen skal også indtastes. Planlæg timerne under "
-                           "projekt.frysning.genindtastning (rolle og timer), eller læg frysningen før konverteringen.")
+                           "projekt.frysning.genindtastning (rolle og timer), "
+                           "eller læg frysningen før konverteringen.")
 FREEZE_ENDS_EARLY = ("Frysningen slutter {end}, {gap} dage før go-live {go_live}. "
                      "Ændringer i de dage bliver hverken logget eller konverteret. Lad frysningen vare til "
                      "go-live (til: dagen før go-live).")
