@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ..messages import ERROR, Message, PlanError, display_name
 from ..model import Plan
 from ..slug import ascii_slug
+from ..texts import validation as say
 from .yaml_loader import LoadedYaml, load_yaml, load_yaml_text
 
 
@@ -111,8 +112,8 @@ def _field_help(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> str:
 # --- Danish messages for pydantic's error types ------------------------------------------------
 
 _PATTERN_HELP = {
-    r"^[a-z0-9][a-z0-9_\-]*$": "må kun indeholde små bogstaver a-z, tal, _ og - (skriv ae, oe og aa i stedet for æ, ø og å)",
-    r"^\d{8}$": "skal være præcis 8 cifre",
+    r"^[a-z0-9][a-z0-9_\-]*$": say.PATTERN_ID,
+    r"^\d{8}$": say.PATTERN_EIGHT_DIGITS,
 }
 
 
@@ -150,73 +151,72 @@ def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     loc = tuple(err["loc"])
     ctx = err.get("ctx") or {}
     value = err.get("input")
-    got = f" Du har skrevet {_show(value)}." if not isinstance(value, (dict, list)) else ""
+    got = say.YOU_WROTE.format(value=_show(value)) if not isinstance(value, (dict, list)) else ""
     if kind == "dansk":  # a model's own check, already in Danish (PydanticCustomError("dansk", ...))
         return err["msg"]
     if kind == "missing":
         hint = _field_help(loc, root)
-        return f'mangler. Tilføj nøglen "{loc[-1]}"' + (f" ({hint.rstrip('.')})." if hint else ".")
+        if hint:
+            return say.MISSING_KEY_HELP.format(key=loc[-1], help=hint.rstrip("."))
+        return say.MISSING_KEY.format(key=loc[-1])
     if kind == "extra_forbidden":
         allowed = allowed_keys(loc[:-1], root)
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         if close:
-            return f'ukendt nøgle "{loc[-1]}". Mente du "{close[0]}"?'
-        return f'ukendt nøgle "{loc[-1]}". Tilladte nøgler her: {", ".join(allowed)}.'
+            return say.UNKNOWN_KEY_MEANT.format(key=loc[-1], meant=close[0])
+        return say.UNKNOWN_KEY.format(key=loc[-1], allowed=", ".join(allowed))
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"skal være et helt tal, fx 12.{got}"
+        return say.NOT_INTEGER.format(got=got)
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing") and isinstance(value, str) \
             and re.fullmatch(r"\s*-?\d+,\d+\s*", value):
         dotted = value.strip().replace(",", ".")
-        whole = "et helt tal, fx 12" if kind.startswith("int") else "et tal"
-        return (f"skal være {whole}. Du har skrevet \"{value.strip()}\" med komma; i planen er decimaltegnet "
-                f"punktum: skriv {dotted}.")
+        whole = say.A_WHOLE_NUMBER if kind.startswith("int") else say.A_NUMBER
+        return say.DECIMAL_COMMA.format(whole=whole, value=value.strip(), dotted=dotted)
     if kind in ("float_type", "float_parsing"):
-        return f"skal være et tal (brug punktum som decimaltegn, fx 7.5).{got}"
+        return say.NOT_NUMBER.format(got=got)
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-01.{got}"
+        return say.NOT_DATE.format(got=got)
     if kind.startswith("time"):
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
             # YAML 1.1 reads an unquoted 13:00 as the number 780 (base 60)
             clock = f"{value // 60:02d}:{value % 60:02d}"
-            return (f'skal være et klokkeslæt i anførselstegn: skriv "{clock}". Uden anførselstegn læses '
-                    f"{value // 60}:{value % 60:02d} som tallet {value}.")
-        return f'skal være et klokkeslæt i anførselstegn, fx "09:00".{got}'
+            return say.CLOCK_READ_AS_NUMBER.format(clock=clock, hours=value // 60, minutes=value % 60, value=value)
+        return say.NOT_CLOCK.format(got=got)
     if kind.startswith("bool"):
-        return f"skal være true (ja) eller false (nej).{got}"
+        return say.NOT_BOOL.format(got=got)
     if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
         (k, v), = value.items()
-        return (f'skal være en tekst, men teksten indeholder kolon og mellemrum (": "), så den læses som '
-                f'"nøgle: værdi". Sæt hele teksten i anførselstegn: "{k}: {v}".')
+        return say.TEXT_READ_AS_KEY.format(key=k, value=v)
     if kind == "string_type":
-        return f"skal være en tekst.{got}"
+        return say.NOT_TEXT.format(got=got)
     if kind == "string_too_short":
-        return "må ikke være tom. Skriv en tekst."
+        return say.TEXT_EMPTY
     if kind == "string_too_long":
-        return f"er for lang; højst {ctx.get('max_length')} tegn."
+        return say.TEXT_TOO_LONG.format(max_length=ctx.get("max_length"))
     if kind == "string_pattern_mismatch":
-        return f"{_PATTERN_HELP.get(ctx.get('pattern'), 'har et ugyldigt format')}.{got}"
+        return f"{_PATTERN_HELP.get(ctx.get('pattern'), say.PATTERN_OTHER)}.{got}"
     if kind == "enum":
         expected = ctx.get("expected", "").replace(" or ", ", ")
         options = [o.strip().strip("'") for o in expected.split(",")]
         meant = _meant(value, options)
-        return f"skal være en af: {expected}.{got}" + (f' Mente du "{meant}"?' if meant else "")
+        return say.ONE_OF.format(expected=expected, got=got) + (say.MEANT.format(meant=meant) if meant else "")
     if kind == "literal_error":
-        return f"skal være en af: {ctx.get('expected', '')}.{got}"
+        return say.ONE_OF.format(expected=ctx.get("expected", ""), got=got)
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        words = {"greater_than_equal": ("ge", "mindst"), "greater_than": ("gt", "større end"),
-                 "less_than_equal": ("le", "højst"), "less_than": ("lt", "mindre end")}[kind]
-        return f"skal være {words[1]} {_bound(ctx.get(words[0]))}.{got}"
+        words = {"greater_than_equal": ("ge", say.AT_LEAST), "greater_than": ("gt", say.GREATER_THAN),
+                 "less_than_equal": ("le", say.AT_MOST), "less_than": ("lt", say.LESS_THAN)}[kind]
+        return say.BOUND.format(word=words[1], bound=_bound(ctx.get(words[0])), got=got)
     if kind == "finite_number":
-        return f"skal være et almindeligt tal (ikke uendelig eller nan).{got}"
+        return say.NOT_FINITE.format(got=got)
     if kind == "too_short":
-        return f"skal have mindst {ctx.get('min_length')} punkt(er). Tilføj et punkt."
+        return say.LIST_TOO_SHORT.format(min_length=ctx.get("min_length"))
     if kind == "list_type":
-        return "skal være en liste (punkter, der hver begynder med '- ')."
+        return say.NOT_LIST
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "skal være en samling af nøgler (nøgle: værdi), ikke en enkelt værdi eller liste."
+        return say.NOT_MAPPING
     if kind.startswith("url"):
-        return f"skal være en webadresse, der begynder med https://.{got}"
-    return f"er ugyldig: {err.get('msg', '')}.{got}"
+        return say.NOT_URL.format(got=got)
+    return say.INVALID.format(msg=err.get("msg", ""), got=got)
 
 
 def _message(loaded: LoadedYaml, err: dict[str, Any], root: type[BaseModel] = Plan) -> Message:

@@ -7,23 +7,17 @@ import re
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
+from ..texts import validation as say
 from .base import HourlyRate, HoursPerWeek, Id, Model, People, ShortText, Text, field
-
-# Plural of a one-word Danish role noun, by its ending (the nouns roles are named with):
-# sagsbehandler -> sagsbehandlere, superbruger -> superbrugere, konsulent -> konsulenter,
-# praktikant -> praktikanter, jurist -> jurister, koordinator -> koordinatorer, chauffør -> chauffører.
-# Anything else (two or more words, "Faglig leder" -> "faglige ledere"; other endings) cannot be bent
-# safely by rule, so the plan must say it with "flertal".
-_PLURAL_ENDINGS = (("er", "e"), ("ent", "er"), ("ant", "er"), ("ist", "er"), ("or", "er"), ("ør", "er"))
 
 
 def default_plural(name: str) -> str | None:
     """The plural of a one-word role name, lower-case as inside a sentence, or None when unsure."""
     word = name.strip()
-    if not re.fullmatch(r"[A-ZÆØÅa-zæøå]+", word) or (word[1:] != word[1:].lower()):
+    if not re.fullmatch(say.ONE_WORD, word) or (word[1:] != word[1:].lower()):
         return None
     word = word[0].lower() + word[1:]
-    for ending, add in _PLURAL_ENDINGS:
+    for ending, add in say.PLURAL_ENDINGS:  # by ending; the rule and its limits: texts/validation.py
         if word.endswith(ending):
             return word + add
     return None
@@ -48,9 +42,7 @@ class Role(Model):
     def _plural_known(self) -> "Role":
         if self.plural is None and default_plural(self.name) is None:
             raise PydanticCustomError(
-                "dansk",
-                'generatoren kan ikke selv sætte rollens navn "{name}" i flertal. Tilføj nøglen "flertal" '
-                'med navnet i flertal, som det skal stå inde i en sætning, fx flertal: faglige ledere.',
+                "dansk", say.ROLE_PLURAL_UNKNOWN,
                 {"name": self.name})
         return self
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..texts import validation as say
 from .base import Clock, Count, Date, Id, Model, People, ShortText, Text, WebAddress, field
 
 
@@ -27,7 +28,8 @@ class Session(Model):
 
 
 class Training(Model):
-    klik_task: ShortText = field("klik_opgave", "KLIK-opgaven, der ejer resten af undervisningsplanen.", "Planlæg undervisning")
+    klik_task: ShortText = field("klik_opgave", "KLIK-opgaven, der ejer resten af undervisningsplanen.",
+                                  say.TRAINING_KLIK_TASK)
     klik_link: WebAddress | None = field(
         "klik_link", "Webadressen på KLIK-opgaven (kopiér den fra KLIK), så siden kan linke til den.", None
     )

@@ -8,6 +8,7 @@ import datetime as dt
 from .. import formatting as fmt
 from ..analysis.kinds import WorkKind
 from ..analysis.load import month_bounds
+from ..texts import validation as say
 from .context import Context
 
 FREEZE_GAP_DAYS = 7  # a freeze that ends more than a week before go-live leaves changes unlogged
@@ -23,7 +24,7 @@ def _converted_before_freeze(ctx: Context) -> list[tuple[tuple, str, dt.date]]:
             out.append((w.path, f'"{w.name}"', w.start))
     offer = p.vendor_offer
     if offer and offer.delivery and offer.delivery < start and ctx.figures.planning.break_even_routed:
-        out.append((("leverandoertilbud", "levering"), f"{offer.vendor}s levering", offer.delivery))
+        out.append((("leverandoertilbud", "levering"), say.VENDOR_DELIVERY.format(vendor=offer.vendor), offer.delivery))
     return sorted(out, key=lambda t: t[2])
 
 
@@ -37,12 +38,11 @@ def freeze_reentry(ctx: Context) -> None:
     if not early:
         return
     path, what, first = early[0]
-    others = f" (og {len(early) - 1} andre)" if len(early) > 1 else ""
+    others = say.AND_OTHERS.format(n=len(early) - 1) if len(early) > 1 else ""
     ctx.warning(("projekt", "frysning"),
-                f"{what}{others} konverterer sager fra {fmt.date(first)}, før frysningen begynder "
-                f"{fmt.date(freeze.start)}. Ændringer i {p.municipality.old_system} mellem konverteringen og "
-                "frysningen går tabt, og frysningsloggen skal også indtastes. Planlæg timerne under "
-                "projekt.frysning.genindtastning (rolle og timer), eller læg frysningen før konverteringen.")
+                say.CONVERTED_BEFORE_FREEZE.format(what=what, others=others, first=fmt.date(first),
+                                                   freeze=fmt.date(freeze.start),
+                                                   old_system=p.municipality.old_system))
 
 
 def freeze_near_go_live(ctx: Context) -> None:
@@ -53,9 +53,8 @@ def freeze_near_go_live(ctx: Context) -> None:
     gap = (p.project.go_live - freeze.end).days - 1
     if gap > FREEZE_GAP_DAYS:
         ctx.warning(("projekt", "frysning", "til"),
-                    f"Frysningen slutter {fmt.date(freeze.end)}, {gap} dage før go-live {fmt.date(p.project.go_live)}. "
-                    "Ændringer i de dage bliver hverken logget eller konverteret. Lad frysningen vare til "
-                    "go-live (til: dagen før go-live).")
+                    say.FREEZE_ENDS_EARLY.format(end=fmt.date(freeze.end), gap=gap,
+                                                 go_live=fmt.date(p.project.go_live)))
 
 
 def follow_ups_before_go_live(ctx: Context) -> None:
@@ -64,8 +63,7 @@ def follow_ups_before_go_live(ctx: Context) -> None:
         bounds = month_bounds(key)
         if bounds and n > 0 and bounds[1] < go:
             ctx.warning(("foerste_opfoelgninger", key),
-                        f"{n} sager har første opfølgning i {fmt.month(bounds[0])}, før go-live {fmt.date(go)}. "
-                        "Så sker opfølgningen i det gamle system: flyt sagerne til måneder fra go-live.")
+                        say.FOLLOW_UPS_BEFORE_GO_LIVE.format(n=n, month=fmt.month(bounds[0]), go_live=fmt.date(go)))
 
 
 def price_scores(ctx: Context) -> None:
@@ -74,18 +72,17 @@ def price_scores(ctx: Context) -> None:
     crit = {c.id: c.name for c in ctx.plan.conversion.criteria}
     for c in ctx.figures.planning.matrix.conflicts:
         ctx.warning(("konverteringsform", "vurdering", c.dearer, c.criterion),
-                    f'"{names[c.dearer]}" får {c.dearer_score} point for {crit[c.criterion]}, men koster '
-                    f'{fmt.kroner(c.dearer_total)} og dermed mere end "{names[c.cheaper]}" ({fmt.kroner(c.cheaper_total)}), '
-                    f"som kun får {c.cheaper_score}. Giv den billigere mulighed mindst lige så mange point, eller "
-                    "fjern pris: true fra kriteriet, hvis det ikke handler om prisen.")
+                    say.PRICE_SCORE.format(dearer=names[c.dearer], dearer_score=c.dearer_score,
+                                           criterion=crit[c.criterion], dearer_total=fmt.kroner(c.dearer_total),
+                                           cheaper=names[c.cheaper], cheaper_total=fmt.kroner(c.cheaper_total),
+                                           cheaper_score=c.cheaper_score))
 
 
 def activity_hours(ctx: Context) -> None:
     for i, a in enumerate(ctx.plan.activities):
         if a.hours > 0 and a.owner is None:
             ctx.error(("aktiviteter", i, "timer"),
-                      f'Aktiviteten "{a.name}" har {fmt.hours(a.hours)}, men ingen ansvarlig rolle til at bære dem. '
-                      "Tilføj ansvarlig: rollens id.")
+                      say.ACTIVITY_WITHOUT_OWNER.format(name=a.name, hours=fmt.hours(a.hours)))
 
 
 RULES = [freeze_reentry, freeze_near_go_live, follow_ups_before_go_live, price_scores, activity_hours]

@@ -6,6 +6,7 @@ from .. import formatting as fmt
 from ..analysis.calendar import monday_of
 from ..analysis.kinds import WorkKind
 from ..analysis.load import Shortfall
+from ..texts import validation as say
 from .context import Context
 
 
@@ -22,7 +23,7 @@ def _role_names(ctx: Context) -> dict[str, str]:
 
 
 def _week(monday) -> str:
-    return f"{fmt.week(monday)} (ugen fra {fmt.date(monday)})"
+    return say.WEEK.format(week=fmt.week(monday), date=fmt.date(monday))
 
 
 def coverage(ctx: Context) -> None:
@@ -33,15 +34,12 @@ def coverage(ctx: Context) -> None:
         n = row.need
         path = paths[(n.group.id, n.field.id)]
         if row.missing:
-            part = "" if row.missing == n.category.count else f" for {row.missing} af {n.category.count} sager"
-            ctx.error(path, f'Feltet "{n.field.name}" på sagskategorien "{n.category.name}" har ingen, der '
-                            f"indtaster det{part}. Tilføj kategorien {n.category.id} og feltgruppen {n.group.id} "
-                            "til en arbejdspakke (arbejdspakker) eller et hold med konvertering, eller sæt "
-                            "automatisk: true, hvis leverandøren konverterer feltet.")
+            part = "" if row.missing == n.category.count else \
+                say.FIELD_NOBODY_PART.format(missing=row.missing, count=n.category.count)
+            ctx.error(path, say.FIELD_NOBODY.format(field=n.field.name, category=n.category.name, part=part,
+                                                    category_id=n.category.id, group_id=n.group.id))
         elif row.late:
-            ctx.warning(path, f'Feltet "{n.field.name}" skal være i DUBU ved go-live, men på sagskategorien '
-                              f'"{n.category.name}" er det kun planlagt ved sagens første opfølgning. Læg det i en '
-                              "arbejdspakke med en periode før go-live.")
+            ctx.warning(path, say.FIELD_LATE.format(field=n.field.name, category=n.category.name))
 
 
 def double_packages(ctx: Context) -> None:
@@ -52,9 +50,8 @@ def double_packages(ctx: Context) -> None:
             for g in wp.groups:
                 if (c, g) in seen and seen[(c, g)] != i:
                     other = ctx.plan.work_packages[seen[(c, g)]]
-                    ctx.warning(("arbejdspakker", i), f'Arbejdspakken dækker kategorien {c} og feltgruppen {g}, '
-                                f'som arbejdspakken "{other.name}" også dækker. Så tælles arbejdet to gange: '
-                                "fjern den ene.")
+                    ctx.warning(("arbejdspakker", i), say.DOUBLE_PACKAGE.format(category=c, group=g,
+                                                                                other=other.name))
                 seen.setdefault((c, g), i)
 
 
@@ -64,21 +61,20 @@ def overload(ctx: Context) -> None:
     names = _role_names(ctx)
     for row in ctx.figures.planning.load.overloads:
         ctx.warning(("roller", index[row.role], "timer_pr_uge"),
-                    f"{names[row.role]} har {fmt.hours(row.load)} planlagt i {_week(row.monday)}, men kan kun "
-                    f"give {fmt.hours(row.capacity)} den uge ({fmt.hours(row.load - row.capacity)} for meget). "
-                    "Flyt arbejde til en anden uge, forlæng perioden, eller giv rollen flere timer.")
+                    say.OVERLOAD.format(role=names[row.role], load=fmt.hours(row.load), week=_week(row.monday),
+                                        capacity=fmt.hours(row.capacity),
+                                        excess=fmt.hours(row.load - row.capacity)))
 
 
-_WHAT = {WorkKind.package: "Arbejdspakken", WorkKind.follow_up: "Arbejdspakken", WorkKind.session: "Holdet",
-         WorkKind.control: "Kontrollen", WorkKind.activity: "Aktiviteten", WorkKind.teaching: "Undervisningen på holdet",
-         WorkKind.reentry: "Genindtastningen"}
+_WHAT = {WorkKind.package: say.WORK_PACKAGE, WorkKind.follow_up: say.WORK_PACKAGE, WorkKind.session: say.WORK_SESSION,
+         WorkKind.control: say.WORK_CONTROL, WorkKind.activity: say.WORK_ACTIVITY, WorkKind.teaching: say.WORK_TEACHING,
+         WorkKind.reentry: say.WORK_REENTRY}
 
 
 def _shortfall_text(s: Shortfall, role: str) -> str:
     w = s.work
-    return (f'{_WHAT[w.kind]} "{w.name}" kan ikke nås inden fristen {fmt.date(s.deadline)}: {role} mangler '
-            f"{fmt.hours(s.hours)} i {_week(monday_of(s.week))}, selv når arbejdet flyttes til dage med ledig tid. "
-            "Giv rollen flere timer (timer_pr_uge eller antal), start tidligere, eller flyt fristen.")
+    return say.SHORTFALL.format(what=_WHAT[w.kind], name=w.name, deadline=fmt.date(s.deadline), role=role,
+                                hours=fmt.hours(s.hours), week=_week(monday_of(s.week)))
 
 
 def shortfall(ctx: Context) -> None:
@@ -95,13 +91,11 @@ def no_working_days(ctx: Context) -> None:
         if pw.follow_up:
             if pw.hours > 0 and not any(n > 0 for n in p.first_follow_ups.values()):
                 ctx.error(("arbejdspakker", pw.index, "tidspunkt"),
-                          f'Arbejdspakken "{wp.name}" sker ved sagernes første opfølgning, men '
-                          '"foerste_opfoelgninger" siger ikke, hvornår de falder. Tilføj antal sager pr. måned.')
+                          say.FOLLOW_UP_PACKAGE_NO_MONTHS.format(name=wp.name))
         elif wp.start and wp.end and wp.start <= wp.end and pw.hours > 0:
             if not any(v > 0 for d, v in planning.days.items() if wp.start <= d <= wp.end):
                 ctx.error(("arbejdspakker", pw.index, "fra"),
-                          f'Arbejdspakken "{wp.name}" har ingen arbejdsdage mellem {fmt.date(wp.start)} og '
-                          f"{fmt.date(wp.end)} (weekend, helligdage eller fridage). Flyt perioden.")
+                          say.NO_WORKING_DAYS.format(name=wp.name, start=fmt.date(wp.start), end=fmt.date(wp.end)))
 
 
 def absences(ctx: Context) -> None:
@@ -109,15 +103,14 @@ def absences(ctx: Context) -> None:
     for i, a in enumerate(ctx.plan.calendar.absences):
         if a.role in heads and a.people > heads[a.role]:
             ctx.error(("kalender", "fravaer", i, "personer"),
-                      f"Der er {a.people} personer væk, men rollen har kun {heads[a.role]}. Ret antallet.")
+                      say.TOO_MANY_AWAY.format(people=a.people, headcount=heads[a.role]))
 
 
 def sessions_take_too_much(ctx: Context) -> None:
     for pw in ctx.figures.planning.packages:
         for cat, group, extra in pw.over_taken:
             ctx.warning(("arbejdspakker", pw.index),
-                        f"Holdene konverterer {extra} sager mere af kategorien {cat} (feltgruppen {group}), "
-                        "end kategorien har. Ret sager_pr_deltager eller deltagere på holdene.")
+                        say.SESSIONS_TAKE_TOO_MUCH.format(extra=extra, category=cat, group=group))
 
 
 RULES = [coverage, double_packages, overload, shortfall, no_working_days, absences, sessions_take_too_much]

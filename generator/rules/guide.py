@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from ..io.docs_paths import check_docs_path
+from ..texts import validation as say
 from .context import Context
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -15,14 +16,15 @@ def _image(ctx: Context, path: tuple, ref: str | None) -> None:
     if ref is None:
         return
     if PurePosixPath(ref).suffix.lower() not in IMAGE_TYPES:
-        ctx.error(path, f'"{"".join(ch if ch.isprintable() else "?" for ch in ref)}" er ikke et billede. Brug en fil af typen {", ".join(sorted(IMAGE_TYPES))}.')
+        shown = "".join(ch if ch.isprintable() else "?" for ch in ref)
+        ctx.error(path, say.NOT_AN_IMAGE.format(ref=shown, types=", ".join(sorted(IMAGE_TYPES))))
         return
     if ctx.docs_dir is None:
         return  # no docs folder given (e.g. a plan checked on its own): the build checks it
     problem = check_docs_path(ref, ctx.docs_dir)
     if problem:
         shown = "".join(ch if ch.isprintable() else "?" for ch in ref)
-        ctx.error(path, f'Skærmbilledet "{shown}" kan ikke vises: {problem}')
+        ctx.error(path, say.SCREENSHOT_NOT_SHOWN.format(ref=shown, problem=problem))
 
 
 def guide_images(ctx: Context) -> None:
@@ -41,8 +43,7 @@ def guide_for_every_group(ctx: Context) -> None:
     for g, group in enumerate(ctx.plan.minimum.groups):
         if group.id in entered and group.id not in ctx.plan.guide.groups:
             ctx.warning(("minimumsoplysninger", "feltgrupper", g, "id"),
-                        f'Feltgruppen "{group.name}" indtastes manuelt, men har ingen vejledning. Tilføj "{group.id}" '
-                        'under vejledning.feltgrupper med "hvor" (hvor i DUBU) og "tjek" (hvad der skal tjekkes).')
+                        say.GROUP_WITHOUT_GUIDE.format(name=group.name, id=group.id))
 
 
 RULES = [guide_images, guide_for_every_group]

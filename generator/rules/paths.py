@@ -7,6 +7,7 @@ checked, not a list of known cases.
 from __future__ import annotations
 
 from ..analysis.paths import Place, clashes, role_paths, session_anchors
+from ..texts import validation as say
 from .context import Context
 
 
@@ -21,25 +22,20 @@ def unique_paths(ctx: Context) -> None:
             if ("fixed", later.id) in reported:
                 continue
             reported.add(("fixed", later.id))
-            ctx.error(later.where, f'Rolle-id\'et "{later.id}" er et reserveret navn: det giver filen '
-                                   f"{later.path}, som er en fast side eller download på sitet. Vælg et andet id.")
+            ctx.error(later.where, say.RESERVED_ROLE_ID.format(id=later.id, path=later.path))
             continue
         pair = (first.id, later.id)
         if pair in reported:
             continue
         reported.add(pair)
-        ctx.error(later.where, f'Rolle-id\'et "{later.id}" giver samme filnavn ({later.path}) som rollen '
-                               f'"{first.id}" i linje {_line(ctx, first)}, så den ene rolles side ville forsvinde '
-                               "(i filnavne bliver _ og - ens, og store og små bogstaver ens). Giv den ene rolle "
-                               "et andet id.")
+        ctx.error(later.where, say.ROLE_PATH_CLASH.format(id=later.id, path=later.path, first=first.id,
+                                                          line=_line(ctx, first)))
 
 
 def unique_anchors(ctx: Context) -> None:
     for first, later in clashes(session_anchors(ctx.plan)):
-        ctx.error(later.where, f'Hold-id\'et "{later.id}" giver samme anker (#{later.path}) på '
-                               f'undervisningssiderne som holdet "{first.id}" i linje {_line(ctx, first)} '
-                               "(i ankre bliver _ og - ens), så links til holdet ville ramme det forkerte hold. "
-                               "Giv det ene hold et andet id.")
+        ctx.error(later.where, say.SESSION_ANCHOR_CLASH.format(id=later.id, anchor=later.path, first=first.id,
+                                                               line=_line(ctx, first)))
 
 
 RULES = [unique_paths, unique_anchors]

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from .. import formatting as fmt
 from ..analysis.progress import ProgressFigures, cases
 from ..model.progress import CriterionKind, Progress
+from ..texts import validation as say
 from .context import Context
 
 
 def _guess(value: str, known) -> str:
     close = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6)
     if close:
-        return f' Mente du "{close[0]}"?'
-    return f" Brug en af: {', '.join(sorted(known)) or '(ingen)'}."
+        return say.MEANT.format(meant=close[0])
+    return say.CHOOSE_FROM.format(known=", ".join(sorted(known)) or say.NOTHING_TO_CHOOSE)
 
 
 # --- plan.yaml: go_no_go -----------------------------------------------------------------------
@@ -40,20 +41,18 @@ def go_no_go_criteria(ctx: Context) -> None:
         base = ("go_no_go", "kriterier", i)
         if c.id in seen:
             first = ctx.loaded.locate(("go_no_go", "kriterier", seen[c.id]))[0]
-            ctx.error((*base, "id"), f'id "{c.id}" er brugt før (linje {first}). Giv hvert kriterie sit eget id.')
+            ctx.error((*base, "id"), say.CRITERION_ID_REUSED.format(id=c.id, line=first))
         seen.setdefault(c.id, i)
-        for key, values, known, what in (("arbejdspakker", c.packages, packages, "Arbejdspakken"),
-                                          ("kategorier", c.categories, cats, "Sagskategorien"),
-                                          ("aktiviteter", c.activities, activities, "Aktiviteten")):
+        for key, values, known, what in (("arbejdspakker", c.packages, packages, say.NAMED_PACKAGE),
+                                          ("kategorier", c.categories, cats, say.NAMED_CATEGORY),
+                                          ("aktiviteter", c.activities, activities, say.NAMED_ACTIVITY)):
             for j, v in enumerate(values):
                 if v not in known:
-                    ctx.error((*base, key, j), f'{what} "{v}" findes ikke i planen.{_guess(v, known)}')
+                    ctx.error((*base, key, j), say.NOT_IN_PLAN.format(what=what, id=v, guess=_guess(v, known)))
         if c.kind is CriterionKind.fault_rate_below and c.threshold is None:
-            ctx.error((*base, "maal"), 'Et kriterie med maal: fejlrate_under skal have en grænse. Tilføj fx '
-                                       '"graense_pct: 5" (højeste fejlrate i procent).')
+            ctx.error((*base, "maal"), say.FAULT_RATE_NEEDS_LIMIT)
         if c.kind is CriterionKind.categories_converted and not c.categories:
-            ctx.error((*base, "maal"), 'Et kriterie med maal: kategorier_konverteret skal nævne sagskategorierne. '
-                                       'Tilføj fx "kategorier: [aabne_anbringelser]".')
+            ctx.error((*base, "maal"), say.CONVERTED_NEEDS_CATEGORIES)
 
 
 PLAN_RULES = [go_no_go_criteria]
@@ -73,8 +72,8 @@ class ProgressContext(Context):
 def _period(ctx: ProgressContext, path: tuple, day) -> None:
     pf = ctx.figures.planning
     if day is not None and not pf.start <= day <= pf.end:
-        ctx.error(path, f"Datoen {day.isoformat()} ligger uden for planens periode "
-                        f"({fmt.date(pf.start)}–{fmt.date(pf.end)}). Ret datoen (ÅÅÅÅ-MM-DD).")
+        ctx.error(path, say.DATE_OUTSIDE_PLAN.format(day=day.isoformat(), start=fmt.date(pf.start),
+                                                     end=fmt.date(pf.end)))
 
 
 def dates_within_plan(ctx: ProgressContext) -> None:
@@ -99,27 +98,26 @@ def status_counts(ctx: ProgressContext) -> None:
     for i, e in enumerate(ctx.progress.status):
         if e.date in seen:
             first = ctx.loaded.locate(("status", seen[e.date]))[0]
-            ctx.error(("status", i, "dato"), f"Datoen {e.date.isoformat()} er talt før (linje {first}). Ret "
-                                             "tallene i den første optælling, eller ret datoen.")
+            ctx.error(("status", i, "dato"), say.DATE_COUNTED_BEFORE.format(day=e.date.isoformat(), line=first))
         seen.setdefault(e.date, i)
         for key, counts, kind in (("arbejdspakker", e.packages, "arbejdspakke"), ("hold", e.sessions, "hold")):
             for id_, n in counts.items():
                 path = ("status", i, key, id_)
                 if kind == "arbejdspakke" and id_ not in packages:
-                    ctx.error(path, f'Arbejdspakken "{id_}" findes ikke i planen.{_guess(id_, packages)}')
+                    ctx.error(path, say.NOT_IN_PLAN.format(what=say.NAMED_PACKAGE, id=id_,
+                                                           guess=_guess(id_, packages)))
                     continue
                 if kind == "hold" and id_ not in sessions:
-                    ctx.error(path, f'Holdet "{id_}" findes ikke i planen.{_guess(id_, converting)}')
+                    ctx.error(path, say.NOT_IN_PLAN.format(what=say.NAMED_SESSION, id=id_,
+                                                           guess=_guess(id_, converting)))
                     continue
                 if kind == "hold" and id_ not in converting:
-                    ctx.error(path, f'Holdet "{id_}" konverterer ingen sager (det har ingen "konvertering" i '
-                                    'plan.yaml). Fjern det herfra.')
+                    ctx.error(path, say.SESSION_CONVERTS_NOTHING.format(id=id_))
                     continue
                 total = totals.get((kind, id_))
                 if total is not None and n > total:
-                    what = "Arbejdspakken" if kind == "arbejdspakke" else "Holdet"
-                    ctx.error(path, f"{n} færdige sager er flere end de {total}, {what.lower()} rummer efter "
-                                    "planen. Tallet skal være antallet af færdige sager i alt til og med datoen.")
+                    what = say.NAMED_PACKAGE if kind == "arbejdspakke" else say.NAMED_SESSION
+                    ctx.error(path, say.MORE_DONE_THAN_PLANNED.format(n=n, total=total, what=what.lower()))
     order = sorted(range(len(ctx.progress.status)), key=lambda i: ctx.progress.status[i].date)
     last: dict[tuple[str, str], tuple[int, object]] = {}
     for i in order:
@@ -129,8 +127,7 @@ def status_counts(ctx: ProgressContext) -> None:
                 before = last.get((key, id_))
                 if before is not None and n < before[0]:
                     ctx.error(("status", i, key, id_),
-                              f"Antallet er faldet fra {before[0]} ({fmt.date(before[1])}) til {n}. Tallene er "
-                              "akkumulerede: skriv det samlede antal færdige sager til og med datoen.")
+                              say.COUNT_FELL.format(before=before[0], date=fmt.date(before[1]), n=n))
                 last[(key, id_)] = (n, e.date)
 
 
@@ -143,36 +140,36 @@ def reconciliation(ctx: ProgressContext) -> None:
     for i, row in enumerate(rec.categories):
         path = ("afstemning", "kategorier", i, "kategori")
         if row.category not in cats:
-            ctx.error(path, f'Sagskategorien "{row.category}" findes ikke i planen.{_guess(row.category, converted)}')
+            ctx.error(path, say.NOT_IN_PLAN.format(what=say.NAMED_CATEGORY, id=row.category,
+                                                   guess=_guess(row.category, converted)))
         elif row.category not in converted:
-            ctx.error(path, f'Sagskategorien "{row.category}" konverteres ikke (rute: ikke_konverteres), så den '
-                            'skal ikke afstemmes. Fjern den herfra.')
+            ctx.error(path, say.CATEGORY_NOT_CONVERTED.format(category=row.category))
         elif row.category in rows:
             first = ctx.loaded.locate(("afstemning", "kategorier", rows[row.category]))[0]
-            ctx.error(path, f'Sagskategorien "{row.category}" er afstemt før (linje {first}). Skriv den kun én gang.')
+            ctx.error(path, say.CATEGORY_RECONCILED_BEFORE.format(category=row.category, line=first))
         rows.setdefault(row.category, i)
     for i, e in enumerate(rec.explanations):
         if e.category not in rows:
             known = set(rows)
             ctx.error(("afstemning", "forklaringer", i, "kategori"),
-                      f'Sagskategorien "{e.category}" har ingen afstemning under afstemning.kategorier.'
-                      f'{_guess(e.category, known) if known else " Tilføj den dér først."}')
+                      say.EXPLANATION_WITHOUT_ROW.format(
+                          category=e.category, hint=_guess(e.category, known) if known else say.ADD_IT_THERE_FIRST))
     facts = ctx.facts
     severity = ctx.error if facts.after_go_live else ctx.warning
     for r in facts.reconciliation:
         i = rows.get(r.category.id)
         path = ("afstemning", "kategorier", i)
         if r.explained > abs(r.difference):
-            ctx.error(path, f"Forklaringerne dækker {r.explained} sager, men forskellen er kun "
-                            f"{abs(r.difference)} ({r.old_system} i det gamle system, {r.dubu} i DUBU). Ret antallene.")
+            ctx.error(path, say.EXPLAINED_TOO_MUCH.format(explained=r.explained, difference=abs(r.difference),
+                                                          old_system=r.old_system, dubu=r.dubu))
         elif r.unexplained:
-            when = ("Efter go-live" if facts.after_go_live else "Før go-live er det en advarsel; fra go-live")
-            counts = f"{r.old_system} i det gamle system, {r.dubu} i DUBU"
-            what = (f"Forskellen på {cases(abs(r.difference))} ({counts}) er ikke forklaret"
+            when = say.WHEN_AFTER_GO_LIVE if facts.after_go_live else say.WHEN_BEFORE_GO_LIVE
+            counts = say.COUNTS.format(old_system=r.old_system, dubu=r.dubu)
+            what = (say.UNEXPLAINED_ALL.format(cases=cases(abs(r.difference)), counts=counts)
                     if r.unexplained == abs(r.difference) else
-                    f"{cases(r.unexplained)} af forskellen på {abs(r.difference)} ({counts}) er ikke forklaret")
-            severity(path, f"{what}. Find årsagen, og skriv den under afstemning.forklaringer. "
-                           f"{when} er det en fejl.")
+                    say.UNEXPLAINED_PART.format(cases=cases(r.unexplained), difference=abs(r.difference),
+                                                counts=counts))
+            severity(path, say.UNEXPLAINED.format(what=what, when=when))
 
 
 def control_rounds(ctx: ProgressContext) -> None:
@@ -180,10 +177,10 @@ def control_rounds(ctx: ProgressContext) -> None:
     for i, r in enumerate(ctx.progress.controls):
         if r.activity not in activities:
             ctx.error(("kontrolrunder", i, "aktivitet"),
-                      f'Aktiviteten "{r.activity}" findes ikke i planen.{_guess(r.activity, activities)}')
+                      say.NOT_IN_PLAN.format(what=say.NAMED_ACTIVITY, id=r.activity,
+                                             guess=_guess(r.activity, activities)))
         if r.faults > r.sample:
-            ctx.error(("kontrolrunder", i, "fejl"), f"{r.faults} sager med fejl er flere end de {r.sample} "
-                                                    "kontrollerede sager i stikprøven. Ret tallet.")
+            ctx.error(("kontrolrunder", i, "fejl"), say.FAULTS_ABOVE_SAMPLE.format(faults=r.faults, sample=r.sample))
 
 
 def manual_checks(ctx: ProgressContext) -> None:
@@ -192,11 +189,9 @@ def manual_checks(ctx: ProgressContext) -> None:
     for i, c in enumerate(ctx.progress.checks):
         path = ("go_no_go", i, "kriterie")
         if c.criterion not in criteria:
-            ctx.error(path, f'Go/no-go-kriteriet "{c.criterion}" findes ikke i plan.yaml (go_no_go.kriterier).'
-                            f'{_guess(c.criterion, manual)}')
+            ctx.error(path, say.CRITERION_NOT_IN_PLAN.format(criterion=c.criterion, guess=_guess(c.criterion, manual)))
         elif c.criterion not in manual:
-            ctx.error(path, f'Kriteriet "{c.criterion}" måles ud fra tallene i fremdrift.yaml og kan ikke krydses '
-                            'af i hånden. Fjern det herfra (kun kriterier med maal: manuel krydses af).')
+            ctx.error(path, say.CRITERION_NOT_MANUAL.format(criterion=c.criterion))
 
 
 RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks]

@@ -14,6 +14,7 @@ from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
 from ..model.schedule import PackageTiming
 from ..slug import ascii_slug
+from ..texts import validation as say
 from .context import Context, RawContext
 
 
@@ -36,15 +37,15 @@ def _id_set(data: Any, *path: Any) -> set[str]:
 
 
 LISTS = {
-    ("sagskategorier",): "sagskategorier",
-    ("roller",): "roller",
-    ("minimumsoplysninger", "feltgrupper"): "feltgrupper",
-    ("konverteringsform", "muligheder"): "muligheder",
-    ("konverteringsform", "kriterier"): "kriterier",
-    ("milepaele",): "milepæle",
-    ("aktiviteter",): "aktiviteter",
-    ("arbejdspakker",): "arbejdspakker",
-    ("undervisning", "sessioner"): "hold",
+    ("sagskategorier",): say.LIST_CATEGORIES,
+    ("roller",): say.LIST_ROLES,
+    ("minimumsoplysninger", "feltgrupper"): say.LIST_GROUPS,
+    ("konverteringsform", "muligheder"): say.LIST_OPTIONS,
+    ("konverteringsform", "kriterier"): say.LIST_CRITERIA,
+    ("milepaele",): say.LIST_MILESTONES,
+    ("aktiviteter",): say.LIST_ACTIVITIES,
+    ("arbejdspakker",): say.LIST_PACKAGES,
+    ("undervisning", "sessioner"): say.LIST_SESSIONS,
 }
 
 
@@ -64,8 +65,8 @@ def _suggest(value: str, known: Iterable[str]) -> str | None:
 def _lines(nums: list[int], limit: int = 5 * MAX_KNOWN) -> str:
     nums = sorted(set(nums))
     if len(nums) > limit:  # a thousand uses of one wrong id: the first few, and how many more
-        return ", ".join(map(str, nums[:limit])) + f" og {len(nums) - limit} andre linjer"
-    return ", ".join(map(str, nums[:-1])) + (" og " if len(nums) > 1 else "") + str(nums[-1])
+        return ", ".join(map(str, nums[:limit])) + say.AND_MORE_LINES.format(n=len(nums) - limit)
+    return ", ".join(map(str, nums[:-1])) + (say.AND if len(nums) > 1 else "") + str(nums[-1])
 
 
 def _duplicates(ctx: RawContext) -> dict[tuple, list[tuple[str, int, int]]]:
@@ -86,13 +87,13 @@ def _duplicates(ctx: RawContext) -> dict[tuple, list[tuple[str, int, int]]]:
 def known_ids(value: str, known: set[str], limit: int = MAX_KNOWN) -> str:
     """'Mente du "x"? Brug en af: a, b, c og 40 andre': close matches first, at most `limit` ids in all."""
     if not known:
-        return "Der er ingen at vælge imellem"
+        return say.NO_IDS
     close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
     shown = list(dict.fromkeys([*close, *sorted(known)]))[:limit]
     rest = len(known) - len(shown)
-    listed = ", ".join(shown) + (f" og {rest} andre" if rest > 0 else "")
-    guess = f'Mente du "{close[0]}"? ' if close else ""
-    return f"{guess}Brug en af: {listed}"
+    listed = ", ".join(shown) + (say.AND_MORE.format(n=rest) if rest > 0 else "")
+    guess = say.MEANT_THEN.format(meant=close[0]) if close else ""
+    return say.USE_ONE_OF.format(guess=guess, listed=listed)
 
 
 def _known(d: Any, kind: tuple) -> set[str]:
@@ -172,13 +173,13 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
 
 
 KINDS = {
-    ("roller",): "Rollen",
-    ("sagskategorier",): "Sagskategorien",
-    ("minimumsoplysninger", "feltgrupper"): "Feltgruppen",
-    ("milepaele",): "Milepælen",
-    ("aktiviteter",): "Aktiviteten",
-    ("konverteringsform", "muligheder"): "Muligheden",
-    ("konverteringsform", "kriterier"): "Kriteriet",
+    ("roller",): say.KIND_ROLE,
+    ("sagskategorier",): say.KIND_CATEGORY,
+    ("minimumsoplysninger", "feltgrupper"): say.KIND_GROUP,
+    ("milepaele",): say.KIND_MILESTONE,
+    ("aktiviteter",): say.KIND_ACTIVITY,
+    ("konverteringsform", "muligheder"): say.KIND_OPTION,
+    ("konverteringsform", "kriterier"): say.KIND_CRITERION,
 }
 
 
@@ -197,16 +198,14 @@ def references(ctx: RawContext) -> None:
         for key, first, repeat in dups:
             first_line = ctx.loaded.locate((*path, first))[0]
             repeat_line = ctx.loaded.locate((*path, repeat))[0]
-            text = (f'id "{key}" er brugt to gange: i linje {first_line} og i linje {repeat_line}. '
-                    "Giv hvert punkt sit eget id.")
+            text = say.DUPLICATE_ID.format(key=key, first=first_line, repeat=repeat_line)
             missing = sorted({v for kind, _, v in unknown if kind == path} - {k for k, _, _ in dups})
             name = _get(d, *path, repeat, "navn")
             meant = (_suggest(str(name), missing) if isinstance(name, str) else None) or \
                 (missing[0] if len(missing) == 1 else None)
             if meant:
                 uses = [ctx.loaded.locate(where)[0] for kind, where, v in unknown if kind == path and v == meant]
-                text += (f' Planen henviser til "{meant}" (linje {_lines(uses)}), som ikke findes: '
-                         f'skal punktet i linje {repeat_line} have id "{meant}"?')
+                text += say.DUPLICATE_MEANT.format(meant=meant, uses=_lines(uses), repeat=repeat_line)
                 explained.add((path, meant))
             ctx.error((*path, repeat, "id"), text)
     fields: dict[str, int] = {}
@@ -217,8 +216,8 @@ def references(ctx: RawContext) -> None:
             if not isinstance(key, str):
                 continue
             if key in fields:
-                ctx.error(path, f'felt-id "{key}" er brugt to gange: i linje {fields[key]} og i linje '
-                                f'{ctx.loaded.locate(path)[0]}. Giv hvert felt sit eget id.')
+                ctx.error(path, say.DUPLICATE_FIELD_ID.format(key=key, first=fields[key],
+                                                              repeat=ctx.loaded.locate(path)[0]))
             fields.setdefault(key, ctx.loaded.locate(path)[0])
 
     grouped: dict[tuple[tuple, str], list[tuple]] = {}
@@ -233,14 +232,14 @@ def references(ctx: RawContext) -> None:
         if meant:
             defined = next((ctx.loaded.locate((*kind, i))[0] for i, item in _items(d, *kind)
                             if str(item.get("id")) == meant), 0)
-            text = f'{KINDS[kind]} "{value}" findes ikke. Mente du "{meant}" (defineret i linje {defined})?'
+            text = say.UNKNOWN_ID_MEANT.format(kind=KINDS[kind], value=value, meant=meant, defined=defined)
         else:
-            text = (f'{KINDS[kind]} "{value}" findes ikke. {known_ids(value, set(known))}'
-                    f' - eller tilføj den under "{section}".')
+            text = say.UNKNOWN_ID.format(kind=KINDS[kind], value=value, known=known_ids(value, set(known)),
+                                         section=section)
         if len(places) > 1:
             others = [ctx.loaded.locate(p)[0] for p in places[1:]]
-            text += f' "{value}" står også i linje {_lines(others)}'
-            text += (f': ret dem alle, eller ret id\'et i linje {defined} til "{value}".' if meant else ".")
+            text += say.ALSO_IN_LINES.format(value=value, lines=_lines(others))
+            text += (say.ALSO_FIX_ALL.format(defined=defined, value=value) if meant else ".")
         ctx.error(places[0], text)
 
 
@@ -250,8 +249,7 @@ def derived_milestones(ctx: RawContext) -> None:
         key = item.get("id")
         if isinstance(key, str) and key in MILESTONE_SOURCES:
             ctx.error(("milepaele", i, "id"),
-                      f'Milepælen "{key}" dannes af {MILESTONE_SOURCES[key]}, så datoen skal kun stå dér. '
-                      "Slet milepælen her; arbejdspakker og aktiviteter kan stadig have frist: " + key + ".")
+                      say.DERIVED_MILESTONE.format(key=key, source=MILESTONE_SOURCES[key]))
 
 
 def periods(ctx: Context) -> None:
@@ -259,28 +257,28 @@ def periods(ctx: Context) -> None:
 
     def forwards(path: tuple, start, end, what: str) -> None:
         if start and end and end < start:
-            ctx.error((*path, "til"), f"{what} slutter ({end:%Y-%m-%d}) før den begynder ({start:%Y-%m-%d}). Byt om på fra og til.")
+            ctx.error((*path, "til"), say.ENDS_BEFORE_START.format(what=what, end=end, start=start))
 
     if p.project.freeze:
-        forwards(("projekt", "frysning"), p.project.freeze.start, p.project.freeze.end, "Frysningen")
+        forwards(("projekt", "frysning"), p.project.freeze.start, p.project.freeze.end, say.PERIOD_FREEZE)
         if p.project.freeze.end >= p.project.go_live:
-            ctx.error(("projekt", "frysning", "til"), "Frysningen skal slutte før go-live. Ret datoen til senest dagen før go-live.")
+            ctx.error(("projekt", "frysning", "til"), say.FREEZE_AFTER_GO_LIVE)
     for i, act in enumerate(p.activities):
-        forwards(("aktiviteter", i), act.start, act.end, "Aktiviteten")
+        forwards(("aktiviteter", i), act.start, act.end, say.PERIOD_ACTIVITY)
     for i, wp in enumerate(p.work_packages):
         base = ("arbejdspakker", i)
         if wp.timing is PackageTiming.period:
             if wp.start is None or wp.end is None:
-                ctx.error(base, 'En arbejdspakke med en periode skal have både "fra" og "til". '
-                                'Tilføj dem, eller skriv "tidspunkt: foerste_opfoelgning".')
-            forwards(base, wp.start, wp.end, "Arbejdspakken")
+                ctx.error(base, say.PACKAGE_PERIOD_MISSING)
+            forwards(base, wp.start, wp.end, say.PERIOD_PACKAGE)
         elif wp.start or wp.end:
-            ctx.warning(base, 'Arbejdspakken sker ved første opfølgning, så "fra" og "til" bruges ikke. Fjern dem.')
+            ctx.warning(base, say.PACKAGE_PERIOD_UNUSED)
     for i, absence in enumerate(p.calendar.absences):
-        forwards(("kalender", "fravaer", i), absence.start, absence.end, "Fraværet")
+        forwards(("kalender", "fravaer", i), absence.start, absence.end, say.PERIOD_ABSENCE)
     for i, s in enumerate(p.training.sessions):
         if s.end <= s.start:
-            ctx.error(("undervisning", "sessioner", i, "slut"), f"Holdet slutter ({s.end:%H:%M}) før det begynder ({s.start:%H:%M}).")
+            ctx.error(("undervisning", "sessioner", i, "slut"),
+                      say.SESSION_ENDS_BEFORE_START.format(end=s.end, start=s.start))
 
 
 def deadlines(ctx: Context) -> None:
@@ -293,8 +291,7 @@ def deadlines(ctx: Context) -> None:
         m = dates.get(item.deadline) if item.deadline else None
         if m and item.end and item.end > m.date:
             ctx.error((section, i, "til"),
-                      f'"{item.name}" slutter {item.end:%Y-%m-%d}, efter milepælen "{m.name}" ({m.date:%Y-%m-%d}), '
-                      "som den skal være færdig før. Flyt slutdatoen frem eller milepælen.")
+                      say.AFTER_MILESTONE.format(name=item.name, end=item.end, milestone=m.name, date=m.date))
 
 
 def weights(ctx: Context) -> None:
@@ -302,14 +299,14 @@ def weights(ctx: Context) -> None:
     total = sum(c.weight for c in criteria)
     if total != 100:
         ctx.error(("konverteringsform", "kriterier"),
-                  f"Kriteriernes vægte giver tilsammen {total} %, men skal give 100 %. Ret vægtene.")
+                  say.WEIGHTS_NOT_100.format(total=total))
     options = [o.id for o in ctx.plan.conversion.options]
     for option in options:
         scores = ctx.plan.conversion.scores.get(option)
         missing = [c.id for c in criteria if not scores or c.id not in scores]
         if ctx.plan.conversion.scores and missing:
             ctx.error(("konverteringsform", "vurdering"),
-                      f'Muligheden "{option}" mangler point for: {", ".join(missing)}. Giv 1-5 point for hvert kriterium.')
+                      say.SCORES_MISSING.format(option=option, missing=", ".join(missing)))
 
 
 def scope(ctx: Context) -> None:
@@ -318,18 +315,16 @@ def scope(ctx: Context) -> None:
         if cat.route is Route.not_converted:
             for key, value in (("laesbar_i", cat.readable_in), ("laesbar_til", cat.readable_until)):
                 if value is None:
-                    ctx.error(("sagskategorier", i), f'Sager, der ikke konverteres, skal have "{key}": '
-                                                     "hvor og hvor længe kan de stadig læses?")
+                    ctx.error(("sagskategorier", i), say.NOT_CONVERTED_NEEDS.format(key=key))
             if cat.readable_until and cat.readable_until < p.project.go_live + relativedelta(months=3):
                 ctx.warning(("sagskategorier", i, "laesbar_til"),
-                            "Læseadgangen til det gamle system bør vare mindst 3 måneder efter go-live.")
+                            say.READ_ACCESS_SHORT)
         elif cat.readable_in or cat.readable_until:
-            ctx.warning(("sagskategorier", i), '"laesbar_i"/"laesbar_til" bruges kun for sager, der ikke konverteres.')
+            ctx.warning(("sagskategorier", i), say.READABLE_ONLY_NOT_CONVERTED)
     automatic = any(c.route is Route.automatic for c in p.categories) or any(
         o.kind is OptionKind.automatic for o in p.conversion.options)
     if automatic and p.vendor_offer is None:
-        ctx.error((), 'Planen regner med automatisk konvertering, men "leverandoertilbud" mangler. '
-                      "Tilføj tilbuddet (eller et skøn med antaget: true).")
+        ctx.error((), say.VENDOR_OFFER_MISSING)
 
 
 def statistics_fields(ctx: Context) -> None:
@@ -339,21 +334,20 @@ def statistics_fields(ctx: Context) -> None:
             timing = fld.timing or group.timing
             if Stakeholder.statistics in fld.needs and timing is Timing.first_follow_up:
                 ctx.warning(("minimumsoplysninger", "feltgrupper", g, "felter", f),
-                            f'"{fld.name}" skal bruges af Danmarks Statistik, men er først planlagt til første '
-                            "opfølgning. Indberetningen kræver feltet fra go-live: sæt tidspunkt: go_live.")
+                            say.STATISTICS_FIELD_LATE.format(name=fld.name))
 
 
 def follow_up_months(ctx: Context) -> None:
     p = ctx.plan
     for month in p.first_follow_ups:
         if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-            ctx.error(("foerste_opfoelgninger", month), f'"{month}" skal være en måned skrevet ÅÅÅÅ-MM, fx 2027-04.')
+            ctx.error(("foerste_opfoelgninger", month), say.FOLLOW_UP_MONTH_FORMAT.format(month=month))
     if p.first_follow_ups:
         total = sum(p.first_follow_ups.values())
         converted = sum(c.count for c in p.categories if c.converted)
         if total != converted:
             ctx.warning(("foerste_opfoelgninger",),
-                        f"Første opfølgninger giver {total} sager, men der konverteres {converted}. Ret antallene.")
+                        say.FOLLOW_UPS_TOTAL.format(total=total, converted=converted))
 
 
 RAW_RULES = [references, derived_milestones]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.municipality import TaskStatus
+from ..texts import validation as say
 from .context import Context
 
 
@@ -12,8 +13,8 @@ def completed_only_when_done(ctx: Context) -> None:
     for step in ctx.figures.steps[:3]:
         if not step.done:
             ctx.error(("klik_opgave", "status"),
-                      f'Opgaven kan ikke være "fuldfoert", fordi trin {step.number} ({step.title}) mangler: '
-                      f'{"; ".join(step.missing)}. Udfyld det, eller sæt status til "i_gang".')
+                      say.TASK_STEP_MISSING.format(number=step.number, title=step.title,
+                                                   missing="; ".join(step.missing)))
 
 
 RULES = [completed_only_when_done]

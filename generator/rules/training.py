@@ -16,6 +16,7 @@ from ..analysis.calendar import public_holidays
 from ..analysis.guide import converting_roles, super_user_people
 from ..formatting import date
 from ..model.schedule import DayOff, PackageTiming
+from ..texts import validation as say
 from .context import Context
 
 NOON = dt.time(12, 0)
@@ -34,13 +35,12 @@ def seats(ctx: Context) -> None:
     for i, s in enumerate(ctx.plan.training.sessions):
         if s.participants > s.seats:
             ctx.error((*_base(i), "deltagere"),
-                      f'Holdet "{s.title}" har {s.participants} deltagere, men kun {s.seats} pladser. '
-                      "Find et større lokale (ret pladser), eller flyt nogle deltagere til et andet hold.")
+                      say.SEATS.format(title=s.title, participants=s.participants, seats=s.seats))
 
 
 def _session_name(s):
     """'Holdet "…" (dato)', formatted only when a message needs it (Babel's Danish data loads on first use)."""
-    return lambda: f'Holdet "{s.title}" ({date(s.date)})'
+    return lambda: say.SESSION_NAME.format(title=s.title, date=date(s.date))
 
 
 def session_dates(ctx: Context) -> None:
@@ -54,25 +54,21 @@ def session_dates(ctx: Context) -> None:
         holiday = public_holiday(s.date)
         day_off = special.get(s.date)
         if holiday:
-            ctx.error(path, f"{when()} ligger på en helligdag ({holiday}). Flyt holdet til en hverdag.")
+            ctx.error(path, say.ON_HOLIDAY.format(session=when(), holiday=holiday))
         elif day_off and day_off.off is DayOff.full:
-            ctx.error(path, f"{when()} ligger på en fridag i kommunen ({day_off.name}). Flyt holdet til en hverdag.")
+            ctx.error(path, say.ON_DAY_OFF.format(session=when(), day_off=day_off.name))
         elif day_off and s.end > NOON:
-            ctx.warning(path, f"{when()} slutter kl. {s.end:%H:%M}, men {day_off.name} er der fri fra kl. 12. "
-                              "Flyt holdet, eller lad det slutte senest kl. 12.")
+            ctx.warning(path, say.AFTER_NOON.format(session=when(), end=s.end, day_off=day_off.name))
         elif s.date.weekday() >= 5:
-            ctx.warning(path, f"{when()} ligger på en {'lørdag' if s.date.weekday() == 5 else 'søndag'}. "
-                              "Er datoen rigtig? Flyt holdet til en hverdag.")
+            weekday = say.SATURDAY if s.date.weekday() == 5 else say.SUNDAY
+            ctx.warning(path, say.ON_WEEKEND.format(session=when(), weekday=weekday))
         if s.date >= go_live:
             if s.conversion:
-                ctx.error(path, f"{when()} har en konverteringsøvelse, men ligger på eller efter go-live ({date(go_live)}). "
-                                "Sagerne skal være i DUBU ved go-live: flyt holdet før go-live, eller fjern konverteringen.")
+                ctx.error(path, say.CONVERSION_AFTER_GO_LIVE.format(session=when(), go_live=date(go_live)))
             else:
-                ctx.warning(path, f"{when()} ligger på eller efter go-live ({date(go_live)}). "
-                                  "Medarbejderne skal kunne bruge DUBU fra go-live: flyt holdet før go-live.")
+                ctx.warning(path, say.SESSION_AFTER_GO_LIVE.format(session=when(), go_live=date(go_live)))
         elif access and s.conversion and s.date < access:
-            ctx.error(path, f"{when()} har en konverteringsøvelse, men ligger før adgangen til DUBU ({date(access)}). "
-                            "Flyt holdet til efter adgangen, eller fjern konverteringen.")
+            ctx.error(path, say.CONVERSION_BEFORE_ACCESS.format(session=when(), access=date(access)))
 
 
 def role_sessions(ctx: Context) -> None:
@@ -83,14 +79,14 @@ def role_sessions(ctx: Context) -> None:
         before = sorted(s.date for s in p.training.sessions if role.id in s.audience and s.date < p.project.go_live)
         path = ("roller", index[role.id], "id")
         if not before:
-            ctx.warning(path, f'{role.name} konverterer sager, men har intet hold før go-live ({date(p.project.go_live)}). '
-                              f"Tilføj et hold under undervisning.sessioner med maalgruppe: [{role.id}].")
+            ctx.warning(path, say.ROLE_NO_SESSION.format(role=role.name, go_live=date(p.project.go_live),
+                                                         role_id=role.id))
             continue
         starts = [wp.start for wp in p.work_packages
                   if wp.role == role.id and wp.timing is PackageTiming.period and wp.start]
         if starts and min(starts) < before[0]:
-            ctx.warning(path, f"{role.name} begynder at konvertere {date(min(starts))}, men det første hold er først "
-                              f"{date(before[0])}. Læg holdet før, eller begynd konverteringen senere.")
+            ctx.warning(path, say.ROLE_CONVERTS_BEFORE_SESSION.format(role=role.name, start=date(min(starts)),
+                                                                      first=date(before[0])))
 
 
 def trainers(ctx: Context) -> None:
@@ -100,13 +96,11 @@ def trainers(ctx: Context) -> None:
             continue
         path = (*_base(i), "underviser")
         if not people:
-            ctx.warning(path, f'Underviseren "{s.trainer}" er ikke superbruger: planen har ingen superbrugere. '
-                              'Marker en rolle med "superbruger: true", og skriv underviserne under dens "personer".')
+            ctx.warning(path, say.TRAINER_NO_SUPER_USERS.format(trainer=s.trainer))
             continue
         guess = difflib.get_close_matches(s.trainer, people, n=1, cutoff=0.75)
-        hint = f' Mente du "{guess[0]}"?' if guess else ""
-        ctx.warning(path, f'Underviseren "{s.trainer}" er ikke en af superbrugerne ({", ".join(people)}).{hint} '
-                          'Ret navnet, eller tilføj personen under "personer" i en rolle med "superbruger: true".')
+        hint = say.MEANT.format(meant=guess[0]) if guess else ""
+        ctx.warning(path, say.TRAINER_NOT_SUPER_USER.format(trainer=s.trainer, people=", ".join(people), hint=hint))
 
 
 RULES = [seats, session_dates, role_sessions, trainers]
