@@ -6,10 +6,9 @@ from pathlib import Path
 
 from .analysis import Figures, analyse
 from .analysis.progress import analyse_progress
-from .io.cpr import scan_loaded, scan_sources
+from .io.cpr import guarded_load, scan_config, scan_docs
 from .io.load import plan_from_yaml
 from .io.progress import load_progress, progress_path
-from .io.yaml_loader import load_yaml_text, read_source
 from .messages import Message, PlanError, display_name
 from .model import Plan
 from .pages.common import Output
@@ -35,15 +34,8 @@ def checked_plan(plan_path: Path, docs_dir: Path | None = None,
     checked too (io/progress.py), and its analysis is ``figures.progress``."""
     progress = progress_path(plan_path) if progress is None else progress
     name = display_name(plan_path)
-    raw = read_source(plan_path)
-    guard = scan_sources(raw, name, docs_dir if docs_dir and docs_dir.is_dir() else None, config_file,
-                         plan_path=Path(plan_path))
-    if guard:
-        raise PlanError(guard)  # never load or show a plan that holds a CPR number
-    loaded = load_yaml_text(raw, name)
-    guard = scan_loaded(loaded)  # what YAML made of the text: folded lines, escapes
-    if guard:
-        raise PlanError(guard)
+    docs = docs_dir if docs_dir and docs_dir.is_dir() else None
+    loaded = guarded_load(plan_path, name, [*scan_docs(docs, skip=Path(plan_path)), *scan_config(config_file)])
     raw = check_raw(loaded)  # ids: duplicates and references that do not resolve
     causes = [m for m in raw if m.is_error]  # reported first: later errors may only follow from them
     try:

@@ -42,7 +42,7 @@ def _norm(value: object) -> str:
 
 def _column(header: list, name: str) -> int | None:
     for i, cell in enumerate(header):
-        if _norm(cell) == STATUS:
+        if _norm(cell) == name:
             return i
     return None
 

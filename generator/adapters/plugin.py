@@ -76,6 +76,9 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         super().__init__()
         self.command = "build"
         self.terminal = log
+        # Worker trouble and plan warnings: a warning under serve; information in a build, which is still right
+        # and complete, so that `mkdocs build --strict` passes (`validate` and the front page show them).
+        self.notice = log.info
         self.worker: worker.Worker | None = None
         self.job = None
         self.last_pages: list[str] = []  # the last good build's pages and nav: under serve, a broken plan
@@ -92,6 +95,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             self.terminal.propagate = False
             self.terminal.handlers = list(logging.getLogger("mkdocs").handlers)
             self.terminal.setLevel(logging.INFO)
+            self.notice = self.terminal.warning
         self._start_worker()
 
     def on_shutdown(self) -> None:
@@ -128,11 +132,9 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         if found:
             raise PluginError(_failed(PlanError(found)))
         self._start_worker()
-        # A worker that fails or hangs is said in the log (a warning under serve; information in a build,
-        # which is still right and complete, so that `--strict` passes).
-        say = self.terminal.warning if self.command == "serve" else log.info
+        # A worker that fails or hangs is said in the log (self.notice).
         self.job = worker.start(self.worker if self.config.parallel else None, self.plan_path,
-                                Path(config.docs_dir), say)
+                                Path(config.docs_dir), self.notice)
         if isinstance(self.job, worker.Job):
             how = wording.WORKER_FORKED if isinstance(self.worker.process, worker.Forked) else wording.WORKER_SPAWNED
             log.debug(wording.WORKER_RENDERS.format(how=how))
@@ -152,9 +154,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
                 raise PluginError(_failed(exc)) from None
             return self._error_pages(files, config, exc.messages)
         for message in result.warnings:
-            # Under serve in the terminal as a warning; a build logs them as information, since
-            # `mkdocs build --strict` fails on a warning (`validate` and the front page show them).
-            (self.terminal.warning if self.command == "serve" else log.info)(str(message))
+            self.notice(str(message))
         try:
             generated: list[File] = [File.generated(config, path, **self.job.source(path)) for path in result.pages]
         except PlanError as exc:  # the CPR guard on a rendered page (rendered here when the worker failed)

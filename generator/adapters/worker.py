@@ -102,18 +102,18 @@ class InProcess:
 
     def __init__(self, plan_path: Path, docs_dir: Path | None):
         self.plan_path, self.docs_dir = plan_path, docs_dir
-        self.markdown: dict[str, Callable[[], str]] = {}
+        self.rendered: dict = {}  # path → Page; its Markdown is rendered when first asked for
         self.downloads: dict[str, bytes] = {}
 
     def result(self) -> Result:
         result, output = render_result(self.plan_path, self.docs_dir)
         result.downloads = self.downloads = dict(output.files)
-        self.markdown = {p.path: (lambda p=p: p.markdown) for p in output.pages}
+        self.rendered = {p.path: p for p in output.pages}
         return result
 
     def source(self, path: str) -> dict:
         """How MkDocs gets the page: keyword arguments for ``File.generated``."""
-        return {"content": self.markdown[path]()}
+        return {"content": self.rendered[path].markdown}
 
     def wait_for_page(self, path: str) -> None:
         pass
@@ -365,7 +365,7 @@ class Job:
             self._write_missing()
 
     def _write_missing(self) -> None:
-        if not self.fallback.markdown:
+        if not self.fallback.rendered:
             self.fallback.result()
         for page in self.pages:
             if page not in self.ready:

@@ -30,7 +30,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.cprmatch import MAX_MATCH, MAX_SPECIAL, Normalised, mask, matches, spans
-from generator.io.yaml_loader import LoadedYaml
+from generator.io.yaml_loader import LoadedYaml, load_yaml_text, read_source
 from generator.messages import ERROR, Message, PlanError, display_name
 from generator.texts import reading as say
 
@@ -229,11 +229,13 @@ def scan_bytes(data: bytes, name: str) -> list[Message]:
 
 
 def _scan_file(path: Path, name: str) -> list[Message]:
+    if path.stat().st_size <= _BIG:
+        return scan_bytes(path.read_bytes(), name)  # read once; scan_bytes skips images and fonts itself
     with path.open("rb") as fh:
         head = fh.read(16)
     if is_image_or_font(head):
         return []
-    if path.stat().st_size <= _BIG or head.startswith(b"PK\x03\x04"):
+    if head.startswith(b"PK\x03\x04"):
         return scan_bytes(path.read_bytes(), name)
     encoding = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
@@ -296,12 +298,19 @@ def scan_config(config_file: Path | None) -> list[Message]:
         return [_unreadable(name, exc)]
 
 
-def scan_sources(plan_raw: bytes, plan_name: str, docs_dir: Path | None = None,
-                 config_file: Path | None = None, plan_path: Path | None = None) -> list[Message]:
-    """The guard before the plan is parsed: the plan's text (already read), docs/ and mkdocs.yml.
-    What YAML makes of the plan's text is scanned next, by :func:`scan_loaded`."""
-    return [*scan_text(decode_text(plan_raw), plan_name), *scan_docs(docs_dir, skip=plan_path),
-            *scan_config(config_file)]
+def guarded_load(path: Path, name: str, also: Iterable[Message] = ()) -> LoadedYaml:
+    """Read a YAML file once (a file from a pipe too) and guard it twice: its text as written, with ``also``
+    (what the guard found in other sources, e.g. docs/ and mkdocs.yml), before it is parsed; then what YAML
+    made of it (escapes, folded lines, keys). Raises PlanError: nothing holding a CPR number is loaded."""
+    raw = read_source(path)
+    guard = [*scan_text(decode_text(raw), name), *also]
+    if guard:
+        raise PlanError(guard)
+    loaded = load_yaml_text(raw, name)
+    guard = scan_loaded(loaded)
+    if guard:
+        raise PlanError(guard)
+    return loaded
 
 
 def scan_paths(plan: Path, docs_dir: Path | None) -> list[Message]:
@@ -333,4 +342,4 @@ def check_generated(path: str, data: str | bytes, title: str = "") -> None:
 
 
 __all__ = ["find_cpr", "find_cpr_in_pieces", "scan_text", "scan_yaml", "scan_bytes", "scan_docs", "scan_config",
-           "scan_sources", "scan_loaded", "scan_paths", "check_generated", "cpr_message_text", "mask", "spans"]
+           "guarded_load", "scan_loaded", "scan_paths", "check_generated", "cpr_message_text", "mask", "spans"]

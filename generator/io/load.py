@@ -13,6 +13,7 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel, ValidationError
 
+from ..formatting import number
 from ..messages import ERROR, Message, PlanError, display_name
 from ..model import Plan
 from ..slug import ascii_slug
@@ -124,7 +125,7 @@ def _bound(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}".replace(",", ".")
+        return number(value)
     return str(value)
 
 
@@ -167,11 +168,9 @@ def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
         return say.UNKNOWN_KEY.format(key=loc[-1], allowed=", ".join(allowed))
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return say.NOT_INTEGER.format(got=got)
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing") and isinstance(value, str) \
-            and re.fullmatch(r"\s*-?\d+,\d+\s*", value):
+    if kind in ("float_type", "float_parsing") and isinstance(value, str) and re.fullmatch(r"\s*-?\d+,\d+\s*", value):
         dotted = value.strip().replace(",", ".")
-        whole = say.A_WHOLE_NUMBER if kind.startswith("int") else say.A_NUMBER
-        return say.DECIMAL_COMMA.format(whole=whole, value=value.strip(), dotted=dotted)
+        return say.DECIMAL_COMMA.format(whole=say.A_NUMBER, value=value.strip(), dotted=dotted)
     if kind in ("float_type", "float_parsing"):
         return say.NOT_NUMBER.format(got=got)
     if kind.startswith("date") or kind.startswith("datetime"):

@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from ..messages import PlanError, display_name
 from ..model.progress import Progress
-from .cpr import decode_text, scan_loaded, scan_text
+from .cpr import guarded_load
 from .load import _message
-from .yaml_loader import LoadedYaml, load_yaml_text, read_source
+from .yaml_loader import LoadedYaml
 
 PROGRESS_FILE = "fremdrift.yaml"
 
@@ -27,15 +27,7 @@ def progress_path(plan_path: Path) -> Path:
 
 def load_progress(path: Path) -> tuple[Progress, LoadedYaml]:
     """Guard, read and type-check fremdrift.yaml. Raises PlanError with every message at once."""
-    name = display_name(path)
-    raw = read_source(path)
-    guard = scan_text(decode_text(raw), name)  # the text as written, before it is parsed
-    if guard:
-        raise PlanError(guard)
-    loaded = load_yaml_text(raw, name)
-    guard = scan_loaded(loaded)  # what YAML made of it: escapes, folded lines, keys
-    if guard:
-        raise PlanError(guard)
+    loaded = guarded_load(path, display_name(path))
     try:
         return Progress.model_validate(loaded.data), loaded
     except ValidationError as exc:

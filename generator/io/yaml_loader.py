@@ -41,7 +41,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.formatting import and_list
+from generator.formatting import and_list, number
 from generator.messages import ERROR, Message, PlanError, display_name, os_reason
 from generator.texts import reading as say
 
@@ -239,11 +239,7 @@ def _fail(file: str, line: int, col: int, text: str, key: str = "") -> None:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return say.TOO_BIG.format(size=_fmt_int(size), limit=_fmt_int(limit))
-
-
-def _fmt_int(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return say.TOO_BIG.format(size=number(size), limit=number(limit))
 
 
 def _decode(text_or_bytes: str | bytes, file: str, max_bytes: int) -> str:
@@ -357,8 +353,8 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, file: str) -> Message:
         msg = say.DUPLICATE_ANCHOR.format(first=first)
     elif "expected a single document" in context or "expected a single document" in problem:
         msg = say.MORE_THAN_ONE_DOCUMENT
-    elif problem.startswith("mapping values are not allowed") and _too_far_in(text, line):
-        msg = _too_far_in(text, line)
+    elif problem.startswith("mapping values are not allowed") and (indented := _too_far_in(text, line)):
+        msg = indented
     elif problem.startswith("mapping values are not allowed"):
         msg = say.UNEXPECTED_COLON
     elif problem.startswith("could not find expected ':'"):
@@ -447,7 +443,7 @@ class _Builder:
         if self.count > MAX_NODES:
             line, col = _mark(node)
             text = say.TOO_MANY_VALUES_ALIASED if self.aliased else say.TOO_MANY_VALUES
-            self.messages.append(Message(self.file, line, col, "", text.format(limit=_fmt_int(MAX_NODES))))
+            self.messages.append(Message(self.file, line, col, "", text.format(limit=number(MAX_NODES))))
             raise _TooMuch
         if depth > MAX_DEPTH:
             line, col = _mark(node)
@@ -489,7 +485,7 @@ class _Builder:
         if self.chars > MAX_CHARS:
             line, col = _mark(node)
             text = say.TOO_MUCH_TEXT_ALIASED if self.aliased else say.TOO_MUCH_TEXT
-            self.messages.append(Message(self.file, line, col, "", text.format(limit=_fmt_int(MAX_CHARS), line=line)))
+            self.messages.append(Message(self.file, line, col, "", text.format(limit=number(MAX_CHARS), line=line)))
             raise _TooMuch
 
     def mapping(self, node: MappingNode, path: PathT, pos: _Pos, depth: int) -> dict:

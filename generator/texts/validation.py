@@ -40,7 +40,6 @@ UNKNOWN_KEY = 'ukendt nøgle "{key}". Tilladte nøgler her: {allowed}.'
 NOT_INTEGER = "skal være et helt tal, fx 12.{got}"
 DECIMAL_COMMA = ('skal være {whole}. Du har skrevet "{value}" med komma; i planen er decimaltegnet '
                  "punktum: skriv {dotted}.")
-A_WHOLE_NUMBER = "et helt tal, fx 12"
 A_NUMBER = "et tal"
 NOT_NUMBER = "skal være et tal (brug punktum som decimaltegn, fx 7.5).{got}"
 NOT_DATE = "skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-01.{got}"
