@@ -119,9 +119,9 @@ def kroner(value: float) -> str:
     return language.KRONER.format(amount=number(value))
 
 
-def percent(value: float) -> str:
-    """40 %"""
-    return f"{number(value)} %"
+def percent(value: float, decimals: int = 0) -> str:
+    """40 %, or with one decimal 2,9 % (a trailing ",0" left out: 3 %)"""
+    return f"{number(value, decimals).removesuffix(',0')} %"
 
 
 def clock(value: dt.time) -> str:

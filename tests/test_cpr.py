@@ -170,3 +170,13 @@ def test_scan_paths_plan_and_docs(tmp_path: Path, monkeypatch):
 def test_scan_paths_without_docs_and_missing_plan(tmp_path: Path):
     assert scan_paths(tmp_path / "findes-ikke.yaml", None) == []
     assert scan_paths(tmp_path / "findes-ikke.yaml", tmp_path / "ingen-docs") == []
+
+
+def test_a_file_the_guard_cannot_read_is_named_with_a_danish_reason():
+    import errno
+
+    from generator.io.cpr import _unreadable
+
+    message = _unreadable("docs/noter.md", PermissionError(errno.EACCES, "Permission denied", "docs/noter.md"))
+    assert message.is_error and message.file == "docs/noter.md"
+    assert "Permission denied" not in message.text and "adgang" in message.text

@@ -227,3 +227,50 @@ def test_the_example_matches_the_schema_and_points_editors_at_it():
     schema = json.loads((ROOT / PROGRESS_SCHEMA_FILE).read_text(encoding="utf-8"))
     assert schema["title"] == "Fremdrift (fremdrift.yaml)"
     assert progress_text().splitlines()[0] == "# yaml-language-server: $schema=./fremdrift.schema.json"
+
+
+# --- every date and count of fremdrift.yaml has the plan's ranges: a typo is a Danish error, not a crash ------
+
+@pytest.mark.parametrize("line, typo", [
+    ("  - dato: 2027-02-05", "  - dato: 9999-12-30"),
+    ("  dato: 2027-02-19", "  dato: 1066-10-14"),
+    ("      basis_manuelle_sager: 110", "      basis_manuelle_sager: 99999999999"),
+    ("    stikproeve: 138", "    stikproeve: 1000000000000"),
+    ("      antal: 2", "      antal: 0"),
+])
+def test_a_date_or_count_out_of_range_is_an_error_at_its_line(tmp_path, line, typo):
+    text = edit(progress_text(), line, typo)
+    messages = errors(tmp_path, text)
+    assert [m.line for m in messages] == [line_of(text, typo.strip())], [str(m) for m in messages]
+    assert messages[0].file.endswith("fremdrift.yaml")
+
+
+def test_a_pace_too_slow_for_the_calendar_has_no_finish_date():
+    from generator.analysis.progress import _forecast
+
+    start = dt.date(2027, 1, 1)
+    pace, finish, at_deadline = _forecast(1_000_000, start, [(start, 0), (dt.date(2099, 1, 1), 1)],
+                                          dt.date(2100, 1, 1))
+    assert finish is None and pace and at_deadline == 1
+
+
+def test_the_fault_rate_reads_the_same_on_the_quality_page_and_in_go_no_go(tmp_path):
+    """9 faults in 400 is 2,25 %: both pages round it half up, to 2,3 % (go/no-go said 2,2 %)."""
+    from generator.pages.render import render
+
+    progress = edit(edit(progress_text(), "    stikproeve: 138", "    stikproeve: 400"), "    fejl: 4", "    fejl: 9")
+    plan_text = edit(example_text(), "      graense_pct: 5\n", "      graense_pct: 2\n")
+    plan, warnings, figures = checked_plan(project(tmp_path, progress, plan_text))
+    pages = {p.path: p.markdown for p in render(plan, figures, warnings).pages}
+    for path in ("fremdrift/kvalitet.md", "fremdrift/go-no-go.md"):
+        assert "2,3 %" in pages[path] and "2,2 %" not in pages[path], path
+
+
+def test_a_role_name_keeps_its_capitals_in_the_progress_list(tmp_path):
+    plan_text = example_text().replace("navn: Studentermedhjælper\n", "navn: Studentermedhjælper i DUBU\n", 1)
+    assert plan_text != example_text()
+    plan, warnings, figures = checked_plan(project(tmp_path, progress_text(), plan_text))
+    from generator.pages.render import render
+
+    overview = next(p.markdown for p in render(plan, figures, warnings).pages if p.path == "fremdrift/index.md")
+    assert "ermedhjælper i DUBU)" in overview and "dubu)" not in overview  # an abbreviation stays as written

@@ -285,3 +285,15 @@ def test_a_placeholder_in_any_text_field_is_found_there(path, marker):
     except ValidationError:
         assume(False)  # an id or an enum value: a marker there is a type error, reported as such
     assert [p.path for p in placeholders(plan)] == [path]
+
+
+def test_new_says_in_danish_why_a_file_could_not_be_written(tmp_path):
+    target = tmp_path / "borgen"
+    target.mkdir()
+    (target / "docs").write_text("en fil, hvor new vil lave en mappe\n", encoding="utf-8")
+    result = run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path)
+    lines = [line for line in result.stdout.splitlines() if str(target / "docs") + "/" in line]
+    assert lines and all(line.startswith("Kunne ikke skrive") and line.endswith("er en fil, ikke en mappe")
+                         for line in lines), lines  # not "Findes allerede" for a file that was never there
+    assert "Not a directory" not in result.stdout
+    assert (target / "docs").read_text(encoding="utf-8").startswith("en fil")  # nothing the user wrote is lost

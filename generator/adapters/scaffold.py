@@ -8,12 +8,15 @@ README. An existing file is never overwritten. Everything the user sees is Danis
 
 from __future__ import annotations
 
+import errno
+
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 import yaml
 
+from ..messages import os_reason
 from ..model.schema import schema_text
 from ..texts import commands as wording
 
@@ -75,10 +78,13 @@ def new_project(target: Path, name: str) -> int:
             with dest.open("xb") as fh:  # "x": fails rather than overwrite
                 fh.write(data)
         except FileExistsError:
-            kept.append(rel)
+            if dest.exists():
+                kept.append(rel)
+            else:  # from mkdir: a file stands where a folder of the path must be
+                failed.append((rel, os_reason(NotADirectoryError(errno.ENOTDIR, str(dest.parent)))))
             continue
         except OSError as exc:
-            failed.append((rel, exc.strerror or str(exc)))
+            failed.append((rel, os_reason(exc)))
             continue
         made.append(rel)
     for rel in made:

@@ -23,8 +23,10 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from .. import formatting as fmt
 from ..texts import site as texts
 from ..model import Plan
+from ..model.base import LAST_DAY
 from ..model.cases import CaseCategory
 from ..model.municipality import TaskStatus
 from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCriterion, ManualCheck, Progress
@@ -133,7 +135,9 @@ def _forecast(total: int, start: dt.date, points: list[tuple[dt.date, int]],
         return pace, done_at, total
     finish = None
     if span > 0 and gained > 0:
-        finish = d1 + dt.timedelta(days=-(-(total - n1) * span // gained))  # ceil, in whole days
+        days = -(-(total - n1) * span // gained)  # ceil, in whole days
+        # A pace of a case a year with a million left ends after the calendar the plan can hold: no date.
+        finish = d1 + dt.timedelta(days=days) if days <= (LAST_DAY - d1).days else None
     at_deadline = n1
     if span > 0 and gained > 0 and deadline > d1:
         at_deadline = min(total, n1 + gained * (deadline - d1).days // span)
@@ -347,10 +351,6 @@ def cases(n: int) -> str:
     return (texts.CASES_ONE if n == 1 else texts.CASES_MANY).format(n=n)
 
 
-def _pct(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + " %"
-
-
 def _criterion(plan: Plan, c: GoNoGoCriterion, items: list[Item], recs: list[CategoryReconciliation],
                unreconciled: list[CaseCategory], latest: dict[str, ControlRound],
                checks: dict[str, ManualCheck]) -> CriterionResult:
@@ -376,8 +376,8 @@ def _criterion(plan: Plan, c: GoNoGoCriterion, items: list[Item], recs: list[Cat
                 missing.append(texts.MISSING_ROUND.format(activity=activities.get(a, a)))
             elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:
                 missing.append(texts.MISSING_FAULT_RATE.format(activity=activities.get(a, a),
-                                                               rate=_pct(r.faults / r.sample * 100),
-                                                               threshold=_pct(c.threshold)))
+                                                               rate=fmt.percent(r.faults / r.sample * 100, 1),
+                                                               threshold=fmt.percent(c.threshold, 1)))
     elif c.kind is CriterionKind.differences_explained:
         missing = [texts.MISSING_EXPLANATION.format(category=r.category.name, cases=cases(r.unexplained))
                    for r in recs if r.unexplained]

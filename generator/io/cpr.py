@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.cprmatch import MAX_MATCH, MAX_SPECIAL, Normalised, mask, matches, spans
 from generator.io.yaml_loader import LoadedYaml, load_yaml_text, read_source
-from generator.messages import ERROR, Message, PlanError, display_name
+from generator.messages import ERROR, Message, PlanError, display_name, os_reason
 from generator.texts import reading as say
 
 
@@ -260,7 +260,7 @@ def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _unreadable(name: str, exc: OSError) -> Message:
-    return Message(name, 0, 0, "", say.UNREADABLE.format(reason=exc.strerror or exc), ERROR)
+    return Message(name, 0, 0, "", say.UNREADABLE.format(reason=os_reason(exc)), ERROR)
 
 
 def scan_docs(docs_dir: Path | None, skip: Path | None = None) -> list[Message]:

@@ -32,6 +32,8 @@ Date = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 """A date the calendar can compute: 2000-01-01 to 2100-12-31."""
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 """A number of cases (never more than a million in one municipality)."""
+SomeCases = Annotated[int, Field(ge=1, le=1_000_000)]
+"""A number of cases that is at least 1 (a sample, the cases an explanation covers)."""
 People = Annotated[int, Field(ge=1, le=100_000)]
 """A number of people, seats or cases per person: at least 1."""
 Minutes = Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)]

@@ -8,12 +8,11 @@ never a child's name, case number or CPR number.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
-from pydantic import NonNegativeInt, PositiveInt, confloat
+from pydantic import confloat
 
-from .base import Id, Model, ShortText, Text, field
+from .base import Count, Date, Id, Model, ShortText, SomeCases, Text, field
 
 
 # --- plan.yaml: go/no-go criteria ---------------------------------------------------------------
@@ -59,45 +58,45 @@ class GoNoGo(Model):
 
 
 class StatusEntry(Model):
-    date: dt.date = field("dato", "Optællingsdatoen (ÅÅÅÅ-MM-DD).")
-    packages: dict[Id, NonNegativeInt] = field(
+    date: Date = field("dato", "Optællingsdatoen (ÅÅÅÅ-MM-DD).")
+    packages: dict[Id, Count] = field(
         "arbejdspakker", "Færdige sager i alt (akkumuleret) pr. arbejdspakke: {arbejdspakke-id: antal}.", {}
     )
-    sessions: dict[Id, NonNegativeInt] = field(
+    sessions: dict[Id, Count] = field(
         "hold", "Færdige sager i alt (akkumuleret) pr. hold, der konverterer: {hold-id: antal}.", {}
     )
 
 
 class CategoryCount(Model):
     category: Id = field("kategori", "Sagskategori fra plan.yaml.")
-    old_system: NonNegativeInt = field("gammelt_system", "Antal sager i det gamle system ved frysningen.")
-    dubu: NonNegativeInt = field("dubu", "Antal sager i DUBU efter konverteringen.")
+    old_system: Count = field("gammelt_system", "Antal sager i det gamle system ved frysningen.")
+    dubu: Count = field("dubu", "Antal sager i DUBU efter konverteringen.")
 
 
 class Explanation(Model):
     category: Id = field("kategori", "Sagskategori fra plan.yaml.")
-    count: PositiveInt = field("antal", "Hvor mange sager af forskellen forklaringen dækker.")
+    count: SomeCases = field("antal", "Hvor mange sager af forskellen forklaringen dækker.")
     text: Text = field("forklaring", "Forklaringen (uden navne, CPR-numre og sagsnumre).")
 
 
 class Reconciliation(Model):
-    date: dt.date | None = field("dato", "Datoen for afstemningen.", None)
+    date: Date | None = field("dato", "Datoen for afstemningen.", None)
     categories: list[CategoryCount] = field("kategorier", "Antal før og efter pr. sagskategori.", [])
     explanations: list[Explanation] = field("forklaringer", "Forklaringer på forskelle.", [])
 
 
 class ControlRound(Model):
     activity: Id = field("aktivitet", "Kontrolaktiviteten fra plan.yaml (aktiviteter).")
-    sample: PositiveInt = field("stikproeve", "Antal kontrollerede sager.")
-    faults: NonNegativeInt = field("fejl", "Antal sager med fejl.")
-    date: dt.date | None = field("dato", "Dato for kontrollen.", None)
+    sample: SomeCases = field("stikproeve", "Antal kontrollerede sager.")
+    faults: Count = field("fejl", "Antal sager med fejl.")
+    date: Date | None = field("dato", "Dato for kontrollen.", None)
 
 
 class ManualCheck(Model):
     criterion: Id = field("kriterie", "Et manuelt go/no-go-kriterie fra plan.yaml.")
     met: bool = field("opfyldt", "true, når kriteriet er opfyldt.")
     by: ShortText = field("af", "Hvem der har tjekket (rolle eller medarbejder, aldrig en borger).")
-    date: dt.date = field("dato", "Hvornår det blev tjekket.")
+    date: Date = field("dato", "Hvornår det blev tjekket.")
 
 
 class Progress(Model):

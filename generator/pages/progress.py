@@ -29,7 +29,6 @@ from .markdown import spreadsheet_text
 SECTION = texts.SECTION_PROGRESS
 XLSX = "downloads/fremdrift.xlsx"
 CSV = "downloads/fremdrift.csv"
-KINDS = {kind: texts.KIND_NAMES[kind] for kind in ("arbejdspakke", "hold")}
 
 
 def verdict_text(i: Item | RoleProgress) -> str:
@@ -44,11 +43,6 @@ def verdict_text(i: Item | RoleProgress) -> str:
     if i.finish is None:
         return texts.VERDICT_BEHIND_UNMEASURED.format(cases=n, deadline=fmt.date(i.deadline))
     return texts.VERDICT_BEHIND_FORECAST.format(cases=n, finish=fmt.date(i.finish), deadline=fmt.date(i.deadline))
-
-
-def percent1(value: float) -> str:
-    """"2,9 %" (one decimal)."""
-    return f"{fmt.number(value, 1).removesuffix(',0')} %"
 
 
 def _bars(items: list[Item]) -> list[charts.ProgressBar]:
@@ -77,7 +71,7 @@ def progress(plan: Plan, figures: Figures, out) -> None:
         return  # no fremdrift.yaml: the site is as without this section
     names = {r.id: r.name for r in plan.roles}
     period = [i for i in f.items if not i.follow_up]
-    common = dict(plan=plan, f=f, names=names, dom=verdict_text, kinds=KINDS, pct1=percent1)
+    common = dict(plan=plan, f=f, names=names, dom=verdict_text, pct1=partial(fmt.percent, decimals=1))
     out.add("fremdrift/index.md", texts.PAGE_PROGRESS_OVERVIEW, "fremdrift.md.j2", section=SECTION,
             items=f.items, chart=Later(_overview_chart, period, f.as_of),
             roles=f.roles, role_chart=partial(_role_chart, f),
@@ -109,10 +103,10 @@ def rows(f: ProgressFigures, names: dict[str, str]) -> list[list]:
     for i in f.items:
         for k, p in enumerate(i.history):
             last = k == len(i.history) - 1
-            out.append([p.date, KINDS[i.kind], i.name, names.get(i.role, i.role), p.done, p.planned, i.total,
+            out.append([p.date, texts.KIND_NAMES[i.kind], i.name, names.get(i.role, i.role), p.done, p.planned, i.total,
                         verdict_text(i) if last else "", i.finish if last else None, i.deadline])
         if not i.history:
-            out.append([f.as_of, KINDS[i.kind], i.name, names.get(i.role, i.role), 0, i.planned, i.total,
+            out.append([f.as_of, texts.KIND_NAMES[i.kind], i.name, names.get(i.role, i.role), 0, i.planned, i.total,
                         verdict_text(i), None, i.deadline])
     return out
 
