@@ -135,7 +135,7 @@ FILTERS = {
     "dato_lang": date_long,
     "ugedag_dato": weekday_date,
     "maaned": month,
-    "periode": lambda start, end: date_range(start, end),
+    "periode": date_range,
     "liste": and_list,
     "smaa": _lower_first,
     "uge": week,

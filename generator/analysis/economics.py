@@ -18,7 +18,7 @@ page, the time plan, the load pages and the downloads show one number (``planned
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Plan
 from ..model.cases import Route
@@ -36,7 +36,6 @@ class OptionCost:
     hours: dict[str, float]  # role id → hours (case work and common work)
     people_cost: float
     planned: bool = False  # the chosen option: hours from the plan's weekly load
-    common: dict[str, float] = field(default_factory=dict)  # role id → hours that every option has
 
     @property
     def total(self) -> float:
@@ -98,7 +97,7 @@ def option_cost(plan: Plan, all_needs: list[Need], option: Option, factor: float
     common = common or {}
     cases, price, hours = _case_hours(plan, all_needs, roles or {}, _vendor_categories(plan, option.kind), factor)
     hours = _add(hours, common)
-    return OptionCost(option, cases, price, hours, _people_cost(plan, hours), common=dict(common))
+    return OptionCost(option, cases, price, hours, _people_cost(plan, hours))
 
 
 def planned_cost(plan: Plan, option: Option, case_hours: dict[str, float], common: dict[str, float],
@@ -112,9 +111,9 @@ def planned_cost(plan: Plan, option: Option, case_hours: dict[str, float], commo
     price = offer.fixed_price + offer.price_per_case * cases if offer and cases else 0.0
     if factor == 1.0 and totals is not None:
         hours = {r: h for r, (h, _) in totals.items()}
-        return OptionCost(option, cases, price, hours, sum(c for _, c in totals.values()), True, dict(common))
+        return OptionCost(option, cases, price, hours, sum(c for _, c in totals.values()), True)
     hours = _add({r: h * factor for r, h in case_hours.items()}, common)
-    return OptionCost(option, cases, price, hours, _people_cost(plan, hours), True, dict(common))
+    return OptionCost(option, cases, price, hours, _people_cost(plan, hours), True)
 
 
 def option_costs(plan: Plan, all_needs: list[Need], factor: float = 1.0,

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from ..model import Plan
 from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
 from ..model.roles import Role
-from .effort import manual_minutes
 from .guide import RoleGuideView, guide_views
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
@@ -98,5 +97,5 @@ def analyse(plan: Plan) -> Figures:
         placeholders=found,
         cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
-        guides=guide_views(plan, manual_minutes(planning.needs)),
+        guides=guide_views(plan, planning.minutes),
     )

@@ -93,13 +93,6 @@ def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
     return max(min(points), shift(go, -REACH), low), min(max(points), shift(go, REACH), high)
 
 
-def _deadline(plan: Plan, wp, fallback: dt.date) -> dt.date:
-    dates_ = {k: m.date for k, m in milestones_by_id(plan).items()}
-    if wp.deadline in dates_:
-        return shift(dates_[wp.deadline], -1)
-    return fallback
-
-
 def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, float]) -> list[Work]:
     out = []
     months = [(k, n, month_bounds(k)) for k, n in sorted(plan.first_follow_ups.items())]
@@ -111,7 +104,7 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
             if wp.start is None or wp.end is None:
                 continue  # reported by the period rules
             out.append(Work(f"arbejdspakke:{wp.id}", wp.name, wp.role, WorkKind.package, pw.hours,
-                            spread(pw.hours, days, wp.start, wp.end), _deadline(plan, wp, wp.end),
+                            spread(pw.hours, days, wp.start, wp.end), _deadline_of(plan, wp.deadline, wp.end),
                             (*path, "til"), wp.start, wp.end))
             continue
         for key, n, (first, last) in months:

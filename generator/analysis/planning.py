@@ -16,6 +16,7 @@ class Planning:
     days: dict[dt.date, float]  # working share of every weekday in the horizon
     days_off: list[calendar.DayOffEntry]
     needs: list[effort.Need]
+    minutes: dict[tuple[str, str], float]  # (category, field group) → minutes per case entered by hand
     sessions: list[effort.SessionWork]
     packages: list[effort.PackageWork]
     options: list[economics.OptionCost]
@@ -32,15 +33,6 @@ class Planning:
         return [r for r in self.coverage if r.missing]
 
     totals: dict[str, load.RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
-
-    @property
-    def planned_hours(self) -> dict[str, float]:
-        """Hours per role of the plan as it stands (the chosen option): the one source for every page."""
-        return {r: t.hours for r, t in self.totals.items()}
-
-    @property
-    def planned_people_cost(self) -> float:
-        return sum(t.cost for t in self.totals.values())
 
     @property
     def chosen_cost(self) -> economics.OptionCost | None:
@@ -78,6 +70,7 @@ def plan_figures(plan: Plan) -> Planning:
         days=days,
         days_off=calendar.days_off(start, end, plan.calendar.special_days),
         needs=needs,
+        minutes=minutes,
         sessions=sessions,
         packages=packages,
         options=options,

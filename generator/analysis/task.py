@@ -8,7 +8,8 @@ from ..texts import site as texts
 from ..model import Plan
 from ..model.cases import Timing
 from ..model.municipality import TaskStatus
-from .placeholders import Placeholder, placeholders
+from .milestones import milestones
+from .placeholders import Placeholder
 
 # The sections whose placeholders keep each step open: a step built on stand-in values is not done.
 STEP_SECTIONS = {
@@ -25,7 +26,6 @@ def _unfilled(found: list[Placeholder], step: int) -> list[str]:
     sections = sorted({p.path[0] for p in found if p.path and p.path[0] in STEP_SECTIONS[step]})
     return [texts.MISSING_UNFILLED.format(n=n, word=texts.PLACEHOLDER_ONE if n == 1 else texts.PLACEHOLDER_MANY,
                                           sections=", ".join(sections))]
-from .milestones import milestones
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,8 @@ class Step:
     page: str  # the page that shows the step's result
 
 
-def task_steps(plan: Plan, found: list[Placeholder] | None = None) -> list[Step]:
-    """The KLIK task's steps; ``found``: the plan's placeholders when the caller has them already."""
-    found = placeholders(plan) if found is None else found
+def task_steps(plan: Plan, found: list[Placeholder]) -> list[Step]:
+    """The KLIK task's steps; ``found``: the plan's placeholders (analysis/placeholders.py)."""
     m = plan.minimum
     converted = [c for c in plan.categories if c.converted]
     step1_missing = []

@@ -92,10 +92,10 @@ def roles(plan: Plan, figures: Figures, out) -> None:
 KINDS = texts.KIND_NAMES
 
 
-def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
+def _gantt_rows(plan: Plan, figures: Figures, milestone_list: list) -> list[dict]:
     """Everything with a date, in the order of the Gantt chart (dates computed here, not by a chart library)."""
     rows = [dict(section=texts.GANTT_MILESTONES, kind=WorkKind.milestone, name=m.name, start=m.date, end=m.date, role=None)
-            for m in all_milestones(plan)]
+            for m in milestone_list]
     if plan.project.freeze:
         rows.append(dict(section=texts.GANTT_ACTIVITIES, kind=WorkKind.freeze,
                          name=texts.FREEZE_ROW.format(system=plan.municipality.old_system),
@@ -124,11 +124,6 @@ def _gantt_rows(plan: Plan, figures: Figures) -> list[dict]:
 LOAD_SECTION = texts.SECTION_LOAD
 
 
-def load_page_path(role_id: str) -> str:
-    """The role's weekly load page, relative to the docs folder."""
-    return paths.load_page(role_id)
-
-
 def _load_views(plan: Plan, figures: Figures) -> list[dict]:
     load = figures.planning.load
     views = []
@@ -140,7 +135,7 @@ def _load_views(plan: Plan, figures: Figures) -> list[dict]:
         t = figures.planning.totals[role.id]
         peak = max(weeks, key=lambda w: (w.load, -w.monday.toordinal()))  # the first of equally busy weeks
         views.append(dict(role=role, weeks=weeks, over=over, total=t.hours, peak=peak,
-                          capacity=t.capacity, cost=t.cost, path=load_page_path(role.id)))
+                          capacity=t.capacity, cost=t.cost, path=paths.load_page(role.id)))
     return views
 
 
@@ -183,7 +178,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     milestone_list = all_milestones(plan)
     milestones = {m.id: m for m in milestone_list}
     pf = figures.planning
-    gantt_rows = _gantt_rows(plan, figures)
+    gantt_rows = _gantt_rows(plan, figures, milestone_list)
     gantt = Later(
         charts.gantt, "gantt", texts.CHART_GANTT_TITLE, texts.CHART_GANTT_DESC,
         [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] is WorkKind.milestone) for r in gantt_rows],

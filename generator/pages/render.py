@@ -9,6 +9,7 @@ from functools import partial
 
 from ..analysis import Figures, analyse
 from ..model import Plan
+from ..texts import site as texts
 from . import core, guide, progress, training
 from .common import Output, Page, _with_abbreviations
 from .markdown import abbreviation_text
@@ -21,7 +22,7 @@ def glossary_abbreviations(plan: Plan) -> str:
         if any(ch in term.term for ch in "[]\n"):
             continue
         text = abbreviation_text(term.explanation)  # becomes an HTML attribute, not Markdown
-        variants = [term.term] if term.term.isupper() else [term.term, term.term.lower(), term.term[:1].upper() + term.term[1:]]
+        variants = [term.term] if term.term.isupper() else [term.term, term.term.lower(), texts.capitalised(term.term)]
         for variant in dict.fromkeys(variants):
             lines.append(f"*[{variant}]: {text}")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from ..formatting import and_list
 from ..analysis.milestones import SOURCES as MILESTONE_SOURCES, by_id as milestones_by_id
 from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
@@ -66,7 +67,7 @@ def _lines(nums: list[int], limit: int = 5 * MAX_KNOWN) -> str:
     nums = sorted(set(nums))
     if len(nums) > limit:  # a thousand uses of one wrong id: the first few, and how many more
         return ", ".join(map(str, nums[:limit])) + say.AND_MORE_LINES.format(n=len(nums) - limit)
-    return ", ".join(map(str, nums[:-1])) + (say.AND if len(nums) > 1 else "") + str(nums[-1])
+    return and_list(list(map(str, nums)))
 
 
 def _duplicates(ctx: RawContext) -> dict[tuple, list[tuple[str, int, int]]]:

@@ -79,7 +79,6 @@ LIST_ACTIVITIES = "aktiviteter"
 LIST_PACKAGES = "arbejdspakker"
 LIST_SESSIONS = "hold"
 
-AND = " og "
 AND_MORE_LINES = " og {n} andre linjer"
 NO_IDS = "Der er ingen at vælge imellem"
 AND_MORE = " og {n} andre"
