@@ -407,12 +407,12 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
     if isinstance(follow_ups, dict):
         out["foerste_opfoelgninger"] = {m: n * factor if isinstance(n, int) else n for m, n in follow_ups.items()}
 
-    # The freeze is the last weeks before go-live whatever the plan's length: keep its distance to go-live.
+    # The freeze is the last weeks before go-live whatever the plan's length; go-live never moves, so the
+    # freeze keeps the example's dates (the stretch above moved them with the weeks before go-live).
     freeze, old_freeze = _get(out, ("projekt", "frysning")), _get(base, ("projekt", "frysning"))
     if isinstance(freeze, dict) and isinstance(old_freeze, dict) and all(
             isinstance(old_freeze.get(k), dt.date) for k in ("fra", "til")):
-        freeze["til"] = go_live - (go_live - old_freeze["til"])
-        freeze["fra"] = freeze["til"] - (old_freeze["til"] - old_freeze["fra"])
+        freeze["fra"], freeze["til"] = old_freeze["fra"], old_freeze["til"]
 
     # A price criterion's points must follow the computed costs, which change with the factor: give every
     # option the chosen option's points there (equal points never contradict a cost ranking).

@@ -15,20 +15,14 @@ from conftest import edit, example_text, line_of, run_cli
 SUMMARY = re.compile(r"^\d+ fejl - ret dem og prøv igen\.$")
 
 
-def errors(write_plan, text: str | bytes) -> list[str]:
-    path = write_plan(text) if isinstance(text, str) else _write_bytes(write_plan, text)
+def errors(write_plan, text: str) -> list[str]:
+    path = write_plan(text)
     result = run_cli("validate", str(path), cwd=path.parent)
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert SUMMARY.match(lines[-1]) and lines[-1].startswith(f"{len(lines) - 1} fejl")
     return lines[:-1]
-
-
-def _write_bytes(write_plan, data: bytes):
-    path = write_plan("")
-    path.write_bytes(data)
-    return path
 
 
 def test_typo_in_a_category_reference_is_one_error_with_a_suggestion(write_plan):

@@ -29,8 +29,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from conftest import ROOT, example_text
-from safety_support import copy_project, mkdocs_build
+from conftest import EXAMPLE, ROOT, example_text
 
 sys.path.insert(0, str(ROOT))
 from bench.synthetic import write_plan  # noqa: E402
@@ -351,12 +350,9 @@ def test_example_in_memory_agrees_with_itself(tmp_path):
     assert len(facts["timer Superbruger"]) == 5 and len(facts["timer Projektleder"]) == 5
 
 
-def test_built_site_agrees_with_itself(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    plan, _ = validate_plan(project / "plan.yaml")
-    facts = assert_one_fact_one_number(Built(project / "site"), plan)
+def test_built_site_agrees_with_itself(example_site):
+    plan, _ = validate_plan(EXAMPLE)
+    facts = assert_one_fact_one_number(Built(example_site), plan)
     assert len(facts["kr. egne timer (valgt)"]) == 4
 
 

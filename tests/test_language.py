@@ -55,11 +55,8 @@ def example_pages(example) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site-language")
-    result = mkdocs(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(example_site) -> Path:
+    return example_site
 
 
 # --- visible text of a built page -------------------------------------------------------------------

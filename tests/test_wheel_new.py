@@ -56,9 +56,3 @@ def test_new_from_the_wheel_builds_strictly(unpacked, tmp_path):
     assert "WARNING" not in built.stderr
     index = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "Planlæg konvertering af sager i Borgen Kommune" in index
-
-
-def test_console_script_is_declared(unpacked):
-    entry_points, = unpacked.glob("konverteringsplan-*.dist-info/entry_points.txt")
-    text = entry_points.read_text(encoding="utf-8")
-    assert "konverteringsplan = generator.adapters.cli:main" in text
