@@ -206,7 +206,8 @@ def reentry_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
     return out
 
 
-CASE_WORK = frozenset({"arbejdspakke", "opfoelgning", "hold", "kontrol"})  # scales with minutes per case
+# Kinds of work that scale with minutes per case:
+CASE_WORK = frozenset({WorkKind.package, WorkKind.follow_up, WorkKind.session, WorkKind.control})
 COMMON_WORK = frozenset({WorkKind.activity, WorkKind.teaching, WorkKind.reentry})  # the same for every option
 
 
@@ -353,5 +354,5 @@ def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Lo
         load_w, cap_w = by_week(planned[role.id]), by_week(cap)
         rows[role.id] = [WeekLoad(role.id, w, load_w.get(w, 0.0), cap_w.get(w, 0.0)) for w in weeks]
         # teaching is held when it is held: it shows in the load, but cannot be late
-        short += shortfalls([w for w in works_of[role.id] if w.kind != "undervisning"], cap)
+        short += shortfalls([w for w in works_of[role.id] if w.kind != WorkKind.teaching], cap)
     return Load(works, weeks, rows, short, caps)
