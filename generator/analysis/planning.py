@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from ..model import Plan
 from . import calendar, coverage, economics, effort, forecast, load
@@ -26,13 +28,18 @@ class Planning:
     matrix: economics.Matrix
     load: load.Load
     coverage: list[coverage.CoverageRow]
-    forecast: forecast.Forecast
+    totals: dict[str, load.RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
+    # Only pages show the forecast: it is worked out when first read, not before the checks and the page
+    # list, which the MkDocs plugin waits for (a fifth of the analysis at factor 50).
+    forecast_of: Callable[[], forecast.Forecast] = field(repr=False, compare=False)
+
+    @cached_property
+    def forecast(self) -> forecast.Forecast:
+        return self.forecast_of()
 
     @property
     def missing(self) -> list[coverage.CoverageRow]:
         return [r for r in self.coverage if r.missing]
-
-    totals: dict[str, load.RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
 
     @property
     def chosen_cost(self) -> economics.OptionCost | None:
@@ -81,5 +88,5 @@ def plan_figures(plan: Plan) -> Planning:
         load=weekly,
         totals=totals,
         coverage=rows,
-        forecast=forecast.forecast(plan, rows, works, start, end),
+        forecast_of=partial(forecast.forecast, plan, rows, works, start, end),
     )

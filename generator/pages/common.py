@@ -27,19 +27,27 @@ class Page:
 
 
 class Later:
-    """A template value worked out when its page is rendered, not when the page is added: the page list
-    is then known sooner (charts and Danish number formatting are most of a page's own cost)."""
+    """A value worked out when a page or download first needs it, not when the page is added: the page
+    list is then known sooner (charts, Danish number formatting and the resource plan's rows are most of
+    the cost). Worked out once, however many pages and downloads use it."""
 
     def __init__(self, make: Callable[..., object], *args: object):
         self.make, self.args = make, args
 
-    def __call__(self) -> object:
+    @cached_property
+    def value(self) -> object:
         return self.make(*self.args)
+
+    def __call__(self) -> object:
+        return self.value
+
+
+def _now(value: object) -> object:
+    return value() if isinstance(value, Later) else value
 
 
 def _render(template: str, context: dict) -> str:
-    return inert_headings(render_template(template, **{k: v() if isinstance(v, Later) else v
-                                                      for k, v in context.items()}))
+    return inert_headings(render_template(template, **{k: _now(v) for k, v in context.items()}))
 
 
 def _with_abbreviations(page: Page, abbreviations: str) -> str:
@@ -47,7 +55,7 @@ def _with_abbreviations(page: Page, abbreviations: str) -> str:
 
 
 def _checked(path: str, make: Callable[..., bytes], *args) -> bytes:
-    data = make(*args)
+    data = make(*map(_now, args))
     check_generated(path, data)  # an xlsx member by member, csv and ics as text
     return data
 

@@ -173,6 +173,10 @@ def _forecast_chart(plan: Plan, figures: Figures):
         fc.total, (texts.GO_LIVE, go_week) if go_week is not None else None)
 
 
+def _last(rows: Later):
+    return rows()[-1]
+
+
 def schedule(plan: Plan, figures: Figures, out) -> None:
     roles = {r.id: r for r in plan.roles}
     milestone_list = all_milestones(plan)
@@ -184,7 +188,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
         [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] is WorkKind.milestone) for r in gantt_rows],
         (texts.GO_LIVE, plan.project.go_live))
     names = {r.id: r.name for r in plan.roles}
-    table = downloads.rows(pf.load, names, {r.id: r.hourly_cost for r in plan.roles}, pf.totals)
+    table = Later(downloads.rows, pf.load, names, {r.id: r.hourly_cost for r in plan.roles}, pf.totals)
     out.download(downloads.XLSX, downloads.xlsx, table)
     out.download(downloads.CSV, downloads.csv_bytes, table)
     cats = {c.id: c for c in plan.categories}
@@ -193,7 +197,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     out.add("tidsplan.md", texts.PAGE_SCHEDULE, "tidsplan.md.j2", section=texts.SECTION_PLAN,
             plan=plan, figures=figures, roles=roles, milestones=milestones, milestone_list=milestone_list, pf=pf,
             gantt=gantt,
-            gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=loads, grand=table[-1],
+            gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=loads, grand=Later(_last, table),
             forecast_chart=Later(_forecast_chart, plan, figures), cats=cats, groups=groups,
             coverage=Later(_coverage_groups, pf.coverage), xlsx=downloads.XLSX, csv=downloads.CSV)
     for v in loads:
