@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,9 @@ def test_the_worker_builds_the_same_site_as_the_mkdocs_process(tmp_path):
     serial = build(project, tmp_path / "serial", "--verbose", "-f", str(serial_config(project)))
     assert serial.returncode == 0, serial.stderr
     assert "Siderne dannes i en separat proces" not in serial.stderr
+    # `--verbose` says how long MkDocs waited for the plan's pages, either way, in Danish (decimal comma)
+    for log in (parallel.stderr, serial.stderr):
+        assert re.search(r"MkDocs ventede \d+,\d\d s på listen over de dannede sider\.", log), log[-2000:]
 
     a, b = tree(tmp_path / "parallel"), tree(tmp_path / "serial")
     assert sorted(a) == sorted(b)

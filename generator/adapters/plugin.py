@@ -20,6 +20,7 @@ errors (``planfejl.md.j2``) until a save fixes them. ``mkdocs build`` stops with
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -147,8 +148,13 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             self.worker = None
 
     def on_files(self, files: Files, *, config) -> Files:
+        waiting = time.perf_counter()
         try:
             result = self.job.result()
+            if log.isEnabledFor(logging.DEBUG):  # `mkdocs build --verbose`: what the plan costs MkDocs' own time
+                from ..formatting import number
+
+                log.debug(wording.PAGE_LIST_WAIT.format(seconds=number(time.perf_counter() - waiting, 2)))
         except PlanError as exc:
             if self.command != "serve":
                 raise PluginError(_failed(exc)) from None

@@ -117,6 +117,7 @@ PLAN_FAILED = "Planen kan ikke bygges:\n{errors}"
 WORKER_FORKED = "kopi af MkDocs-processen"
 WORKER_SPAWNED = "ny Python-proces"
 WORKER_RENDERS = "Siderne dannes i en separat proces ({how}), mens MkDocs indlæser temaet."
+PAGE_LIST_WAIT = "MkDocs ventede {seconds} s på listen over de dannede sider."
 CLASH = "docs/{handwritten} (genereret: {generated})"  # also in zensical.py
 MKDOCS_CLASHES = ("Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
                   "{clashes}. Omdøb eller flyt den håndskrevne fil; den bliver aldrig overskrevet af en "
