@@ -92,6 +92,26 @@ def run_cli_process(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess
                           text=True, encoding="utf-8")
 
 
+def guard_stops_the_build(plan: Path, docs: Path | None = None) -> list:
+    """The messages the CPR guard stops the build with when it reads `plan` and `docs/` the way validate, render
+    and the plugin do (generator.build.checked_plan). Fails the test if the build goes on."""
+    from generator.build import checked_plan
+    from generator.messages import PlanError
+
+    with pytest.raises(PlanError) as caught:
+        checked_plan(plan, docs)
+    return caught.value.messages
+
+
+def guard_stops_the_build_on_docs(tmp_path: Path, docs: Path) -> list:
+    """`guard_stops_the_build` with the (clean) example plan beside `docs`: every message is about docs/."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(example_text(), encoding="utf-8")
+    messages = guard_stops_the_build(plan, docs)
+    assert not any(m.file.endswith("plan.yaml") for m in messages), [str(m) for m in messages]
+    return messages
+
+
 @pytest.fixture
 def write_plan(tmp_path):
     """Write a plan text to tmp_path/plan.yaml and return its path."""

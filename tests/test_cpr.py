@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.io.cpr import find_cpr, mask, scan_paths, scan_text
+from conftest import example_text, guard_stops_the_build
+from generator.build import checked_plan
+from generator.io.cpr import find_cpr, mask, scan_docs, scan_text
 
 
 def cpr(d: dt.date, serial: int = 1234, sep: str = "") -> str:
@@ -142,7 +144,7 @@ def test_scan_text_message_explains_and_never_shows_the_number():
     assert "5678" not in text
 
 
-def test_scan_paths_plan_and_docs(tmp_path: Path, monkeypatch):
+def test_the_build_stops_on_the_plan_and_on_docs(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     number = cpr(dt.date(1990, 5, 17), 42, "-")
     plan = tmp_path / "plan.yaml"
@@ -155,7 +157,7 @@ def test_scan_paths_plan_and_docs(tmp_path: Path, monkeypatch):
     (docs / "sub" / "gammel.txt").write_bytes(f"Æble {number}\n".encode("cp1252"))
     (docs / "billede.png").write_bytes(b"\x89PNG\r\n\x1a\n" + number.encode())  # an image by its bytes: skipped
     (docs / "falsk.png").write_bytes(number.encode())  # text, whatever the name says: scanned
-    msgs = scan_paths(plan, docs)
+    msgs = guard_stops_the_build(plan, docs)
     where = sorted((m.file, m.line, m.column) for m in msgs)
     assert where == [
         ("docs/falsk.png", 1, 1),
@@ -167,9 +169,19 @@ def test_scan_paths_plan_and_docs(tmp_path: Path, monkeypatch):
     assert all("170590-XXXX" in m.text and number not in str(m) for m in msgs)
 
 
-def test_scan_paths_without_docs_and_missing_plan(tmp_path: Path):
-    assert scan_paths(tmp_path / "findes-ikke.yaml", None) == []
-    assert scan_paths(tmp_path / "findes-ikke.yaml", tmp_path / "ingen-docs") == []
+def test_no_docs_folder_and_a_missing_plan_give_no_cpr_message(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert scan_docs(None) == [] and scan_docs(tmp_path / "ingen-docs") == []
+    # A missing plan is one message, that the file is not there, and no word about CPR numbers.
+    msgs = guard_stops_the_build(tmp_path / "findes-ikke.yaml", None)
+    assert [m.file for m in msgs] == ["findes-ikke.yaml"] and "findes ikke" in msgs[0].text
+    assert "CPR" not in msgs[0].text
+    # A clean plan without docs/ (or with a docs folder that is not there) builds.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(example_text(), encoding="utf-8")
+    for docs in (None, tmp_path / "ingen-docs"):
+        _, warnings, _ = checked_plan(plan, docs)
+        assert not any("CPR" in m.text for m in warnings)
 
 
 def test_a_file_the_guard_cannot_read_is_named_with_a_danish_reason():

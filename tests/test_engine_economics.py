@@ -12,6 +12,8 @@ import pytest
 
 from engine_plans import make_plan, plan_data
 from generator.analysis import analyse
+from generator.analysis.guide import control_view
+from generator.analysis.kinds import WorkKind
 from generator.pages.render import render
 
 
@@ -55,6 +57,25 @@ def test_break_even_is_where_the_fixed_price_is_paid_back():
     data = plan_data()
     data["leverandoertilbud"]["pris_pr_sag"] = 300
     assert analyse(make_plan(data)).planning.break_even.cases is None
+
+
+@pytest.mark.parametrize("m_route, routed", [("manuel", 100), ("automatisk", 140)])
+def test_the_vendors_cases_are_one_number_wherever_they_are_shown(m_route, routed):
+    """The decision page (price of the chosen option, break-even on the routed cases), the caseworker's guide,
+    the control guide and the weekly load count the same cases routed to the vendor, and follow the plan's
+    routes together."""
+    data = plan_data()
+    data["sagskategorier"][1]["rute"] = m_route
+    plan = make_plan(data)
+    figures = analyse(plan)
+    pf = figures.planning
+    assert pf.chosen_cost.vendor_cases == routed
+    assert pf.chosen_cost.vendor_price == 10_000 + 50 * routed
+    assert pf.break_even_routed.cases_now == routed
+    assert figures.guides["sb"].control[1:] == (routed, 6)
+    assert control_view(plan).vendor_cases == routed
+    check = [w for w in pf.load.works if w.kind is WorkKind.control]
+    assert sum(w.hours for w in check) == pytest.approx(routed * 6 / 60)
 
 
 def test_sensitivity_shows_when_the_cheapest_option_changes():

@@ -157,3 +157,31 @@ def test_the_example_plan_is_feasible_and_shows_its_figures():
     economy = page(out, "oekonomi.md")
     assert "Leverandørens pris er en antagelse" in economy
     assert "Blandet konvertering (valgt)" in economy
+
+
+def test_a_tie_is_rounded_half_up_alike_in_the_xlsx_the_csv_and_on_the_page():
+    """A week of exactly 1,125 hours (one order, 2 × 33,75 minutes) is 1,13 in both files, in the week's row and
+    in the role's total, and 1,1 timer on the page (Python's round() would make the week 1,12 beside a total
+    of 1,13). The spare hours and the cost follow the same rule."""
+    from engine_plans import plan_data
+
+    data = plan_data()
+    data["roller"].append({"id": "pl", "navn": "Projektleder", "antal": 1, "timer_pr_uge": 5, "timepris": 100})
+    data["aktiviteter"] = [{"id": "bestil", "navn": "Bestil konvertering", "fra": "2027-01-05",
+                            "til": "2027-01-06", "ansvarlig": "pl", "timer": 1.125}]
+    out = render(make_plan(data))
+    ws = load_workbook(io.BytesIO(out.files["downloads/ressourceplan.xlsx"])).active
+    xlsx = {(r[0], r[2]): r for r in ws.iter_rows(values_only=True) if r[0] and "Projektleder" in r[0]}
+    assert xlsx[("Projektleder", 1)][4:7] == (1.13, 5.0, 3.87)  # planned, capacity, spare
+    assert xlsx[("Projektleder", 1)][9] == 112.5
+    assert xlsx[("I alt Projektleder", None)][4] == 1.13 and xlsx[("I alt Projektleder", None)][9] == 112.5
+    csv_rows = {(r[0], r[2]): r for r in (line.split(";") for line in
+                                          out.files["downloads/ressourceplan.csv"].decode("utf-8-sig").splitlines())
+                if "Projektleder" in r[0]}
+    assert csv_rows[("Projektleder", "1")][4:7] == ["1,13", "5,00", "3,87"]
+    assert csv_rows[("Projektleder", "1")][9] == "112,50"
+    assert csv_rows[("I alt Projektleder", "")][4] == "1,13"
+    # The page: the same numbers to one decimal (and whole kroner), rounded half up from the files' values.
+    assert "| uge 1 | 4. jan. 2027 | 1,1 timer | 5 timer | 3,9 timer | Nej |" in page(out, "belastning/pl.md")
+    assert ("| [Projektleder](belastning/pl.md) | 1 | 5 timer | 1,1 timer | 82 timer | uge 1: 1,1 timer af 5 timer "
+            "| 0 | 113 kr. |") in page(out, "tidsplan.md")

@@ -206,6 +206,45 @@ def test_go_no_go_criteria_in_the_plan_are_checked(tmp_path):
     messages = errors(tmp_path, progress_text(), plan)
     # A wrong id is a cause: reported alone, where it is written; what follows from it waits until it is fixed.
     assert 'Mente du "aabne_anbringelser"' in one(messages, '"aabne_anbringelse"').text
+
+
+def test_a_misspelt_work_package_in_a_criterion_is_one_error_like_every_other_reference(tmp_path):
+    # The plan's reference check knows go_no_go.kriterier[].arbejdspakker: one message, where it is written,
+    # with the line the meant package is defined on, reported first as a cause (nothing else from the plan).
+    plan = edit(example_text(), "      maal: arbejdspakker_faerdige\n",
+                "      maal: arbejdspakker_faerdige\n      arbejdspakker: [basis_manuelle_sagr]\n")
+    messages = errors(tmp_path, progress_text(), plan)
+    assert [m.text for m in messages] == [
+        f'Arbejdspakken "basis_manuelle_sagr" findes ikke. Mente du "basis_manuelle_sager" (defineret i linje '
+        f'{line_of(plan, "- id: basis_manuelle_sager")})?']
+    assert messages[0].line == line_of(plan, "arbejdspakker: [basis_manuelle_sagr]")
+    assert messages[0].key == "go_no_go.kriterier[arbejdspakker].arbejdspakker[1]"
+
+
+def test_an_unknown_id_in_a_big_plan_gets_a_short_list(tmp_path):
+    """At factor 50 (Copenhagen) the plan has 150 converting sessions and 45 work packages: an id that is
+    close to none of them lists ten and says how many more, as the plan's own reference errors do."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))  # bench/ is a folder in the repository, not an installed package
+    from bench.synthetic import write_plan
+
+    path = write_plan(tmp_path / "plan.yaml", 50)
+    plan, _, _ = checked_plan(path)
+    converting = sorted(s.id for s in plan.training.sessions if s.conversion is not None)
+    packages = sorted(wp.id for wp in plan.work_packages)
+    assert len(converting) > 100 and len(packages) > 20
+    day = plan.project.go_live.isoformat()
+    (tmp_path / "fremdrift.yaml").write_text(
+        f"status:\n  - dato: {day}\n    arbejdspakker:\n      qqq: 1\n    hold:\n      zzz: 1\n", encoding="utf-8")
+    with pytest.raises(PlanError) as exc:
+        checked_plan(path)
+    session = one(exc.value.messages, '"zzz"').text
+    assert session == (f'Holdet "zzz" findes ikke i planen. Brug en af: {", ".join(converting[:10])} '
+                       f'og {len(converting) - 10} andre.')
+    package = one(exc.value.messages, '"qqq"').text
+    assert package == (f'Arbejdspakken "qqq" findes ikke i planen. Brug en af: {", ".join(packages[:10])} '
+                       f'og {len(packages) - 10} andre.')
     messages = errors(tmp_path, progress_text(), edit(example_text(), "      graense_pct: 5\n", ""))
     m = one(messages, "skal have en grænse")
     assert m.file == "plan.yaml" or m.file.endswith("plan.yaml")

@@ -11,8 +11,9 @@ import os
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import guard_stops_the_build_on_docs
 from generator.io import cpr as cpr_mod
-from generator.io.cpr import find_cpr, find_cpr_in_pieces, scan_paths
+from generator.io.cpr import find_cpr, find_cpr_in_pieces
 
 NUMBER = f"{dt.date(2009, 10, 5):%d%m%y}-{4711:04d}"
 MASKED = f"{dt.date(2009, 10, 5):%d%m%y}-XXXX"
@@ -25,7 +26,7 @@ def test_a_file_in_a_symlinked_folder_is_scanned(tmp_path):
     shared.mkdir()
     (shared / "referat.md").write_text(f"# Referat\n\nBarnet {NUMBER}\n", encoding="utf-8")
     os.symlink(shared, docs / "referater")
-    messages = scan_paths(tmp_path / "plan.yaml", docs)
+    messages = guard_stops_the_build_on_docs(tmp_path, docs)
     assert [(m.line, m.column) for m in messages] == [(3, 8)]
     assert MASKED in messages[0].text and NUMBER not in messages[0].text
     assert messages[0].file.endswith("referater/referat.md")
@@ -36,7 +37,7 @@ def test_a_symlink_loop_in_docs_ends(tmp_path):
     (docs / "a").mkdir(parents=True)
     os.symlink(docs, docs / "a" / "tilbage")
     (docs / "side.md").write_text(NUMBER, encoding="utf-8")
-    assert len(scan_paths(tmp_path / "plan.yaml", docs)) >= 1
+    assert len(guard_stops_the_build_on_docs(tmp_path, docs)) >= 1
 
 
 def test_a_big_file_is_scanned_in_pieces_with_the_right_line_and_column(tmp_path, monkeypatch):
@@ -46,7 +47,7 @@ def test_a_big_file_is_scanned_in_pieces_with_the_right_line_and_column(tmp_path
     docs.mkdir()
     text = "linje 1\n" + "x" * 150 + "\nøæå " + NUMBER + " og " + NUMBER.replace("-", "") + "\n"
     (docs / "stor.csv").write_text(text, encoding="utf-8")
-    messages = scan_paths(tmp_path / "plan.yaml", docs)
+    messages = guard_stops_the_build_on_docs(tmp_path, docs)
     assert [(m.line, m.column) for m in messages] == [(3, 5), (3, 5 + len(NUMBER) + 4)]
 
 

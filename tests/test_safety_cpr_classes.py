@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, edit, example_text
-from generator.io.cpr import find_cpr, scan_paths
+from conftest import ROOT, edit, example_text, guard_stops_the_build_on_docs
+from generator.io.cpr import find_cpr
 from generator.messages import Message, PlanError
 from safety_support import copy_project, mkdocs_build
 
@@ -223,7 +223,7 @@ def test_every_file_in_docs_whatever_its_extension(tmp_path, name):
     docs = tmp_path / "docs"
     (docs / "under").mkdir(parents=True)
     (docs / "under" / name).write_text(DOC_FILES[name], encoding="utf-8")
-    found = scan_paths(tmp_path / "ingen-plan.yaml", docs)
+    found = guard_stops_the_build_on_docs(tmp_path, docs)
     assert len(found) == 1 and name in found[0].file and MASKED in found[0].text
     assert_hidden(str(found[0]))
 
@@ -236,7 +236,7 @@ def test_a_zip_in_docs_is_scanned_member_by_member_and_images_are_skipped(tmp_pa
         z.writestr("word/document.xml", f"<w:t>{DATE}</w:t><w:t>-{SERIAL}</w:t><w:t>{DATE} {SERIAL}</w:t>")
     (docs / "brev.docx").write_bytes(buf.getvalue())
     (docs / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n" + NUMBER.encode())  # pixels: cannot be read, skipped
-    found = scan_paths(tmp_path / "ingen-plan.yaml", docs)
+    found = guard_stops_the_build_on_docs(tmp_path, docs)
     assert len(found) == 1 and found[0].file.endswith("brev.docx:word/document.xml")  # the member, not the image
     assert MASKED in found[0].text
 
@@ -248,7 +248,7 @@ def test_file_and_folder_names_in_docs(tmp_path, where):
     path = docs / where.format(f"{DATE}-{SERIAL}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("# Intet tal her\n", encoding="utf-8")
-    found = scan_paths(tmp_path / "ingen-plan.yaml", docs)
+    found = guard_stops_the_build_on_docs(tmp_path, docs)
     assert found and all(MASKED in str(m) for m in found)
     for m in found:
         assert_hidden(str(m))

@@ -21,9 +21,8 @@ import math
 from dataclasses import dataclass
 
 from ..model import Plan
-from ..model.cases import Route
 from ..model.decision import Option, OptionKind
-from .effort import Need
+from .effort import Need, routed_cases, routed_categories
 
 FACTORS = (0.75, 1.0, 1.25)  # minutes per case: 25 % lower, as planned, 25 % higher
 
@@ -51,7 +50,7 @@ def _vendor_categories(plan: Plan, kind: OptionKind) -> set[str]:
     if kind is OptionKind.automatic:
         return {c.id for c in converted}
     if kind is OptionKind.mixed:
-        return {c.id for c in converted if c.route is Route.automatic}
+        return {c.id for c in routed_categories(plan)}
     return set()
 
 
@@ -105,9 +104,8 @@ def planned_cost(plan: Plan, option: Option, case_hours: dict[str, float], commo
     """The chosen option as planned: the weekly load's hours, the vendor price for the cases routed to it.
     As planned (factor 1) the hours and cost are the load's rounded totals (load.role_totals), the numbers
     the time plan and the downloads show."""
-    routed = {c.id for c in plan.categories if c.converted and c.route is Route.automatic}
     offer = plan.vendor_offer
-    cases = sum(c.count for c in plan.categories if c.id in routed) if offer else 0
+    cases = routed_cases(plan)
     price = offer.fixed_price + offer.price_per_case * cases if offer and cases else 0.0
     if factor == 1.0 and totals is not None:
         hours = {r: h for r, (h, _) in totals.items()}
@@ -150,9 +148,7 @@ def break_even(plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], s
     offer = plan.vendor_offer
     if offer is None:
         return None
-    converted = [c for c in plan.categories if c.converted]
-    if routed:
-        converted = [c for c in converted if c.route is Route.automatic]
+    converted = routed_categories(plan) if routed else [c for c in plan.categories if c.converted]
     ids = {c.id for c in converted}
     n = sum(c.count for c in converted)
     if n == 0:

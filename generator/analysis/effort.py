@@ -39,6 +39,19 @@ class Need:
         return self.field.role or self.group.role
 
 
+def routed_categories(plan: Plan) -> list[CaseCategory]:
+    """The converted categories the plan sends to the vendor (``rute: automatisk``), in the plan's order;
+    none without a vendor offer. The decision, the guides, the control guide and the load all read this."""
+    if plan.vendor_offer is None:
+        return []
+    return [c for c in plan.categories if c.converted and c.route is Route.automatic]
+
+
+def routed_cases(plan: Plan) -> int:
+    """The cases the vendor converts: the cases of ``routed_categories``."""
+    return sum(c.count for c in routed_categories(plan))
+
+
 def needs(plan: Plan) -> list[Need]:
     converted = [c for c in plan.categories if c.converted]
     out = []

@@ -19,7 +19,7 @@ from ..model.guide import FreeStep
 from ..model.roles import Role
 from ..model.schedule import PackageTiming
 from ..model.training import Session
-from .effort import manual_minutes, needs
+from .effort import manual_minutes, needs, routed_cases, routed_categories
 from .milestones import by_id as milestones_by_id
 from .paths import guide_pages, training_page
 from .training import session_cases, sessions_in_order
@@ -312,7 +312,7 @@ def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) ->
     free = sum(s.minutes for s in (extra.before + extra.after if extra else []))
     freeze = plan.project.freeze.start if plan.project.freeze and works_in_freeze(plan, role) else None
     offer = plan.vendor_offer
-    routed = sum(c.count for c in plan.categories if c.converted and c.route is Route.automatic) if offer else 0
+    routed = routed_cases(plan)
     minutes = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
     control = (offer.vendor, routed, minutes) if routed and minutes else None
     return replace(view, categories=cats_min, cases=sum(c.cases for c in cats_min), free_minutes=free,
@@ -381,7 +381,7 @@ def control_view(plan: Plan) -> ControlView | None:
     """The control guide, when any case goes to the vendor or the plan describes control rounds."""
     offer = plan.vendor_offer
     converted = [c for c in plan.categories if c.converted]
-    routed = [c for c in converted if c.route is Route.automatic] if offer else []
+    routed = routed_categories(plan)
     control = plan.guide.control
     if not routed and control is None:
         return None

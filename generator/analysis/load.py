@@ -28,7 +28,7 @@ from ..texts import site as texts
 from ..formatting import round_half_up
 from ..model import Plan
 from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
-from .effort import PackageWork, SessionWork
+from .effort import PackageWork, SessionWork, routed_cases
 from .kinds import WorkKind
 from .milestones import by_id as milestones_by_id, milestones
 
@@ -135,7 +135,7 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
     offer = plan.vendor_offer
     if offer is None:
         return []
-    cases = sum(c.count for c in plan.categories if c.converted and c.route.value == "automatisk")
+    cases = routed_cases(plan)
     go = plan.project.go_live
     out = []
     for i, e in enumerate(offer.internal_effort):

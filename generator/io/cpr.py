@@ -313,18 +313,6 @@ def guarded_load(path: Path, name: str, also: Iterable[Message] = ()) -> LoadedY
     return loaded
 
 
-def scan_paths(plan: Path, docs_dir: Path | None) -> list[Message]:
-    """Scan the plan file (if it is there) and everything under ``docs_dir`` (see :func:`scan_docs`)."""
-    plan = Path(plan)
-    messages: list[Message] = []
-    if plan.is_file():
-        try:
-            messages = scan_yaml(decode_text(plan.read_bytes()), display_name(plan))
-        except OSError as exc:
-            messages = [_unreadable(display_name(plan), exc)]
-    return messages + scan_docs(docs_dir, skip=plan)
-
-
 # --------------------------------------------------------------------------------------------
 # Rendered output
 # --------------------------------------------------------------------------------------------
@@ -342,4 +330,4 @@ def check_generated(path: str, data: str | bytes, title: str = "") -> None:
 
 
 __all__ = ["find_cpr", "find_cpr_in_pieces", "scan_text", "scan_yaml", "scan_bytes", "scan_docs", "scan_config",
-           "guarded_load", "scan_loaded", "scan_paths", "check_generated", "cpr_message_text", "mask", "spans"]
+           "guarded_load", "scan_loaded", "check_generated", "cpr_message_text", "mask", "spans"]

@@ -9,7 +9,6 @@ from go-live on (judged by the latest counting date, never the wall clock).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from .. import formatting as fmt
@@ -17,25 +16,26 @@ from ..analysis.progress import ProgressFigures, cases
 from ..model.progress import CriterionKind, Progress
 from ..texts import validation as say
 from .context import Context
+from .references import known_ids, suggest
 
 
-def _guess(value: str, known) -> str:
-    close = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6)
-    if close:
-        return say.MEANT.format(meant=close[0])
-    return say.CHOOSE_FROM.format(known=", ".join(sorted(known)) or say.NOTHING_TO_CHOOSE)
+def _guess(value: str, known: set[str]) -> str:
+    """' Mente du "x"?' when an id is close, else a short list to choose from, as the plan's own references
+    say it (references.known_ids: at most MAX_KNOWN ids, and how many more)."""
+    meant = suggest(str(value), sorted(known))
+    if meant:
+        return say.MEANT.format(meant=meant)
+    return say.CHOOSE_FROM.format(known=known_ids(str(value), set(known)))
 
 
 # --- plan.yaml: go_no_go -----------------------------------------------------------------------
 
 
 def go_no_go_criteria(ctx: Context) -> None:
-    """Every criterion names ids the plan has, and carries what its kind needs."""
+    """Every criterion has its own id and carries what its kind needs. (The ids a criterion names are checked
+    with the plan's other references, rules/references.py, before the typed rules run.)"""
     if ctx.plan.go_no_go is None:
         return
-    packages = {wp.id for wp in ctx.plan.work_packages}
-    cats = {c.id for c in ctx.plan.categories}
-    activities = {a.id for a in ctx.plan.activities}
     seen: dict[str, int] = {}
     for i, c in enumerate(ctx.plan.go_no_go.criteria):
         base = ("go_no_go", "kriterier", i)
@@ -43,12 +43,6 @@ def go_no_go_criteria(ctx: Context) -> None:
             first = ctx.loaded.locate(("go_no_go", "kriterier", seen[c.id]))[0]
             ctx.error((*base, "id"), say.CRITERION_ID_REUSED.format(id=c.id, line=first))
         seen.setdefault(c.id, i)
-        for key, values, known, what in (("arbejdspakker", c.packages, packages, say.NAMED_PACKAGE),
-                                          ("kategorier", c.categories, cats, say.NAMED_CATEGORY),
-                                          ("aktiviteter", c.activities, activities, say.NAMED_ACTIVITY)):
-            for j, v in enumerate(values):
-                if v not in known:
-                    ctx.error((*base, key, j), say.NOT_IN_PLAN.format(what=what, id=v, guess=_guess(v, known)))
         if c.kind is CriterionKind.fault_rate_below and c.threshold is None:
             ctx.error((*base, "maal"), say.FAULT_RATE_NEEDS_LIMIT)
         if c.kind is CriterionKind.categories_converted and not c.categories:

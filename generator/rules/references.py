@@ -53,7 +53,7 @@ LISTS = {
 MAX_KNOWN = 10  # ids listed in one message: with 1.500 roles, every message would list them all
 
 
-def _suggest(value: str, known: Iterable[str]) -> str | None:
+def suggest(value: str, known: Iterable[str]) -> str | None:
     """The defined id the user most likely meant (æ/ø/å folded as in ids: fuldført -> fuldfoert)."""
     folded = ascii_slug(value).replace("-", "_")
     known = list(known)
@@ -153,6 +153,7 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
     for i, _ in _items(d, "projekt", "frysning", "genindtastning"):
         one(("projekt", "frysning", "genindtastning", i, "rolle"), R)
     for i, _ in _items(d, "go_no_go", "kriterier"):
+        many(("go_no_go", "kriterier", i, "arbejdspakker"), ("arbejdspakker",))
         many(("go_no_go", "kriterier", i, "kategorier"), C)
         many(("go_no_go", "kriterier", i, "aktiviteter"), ("aktiviteter",))
     scores = _get(d, "konverteringsform", "vurdering")
@@ -179,6 +180,7 @@ KINDS = {
     ("minimumsoplysninger", "feltgrupper"): say.KIND_GROUP,
     ("milepaele",): say.KIND_MILESTONE,
     ("aktiviteter",): say.KIND_ACTIVITY,
+    ("arbejdspakker",): say.KIND_PACKAGE,
     ("konverteringsform", "muligheder"): say.KIND_OPTION,
     ("konverteringsform", "kriterier"): say.KIND_CRITERION,
 }
@@ -202,7 +204,7 @@ def references(ctx: RawContext) -> None:
             text = say.DUPLICATE_ID.format(key=key, first=first_line, repeat=repeat_line)
             missing = sorted({v for kind, _, v in unknown if kind == path} - {k for k, _, _ in dups})
             name = _get(d, *path, repeat, "navn")
-            meant = (_suggest(str(name), missing) if isinstance(name, str) else None) or \
+            meant = (suggest(str(name), missing) if isinstance(name, str) else None) or \
                 (missing[0] if len(missing) == 1 else None)
             if meant:
                 uses = [ctx.loaded.locate(where)[0] for kind, where, v in unknown if kind == path and v == meant]
@@ -229,7 +231,7 @@ def references(ctx: RawContext) -> None:
         places.sort(key=lambda p: ctx.loaded.locate(p))
         known = sorted(_known(d, kind))
         section = ".".join(kind)
-        meant = _suggest(value, known)
+        meant = suggest(value, known)
         if meant:
             defined = next((ctx.loaded.locate((*kind, i))[0] for i, item in _items(d, *kind)
                             if str(item.get("id")) == meant), 0)

@@ -91,6 +91,7 @@ KIND_CATEGORY = "Sagskategorien"
 KIND_GROUP = "Feltgruppen"
 KIND_MILESTONE = "Milepælen"
 KIND_ACTIVITY = "Aktiviteten"
+KIND_PACKAGE = "Arbejdspakken"
 KIND_OPTION = "Muligheden"
 KIND_CRITERION = "Kriteriet"
 
@@ -242,9 +243,8 @@ SESSION_ANCHOR_CLASH = ('Hold-id\'et "{id}" giver samme anker (#{anchor}) på '
 
 # --- rules/progress.py ---------------------------------------------------------------------------
 
-# a close id is MEANT (io/load.py above); else the ids to choose from
-CHOOSE_FROM = " Brug en af: {known}."
-NOTHING_TO_CHOOSE = "(ingen)"
+# a close id is MEANT (io/load.py above); else the ids to choose from, at most MAX_KNOWN (USE_ONE_OF above)
+CHOOSE_FROM = " {known}."
 CRITERION_ID_REUSED = 'id "{id}" er brugt før (linje {line}). Giv hvert kriterie sit eget id.'
 # what an id names that the plan does not have
 NAMED_PACKAGE = "Arbejdspakken"
