@@ -175,6 +175,9 @@ def test_a_tie_is_rounded_half_up_alike_in_the_xlsx_the_csv_and_on_the_page():
     assert xlsx[("Projektleder", 1)][4:7] == (1.13, 5.0, 3.87)  # planned, capacity, spare
     assert xlsx[("Projektleder", 1)][9] == 112.5
     assert xlsx[("I alt Projektleder", None)][4] == 1.13 and xlsx[("I alt Projektleder", None)][9] == 112.5
+    # Excel shows the hours as stored (1,13), not rounded again to one decimal (1,1 for 1,13; 1,3 for 1,25 of 1,249)
+    week = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Projektleder" and r[2].value == 1)
+    assert [c.number_format for c in week[4:7]] == ["#,##0.00"] * 3
     csv_rows = {(r[0], r[2]): r for r in (line.split(";") for line in
                                           out.files["downloads/ressourceplan.csv"].decode("utf-8-sig").splitlines())
                 if "Projektleder" in r[0]}

@@ -104,8 +104,8 @@ def xlsx(table: list[Row]) -> bytes:
                 ws.cell(n, col).font = Font(bold=True)
     for row in ws.iter_rows(min_row=2):
         row[3].number_format = "dd-mm-yyyy"
-        for cell in row[4:7]:
-            cell.number_format = "#,##0.0"
+        for cell in row[4:7]:  # hours as stored and as in the csv: two decimals, so Excel does not round twice
+            cell.number_format = "#,##0.00"
         for cell in row[8:10]:
             cell.number_format = "#,##0"
     return finished(wb, ws, (28, 6, 6, 12, 15, 17, 30, 16, 13, 16))
