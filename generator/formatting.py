@@ -129,6 +129,7 @@ def clock(value: dt.time) -> str:
     return value.strftime("%H:%M")
 
 
+# Our own formatted numbers and dates, as Jinja filters (the templates escape them inside the line).
 FILTERS = {
     "dato": date,
     "dato_kort": date_short,
@@ -136,12 +137,17 @@ FILTERS = {
     "ugedag_dato": weekday_date,
     "maaned": month,
     "periode": date_range,
-    "liste": and_list,
-    "smaa": _lower_first,
     "uge": week,
     "tal": number,
     "timer": hours,
     "kr": kroner,
     "pct": percent,
     "kl": clock,
+}
+
+# Filters that return plan text (names from plan.yaml, joined or lower-cased): the templates print them as
+# plain text, escaped like every other plan value, so an item such as "- x" or "1. x" starts no block.
+TEXT_FILTERS = {
+    "liste": and_list,
+    "smaa": _lower_first,
 }

@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -136,3 +138,61 @@ def example_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
+
+
+VENV = Path(sys.executable).parent.parent  # `make` in a new project uses this venv instead of installing
+
+
+def readme_walkthrough() -> list[tuple[str, list[str]]]:
+    """The README's `new` walk-through (the ```console block under "A municipality's own repository"):
+    each `$ command` with the lines shown under it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## A municipality's own repository: `new`", 1)[1]
+    block = section.split("```console\n", 1)[1].split("\n```", 1)[0]
+    steps: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:], []))
+        else:
+            steps[-1][1].append(line)
+    return steps
+
+
+@dataclass(frozen=True)
+class Walkthrough:
+    project: Path  # the folder the walk-through ends in: the new project, with its built site/
+    steps: list[tuple[str, list[str], subprocess.CompletedProcess | None]]  # command, shown lines, its run
+
+    def result(self, command: str) -> subprocess.CompletedProcess:
+        """The run of the first command that starts with `command` (stdout and stderr together)."""
+        return next(done for cmd, _, done in self.steps if cmd.startswith(command) and done is not None)
+
+
+@pytest.fixture(scope="session")
+def borgen(tmp_path_factory) -> Walkthrough:
+    """The README's `new` walk-through run once, as written: `python -m generator new borgen --kommune
+    "Borgen Kommune"`, `cd borgen`, `make validate`, `make site` (with this venv's Python, and `make` with
+    this venv instead of the network install). The project "Borgen Kommune" and its one built site are shared
+    by every test that only reads them; a test that changes the project works on a copy."""
+    base = tmp_path_factory.mktemp("new")
+    stamp = base / "installed"
+    stamp.touch()
+    cwd = base
+    steps: list[tuple[str, list[str], subprocess.CompletedProcess | None]] = []
+    for command, shown in readme_walkthrough():
+        args = shlex.split(command)
+        if args[0] == "cd":
+            cwd = cwd / args[1]
+            assert cwd.is_dir(), f"{command}: the walk-through made no such folder"
+            steps.append((command, shown, None))
+            continue
+        if args[0] == "python":
+            args[0] = sys.executable
+        elif args[0] == "make":
+            args += [f"VENV={VENV}", f"STAMP={stamp}"]
+        done = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              encoding="utf-8")
+        steps.append((command, shown, done))
+        if done.returncode != 0:
+            break  # the walk-through test shows which command failed and what it printed
+    return Walkthrough(cwd, steps)

@@ -96,6 +96,13 @@ def test_reconciliation_quality_and_go_no_go_pages(both):
     go = both[0]["fremdrift/go-no-go.md"]
     assert "- [x] **Danmarks Statistik-startdatoer på anbringelser og indsatser er tjekket**: opfyldt" in go
     assert "kontrolrunden Kontrolrunde 2 og afstemning af antal før og efter er ikke registreret" in go
+    # What is missing is a list in a sentence, ended with "samt"/"og" as everywhere on the site (not "; ")
+    assert ("Mangler: åbne sager med børnefaglig undersøgelse i gang&#58; 1 sag uden forklaring samt åbne sager "
+            "med ungestøtte og efterværn (18-22 år)&#58; ikke afstemt endnu.") in go
+    assert ("Mangler: alle anbringelser er konverteret og kontrolleret, alle arbejdspakker før go-live er færdige, "
+            "fejlraten i begge kontrolrunder er højst 5 % samt alle forskelle i antal sager før og efter er "
+            "forklaret.") in both[0]["fremdrift/index.md"]
+    assert "Ikke afstemt endnu: åbne sager med ungestøtte og efterværn (18-22 år)." in rec
 
 
 def test_downloads_hold_the_history_with_verdicts(both):

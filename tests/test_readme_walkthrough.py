@@ -1,7 +1,8 @@
 """The README's `new` walk-through runs as written and prints what it shows.
 
-The ```console block under "A municipality's own repository" is executed: `$ python …` with this
-venv's Python, `$ cd DIR`, and `$ make TARGET` with this venv instead of the network install
+The ```console block under "A municipality's own repository" is executed once for the whole run (the
+`borgen` fixture in conftest.py, whose built project tests/test_scaffold.py reads too): `$ python …` with
+this venv's Python, `$ cd DIR`, and `$ make TARGET` with this venv instead of the network install
 (VENV=…, STAMP=…). The shown output lines must appear in that order; "…" stands for lines left out,
 or for a varying part of a line (timings).
 """
@@ -9,27 +10,8 @@ or for a varying part of a line (timings).
 from __future__ import annotations
 
 import re
-import shlex
-import subprocess
-import sys
-from pathlib import Path
 
-from conftest import ROOT
-
-VENV = Path(sys.executable).parent.parent
-
-
-def _walkthrough() -> list[tuple[str, list[str]]]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## A municipality's own repository: `new`", 1)[1]
-    block = section.split("```console\n", 1)[1].split("\n```", 1)[0]
-    steps: list[tuple[str, list[str]]] = []
-    for line in block.splitlines():
-        if line.startswith("$ "):
-            steps.append((line[2:], []))
-        else:
-            steps[-1][1].append(line)
-    return steps
+from conftest import Walkthrough
 
 
 def _matches(expected: list[str], actual: list[str]) -> None:
@@ -45,25 +27,12 @@ def _matches(expected: list[str], actual: list[str]) -> None:
         pos += 1
 
 
-def test_readme_walkthrough_runs_and_prints_what_it_shows(tmp_path):
-    steps = _walkthrough()
-    assert [cmd.split()[0] for cmd, _ in steps] == ["python", "cd", "make", "make"]
-    stamp = tmp_path / "installed"
-    stamp.touch()
-    cwd = tmp_path
-    for command, expected in steps:
-        args = shlex.split(command)
-        if args[0] == "cd":
-            cwd = cwd / args[1]
-            assert cwd.is_dir()
+def test_readme_walkthrough_runs_and_prints_what_it_shows(borgen: Walkthrough):
+    assert [cmd.split()[0] for cmd, _, _ in borgen.steps] == ["python", "cd", "make", "make"]
+    for command, expected, result in borgen.steps:
+        if result is None:  # cd (the fixture checked that the folder is there)
             continue
-        if args[0] == "python":
-            args[0] = sys.executable
-        elif args[0] == "make":
-            args += [f"VENV={VENV}", f"STAMP={stamp}"]
-        result = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                encoding="utf-8")
         assert result.returncode == 0, f"{command}:\n{result.stdout}"
         _matches(expected, result.stdout.splitlines())
         assert "WARNING" not in result.stdout
-    assert (cwd / "site" / "index.html").exists()
+    assert (borgen.project / "site" / "index.html").exists()

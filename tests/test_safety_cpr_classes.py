@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, edit, example_text, guard_stops_the_build_on_docs
+from conftest import ROOT, edit, example_text, guard_stops_the_build_on_docs, run_cli
 from generator.io.cpr import find_cpr
 from generator.messages import Message, PlanError
 from safety_support import copy_project, mkdocs_build
@@ -264,8 +264,7 @@ def test_mkdocs_yml_stops_validate_and_the_build(tmp_path, line):
     key = line.split(":")[0]
     lines = [ln for ln in text.splitlines() if not ln.startswith(key + ":")]
     config.write_text(line + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=project, capture_output=True,
-                          text=True, encoding="utf-8")
+    done = run_cli("validate", cwd=project)
     assert done.returncode == 1 and "mkdocs.yml" in done.stderr and MASKED in done.stderr
     assert_hidden(done.stdout + done.stderr)
     built = mkdocs_build(project)
@@ -333,8 +332,7 @@ def test_rendered_output_is_scanned_before_it_is_written(tmp_path, where):
 def test_a_number_in_the_cvr_field_is_masked_in_every_line_the_cli_prints(tmp_path, sep):
     plan = tmp_path / "plan.yaml"
     plan.write_text(edit(example_text(), 'cvr: "11111111"', f'cvr: "{DATE}{sep}{SERIAL}"'), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator", "validate", str(plan)], cwd=tmp_path,
-                          capture_output=True, text=True, encoding="utf-8")
+    done = run_cli("validate", str(plan), cwd=tmp_path)
     assert done.returncode == 1 and MASKED in done.stderr
     assert_hidden((done.stdout + done.stderr).replace(sep, "") if sep else done.stdout + done.stderr)
 

@@ -2,7 +2,8 @@
 
 * text that begins with block syntax ("???+ danger", "---", "- punkt", "2027. …", "> citat", "| a |") in
   every text field at once is shown exactly as typed and makes no element of its own (the page's tags are
-  those of the same plan with plain words of the same shape);
+  those of the same plan with plain words of the same shape); so is every block starter ("- ", "1. ", "# ",
+  "```", "<script>", indentation …) in a name the templates join with `liste` or lower-case with `smaa`;
 * text that Material shows again with innerHTML (abbreviation tooltips, nav/footer/table-of-contents
   titles) holds no markup after two decodings;
 * a web address from the plan cannot end its Markdown link early.
@@ -15,14 +16,17 @@ import html
 import re
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from generator.build import validate_plan
+from generator.formatting import TEXT_FILTERS, and_list
 from generator.io.load import load_plan_text
 from generator.messages import PlanError
 from generator.pages.markdown import abbreviation_text, escape, html_text, inert_headings, link_url
 from generator.pages.render import render
+from generator.pages.templating import environment
 from safety_support import (copy_project, dump_plan, example_data, project_markdown, scan_html, set_in,
                             text_slots)
 
@@ -195,3 +199,77 @@ def test_the_klik_link_and_the_accessibility_statement_are_refused_or_one_link(t
             assert all(m.line > 0 and "webadresse" in m.text for m in exc.messages)
         else:
             raise AssertionError(f"{bad!r} was accepted as a web address")
+
+
+# -- plan text joined or lower-cased by the templates' `liste` and `smaa` ----------------------------------
+
+# Every way a line of Markdown (or HTML) can start a block, as a user might type it first in a name.
+STARTERS = ["- ", "* ", "+ ", "# ", "1. ", "> ", "| ", "```", "<script>", "    "]
+
+# Where a template puts the filtered text: alone on a line, first on a paragraph's next line (the control
+# guide's back-dated fields), inside a list item and inside a table cell.
+PLACES = ["{x}\n", "Tekst:\n{x}. Mere tekst.\n", "- **Hvem:** {x}\n", "| A | B |\n|---|---|\n| a | {x} |\n"]
+FILTERED = {"liste": "{{ items | liste }}", "liste_lower": "{{ items | liste(lower=True) }}",
+            "smaa": "{{ items[0] | smaa }}"}
+
+
+def _typed(text: str) -> str:
+    return " ".join(text.split())  # a value is one line: line breaks and runs of spaces become one space
+
+
+@pytest.mark.parametrize("starter", STARTERS)
+@pytest.mark.parametrize("place", PLACES, ids=["alone", "next-line", "list-item", "table-cell"])
+@pytest.mark.parametrize("use", FILTERED)
+def test_a_list_or_lower_cased_name_from_the_plan_is_shown_as_typed(starter, place, use):
+    template = environment().from_string(place.replace("{x}", FILTERED[use]))
+    items = [f"{starter}Faglig leder", f"{starter}Superbrugere"]
+    page = project_markdown().convert(template.render(items=items))
+    plain = project_markdown().convert(template.render(items=[_same_shape(i) for i in items]))
+    assert tags(page) == tags(plain), f"{starter!r} through {use} made an element of its own: {page}"
+    value = (TEXT_FILTERS["smaa"](items[0]) if use == "smaa"
+             else TEXT_FILTERS["liste"](items, lower=use == "liste_lower"))
+    assert _typed(value) in scan_html(page).text, page
+
+
+def _names_in_lists(data: dict, prefix: str) -> dict:
+    """The example with `prefix` before every name the templates join with `liste` or lower-case with `smaa`:
+    roles and their people (and the trainers, who are the super users), case categories, the minimum fields
+    and their groups, the people who settled them, and the follow-up tasks."""
+    data = copy.deepcopy(data)
+    for role in data["roller"]:
+        role["navn"] = prefix + role["navn"]
+        role["personer"] = [prefix + p for p in role["personer"]]
+    for session in data["undervisning"]["sessioner"]:
+        session["underviser"] = prefix + session["underviser"]
+    for category in data["sagskategorier"]:
+        category["navn"] = prefix + category["navn"]
+    minimum = data["minimumsoplysninger"]
+    minimum["deltagere"] = [prefix + p for p in minimum["deltagere"]]
+    for group in minimum["feltgrupper"]:
+        group["navn"] = prefix + group["navn"]
+        for field in group["felter"]:
+            field["navn"] = prefix + field["navn"]
+    data["klik_opgave"]["foelgeopgaver"] = [prefix + t for t in data["klik_opgave"]["foelgeopgaver"]]
+    return data
+
+
+@pytest.mark.parametrize("starter", STARTERS)
+def test_names_the_pages_join_into_lists_are_shown_as_typed(starter):
+    data = example_data()
+    with_syntax = _pages_html(dump_plan(_names_in_lists(data, starter)))
+    with_words = _pages_html(dump_plan(_names_in_lists(data, _same_shape(starter))))
+    assert with_syntax.keys() == with_words.keys()
+    for path, page in with_syntax.items():
+        assert tags(page) == tags(with_words[path]), f"{starter!r} made an element of its own on {path}"
+    p = _typed(starter + "x")[:-1]  # the starter as the page shows it (indentation is not kept)
+    shown = {path: scan_html(page).text for path, page in with_syntax.items()}
+    # `liste` first on a line (the control guide), in a table cell (roles), after "eller" (the guide's index);
+    # `smaa` inside a sentence (each role's guide)
+    backdated = and_list([p + "Underretninger fra de seneste 12 måneder",
+                          p + "Gældende afgørelser med formål og forventet varighed"], lower=True)
+    assert f"indtaster kommunen selv: {backdated}. Tjek" in shown["vejledning/kontrol.md"]
+    assert f"{p}Ingeborg Skjern, {p}Hans Christian Varnæs og {p}Kristen Skjern" in shown["roller.md"]
+    assert f"Spørg en superbruger: {p}Ingeborg Skjern, {p}Hans Christian Varnæs eller {p}Kristen Skjern" \
+        in shown["vejledning/index.md"]
+    role = TEXT_FILTERS["smaa"](p + "Sagsbehandler")
+    assert f"Sådan konverterer du som {role} en sag" in shown["vejledning/sagsbehandler.md"]

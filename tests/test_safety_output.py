@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, example_text
+from conftest import edit, example_text, run_cli
 from generator.adapters import output as output_mod
 from generator.adapters.output import MANIFEST, locked, write_tree
 from generator.messages import PlanError
@@ -231,12 +231,11 @@ def test_four_cli_renders_of_two_plans_at_once(tmp_path):
     root = Path(__file__).resolve().parent.parent
     out = tmp_path / "ud"
     expected = []
-    for i, plan in enumerate(plans):
-        subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path / f"facit{i}"),
-                        "--plan", str(plan)], cwd=root, check=True, capture_output=True)
+    for i, plan in enumerate(plans):  # each plan rendered alone (in this process; only the race below needs real processes)
+        assert run_cli("render", "--out", str(tmp_path / f"facit{i}"), "--plan", str(plan)).returncode == 0
         expected.append(snapshot(tmp_path / f"facit{i}"))
-    subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(out), "--plan", str(plans[0])],
-                   cwd=root, check=True, capture_output=True)  # a previous output that must not be lost
+    # a previous output that must not be lost
+    assert run_cli("render", "--out", str(out), "--plan", str(plans[0])).returncode == 0
     procs = [subprocess.Popen([sys.executable, "-m", "generator", "render", "--out", str(out), "--plan", str(p)],
                               cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
              for p in plans * 2]
@@ -250,9 +249,7 @@ def test_four_cli_renders_of_two_plans_at_once(tmp_path):
 
 def test_an_os_error_is_a_danish_sentence(tmp_path):
     (tmp_path / "fil").write_text("en fil, ikke en mappe", encoding="utf-8")
-    root = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path / "fil" / "ud")],
-                          cwd=root, capture_output=True, text=True, encoding="utf-8")
+    done = run_cli("render", "--out", str(tmp_path / "fil" / "ud"))
     assert done.returncode == 1
     assert "File exists" not in done.stderr and "Not a directory" not in done.stderr
     assert "findes allerede en fil" in done.stderr or "er en fil, ikke en mappe" in done.stderr, done.stderr

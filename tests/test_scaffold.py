@@ -1,7 +1,9 @@
 """`new DIR --kommune NAME`: a complete project that builds as it is, honest and free of Korsbæk.
 
 The generated project is built with its own Makefile (`make site`, `make test`) using this venv
-(VENV=…, STAMP=… on the make command line), so nothing is installed from the network.
+(VENV=…, STAMP=… on the make command line), so nothing is installed from the network. The project and
+its site come from the README's walk-through, run once for the whole run (the `borgen` fixture in
+conftest.py); the one test that changes the project works on a copy.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import filecmp
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,12 +20,11 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from conftest import ROOT, edit, example_text, run_cli
+from conftest import ROOT, VENV, Walkthrough, edit, example_text, run_cli
 from generator.adapters.scaffold import scaffold_files, yaml_scalar
 from generator.build import build_output
 from generator.io.load import load_plan, load_plan_text
 
-VENV = Path(sys.executable).parent.parent
 SCAFFOLD = ROOT / "generator" / "scaffold"
 # Files the scaffold shares with this repository: the repository's copy is the source.
 SHARED = ["docs/assets/print.css", "docs/saadan-redigerer-du-planen.md",
@@ -62,31 +64,23 @@ def _korsbaek_words() -> set[str]:
     return {w for w in words if w}
 
 
-@pytest.fixture(scope="module")
-def borgen(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    base = tmp_path_factory.mktemp("new")
-    result = run_cli("new", str(base / "borgen"), "--kommune", "Borgen Kommune", cwd=base)
-    return base / "borgen", result
-
-
-def test_new_writes_a_complete_project(borgen):
-    project, result = borgen
-    assert result.returncode == 0, result.stderr
+def test_new_writes_a_complete_project(borgen: Walkthrough):
+    project, result = borgen.project, borgen.result("python -m generator new")
+    assert result.returncode == 0, result.stdout
     expected = {"plan.yaml", "plan.schema.json", "mkdocs.yml", "Makefile", "README.md", ".gitignore",
                 ".gitlab-ci.yml", ".github/workflows/hjemmeside.yml", *SHARED}
     written = {str(p.relative_to(project)) for p in project.rglob("*") if p.is_file()}
     assert expected <= written
     for rel in expected:
-        assert f"Oprettet: {project / rel}" in result.stdout
+        assert f"Oprettet: {project.name}/{rel}" in result.stdout.splitlines()
     assert (project / "plan.schema.json").read_text(encoding="utf-8") == \
         (ROOT / "plan.schema.json").read_text(encoding="utf-8")
 
 
-def test_make_site_builds_without_a_warning_and_without_korsbaek(borgen, tmp_path):
-    project, _ = borgen
-    result = _make(project, "site", tmp_path)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr and "WARNING" not in result.stdout
+def test_make_site_builds_without_a_warning_and_without_korsbaek(borgen: Walkthrough):
+    project, result = borgen.project, borgen.result("make site")
+    assert result.returncode == 0, result.stdout
+    assert "WARNING" not in result.stdout  # stdout and stderr together
     assert "Borgen Kommune: planen er gyldig" in result.stdout
     pages = [p for p in (project / "site").rglob("*") if p.is_file()]
     assert len(pages) > 30
@@ -104,24 +98,22 @@ def test_make_site_builds_without_a_warning_and_without_korsbaek(borgen, tmp_pat
     assert "</abbr> 1 (udfyld navn)" in text[project / "site" / "roller" / "index.html"]  # glossary abbr
 
 
-def test_make_test_validates_and_builds_strictly(borgen, tmp_path):
-    project, _ = borgen
+def test_make_test_validates_and_builds_strictly(borgen: Walkthrough, tmp_path):
+    project = tmp_path / "borgen"  # a copy: this test changes the plan
+    shutil.copytree(borgen.project, project, ignore=shutil.ignore_patterns("site", "build"))
     result = _make(project, "test", tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "mkdocs build --strict" in result.stdout
+    assert (project / "build" / "test-site" / "index.html").exists()
     (project / "plan.yaml").write_text(
         (project / "plan.yaml").read_text(encoding="utf-8").replace("antal: 40", "antal: fyrre", 1), encoding="utf-8")
-    try:
-        broken = _make(project, "test", tmp_path)
-    finally:
-        (project / "plan.yaml").write_text(
-            (project / "plan.yaml").read_text(encoding="utf-8").replace("antal: fyrre", "antal: 40", 1), encoding="utf-8")
+    broken = _make(project, "test", tmp_path)
     assert broken.returncode != 0 and "skal være et helt tal" in broken.stderr
 
 
 @pytest.mark.parametrize("target", ["site", "test", "serve", "validate", "clean"])
-def test_makefile_targets_exist(borgen, target, tmp_path):
-    project, _ = borgen
+def test_makefile_targets_exist(borgen: Walkthrough, target, tmp_path):
+    project = borgen.project
     stamp = tmp_path / "installed"
     stamp.touch()
     result = subprocess.run(["make", "-n", target, f"VENV={VENV}", f"STAMP={stamp}"], cwd=project,
@@ -129,8 +121,8 @@ def test_makefile_targets_exist(borgen, target, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_makefile_installs_from_pypi_or_a_given_path(borgen, tmp_path):
-    project, _ = borgen
+def test_makefile_installs_from_pypi_or_a_given_path(borgen: Walkthrough, tmp_path):
+    project = borgen.project
     missing = tmp_path / "venv-not-made"
     dry = subprocess.run(["make", "-n", "site", f"VENV={missing}", "KONVERTERINGSPLAN=../min-kopi"], cwd=project,
                          capture_output=True, text=True)
@@ -139,8 +131,8 @@ def test_makefile_installs_from_pypi_or_a_given_path(borgen, tmp_path):
     assert 'pip install --quiet "konverteringsplan"' in dry.stdout
 
 
-def test_ci_files_parse_and_publish(borgen):
-    project, _ = borgen
+def test_ci_files_parse_and_publish(borgen: Walkthrough):
+    project = borgen.project
     gh = yaml.safe_load((project / ".github/workflows/hjemmeside.yml").read_text(encoding="utf-8"))
     steps = " ".join(str(s) for s in gh["jobs"]["build"]["steps"])
     assert "make test" in steps and "make site" in steps and "upload-pages-artifact" in steps
@@ -155,7 +147,7 @@ def test_ci_files_parse_and_publish(borgen):
 
 
 def test_readme_is_danish_and_says_how_to_preview_and_publish(borgen):
-    readme = (borgen[0] / "README.md").read_text(encoding="utf-8")
+    readme = (borgen.project / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Konverteringsplan for Borgen Kommune")
     for words in ("make serve", "Settings → Pages", "GitLab", "site/index.html"):
         assert words in readme
@@ -219,8 +211,8 @@ def test_new_fails_when_nothing_can_be_written(tmp_path):
     assert run_cli("new", str(tmp_path / "x"), "--kommune", "  ", cwd=tmp_path).returncode == 1
 
 
-def test_validate_warns_about_each_placeholder_until_replaced(borgen, tmp_path):
-    project, _ = borgen
+def test_validate_warns_about_each_placeholder_until_replaced(borgen: Walkthrough, tmp_path):
+    project = borgen.project
     text = (project / "plan.yaml").read_text(encoding="utf-8")
     result = run_cli("validate", str(project / "plan.yaml"), "--docs", str(project / "docs"), cwd=project)
     assert result.returncode == 0

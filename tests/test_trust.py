@@ -173,7 +173,11 @@ def test_control_guide_has_sample_comparison_statistics_and_fault_record(tmp_pat
     assert "også dem fra Netcompany, at datoerne er de oprindelige" in page
     assert "Startdato for støttende indsatser" in page
     # back-dated notifications entered by hand on the vendor's cases
-    assert "Tilbagedaterede oplysninger." in page and "Underretninger fra de seneste 12 måneder" in page
+    # (a list in a sentence ends with "samt"/"og", as everywhere on the site, not with a semicolon)
+    assert "Tilbagedaterede oplysninger." in page
+    assert ("indtaster kommunen selv: underretninger fra de seneste 12 måneder samt gældende afgørelser med formål og "
+            "forventet varighed. Tjek") in page
+    assert "spørg en superbruger: Ingeborg Skjern, Hans Christian Varnæs eller Kristen Skjern." in page
     assert "fejllisten i projektets Teams-kanal" in page
     table = table_with(site, "vejledning/kontrol", "Minutter pr. sag")
     assert column(table, "Minutter pr. sag", "Sagsbehandler") == "5 minutter"

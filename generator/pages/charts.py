@@ -94,6 +94,31 @@ def _nice_max(value: float) -> float:
     return 10 * step
 
 
+def _rows(labels: list[list[str]], top: float, row_h: float) -> tuple[list[float], float]:
+    """Rows stacked from `top`: each is `row_h` high plus 14 px for each extra line of its wrapped label.
+    Returns the top of every row and the y just below the last one."""
+    tops, y = [], top
+    for lines in labels:
+        tops.append(y)
+        y += row_h + 14 * (len(lines) - 1)
+    return tops, y
+
+
+def _grid_x(ticks: list[tuple[float, str]], top: float, height: float) -> list[str]:
+    """Vertical grid lines of a chart with horizontal rows, each labelled under the rows."""
+    out = []
+    for gx, label in ticks:
+        out.append(f'<line x1="{gx:.1f}" y1="{top - 4}" x2="{gx:.1f}" y2="{height - 26}" stroke="{GREY}" '
+                   'stroke-width="0.5"/>')
+        out.append(_text(gx, height - 12, label, anchor="middle"))
+    return out
+
+
+def _row_label(right: float, y: float, lines: list[str]) -> str:
+    """A row's wrapped label, right-aligned against the plot at `right`."""
+    return _label(right - 8, y + 18, lines, anchor="end")
+
+
 # --- Gantt ------------------------------------------------------------------------------------
 
 
@@ -124,10 +149,7 @@ def gantt(uid: str, title: str, desc: str, bars: list[Bar], marker: tuple[str, d
         rows.append((section, None, _wrap(section, 40)))
         rows += [(section, b, _wrap(b.label, 40)) for b in bars if b.section == section]
     top = 30
-    tops, y = [], top
-    for _, _, lines in rows:
-        tops.append(y)
-        y += row_h + 14 * (len(lines) - 1)
+    tops, y = _rows([lines for _, _, lines in rows], top, row_h)
     height = y + 20
     body = []
     month = first
@@ -248,16 +270,13 @@ def cost_chart(uid: str, title: str, desc: str, bars: list[CostBar]) -> Markup:
         return Markup("")
     left, right, top, row_h = 260, 110, 40, 34
     labels = [_wrap(f"{b.label} ({b.note})" if b.note else b.label, 34) for b in bars]
-    tops, y = [], top
-    for lines in labels:
-        tops.append(y)
-        y += row_h + 14 * (len(lines) - 1)
+    tops, y = _rows(labels, top, row_h)
     height = y + 10
     plot = WIDTH - left - right
     peak = _nice_max(max(b.total for b in bars))
     body = []
     for b, lines, y in zip(bars, labels, tops):
-        body.append(_label(left - 8, y + 18, lines, anchor="end"))
+        body.append(_row_label(left, y, lines))
         w_people, w_vendor = plot * b.people / peak, plot * b.vendor / peak
         body.append(f'<rect x="{left}" y="{y + 6}" width="{w_people:.1f}" height="18" fill="{BLUE}"/>')
         if b.vendor:
@@ -341,24 +360,16 @@ def progress_bars(uid: str, title: str, desc: str, bars: list[ProgressBar]) -> M
         return Markup("")
     left, right, top, row_h = 260, 150, 40, 34
     labels = [_wrap(b.label, 34) for b in bars]
-    tops, y = [], top
-    for lines in labels:
-        tops.append(y)
-        y += row_h + 14 * (len(lines) - 1)
+    tops, y = _rows(labels, top, row_h)
     height = y + 30
     plot = WIDTH - left - right
 
     def x(part: int, whole: int) -> float:
         return left + plot * (min(part, whole) / whole if whole > 0 else 0.0)
 
-    body = []
-    for k in range(5):
-        gx = left + plot * k / 4
-        body.append(f'<line x1="{gx:.1f}" y1="{top - 4}" x2="{gx:.1f}" y2="{height - 26}" stroke="{GREY}" '
-                    'stroke-width="0.5"/>')
-        body.append(_text(gx, height - 12, f"{k * 25} %", anchor="middle"))
+    body = _grid_x([(left + plot * k / 4, f"{k * 25} %") for k in range(5)], top, height)
     for b, lines, y in zip(bars, labels, tops):
-        body.append(_label(left - 8, y + 18, lines, anchor="end"))
+        body.append(_row_label(left, y, lines))
         body.append(f'<rect x="{left}" y="{y + 6}" width="{plot}" height="18" fill="none" stroke="currentColor" '
                     'stroke-width="1"/>')
         if b.done > 0:
@@ -392,10 +403,7 @@ def interval_chart(uid: str, title: str, desc: str, rows: list[Interval]) -> Mar
         return Markup("")
     left, right, top, row_h = 260, 30, 40, 34
     labels = [_wrap(r.label, 34) for r in rows]
-    tops, y = [], top
-    for lines in labels:
-        tops.append(y)
-        y += row_h + 14 * (len(lines) - 1)
+    tops, y = _rows(labels, top, row_h)
     height = y + 30
     plot = WIDTH - left - right
     peak = _nice_max(max(max(r.high, r.threshold or 0.0) for r in rows) * 1.1)
@@ -403,14 +411,10 @@ def interval_chart(uid: str, title: str, desc: str, rows: list[Interval]) -> Mar
     def x(v: float) -> float:
         return left + plot * v / peak
 
-    body = []
-    for k in range(5):
-        v = peak * k / 4
-        body.append(f'<line x1="{x(v):.1f}" y1="{top - 4}" x2="{x(v):.1f}" y2="{height - 26}" stroke="{GREY}" '
-                    'stroke-width="0.5"/>')
-        body.append(_text(x(v), height - 12, f"{number(v, 0 if v == int(v) else 1)} %", anchor="middle"))
+    ticks = [peak * k / 4 for k in range(5)]
+    body = _grid_x([(x(v), f"{number(v, 0 if v == int(v) else 1)} %") for v in ticks], top, height)
     for r, lines, y in zip(rows, labels, tops):
-        body.append(_label(left - 8, y + 18, lines, anchor="end"))
+        body.append(_row_label(left, y, lines))
         cy = y + 15
         body.append(f'<line x1="{x(r.low):.1f}" y1="{cy}" x2="{x(r.high):.1f}" y2="{cy}" stroke="currentColor" '
                     'stroke-width="2"/>')

@@ -43,6 +43,9 @@ def environment() -> jinja2.Environment:
     # Numbers and dates formatted here ("1. marts 2027") are our own text: escaped inside the line, but not
     # kept from starting an ordered list ("1\\. marts"), which no template puts them where they could.
     env.filters.update({name: _formatted(f) for name, f in formatting.FILTERS.items()})
+    # Plan text joined or lower-cased ("a, b og c") stays plain text, so finalize escapes it as it does every
+    # other plan value: an item first on a line ("- x", "1. x") cannot start a list there.
+    env.filters.update(formatting.TEXT_FILTERS)
     env.filters["md"] = lambda v: Markup(escape(v))
     env.filters["front_matter"] = front_matter_text  # a YAML front-matter value (HTML-escaped, quoted)
     env.filters["web_address"] = link_url  # a URL from the plan in a Markdown link (percent-encoded)
