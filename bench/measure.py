@@ -30,8 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = Path(a.docs) if a.docs else None
 
     t0 = time.perf_counter()
-    from generator.analysis import analyse
-    from generator.build import validate_plan
+    from generator.build import checked_plan
     from generator.pages.render import render as render_lazily
     imports = time.perf_counter() - t0
 
@@ -44,8 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         return output
 
     def validate_and_analyse():
-        plan, _warnings = validate_plan(plan_path, docs)
-        return plan, analyse(plan)
+        """What a build does once: read, check and analyse (the forecast too, which waits for its page)."""
+        plan, _warnings, figures = checked_plan(plan_path, docs)
+        figures.planning.forecast
+        return plan, figures
 
     t0 = time.perf_counter()
     plan, figures = validate_and_analyse()

@@ -339,7 +339,7 @@ def bench_factor(factor: int, repeat: int, config_file: Path, docs_dir: Path, sa
     waits = page_list_waits(plugin_cfg, site_plugin, 3)
     edits = edit_loop(factor, workdir, plan, plugin_cfg, saves) if saves else {}
     measured = json.loads(run([sys.executable, "-m", "bench.measure", str(plan), "--docs", str(docs_dir),
-                               "--repeat", "3"]).stdout)
+                               "--repeat", "5"]).stdout)
     largest = max(pages_plugin.items(), key=lambda kv: kv[1])
     rendered = workdir / "rendered"
     largest_md = max(((str(p.relative_to(rendered)), p.stat().st_size) for p in rendered.rglob("*.md")),
