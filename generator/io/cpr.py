@@ -229,14 +229,12 @@ def scan_bytes(data: bytes, name: str) -> list[Message]:
 
 
 def _scan_file(path: Path, name: str) -> list[Message]:
-    if path.stat().st_size <= _BIG:
-        return scan_bytes(path.read_bytes(), name)  # read once; scan_bytes skips images and fonts itself
     with path.open("rb") as fh:
         head = fh.read(16)
-    if is_image_or_font(head):
-        return []
-    if head.startswith(b"PK\x03\x04"):
-        return scan_bytes(path.read_bytes(), name)
+        if is_image_or_font(head):  # docs/ is mostly screenshots: 16 bytes say so, the rest is never read
+            return []
+        if head.startswith(b"PK\x03\x04") or path.stat().st_size <= _BIG:
+            return scan_bytes(head + fh.read(), name)  # read once
     encoding = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
         pieces = iter(lambda: fh.read(CHUNK), "")
