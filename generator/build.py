@@ -9,7 +9,7 @@ from .analysis.progress import analyse_progress
 from .io.cpr import guarded_load, scan_config, scan_docs
 from .io.load import plan_from_yaml
 from .io.progress import load_progress, progress_path
-from .messages import Message, PlanError, display_name
+from .messages import Message, PlanError
 from .model import Plan
 from .pages.common import Output
 from .pages.render import glossary_abbreviations, render
@@ -33,9 +33,7 @@ def checked_plan(plan_path: Path, docs_dir: Path | None = None,
     default fremdrift.yaml beside the plan) is optional; when it is there it is guarded, loaded and
     checked too (io/progress.py), and its analysis is ``figures.progress``."""
     progress = progress_path(plan_path) if progress is None else progress
-    name = display_name(plan_path)
-    docs = docs_dir if docs_dir and docs_dir.is_dir() else None
-    loaded = guarded_load(plan_path, name, [*scan_docs(docs, skip=Path(plan_path)), *scan_config(config_file)])
+    loaded = guarded_load(plan_path, [*scan_docs(docs_dir, skip=Path(plan_path)), *scan_config(config_file)])
     raw = check_raw(loaded)  # ids: duplicates and references that do not resolve
     causes = [m for m in raw if m.is_error]  # reported first: later errors may only follow from them
     try:

@@ -108,10 +108,21 @@ def round_half_up(value: float, decimals: int = 0) -> float:
     return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
+def trimmed(value: float, decimals: int = 1) -> str:
+    """12,5 or 12: rounded to `decimals`, a trailing ",0" left out"""
+    return number(value, decimals).removesuffix(",0")
+
+
 def hours(value: float) -> str:
     """12,5 timer / 1 time / -1 time (the singular for one hour either way)"""
-    text = number(value, 1).removesuffix(",0")
+    text = trimmed(value)
     return (language.HOUR if text.lstrip('-−') == '1' else language.HOURS).format(hours=text)
+
+
+def minutes(value: float) -> str:
+    """1 minut / 2,5 minutter / 15 minutter"""
+    text = trimmed(value)
+    return (language.MINUTE if text == "1" else language.MINUTES).format(minutes=text)
 
 
 def kroner(value: float) -> str:
@@ -121,7 +132,7 @@ def kroner(value: float) -> str:
 
 def percent(value: float, decimals: int = 0) -> str:
     """40 %, or with one decimal 2,9 % (a trailing ",0" left out: 3 %)"""
-    return f"{number(value, decimals).removesuffix(',0')} %"
+    return f"{trimmed(value, decimals)} %"
 
 
 def clock(value: dt.time) -> str:

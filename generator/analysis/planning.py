@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 
 from ..model import Plan
 from . import calendar, coverage, economics, effort, forecast, load
@@ -29,13 +28,13 @@ class Planning:
     load: load.Load
     coverage: list[coverage.CoverageRow]
     totals: dict[str, load.RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
-    # Only pages show the forecast: it is worked out when first read, not before the checks and the page
-    # list, which the MkDocs plugin waits for (a fifth of the analysis at factor 50).
-    forecast_of: Callable[[], forecast.Forecast] = field(repr=False, compare=False)
+    plan: Plan = field(repr=False, compare=False)  # what the figures were worked out from
 
     @cached_property
     def forecast(self) -> forecast.Forecast:
-        return self.forecast_of()
+        """Only pages show the forecast: it is worked out when first read, not before the checks and the
+        page list, which the MkDocs plugin waits for (a fifth of the analysis at factor 50)."""
+        return forecast.forecast(self.plan, self.coverage, self.load.works, self.start, self.end)
 
     @property
     def missing(self) -> list[coverage.CoverageRow]:
@@ -88,5 +87,5 @@ def plan_figures(plan: Plan) -> Planning:
         load=weekly,
         totals=totals,
         coverage=rows,
-        forecast_of=partial(forecast.forecast, plan, rows, works, start, end),
+        plan=plan,
     )

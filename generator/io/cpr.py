@@ -296,11 +296,12 @@ def scan_config(config_file: Path | None) -> list[Message]:
         return [_unreadable(name, exc)]
 
 
-def guarded_load(path: Path, name: str, also: Iterable[Message] = ()) -> LoadedYaml:
+def guarded_load(path: Path, also: Iterable[Message] = ()) -> LoadedYaml:
     """Read a YAML file once (a file from a pipe too) and guard it twice: its text as written, with ``also``
     (what the guard found in other sources, e.g. docs/ and mkdocs.yml), before it is parsed; then what YAML
     made of it (escapes, folded lines, keys). Raises PlanError: nothing holding a CPR number is loaded."""
     raw = read_source(path)
+    name = display_name(path)
     guard = [*scan_text(decode_text(raw), name), *also]
     if guard:
         raise PlanError(guard)

@@ -170,7 +170,7 @@ def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
         return say.NOT_INTEGER.format(got=got)
     if kind in ("float_type", "float_parsing") and isinstance(value, str) and re.fullmatch(r"\s*-?\d+,\d+\s*", value):
         dotted = value.strip().replace(",", ".")
-        return say.DECIMAL_COMMA.format(whole=say.A_NUMBER, value=value.strip(), dotted=dotted)
+        return say.DECIMAL_COMMA.format(value=value.strip(), dotted=dotted)
     if kind in ("float_type", "float_parsing"):
         return say.NOT_NUMBER.format(got=got)
     if kind.startswith("date") or kind.startswith("datetime"):

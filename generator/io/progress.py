@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..messages import PlanError, display_name
+from ..messages import PlanError
 from ..model.progress import Progress
 from .cpr import guarded_load
 from .load import _message
@@ -27,7 +27,7 @@ def progress_path(plan_path: Path) -> Path:
 
 def load_progress(path: Path) -> tuple[Progress, LoadedYaml]:
     """Guard, read and type-check fremdrift.yaml. Raises PlanError with every message at once."""
-    loaded = guarded_load(path, display_name(path))
+    loaded = guarded_load(path)
     try:
         return Progress.model_validate(loaded.data), loaded
     except ValidationError as exc:

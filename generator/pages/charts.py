@@ -214,7 +214,7 @@ def load_chart(uid: str, title: str, desc: str, weeks: list[LoadWeek]) -> Markup
     def y(v: float) -> float:
         return top + plot_h * (1 - v / peak)
 
-    body = _axis_y(left, WIDTH - right, y, peak, "timer")
+    body = _axis_y(left, WIDTH - right, y, peak, texts.CHART_UNIT_HOURS)
     every = max(1, len(weeks) // 12)
     cap_path = []
     for i, w in enumerate(weeks):
@@ -313,7 +313,7 @@ def line_chart(uid: str, title: str, desc: str, labels: list[str], series: list[
     def y(v: float) -> float:
         return top + plot_h * (1 - v / peak)
 
-    body = _axis_y(left, left + plot_w, y, peak, "sager")
+    body = _axis_y(left, left + plot_w, y, peak, texts.CHART_UNIT_CASES)
     every = max(1, len(labels) // 12)
     for i, lab in enumerate(labels):
         if i % every == 0:

@@ -23,26 +23,20 @@ from .progress import verdict_text
 SECTION = texts.SECTION_GUIDE
 
 
-def minutes_text(value: float) -> str:
-    """"1 minut", "2,5 minutter", "15 minutter"."""
-    text = formatting.number(value, 1).removesuffix(",0")
-    return f"{text} {'minut' if text == '1' else 'minutter'}"
-
-
 def minutes_range_text(span: tuple[float, float] | None) -> str:
     """"23 minutter" or "27–58 minutter"; "-" when the role enters nothing at the conversion."""
     if span is None:
         return "-"
     low, high = span
     if round(low, 1) == round(high, 1):
-        return minutes_text(high)
-    return f"{formatting.number(low, 1).removesuffix(',0')}–{minutes_text(high)}"
+        return formatting.minutes(high)
+    return f"{formatting.trimmed(low)}–{formatting.minutes(high)}"
 
 
 def guides(plan: Plan, figures: Figures, out) -> None:
     views = list(figures.guides.values())
     common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
-                  follow_up_groups=follow_up_groups(plan), minutter=minutes_text,
+                  follow_up_groups=follow_up_groups(plan), minutter=formatting.minutes,
                   minutter_spaend=minutes_range_text, progress=figures.progress, dom=verdict_text)
     control = control_view(plan)
     out.add("vejledning/index.md", texts.PAGE_GUIDE_INDEX, "vejledning_index.md.j2", section=SECTION, views=views,

@@ -23,4 +23,6 @@ AND_ALSO = "samt"  # instead of "og" when an item holds "og" itself: "indsatser 
 WEEK = "uge {week}"  # uge 1 (ISO week)
 HOUR = "{hours} time"  # 1 time, -1 time
 HOURS = "{hours} timer"  # 12,5 timer
+MINUTE = "{minutes} minut"  # 1 minut
+MINUTES = "{minutes} minutter"  # 2,5 minutter
 KRONER = "{amount} kr."  # 1.234.500 kr.

@@ -80,6 +80,8 @@ CHART_COST_TITLE = "Samlet pris for hver konverteringsform"
 CHART_COST_DESC = "Vandrette søjler: egne timer i kr. plus leverandørens pris. Tallene står i tabellen under."
 CHART_COST_PEOPLE = "Egne timer"
 CHART_COST_VENDOR = "Leverandørens pris"
+CHART_UNIT_HOURS = "timer"  # the y axis of the weekly load charts
+CHART_UNIT_CASES = "sager"  # the y axis of the forecast and progress charts
 CHART_LOAD_TITLE = "{role}: planlagte timer og kapacitet pr. uge"
 CHART_LOAD_DESC = ("Søjler: planlagte timer pr. uge. Stiplet linje: kapacitet. Skraverede søjler med udråbstegn er "
                    "over kapaciteten. Tallene står i tabellen under.")

@@ -38,9 +38,8 @@ MISSING_KEY_HELP = 'mangler. Tilføj nøglen "{key}" ({help}).'
 UNKNOWN_KEY_MEANT = 'ukendt nøgle "{key}". Mente du "{meant}"?'
 UNKNOWN_KEY = 'ukendt nøgle "{key}". Tilladte nøgler her: {allowed}.'
 NOT_INTEGER = "skal være et helt tal, fx 12.{got}"
-DECIMAL_COMMA = ('skal være {whole}. Du har skrevet "{value}" med komma; i planen er decimaltegnet '
+DECIMAL_COMMA = ('skal være et tal. Du har skrevet "{value}" med komma; i planen er decimaltegnet '
                  "punktum: skriv {dotted}.")
-A_NUMBER = "et tal"
 NOT_NUMBER = "skal være et tal (brug punktum som decimaltegn, fx 7.5).{got}"
 NOT_DATE = "skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-01.{got}"
 CLOCK_READ_AS_NUMBER = ('skal være et klokkeslæt i anførselstegn: skriv "{clock}". Uden anførselstegn læses '
