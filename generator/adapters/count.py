@@ -31,8 +31,6 @@ from ..build import checked_plan
 from ..messages import ERROR, Message, PlanError, display_name
 from ..texts import commands as wording
 
-DONE = wording.STATUS_DONE
-NOT_DONE = wording.STATUS_NOT_DONE
 STATUS = "status"
 
 
@@ -100,10 +98,10 @@ def count_done(path: Path) -> tuple[int, int]:
     done = rows = 0
     bad = []
     for line, value in status_values(path):
-        if value in DONE:
+        if value in wording.STATUS_DONE:
             done += 1
             rows += 1
-        elif value in NOT_DONE:
+        elif value in wording.STATUS_NOT_DONE:
             rows += 1 if value else 0
         else:
             bad.append(line)
@@ -114,8 +112,6 @@ def count_done(path: Path) -> tuple[int, int]:
 
 
 # --- writing fremdrift.yaml ----------------------------------------------------------------------
-
-HEADER = wording.PROGRESS_HEADER
 
 
 def _yaml():
@@ -153,7 +149,7 @@ def updated_text(text: str, package: str, day: dt.date, count: int) -> str:
 def write_count(list_path: Path, package: str, day: dt.date, progress: Path, plan: Path) -> tuple[int, int]:
     """Count, check and write. Returns (finished, rows). Raises PlanError; never leaves a half-written file."""
     done, rows = count_done(list_path)
-    old = progress.read_text(encoding="utf-8") if progress.exists() else HEADER
+    old = progress.read_text(encoding="utf-8") if progress.exists() else wording.PROGRESS_HEADER
     new = updated_text(old, package, day, done)
     fd, tmp = tempfile.mkstemp(prefix=".fremdrift-", suffix=".yaml", dir=progress.parent)
     try:

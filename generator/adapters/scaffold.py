@@ -8,8 +8,6 @@ README. An existing file is never overwritten. Everything the user sees is Danis
 
 from __future__ import annotations
 
-import errno
-
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
@@ -19,13 +17,13 @@ import yaml
 from ..messages import os_reason
 from ..model.schema import schema_text
 from ..texts import commands as wording
+from ..texts import reading
 
 SCAFFOLD = "scaffold"
 # Markers in the scaffold's text files, replaced with the municipality's name.
 YAML_NAME = "__KOMMUNE__"  # a YAML scalar: replaced by a dumped (quoted when needed) scalar
 YAML_SITE_NAME = "__SITE_NAME__"
 TEXT_NAME = "__KOMMUNE_MD__"  # plain text (README)
-SITE_NAME = wording.NEW_SITE_NAME
 
 
 def yaml_scalar(value: str) -> str:
@@ -53,7 +51,7 @@ def scaffold_files(name: str) -> dict[str, bytes]:
         if rel in ("plan.yaml", "mkdocs.yml", "README.md"):
             text = data.decode("utf-8")
             text = text.replace(YAML_NAME, yaml_scalar(name))
-            text = text.replace(YAML_SITE_NAME, yaml_scalar(SITE_NAME.format(name=name)))
+            text = text.replace(YAML_SITE_NAME, yaml_scalar(wording.NEW_SITE_NAME.format(name=name)))
             text = text.replace(TEXT_NAME, name)
             data = text.encode("utf-8")
         files[rel] = data
@@ -81,7 +79,7 @@ def new_project(target: Path, name: str) -> int:
             if dest.exists():
                 kept.append(rel)
             else:  # from mkdir: a file stands where a folder of the path must be
-                failed.append((rel, os_reason(NotADirectoryError(errno.ENOTDIR, str(dest.parent)))))
+                failed.append((rel, reading.OS_NOT_A_FOLDER))
             continue
         except OSError as exc:
             failed.append((rel, os_reason(exc)))

@@ -71,7 +71,7 @@ def progress(plan: Plan, figures: Figures, out) -> None:
         return  # no fremdrift.yaml: the site is as without this section
     names = {r.id: r.name for r in plan.roles}
     period = [i for i in f.items if not i.follow_up]
-    common = dict(plan=plan, f=f, names=names, dom=verdict_text, pct1=partial(fmt.percent, decimals=1))
+    common = dict(plan=plan, f=f, names=names, dom=verdict_text)
     out.add("fremdrift/index.md", texts.PAGE_PROGRESS_OVERVIEW, "fremdrift.md.j2", section=SECTION,
             items=f.items, chart=Later(_overview_chart, period, f.as_of),
             roles=f.roles, role_chart=partial(_role_chart, f),
