@@ -15,15 +15,14 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 def _image(ctx: Context, path: tuple, ref: str | None) -> None:
     if ref is None:
         return
+    shown = "".join(ch if ch.isprintable() else "?" for ch in ref)  # as the message shows it
     if PurePosixPath(ref).suffix.lower() not in IMAGE_TYPES:
-        shown = "".join(ch if ch.isprintable() else "?" for ch in ref)
         ctx.error(path, say.NOT_AN_IMAGE.format(ref=shown, types=", ".join(sorted(IMAGE_TYPES))))
         return
     if ctx.docs_dir is None:
         return  # no docs folder given (e.g. a plan checked on its own): the build checks it
     problem = check_docs_path(ref, ctx.docs_dir)
     if problem:
-        shown = "".join(ch if ch.isprintable() else "?" for ch in ref)
         ctx.error(path, say.SCREENSHOT_NOT_SHOWN.format(ref=shown, problem=problem))
 
 
