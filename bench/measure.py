@@ -30,22 +30,23 @@ def main(argv: list[str] | None = None) -> int:
     docs = Path(a.docs) if a.docs else None
 
     t0 = time.perf_counter()
-    from generator.build import checked_plan
-    from generator.pages.render import render as render_lazily
+    from konverteringsplan.build import checked_plan
+    from konverteringsplan.pages.render import render as render_lazily
+
     imports = time.perf_counter() - t0
 
     def render(plan, figures):
         """Every page's Markdown and every download, made (render() itself defers both)."""
         output = render_lazily(plan, figures)
         for page in output.pages:
-            page.markdown
-        output.files
+            _ = page.markdown
+        _ = output.files
         return output
 
     def validate_and_analyse():
         """What a build does once: read, check and analyse (the forecast too, which waits for its page)."""
         plan, _warnings, figures = checked_plan(plan_path, docs)
-        figures.planning.forecast
+        _ = figures.planning.forecast
         return plan, figures
 
     t0 = time.perf_counter()
@@ -72,23 +73,26 @@ def main(argv: list[str] | None = None) -> int:
     _, peak_all = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
-    json.dump({
-        "imports_s": imports,
-        "validate_analyse_first_s": first,
-        "validate_analyse_s": statistics.median(times),
-        "render_first_s": render_first,
-        "render_s": statistics.median(render_times),
-        # What a fresh `mkdocs build` pays for the generator: imports, first validation + analysis, first render.
-        "cold_s": imports + first + render_first,
-        "peak_validate_analyse_bytes": peak_analysis,
-        "peak_with_render_bytes": peak_all,
-        "maxrss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-        "pages": len(output.pages),
-        "converted_cases": figures.converted_cases,
-        "roles": len(plan.roles),
-        "people": sum(r.headcount for r in plan.roles),
-        "sessions": len(plan.training.sessions),
-    }, sys.stdout)
+    json.dump(
+        {
+            "imports_s": imports,
+            "validate_analyse_first_s": first,
+            "validate_analyse_s": statistics.median(times),
+            "render_first_s": render_first,
+            "render_s": statistics.median(render_times),
+            # What a fresh `mkdocs build` pays for the generator: imports, first validation + analysis, first render.
+            "cold_s": imports + first + render_first,
+            "peak_validate_analyse_bytes": peak_analysis,
+            "peak_with_render_bytes": peak_all,
+            "maxrss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+            "pages": len(output.pages),
+            "converted_cases": figures.converted_cases,
+            "roles": len(plan.roles),
+            "people": sum(r.headcount for r in plan.roles),
+            "sessions": len(plan.training.sessions),
+        },
+        sys.stdout,
+    )
     print()
     return 0
 

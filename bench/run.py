@@ -3,7 +3,7 @@
 For each scale factor:
 
 1. Write the synthetic plan (bench/synthetic.py) and check it with the real pipeline.
-2. Pre-render its pages with ``python -m generator render --out`` into a copy of docs/, and write three
+2. Pre-render its pages with ``python -m konverteringsplan render --out`` into a copy of docs/, and write three
    MkDocs configs that INHERIT mkdocs.yml: one with the konverteringsplan plugin reading the synthetic
    plan, the same with ``parallel: false`` (no worker process), and one without the plugin whose nav
    is the rendered nav.json (+ the hand-written nav).
@@ -116,7 +116,7 @@ def write_configs(workdir: Path, plan: Path, docs_plain: Path, nav: list, config
     plugins = _plugins(parent)
     with_plugin = []
     for entry in plugins:
-        (name, opts), = entry.items()
+        ((name, opts),) = entry.items()
         if name == PLUGIN:
             opts = {**opts, "plan": str(plan.resolve())}
         with_plugin.append({name: opts})
@@ -126,29 +126,51 @@ def write_configs(workdir: Path, plan: Path, docs_plain: Path, nav: list, config
 
     plugin_cfg = workdir / "mkdocs-plugin.yml"
     serial_cfg = workdir / "mkdocs-serial.yml"
-    serial = [{name: {**opts, "parallel": False}} if name == PLUGIN else {name: opts}
-              for entry in with_plugin for name, opts in entry.items()]
-    serial_cfg.write_text(yaml.safe_dump({**common, "plugins": serial}, allow_unicode=True, sort_keys=False),
-                          encoding="utf-8")
+    serial = [
+        {name: {**opts, "parallel": False}} if name == PLUGIN else {name: opts}
+        for entry in with_plugin
+        for name, opts in entry.items()
+    ]
+    serial_cfg.write_text(
+        yaml.safe_dump({**common, "plugins": serial}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     plain_cfg = workdir / "mkdocs-plain.yml"
-    plugin_cfg.write_text(yaml.safe_dump({**common, "plugins": with_plugin}, allow_unicode=True, sort_keys=False),
-                          encoding="utf-8")
+    plugin_cfg.write_text(
+        yaml.safe_dump({**common, "plugins": with_plugin}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     user_nav = parent.get("nav") or []
-    plain_cfg.write_text(yaml.safe_dump({**common, "docs_dir": str(docs_plain.resolve()), "plugins": without,
-                                         "nav": nav + user_nav}, allow_unicode=True, sort_keys=False),
-                         encoding="utf-8")
+    plain_cfg.write_text(
+        yaml.safe_dump(
+            {**common, "docs_dir": str(docs_plain.resolve()), "plugins": without, "nav": nav + user_nav},
+            allow_unicode=True,
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
     return plugin_cfg, serial_cfg, plain_cfg
 
 
 def prerender(plan: Path, workdir: Path, docs_dir: Path) -> tuple[Path, list]:
-    """`python -m generator render --out` into a copy of docs/; returns (docs copy, nav)."""
-    from generator.build import validate_plan
-    from generator.pages.render import glossary_abbreviations
+    """`python -m konverteringsplan render --out` into a copy of docs/; returns (docs copy, nav)."""
+    from konverteringsplan.build import validate_plan
+    from konverteringsplan.pages.render import glossary_abbreviations
 
     rendered = workdir / "rendered"
     shutil.rmtree(rendered, ignore_errors=True)
-    run([sys.executable, "-m", "generator", "render", "--out", str(rendered), "--plan", str(plan),
-         "--docs", str(docs_dir)])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "konverteringsplan",
+            "render",
+            "--out",
+            str(rendered),
+            "--plan",
+            str(plan),
+            "--docs",
+            str(docs_dir),
+        ]
+    )
     docs_plain = workdir / "docs-plain"
     shutil.rmtree(docs_plain, ignore_errors=True)
     shutil.copytree(docs_dir, docs_plain)
@@ -160,7 +182,11 @@ def prerender(plan: Path, workdir: Path, docs_dir: Path) -> tuple[Path, list]:
     nav = json.loads((rendered / "nav.json").read_text(encoding="utf-8"))
     for src in rendered.rglob("*"):
         rel = src.relative_to(rendered)
-        if src.is_dir() or rel.parts[0] in ("nav.json", ".konverteringsplan.json") or rel.parts[0].startswith(".render-"):
+        if (
+            src.is_dir()
+            or rel.parts[0] in ("nav.json", ".konverteringsplan.json")
+            or rel.parts[0].startswith(".render-")
+        ):
             continue
         target = docs_plain / rel
         if target.exists():
@@ -193,7 +219,7 @@ def mkdocs_build(config: Path, site: Path) -> float:
 def _wait_pattern():
     import re
 
-    from generator.texts.commands import PAGE_LIST_WAIT
+    from konverteringsplan.texts.commands import PAGE_LIST_WAIT
 
     return re.compile(re.escape(PAGE_LIST_WAIT).replace(re.escape("{seconds}"), r"([\d.,]+)"))
 
@@ -280,8 +306,13 @@ def edit_loop(factor: int, workdir: Path, plan: Path, plugin_cfg: Path, saves: i
     url = f"http://127.0.0.1:{port}/"
     page_url = url + PAGE.removesuffix(".md") + "/"
     with (folder / "serve.log").open("wb") as log:
-        server = subprocess.Popen([_bin("mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(serve_cfg)],
-                                  cwd=ROOT, env=_env(), stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [_bin("mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(serve_cfg)],
+            cwd=ROOT,
+            env=_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         _wait_for(url, "Korsbæk Kommune")
         plan_times, page_times = [], []
@@ -299,9 +330,13 @@ def edit_loop(factor: int, workdir: Path, plan: Path, plugin_cfg: Path, saves: i
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    return {"edits_plan": plan_times, "edits_page": page_times,
-            "edit_plan_s": statistics.median(plan_times), "edit_page_s": statistics.median(page_times),
-            "edit_ratio": statistics.median(plan_times) / statistics.median(page_times)}
+    return {
+        "edits_plan": plan_times,
+        "edits_page": page_times,
+        "edit_plan_s": statistics.median(plan_times),
+        "edit_page_s": statistics.median(page_times),
+        "edit_ratio": statistics.median(plan_times) / statistics.median(page_times),
+    }
 
 
 # Below factor 10 a build takes about 2 s, and the machine's noise (a few tenths of a second) is a tenth of
@@ -319,7 +354,7 @@ def bench_factor(factor: int, repeat: int, config_file: Path, docs_dir: Path, sa
     workdir = WORK / f"f{factor}"
     workdir.mkdir(parents=True, exist_ok=True)
     plan = write_plan(workdir / "plan.yaml", factor)
-    check = run([sys.executable, "-m", "generator", "validate", str(plan), "--docs", str(docs_dir)])
+    check = run([sys.executable, "-m", "konverteringsplan", "validate", str(plan), "--docs", str(docs_dir)])
     warnings = sum(1 for line in check.stdout.splitlines() if ": " in line and "planen er gyldig" not in line)
 
     docs_plain, nav = prerender(plan, workdir, docs_dir)
@@ -333,17 +368,22 @@ def bench_factor(factor: int, repeat: int, config_file: Path, docs_dir: Path, sa
     pages_plugin, pages_plain = site_pages(site_plugin), site_pages(site_plain)
     if set(pages_plugin) != set(pages_plain):  # e.g. the generator changed while the bench ran
         diff = sorted(set(pages_plugin) ^ set(pages_plain))
-        print(f"NOTE factor {factor}: the two builds differ in {len(diff)} pages, e.g. {diff[:3]}; "
-              "the comparison is not like for like. Run again.", file=sys.stderr)
+        print(
+            f"NOTE factor {factor}: the two builds differ in {len(diff)} pages, e.g. {diff[:3]}; "
+            "the comparison is not like for like. Run again.",
+            file=sys.stderr,
+        )
 
     waits = page_list_waits(plugin_cfg, site_plugin, 3)
     edits = edit_loop(factor, workdir, plan, plugin_cfg, saves) if saves else {}
-    measured = json.loads(run([sys.executable, "-m", "bench.measure", str(plan), "--docs", str(docs_dir),
-                               "--repeat", "5"]).stdout)
+    measured = json.loads(
+        run([sys.executable, "-m", "bench.measure", str(plan), "--docs", str(docs_dir), "--repeat", "5"]).stdout
+    )
     largest = max(pages_plugin.items(), key=lambda kv: kv[1])
     rendered = workdir / "rendered"
-    largest_md = max(((str(p.relative_to(rendered)), p.stat().st_size) for p in rendered.rglob("*.md")),
-                     key=lambda kv: kv[1])
+    largest_md = max(
+        ((str(p.relative_to(rendered)), p.stat().st_size) for p in rendered.rglob("*.md")), key=lambda kv: kv[1]
+    )
     return {
         "factor": factor,
         "weeks_factor": default_weeks_factor(factor),
@@ -376,10 +416,12 @@ def _kib(n: int) -> str:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| factor | units | cases | people | sessions | pages | `mkdocs build` with plugin | pre-rendered, no plugin | **overhead** "
-            "| generator cold (imports + first run) | validation + analysis | per factor | render | peak memory (tracemalloc / max RSS) "
-            "| MkDocs waits for the page list (share of the plain build) | search index | largest page (HTML) | in the MkDocs process (`parallel: false`) "
-            "| **edit loop** (`mkdocs serve`): save plan.yaml / save a hand-written page = ratio |")
+    head = (
+        "| factor | units | cases | people | sessions | pages | `mkdocs build` with plugin | pre-rendered, no plugin | **overhead** "
+        "| generator cold (imports + first run) | validation + analysis | per factor | render | peak memory (tracemalloc / max RSS) "
+        "| MkDocs waits for the page list (share of the plain build) | search index | largest page (HTML) | in the MkDocs process (`parallel: false`) "
+        "| **edit loop** (`mkdocs serve`): save plan.yaml / save a hand-written page = ratio |"
+    )
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         lines.append(
@@ -390,7 +432,11 @@ def table(rows: list[dict]) -> str:
             f"| {r['page_list_wait_s']:.2f} s ({r['page_list_wait_s'] / r['build_plain_s']:.1%}) "
             f"| {_kib(r['search_index_bytes'])} | {_kib(r['largest_page_bytes'])} `{r['largest_page']}` "
             f"| {r['build_serial_s']:.2f} s = {r['ratio_serial']:.3f} "
-            + (f"| {r['edit_plan_s']:.2f} s / {r['edit_page_s']:.2f} s = **{r['edit_ratio']:.3f}** |" if "edit_ratio" in r else "| - |")
+            + (
+                f"| {r['edit_plan_s']:.2f} s / {r['edit_page_s']:.2f} s = **{r['edit_ratio']:.3f}** |"
+                if "edit_ratio" in r
+                else "| - |"
+            )
         )
     return "\n".join(lines)
 
@@ -406,34 +452,54 @@ def goals(rows: list[dict]) -> list[str]:
         if factor in by:
             r = by[factor]
             pairs = sorted(a / b for a, b in zip(r["builds_plugin"], r["builds_plain"]))
-            line(r["ratio"] <= goal, f"overhead ratio at scale {factor} = {r['ratio']:.3f} (goal <= {goal}); "
-                                     f"build by build: median {statistics.median(pairs):.3f}, "
-                                     f"{pairs[0]:.2f}-{pairs[-1]:.2f} (a wide range: a noisy machine); MkDocs waited "
-                                     f"{r['page_list_wait_s']:.2f} s for the page list = {r['page_list_wait_s'] / r['build_plain_s']:.3f} "
-                                     "of the plain build")
+            line(
+                r["ratio"] <= goal,
+                f"overhead ratio at scale {factor} = {r['ratio']:.3f} (goal <= {goal}); "
+                f"build by build: median {statistics.median(pairs):.3f}, "
+                f"{pairs[0]:.2f}-{pairs[-1]:.2f} (a wide range: a noisy machine); MkDocs waited "
+                f"{r['page_list_wait_s']:.2f} s for the page list = {r['page_list_wait_s'] / r['build_plain_s']:.3f} "
+                "of the plain build",
+            )
     for factor in (1, 50):
         if "edit_ratio" in by.get(factor, {}):
             r = by[factor]
-            line(r["edit_ratio"] <= 1.10, f"edit loop at scale {factor}: plan.yaml {r['edit_plan_s']:.2f} s / hand-written "
-                                          f"page {r['edit_page_s']:.2f} s = {r['edit_ratio']:.3f} (goal <= 1.10)")
+            line(
+                r["edit_ratio"] <= 1.10,
+                f"edit loop at scale {factor}: plan.yaml {r['edit_plan_s']:.2f} s / hand-written "
+                f"page {r['edit_page_s']:.2f} s = {r['edit_ratio']:.3f} (goal <= 1.10)",
+            )
     if 10 in by and 50 in by:
         per10 = by[10]["validate_analyse_s"] / 10
         per50 = by[50]["validate_analyse_s"] / 50
-        line(per50 <= 1.5 * per10, f"validation + analysis per scale unit: {per50 * 1000:.1f} ms at 50 vs "
-                                   f"{per10 * 1000:.1f} ms at 10 = {per50 / per10:.2f}x (goal <= 1.5x)")
+        line(
+            per50 <= 1.5 * per10,
+            f"validation + analysis per scale unit: {per50 * 1000:.1f} ms at 50 vs "
+            f"{per10 * 1000:.1f} ms at 10 = {per50 / per10:.2f}x (goal <= 1.5x)",
+        )
     big = max(rows, key=lambda r: r["factor"])
-    out.append(f"largest page at scale {big['factor']}: {big['largest_page']} ({_kib(big['largest_page_bytes'])} HTML; "
-               f"Markdown {big['largest_md']}, {_kib(big['largest_md_bytes'])})")
+    out.append(
+        f"largest page at scale {big['factor']}: {big['largest_page']} ({_kib(big['largest_page_bytes'])} HTML; "
+        f"Markdown {big['largest_md']}, {_kib(big['largest_md_bytes'])})"
+    )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     p.add_argument("--factors", default="1,10,50", help="scale factors, e.g. 1,50 (default 1,10,50)")
-    p.add_argument("--repeat", type=int, default=7, help="builds of each kind per factor (median; default 7, three times as many below factor 10)")
-    p.add_argument("--saves", type=int, default=5,
-                   help="edit loop: saves of plan.yaml and of a hand-written page under mkdocs serve (median; default 5, "
-                        "three times as many below factor 10; 0: skip)")
+    p.add_argument(
+        "--repeat",
+        type=int,
+        default=7,
+        help="builds of each kind per factor (median; default 7, three times as many below factor 10)",
+    )
+    p.add_argument(
+        "--saves",
+        type=int,
+        default=5,
+        help="edit loop: saves of plan.yaml and of a hand-written page under mkdocs serve (median; default 5, "
+        "three times as many below factor 10; 0: skip)",
+    )
     p.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
     p.add_argument("--docs", default=str(ROOT / "docs"))
     p.add_argument("--json", default=str(WORK / "results.json"), help="write all numbers here")
@@ -453,9 +519,12 @@ def main(argv: list[str] | None = None) -> int:
         print(g)
     print()
     print(f"Machine: {machine()}")
-    print(f"Command: make bench ({a.repeat} alternating builds of each kind and {a.saves} saves of each kind per "
-          f"factor, {SMALL_TIMES} times as many below factor {SMALL}; medians); took {elapsed:.0f} s")
+    print(
+        f"Command: make bench ({a.repeat} alternating builds of each kind and {a.saves} saves of each kind per "
+        f"factor, {SMALL_TIMES} times as many below factor {SMALL}; medians); took {elapsed:.0f} s"
+    )
     Path(a.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.json).write_text(json.dumps({"machine": machine(), "elapsed_s": elapsed, "rows": rows}, indent=2),
-                            encoding="utf-8")
+    Path(a.json).write_text(
+        json.dumps({"machine": machine(), "elapsed_s": elapsed, "rows": rows}, indent=2), encoding="utf-8"
+    )
     return 0

@@ -46,6 +46,7 @@ sessions) in 9 units: factor 1-2 gives 1 unit (factor 1 is exactly the example p
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import math
@@ -88,7 +89,7 @@ NAME_KEYS = ("navn", "titel", "flertal")
 
 
 def load_example(path: Path = EXAMPLE) -> dict:
-    from generator.io.yaml_loader import load_yaml
+    from konverteringsplan.io.yaml_loader import load_yaml
 
     return load_yaml(path).data
 
@@ -119,8 +120,8 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
 
 def _converted_categories(data: dict) -> list[str]:
     """Ids of the categories that are converted, as the model sees them."""
-    from generator.io.load import plan_from_yaml
-    from generator.io.yaml_loader import load_yaml_text
+    from konverteringsplan.io.load import plan_from_yaml
+    from konverteringsplan.io.yaml_loader import load_yaml_text
 
     plan = plan_from_yaml(load_yaml_text(dump(data), "plan.yaml"))
     return [c.id for c in plan.categories if c.converted]
@@ -158,8 +159,9 @@ class _Unit:
         for key, value in node.items():
             if key == "id" and isinstance(value, str):
                 out[key] = value + self.suffix
-            elif key in REF_KEYS and (isinstance(value, str) or
-                                      (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+            elif key in REF_KEYS and (
+                isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+            ):
                 kind = REF_KEYS[key]
                 out[key] = [self.ref(kind, v) for v in value] if isinstance(value, list) else self.ref(kind, value)
             elif key == "personer" and isinstance(value, list):
@@ -204,8 +206,13 @@ class _Weeks:
         # Prefer a week with no day off (capacity as in the example): move whole weeks earlier, but
         # fewer than `stretch`, so the date never passes a date that was in an earlier week.  The shift
         # depends on the week only, so dates in the same week keep their order.
-        best = min(range(self.stretch), key=lambda shift: (
-            self._off_in_weeks(new - dt.timedelta(weeks=shift), new - dt.timedelta(weeks=shift)), shift))
+        best = min(
+            range(self.stretch),
+            key=lambda shift: (
+                self._off_in_weeks(new - dt.timedelta(weeks=shift), new - dt.timedelta(weeks=shift)),
+                shift,
+            ),
+        )
         new -= dt.timedelta(weeks=best)
         while new.weekday() >= 5 or new in self.days_off:
             new -= dt.timedelta(days=1)
@@ -237,10 +244,8 @@ def _days_off(data: dict, years: range) -> set[dt.date]:
     for day in _get(data, ("kalender", "saerlige_dage")) or []:
         if isinstance(day, dict) and isinstance(day.get("dato"), dt.date):
             for y in years:
-                try:
+                with contextlib.suppress(ValueError):
                     off.add(day["dato"].replace(year=y))
-                except ValueError:
-                    pass
     return off
 
 
@@ -299,8 +304,11 @@ def _hold_days(day: dt.date, weeks: _Weeks, earliest: dt.date | None) -> list[dt
     the later ones (the week's load per person stays the example's)."""
     monday = _monday(day)
     week = [monday + dt.timedelta(days=i) for i in range(5)]
-    ok = [d for d in week if d != day and d not in weeks.days_off and d < weeks.go_live
-          and (earliest is None or d >= earliest)]
+    ok = [
+        d
+        for d in week
+        if d != day and d not in weeks.days_off and d < weeks.go_live and (earliest is None or d >= earliest)
+    ]
     return [day] + sorted((d for d in ok if d < day), reverse=True) + [d for d in ok if d > day]
 
 
@@ -347,8 +355,13 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
         if kind:
             items = _get(base, path) or []
             ids[kind] = {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
-    people = {p for r in _get(base, ("roller",)) or [] if isinstance(r, dict)
-              for p in r.get("personer") or [] if isinstance(p, str)}
+    people = {
+        p
+        for r in _get(base, ("roller",)) or []
+        if isinstance(r, dict)
+        for p in r.get("personer") or []
+        if isinstance(p, str)
+    }
     converted = _converted_categories(base)
 
     # A field without categories applies to all converted categories: pin it to its own unit's.
@@ -369,8 +382,13 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
         out["kalender"]["saerlige_dage"] = copy.deepcopy(calendar["saerlige_dage"])
     multipliers = unit_multipliers(factor)
     unit_list = [_Unit(k, ids, people, m) for k, m in enumerate(multipliers, start=1)]
-    trainers = [p for r in _get(base, ("roller",)) or [] if isinstance(r, dict) and r.get("superbruger") is True
-                for p in r.get("personer") or [] if isinstance(p, str)]
+    trainers = [
+        p
+        for r in _get(base, ("roller",)) or []
+        if isinstance(r, dict) and r.get("superbruger") is True
+        for p in r.get("personer") or []
+        if isinstance(p, str)
+    ]
     access = _get(out, ("projekt", "adgang_til_dubu"))
     for path in UNIT_LISTS:
         items = _get(base, path)
@@ -410,8 +428,11 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
     # The freeze is the last weeks before go-live whatever the plan's length; go-live never moves, so the
     # freeze keeps the example's dates (the stretch above moved them with the weeks before go-live).
     freeze, old_freeze = _get(out, ("projekt", "frysning")), _get(base, ("projekt", "frysning"))
-    if isinstance(freeze, dict) and isinstance(old_freeze, dict) and all(
-            isinstance(old_freeze.get(k), dt.date) for k in ("fra", "til")):
+    if (
+        isinstance(freeze, dict)
+        and isinstance(old_freeze, dict)
+        and all(isinstance(old_freeze.get(k), dt.date) for k in ("fra", "til"))
+    ):
         freeze["fra"], freeze["til"] = old_freeze["fra"], old_freeze["til"]
 
     # A price criterion's points must follow the computed costs, which change with the factor: give every
@@ -427,7 +448,7 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
                     if isinstance(per, dict) and crit.get("id") in per and same is not None:
                         per[crit["id"]] = same
 
-    moved = [d for d in _all_dates(out)]
+    moved = list(_all_dates(out))
     if moved:
         _repeat_special_days(out, min(moved), max(d for d in moved if d <= go_live))
     return out
@@ -444,7 +465,9 @@ def dump(data: dict, factor: int | None = None) -> str:
     head = "# yaml-language-server: $schema=./plan.schema.json\n"
     if factor is not None:
         head += f"# Syntetisk plan til benchmark: eksempelplanen skaleret med faktor {factor} (bench/synthetic.py).\n"
-    return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None)
+    return head + yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None
+    )
 
 
 def write_plan(path: Path, factor: int, weeks_factor: int | None = None) -> Path:
@@ -457,7 +480,9 @@ def write_plan(path: Path, factor: int, weeks_factor: int | None = None) -> Path
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    p = argparse.ArgumentParser(prog="python -m bench.synthetic", description="Write a synthetic plan N times the example.")
+    p = argparse.ArgumentParser(
+        prog="python -m bench.synthetic", description="Write a synthetic plan N times the example."
+    )
     p.add_argument("factor", type=int)
     p.add_argument("--out", required=True)
     p.add_argument("--weeks-factor", type=int, default=None)

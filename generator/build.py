@@ -17,15 +17,17 @@ from .rules.progress import ProgressContext, check_progress
 from .rules.validate import check, check_raw
 
 
-def validate_plan(plan_path: Path, docs_dir: Path | None = None,
-                  config_file: Path | None = None) -> tuple[Plan, list[Message]]:
+def validate_plan(
+    plan_path: Path, docs_dir: Path | None = None, config_file: Path | None = None
+) -> tuple[Plan, list[Message]]:
     """Load and check a plan. Returns (plan, warnings); raises PlanError with every error."""
     plan, warnings, _ = checked_plan(plan_path, docs_dir, config_file)
     return plan, warnings
 
 
-def checked_plan(plan_path: Path, docs_dir: Path | None = None,
-                 config_file: Path | None = None, progress: Path | None = None) -> tuple[Plan, list[Message], Figures]:
+def checked_plan(
+    plan_path: Path, docs_dir: Path | None = None, config_file: Path | None = None, progress: Path | None = None
+) -> tuple[Plan, list[Message], Figures]:
     """Load, check and analyse a plan (the analysis once, shared by the checks and the render).
 
     The plan is read once: the CPR guard scans those bytes (and docs/ and mkdocs.yml), and the
@@ -60,8 +62,9 @@ def _checked_progress(plan: Plan, path: Path, figures: Figures) -> list[Message]
     return messages
 
 
-def build_output(plan_path: Path, docs_dir: Path | None = None,
-                 config_file: Path | None = None) -> tuple[Output, list[Message], str]:
+def build_output(
+    plan_path: Path, docs_dir: Path | None = None, config_file: Path | None = None
+) -> tuple[Output, list[Message], str]:
     """The rendered output; every page and download is scanned for CPR numbers when it is made
     (pages/common.py), so nothing holding one is written or given to MkDocs."""
     plan, warnings, figures = checked_plan(plan_path, docs_dir, config_file)

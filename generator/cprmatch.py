@@ -43,9 +43,11 @@ from collections.abc import Iterator
 # Whitespace that is not a line break; dashes (Unicode category Pd, the minus signs) and the other
 # characters people put between the date part and the serial number.
 _HSPACE = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
-_SEP = (r"(?:" + _HSPACE + r"|[-/._\\\u00b7\u2027\u2044\u2215\u2212\u2796\u30fb\uff0d\uff0e\uff0f"
-        r"\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u301c\u3030\u30a0"
-        r"\ufe31\ufe32\ufe58\ufe63])")
+_SEP = (
+    r"(?:" + _HSPACE + r"|[-/._\\\u00b7\u2027\u2044\u2215\u2212\u2796\u30fb\uff0d\uff0e\uff0f"
+    r"\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u301c\u3030\u30a0"
+    r"\ufe31\ufe32\ufe58\ufe63])"
+)
 _BREAK = r"(?:\r\n|[\n\r\x0b\x0c\x85\u2028\u2029])"
 MAX_INDENT = 40  # characters of indentation after a line break inside a number
 
@@ -108,7 +110,7 @@ class Normalised:
             decoded = _decode(m.group(0))
             if decoded == m.group(0):
                 continue
-            parts.append(text[done:m.start()])
+            parts.append(text[done : m.start()])
             norm += m.start() - done
             parts.append(decoded)
             self._starts.append(norm)

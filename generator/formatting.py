@@ -66,7 +66,7 @@ def date_range(start: dt.date, end: dt.date) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """"Faglig leder" -> "faglig leder"; names and abbreviations keep their capitals ("Danmarks Statistik",
+    """ "Faglig leder" -> "faglig leder"; names and abbreviations keep their capitals ("Danmarks Statistik",
     "Agnes Jensen", "DUBU"): only a text whose other words and letters are all lower-case is changed."""
     rest = text[1:]
     if not text or not text[0].isupper() or any(c.isupper() for c in rest):
@@ -75,7 +75,7 @@ def _lower_first(text: str) -> str:
 
 
 def and_list(items, lower: bool = False, last: str = language.AND) -> str:
-    """"a, b og c" (no comma before "og", as Danish writes it). lower=True lower-cases the first letter of
+    """ "a, b og c" (no comma before "og", as Danish writes it). lower=True lower-cases the first letter of
     common nouns written with a capital in the plan ("Superbrugere" -> "superbrugere"). Items that hold a
     comma are separated by semicolons ("navn, adresse; sagsnummer og frist"), and when an item holds "og"
     itself the last one is joined with "samt" ("indsatser og afgørelser samt opfølgningsfrister")."""
@@ -116,7 +116,7 @@ def trimmed(value: float, decimals: int = 1) -> str:
 def hours(value: float) -> str:
     """12,5 timer / 1 time / -1 time (the singular for one hour either way)"""
     text = trimmed(value)
-    return (language.HOUR if text.lstrip('-−') == '1' else language.HOURS).format(hours=text)
+    return (language.HOUR if text.lstrip("-−") == "1" else language.HOURS).format(hours=text)
 
 
 def minutes(value: float) -> str:

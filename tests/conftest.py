@@ -62,17 +62,16 @@ def edit(text: str, old: str, new: str, count: int = 1) -> str:
 
 def line_of(text: str, needle: str, nth: int = 1, exact: bool = False) -> int:
     """1-based line number of the nth line containing `needle` (or equal to it, stripped, when exact)."""
-    hits = [i for i, line in enumerate(text.splitlines(), 1)
-            if (line.strip() == needle if exact else needle in line)]
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if (line.strip() == needle if exact else needle in line)]
     assert len(hits) >= nth, f"{needle!r} not found {nth} times"
     return hits[nth - 1]
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """The command line, run in this process (what a subprocess adds, starting Python and importing
-    the generator, proves nothing more; tests/test_cli.py keeps one real `python -m generator` run).
+    the generator, proves nothing more; tests/test_cli.py keeps one real `python -m konverteringsplan` run).
     An exception that escapes main() fails the test: the user would have seen a traceback."""
-    from generator.adapters.cli import main
+    from konverteringsplan.adapters.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     here = os.getcwd()
@@ -85,20 +84,23 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
                 code = exc.code if isinstance(exc.code, int) else 1
     finally:
         os.chdir(here)
-    return subprocess.CompletedProcess(["python", "-m", "generator", *args], code, out.getvalue(), err.getvalue())
+    return subprocess.CompletedProcess(
+        ["python", "-m", "konverteringsplan", *args], code, out.getvalue(), err.getvalue()
+    )
 
 
 def run_cli_process(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """`python -m generator ARGS` as a user types it, in its own process."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8")
+    """`python -m konverteringsplan ARGS` as a user types it, in its own process."""
+    return subprocess.run(
+        [sys.executable, "-m", "konverteringsplan", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 def guard_stops_the_build(plan: Path, docs: Path | None = None) -> list:
     """The messages the CPR guard stops the build with when it reads `plan` and `docs/` the way validate, render
-    and the plugin do (generator.build.checked_plan). Fails the test if the build goes on."""
-    from generator.build import checked_plan
-    from generator.messages import PlanError
+    and the plugin do (build.checked_plan). Fails the test if the build goes on."""
+    from konverteringsplan.build import checked_plan
+    from konverteringsplan.messages import PlanError
 
     with pytest.raises(PlanError) as caught:
         checked_plan(plan, docs)
@@ -131,10 +133,19 @@ def example_site(tmp_path_factory) -> Path:
     """The example built once with `mkdocs build --strict`, for every test that only reads the site
     (a sitemap needs site_url; any address will do)."""
     out = tmp_path_factory.mktemp("example-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           "SITE_URL": os.environ.get("SITE_URL") or "https://konverteringsplan.example/"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, encoding="utf-8", env=env)
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": os.environ.get("SITE_URL") or "https://konverteringsplan.example/",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
@@ -170,7 +181,7 @@ class Walkthrough:
 
 @pytest.fixture(scope="session")
 def borgen(tmp_path_factory) -> Walkthrough:
-    """The README's `new` walk-through run once, as written: `python -m generator new borgen --kommune
+    """The README's `new` walk-through run once, as written: `python -m konverteringsplan new borgen --kommune
     "Borgen Kommune"`, `cd borgen`, `make validate`, `make site` (with this venv's Python, and `make` with
     this venv instead of the network install). The project "Borgen Kommune" and its one built site are shared
     by every test that only reads them; a test that changes the project works on a copy."""
@@ -190,8 +201,9 @@ def borgen(tmp_path_factory) -> Walkthrough:
             args[0] = sys.executable
         elif args[0] == "make":
             args += [f"VENV={VENV}", f"STAMP={stamp}"]
-        done = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              encoding="utf-8")
+        done = subprocess.run(
+            args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
+        )
         steps.append((command, shown, done))
         if done.returncode != 0:
             break  # the walk-through test shows which command failed and what it printed

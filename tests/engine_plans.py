@@ -15,33 +15,63 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.io.load import load_plan_text
-from generator.model import Plan
+from konverteringsplan.io.load import load_plan_text
+from konverteringsplan.model import Plan
 
 BASE: dict[str, Any] = {
     "kommune": {"navn": "Testrup Kommune", "gammelt_system": "SBSYS"},
-    "klik_opgave": {"titel": "Planlæg konvertering af sager", "projekt": "DUBU 3.0", "fase": "Fase 2",
-                    "tema": "Ud- og indfasning", "status": "i_gang"},
+    "klik_opgave": {
+        "titel": "Planlæg konvertering af sager",
+        "projekt": "DUBU 3.0",
+        "fase": "Fase 2",
+        "tema": "Ud- og indfasning",
+        "status": "i_gang",
+    },
     "projekt": {"go_live": "2027-03-01"},
     "sagskategorier": [
-        {"id": "a", "navn": "Kategori A", "status": "aaben", "omraade": "Forebyggelse", "antal": 100,
-         "rute": "automatisk"},
-        {"id": "m", "navn": "Kategori M", "status": "aaben", "omraade": "Anbringelse", "antal": 40,
-         "rute": "manuel"},
+        {
+            "id": "a",
+            "navn": "Kategori A",
+            "status": "aaben",
+            "omraade": "Forebyggelse",
+            "antal": 100,
+            "rute": "automatisk",
+        },
+        {"id": "m", "navn": "Kategori M", "status": "aaben", "omraade": "Anbringelse", "antal": 40, "rute": "manuel"},
     ],
-    "minimumsoplysninger": {"feltgrupper": [
-        {"id": "basis", "navn": "Basis", "rolle": "student", "tidspunkt": "go_live", "felter": [
-            {"id": "f1", "navn": "Felt et", "behov": ["sagsbehandler"], "minutter": 6, "automatisk": True},
-            {"id": "f2", "navn": "Felt to", "behov": ["sagsbehandler"], "minutter": 12},
-        ]},
-        {"id": "indsats", "navn": "Indsats", "rolle": "sb", "tidspunkt": "go_live", "felter": [
-            {"id": "f3", "navn": "Felt tre", "behov": ["sagsbehandler"], "minutter": 30, "automatisk": True},
-            {"id": "f4", "navn": "Felt fire", "behov": ["sagsbehandler"], "minutter": 15, "kategorier": ["m"]},
-        ]},
-        {"id": "jura", "navn": "Jura", "rolle": "sb", "tidspunkt": "foerste_opfoelgning", "felter": [
-            {"id": "f5", "navn": "Felt fem", "behov": ["sagsbehandler"], "minutter": 20},
-        ]},
-    ]},
+    "minimumsoplysninger": {
+        "feltgrupper": [
+            {
+                "id": "basis",
+                "navn": "Basis",
+                "rolle": "student",
+                "tidspunkt": "go_live",
+                "felter": [
+                    {"id": "f1", "navn": "Felt et", "behov": ["sagsbehandler"], "minutter": 6, "automatisk": True},
+                    {"id": "f2", "navn": "Felt to", "behov": ["sagsbehandler"], "minutter": 12},
+                ],
+            },
+            {
+                "id": "indsats",
+                "navn": "Indsats",
+                "rolle": "sb",
+                "tidspunkt": "go_live",
+                "felter": [
+                    {"id": "f3", "navn": "Felt tre", "behov": ["sagsbehandler"], "minutter": 30, "automatisk": True},
+                    {"id": "f4", "navn": "Felt fire", "behov": ["sagsbehandler"], "minutter": 15, "kategorier": ["m"]},
+                ],
+            },
+            {
+                "id": "jura",
+                "navn": "Jura",
+                "rolle": "sb",
+                "tidspunkt": "foerste_opfoelgning",
+                "felter": [
+                    {"id": "f5", "navn": "Felt fem", "behov": ["sagsbehandler"], "minutter": 20},
+                ],
+            },
+        ]
+    },
     "roller": [
         {"id": "student", "navn": "Studentermedhjælper", "antal": 2, "timer_pr_uge": 10, "timepris": 150},
         {"id": "sb", "navn": "Sagsbehandler", "antal": 4, "timer_pr_uge": 5, "timepris": 400},
@@ -62,22 +92,59 @@ BASE: dict[str, Any] = {
             "manuel": {"oekonomi": 4, "effektivitet": 2, "datakvalitet": 4},
             "blandet": {"oekonomi": 3, "effektivitet": 4, "datakvalitet": 5},
         },
-        "beslutning": {"valgt": "blandet", "dato": "2026-11-12", "besluttet_af": "Styregruppen",
-                       "begrundelse": "Test."},
+        "beslutning": {
+            "valgt": "blandet",
+            "dato": "2026-11-12",
+            "besluttet_af": "Styregruppen",
+            "begrundelse": "Test.",
+        },
     },
-    "leverandoertilbud": {"leverandoer": "Netcompany", "fast_pris": 10000, "pris_pr_sag": 50,
-                          "levering": "2027-02-12",
-                          "intern_indsats": [{"rolle": "sb", "minutter_pr_sag": 6}]},
+    "leverandoertilbud": {
+        "leverandoer": "Netcompany",
+        "fast_pris": 10000,
+        "pris_pr_sag": 50,
+        "levering": "2027-02-12",
+        "intern_indsats": [{"rolle": "sb", "minutter_pr_sag": 6}],
+    },
     "milepaele": [{"id": "go_live", "navn": "Go-live", "dato": "2027-03-01"}],
     "arbejdspakker": [
-        {"id": "basis_m", "navn": "Basis på M", "rolle": "student", "kategorier": ["m"], "feltgrupper": ["basis"],
-         "fra": "2027-01-04", "til": "2027-01-15"},
-        {"id": "basis_a", "navn": "Basis på A", "rolle": "student", "kategorier": ["a"], "feltgrupper": ["basis"],
-         "fra": "2027-02-15", "til": "2027-02-26", "frist": "go_live"},
-        {"id": "indsats", "navn": "Indsats", "rolle": "sb", "kategorier": ["a", "m"], "feltgrupper": ["indsats"],
-         "fra": "2027-01-18", "til": "2027-02-26", "frist": "go_live"},
-        {"id": "jura", "navn": "Jura", "rolle": "sb", "kategorier": ["a", "m"], "feltgrupper": ["jura"],
-         "tidspunkt": "foerste_opfoelgning"},
+        {
+            "id": "basis_m",
+            "navn": "Basis på M",
+            "rolle": "student",
+            "kategorier": ["m"],
+            "feltgrupper": ["basis"],
+            "fra": "2027-01-04",
+            "til": "2027-01-15",
+        },
+        {
+            "id": "basis_a",
+            "navn": "Basis på A",
+            "rolle": "student",
+            "kategorier": ["a"],
+            "feltgrupper": ["basis"],
+            "fra": "2027-02-15",
+            "til": "2027-02-26",
+            "frist": "go_live",
+        },
+        {
+            "id": "indsats",
+            "navn": "Indsats",
+            "rolle": "sb",
+            "kategorier": ["a", "m"],
+            "feltgrupper": ["indsats"],
+            "fra": "2027-01-18",
+            "til": "2027-02-26",
+            "frist": "go_live",
+        },
+        {
+            "id": "jura",
+            "navn": "Jura",
+            "rolle": "sb",
+            "kategorier": ["a", "m"],
+            "feltgrupper": ["jura"],
+            "tidspunkt": "foerste_opfoelgning",
+        },
     ],
     "foerste_opfoelgninger": {"2027-03": 84, "2027-04": 56},
 }
@@ -103,7 +170,7 @@ def make_plan(data: dict | None = None) -> Plan:
 
 def messages(data: dict):
     """Every error and warning the checks report for the plan."""
-    from generator.rules.validate import check
+    from konverteringsplan.rules.validate import check
 
     plan, loaded = load_plan_text(to_yaml(data))
     return check(plan, loaded)

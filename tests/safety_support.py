@@ -15,19 +15,20 @@ import subprocess
 import sys
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import markdown
 import yaml
 from pydantic import BaseModel
 
-from generator.model import Plan
-from generator.io.yaml_loader import load_yaml
+from konverteringsplan.io.yaml_loader import load_yaml
+from konverteringsplan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,8 +55,14 @@ def mkdocs_build(project: Path, out: Path | None = None) -> subprocess.Completed
     """`mkdocs build --strict` in `project` (a separate process, exactly as CI runs it)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     out = out or project / "site"
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
-                          capture_output=True, text=True, encoding="utf-8", env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
 
 
 @functools.cache

@@ -17,9 +17,9 @@ import pytest
 from conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT))  # bench/ is a folder in the repository, not an installed package
-from bench.synthetic import load_example, synthetic_plan, unit_multipliers, units, write_plan  # noqa: E402
-from generator.build import validate_plan
-from generator.pages.render import render
+from bench.synthetic import load_example, synthetic_plan, unit_multipliers, units, write_plan
+from konverteringsplan.build import validate_plan
+from konverteringsplan.pages.render import render
 
 # factor: (units, multiplier of each unit, weeks factor = round(sqrt(factor)))
 CASES = {3: (1, [3], 2), 12: (2, [6, 6], 3)}

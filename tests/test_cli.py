@@ -8,7 +8,7 @@ from conftest import ROOT, edit, example_text, line_of, run_cli, run_cli_process
 
 
 def test_validate_example_exits_0_with_danish_summary():
-    result = run_cli_process("validate", "plan.yaml")  # once as a user runs it: python -m generator
+    result = run_cli_process("validate", "plan.yaml")  # once as a user runs it: python -m konverteringsplan
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[-1].startswith("Korsbæk Kommune: planen er gyldig - 475 sager konverteres")
@@ -18,14 +18,17 @@ def test_validate_example_exits_0_with_danish_summary():
 def test_three_errors_at_once_with_line_numbers(write_plan):
     text = example_text()
     text = edit(text, "  go_live: 2027-03-01", "  go_liv: 2027-03-01")  # typo in a key
-    text = edit(text, "    antal: 16\n", '    antal: seksten\n')  # a string where a number belongs
-    text = edit(text, "    rolle: oekonomimedarbejder\n    kategorier: [aabne_stoettende",
-                "    rolle: oekonom\n    kategorier: [aabne_stoettende")  # an unknown role
+    text = edit(text, "    antal: 16\n", "    antal: seksten\n")  # a string where a number belongs
+    text = edit(
+        text,
+        "    rolle: oekonomimedarbejder\n    kategorier: [aabne_stoettende",
+        "    rolle: oekonom\n    kategorier: [aabne_stoettende",
+    )  # an unknown role
     path = write_plan(text)
     result = run_cli("validate", str(path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    errors = [l for l in result.stderr.splitlines() if re.match(r".*plan\.yaml:\d+:\d+: ", l)]
+    errors = [line for line in result.stderr.splitlines() if re.match(r".*plan\.yaml:\d+:\d+: ", line)]
     assert len(errors) >= 3, result.stderr
     joined = "\n".join(errors)
     assert f"plan.yaml:{line_of(text, 'go_liv:')}:" in joined

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import example_text, guard_stops_the_build
-from generator.build import checked_plan
-from generator.io.cpr import find_cpr, mask, scan_docs, scan_text
+from konverteringsplan.build import checked_plan
+from konverteringsplan.io.cpr import find_cpr, mask, scan_docs, scan_text
 
 
 def cpr(d: dt.date, serial: int = 1234, sep: str = "") -> str:
@@ -187,7 +187,7 @@ def test_no_docs_folder_and_a_missing_plan_give_no_cpr_message(tmp_path: Path, m
 def test_a_file_the_guard_cannot_read_is_named_with_a_danish_reason():
     import errno
 
-    from generator.io.cpr import _unreadable
+    from konverteringsplan.io.cpr import _unreadable
 
     message = _unreadable("docs/noter.md", PermissionError(errno.EACCES, "Permission denied", "docs/noter.md"))
     assert message.is_error and message.file == "docs/noter.md"

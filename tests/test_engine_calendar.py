@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from engine_plans import make_plan, plan_data
-from generator.analysis import calendar
-from generator.analysis.calendar import day_values, public_holidays, role_capacity, week_fraction
-from generator.model.schedule import Absence, SpecialDay
+
+from konverteringsplan.analysis import calendar
+from konverteringsplan.analysis.calendar import day_values, public_holidays, role_capacity, week_fraction
+from konverteringsplan.model.schedule import Absence, SpecialDay
 
 D = dt.date
 
@@ -21,10 +22,15 @@ def test_public_holidays_2027_include_easter_and_not_store_bededag():
     # Easter Sunday 2027 is 28 March; the holidays around it follow from that date.
     assert set(found) == {
         D(2027, 1, 1),  # Nytårsdag
-        D(2027, 3, 25), D(2027, 3, 26), D(2027, 3, 28), D(2027, 3, 29),  # skærtorsdag .. 2. påskedag
+        D(2027, 3, 25),
+        D(2027, 3, 26),
+        D(2027, 3, 28),
+        D(2027, 3, 29),  # skærtorsdag .. 2. påskedag
         D(2027, 5, 6),  # Kristi himmelfartsdag: Easter + 39 days
-        D(2027, 5, 16), D(2027, 5, 17),  # pinse: Easter + 49/50 days
-        D(2027, 12, 25), D(2027, 12, 26),
+        D(2027, 5, 16),
+        D(2027, 5, 17),  # pinse: Easter + 49/50 days
+        D(2027, 12, 25),
+        D(2027, 12, 26),
     }
     # Store Bededag would have been the 4th Friday after Easter (23 April 2027): an ordinary working day now.
     assert D(2027, 4, 23) not in found
@@ -54,16 +60,19 @@ def test_municipal_half_and_full_days_off():
 
 
 def test_capacity_is_headcount_times_weekly_hours_times_working_share_minus_absences():
-    plan = make_plan(plan_data(kalender={"saerlige_dage": [{"dato": "2026-12-31", "navn": "Nytårsaften",
-                                                              "fri": "halv"}]}))
+    plan = make_plan(
+        plan_data(kalender={"saerlige_dage": [{"dato": "2026-12-31", "navn": "Nytårsaften", "fri": "halv"}]})
+    )
     student = plan.roles[0]  # 2 persons × 10 h/week = 2 h per person per full day
     days = day_values(D(2026, 12, 28), D(2027, 1, 15), plan.calendar.special_days)
     cap = calendar.by_week(role_capacity(student, days, []))
     assert cap[(2026, 53)] == 2 * 10 * 0.7  # 14 h: not 7,4 h a day, but the persons' own weekly hours
     assert cap[(2027, 1)] == 20
-    away = [Absence.model_validate({"rolle": "student", "personer": 1, "fra": "2027-01-11", "til": "2027-01-13"}),
-            Absence.model_validate({"rolle": "student", "personer": 1, "fra": "2026-12-31", "til": "2026-12-31"}),
-            Absence.model_validate({"rolle": "sb", "personer": 4, "fra": "2027-01-04", "til": "2027-01-15"})]
+    away = [
+        Absence.model_validate({"rolle": "student", "personer": 1, "fra": "2027-01-11", "til": "2027-01-13"}),
+        Absence.model_validate({"rolle": "student", "personer": 1, "fra": "2026-12-31", "til": "2026-12-31"}),
+        Absence.model_validate({"rolle": "sb", "personer": 4, "fra": "2027-01-04", "til": "2027-01-15"}),
+    ]
     cap = calendar.by_week(role_capacity(student, days, away))
     assert cap[(2027, 2)] == 20 - 1 * 2 * 3  # one person away Mon-Wed: 14 h
     assert cap[(2026, 53)] == 14 - 1 * 2 * 0.5  # away on a half day costs half a day: 13 h

@@ -3,11 +3,10 @@ checked by hand against tests/engine_plans.py."""
 
 from __future__ import annotations
 
-import pytest
-
 from engine_plans import make_plan, messages, plan_data
-from generator.analysis import analyse
-from generator.pages.render import render
+
+from konverteringsplan.analysis import analyse
+from konverteringsplan.pages.render import render
 
 
 def errors(data):
@@ -35,10 +34,25 @@ def test_a_field_nobody_enters_is_an_error_naming_category_and_field():
 
 
 def test_a_session_covers_only_the_cases_it_converts():
-    data = plan_data(undervisning={"sessioner": [{
-        "id": "hold", "titel": "Hold", "maalgruppe": ["student"], "dato": "2027-01-07", "start": "09:00",
-        "slut": "12:00", "sted": "Rådhuset", "underviser": "En superbruger", "pladser": 2, "deltagere": 2,
-        "konvertering": {"sager_pr_deltager": 5, "kategorier": ["m"], "feltgrupper": ["basis"]}}]})
+    data = plan_data(
+        undervisning={
+            "sessioner": [
+                {
+                    "id": "hold",
+                    "titel": "Hold",
+                    "maalgruppe": ["student"],
+                    "dato": "2027-01-07",
+                    "start": "09:00",
+                    "slut": "12:00",
+                    "sted": "Rådhuset",
+                    "underviser": "En superbruger",
+                    "pladser": 2,
+                    "deltagere": 2,
+                    "konvertering": {"sager_pr_deltager": 5, "kategorier": ["m"], "feltgrupper": ["basis"]},
+                }
+            ]
+        }
+    )
     del data["arbejdspakker"][0]
     found = [m.text for m in errors(data) if "har ingen, der indtaster det" in m.text]
     assert len(found) == 2 and all("for 30 af 40 sager" in t for t in found)  # 2 × 5 = 10 of 40 converted

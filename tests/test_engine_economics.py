@@ -9,12 +9,12 @@ needs a 6-minute check per case by the caseworker.
 from __future__ import annotations
 
 import pytest
-
 from engine_plans import make_plan, plan_data
-from generator.analysis import analyse
-from generator.analysis.guide import control_view
-from generator.analysis.kinds import WorkKind
-from generator.pages.render import render
+
+from konverteringsplan.analysis import analyse
+from konverteringsplan.analysis.guide import control_view
+from konverteringsplan.analysis.kinds import WorkKind
+from konverteringsplan.pages.render import render
 
 
 def costs(plan):
@@ -32,7 +32,9 @@ def test_effort_per_role_and_option_counts_only_what_people_enter():
     # mixed: only A goes to the vendor
     assert c["blandet"].hours["student"] == pytest.approx((100 * 12 + 40 * 18) / 60)  # 32 h
     # the chosen option is the plan's own load, rounded once to 0,01 h (what every page and download shows)
-    assert c["blandet"].hours["sb"] == pytest.approx((40 * 30 + 40 * 15 + 140 * 20 + 100 * 6) / 60, abs=0.005)  # 86,67 h
+    assert c["blandet"].hours["sb"] == pytest.approx(
+        (40 * 30 + 40 * 15 + 140 * 20 + 100 * 6) / 60, abs=0.005
+    )  # 86,67 h
 
 
 def test_cost_per_option_is_vendor_price_plus_hours_times_rates():
@@ -107,7 +109,10 @@ def test_decision_matrix_ranks_by_weighted_score_and_says_when_the_decision_diff
     m = analyse(plan).planning.matrix
     # blandet 0,4×3 + 0,3×4 + 0,3×5 = 3,9; manuel 1,6 + 0,6 + 1,2 = 3,4; automatisk 0,8 + 1,5 + 0,9 = 3,2
     assert [(r.option.id, r.weighted, r.rank) for r in m.rows] == [
-        ("blandet", 3.9, 1), ("manuel", 3.4, 2), ("automatisk", 3.2, 3)]
+        ("blandet", 3.9, 1),
+        ("manuel", 3.4, 2),
+        ("automatisk", 3.2, 3),
+    ]
     assert not m.differs
     page = next(p for p in render(plan).pages if p.path == "konverteringsform.md").markdown
     assert "Beslutningen følger den beregnede rangordning" in page

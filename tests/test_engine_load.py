@@ -15,15 +15,24 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from engine_plans import make_plan, messages, plan_data
-from generator.analysis import analyse
-from generator.pages.render import render
 
-SESSION = {"id": "hold-1", "titel": "DUBU for studenter", "maalgruppe": ["student"], "dato": "2027-01-07",
-           "start": "09:00", "slut": "12:00", "sted": "Rådhuset", "underviser": "En superbruger",
-           "pladser": 4, "deltagere": 2,
-           "konvertering": {"sager_pr_deltager": 5, "kategorier": ["m"], "feltgrupper": ["basis"]}}
+from konverteringsplan.analysis import analyse
+from konverteringsplan.pages.render import render
+
+SESSION = {
+    "id": "hold-1",
+    "titel": "DUBU for studenter",
+    "maalgruppe": ["student"],
+    "dato": "2027-01-07",
+    "start": "09:00",
+    "slut": "12:00",
+    "sted": "Rådhuset",
+    "underviser": "En superbruger",
+    "pladser": 4,
+    "deltagere": 2,
+    "konvertering": {"sager_pr_deltager": 5, "kategorier": ["m"], "feltgrupper": ["basis"]},
+}
 
 
 def weeks(plan, role):
@@ -64,8 +73,13 @@ def test_a_half_day_gets_half_the_work():
 
 
 def test_absence_lowers_capacity_in_its_weeks():
-    data = plan_data(kalender={"fravaer": [{"rolle": "student", "personer": 1, "fra": "2027-01-11",
-                                            "til": "2027-01-15", "aarsag": "Eksamen"}]})
+    data = plan_data(
+        kalender={
+            "fravaer": [
+                {"rolle": "student", "personer": 1, "fra": "2027-01-11", "til": "2027-01-15", "aarsag": "Eksamen"}
+            ]
+        }
+    )
     w = weeks(make_plan(data), "student")
     assert w[(2027, 2)].capacity == 10 and w[(2027, 1)].capacity == 20
 
@@ -85,8 +99,9 @@ def test_a_training_session_converts_cases_and_takes_them_off_the_package():
 
 
 def test_a_session_splits_its_cases_over_categories_by_their_counts():
-    session = dict(SESSION, deltagere=3, konvertering={"sager_pr_deltager": 7, "kategorier": ["a", "m"],
-                                                        "feltgrupper": ["basis"]})
+    session = dict(
+        SESSION, deltagere=3, konvertering={"sager_pr_deltager": 7, "kategorier": ["a", "m"], "feltgrupper": ["basis"]}
+    )
     pf = analyse(make_plan(plan_data(undervisning={"sessioner": [session]}))).planning
     # 21 cases over A (100) and M (40): 15 and 6 exactly
     assert {s.category: s.cases for s in pf.sessions} == {"a": 15, "m": 6}
@@ -100,8 +115,13 @@ def test_a_week_over_capacity_is_a_warning_naming_role_week_and_hours():
     warnings = texts(data, "advarsel")
     over = [t for t in warnings if "planlagt i uge" in t]
     assert len(over) == 2  # weeks 1 and 2
-    assert any(t.startswith("Studentermedhjælper har 6 timer planlagt i uge 1 (ugen fra 4. januar 2027), men "
-                            "kan kun give 5 timer den uge (1 time for meget)") for t in over), over
+    assert any(
+        t.startswith(
+            "Studentermedhjælper har 6 timer planlagt i uge 1 (ugen fra 4. januar 2027), men "
+            "kan kun give 5 timer den uge (1 time for meget)"
+        )
+        for t in over
+    ), over
     assert not [t for t in texts(data, "fejl") if "kan ikke nås" in t]
     pages = {p.path: p.markdown for p in render(make_plan(data)).pages}
     page = pages["tidsplan.md"]
@@ -120,9 +140,13 @@ def test_work_that_cannot_fit_before_its_deadline_is_an_error_with_role_week_and
     data["roller"][0]["timer_pr_uge"] = 0.5  # 2 persons × 0,5 h = 1 h a week
     errors = [t for t in texts(data, "fejl") if "kan ikke nås" in t]
     # "Basis på M" (12 h, 4-15 January, no milestone: deadline 15 January): 2 weeks × 1 h = 2 h → 10 h short.
-    assert any(t.startswith('Arbejdspakken "Basis på M" kan ikke nås inden fristen 15. januar 2027: '
-                            "Studentermedhjælper mangler 10 timer i uge 2 (ugen fra 11. januar 2027)")
-               for t in errors), errors
+    assert any(
+        t.startswith(
+            'Arbejdspakken "Basis på M" kan ikke nås inden fristen 15. januar 2027: '
+            "Studentermedhjælper mangler 10 timer i uge 2 (ugen fra 11. januar 2027)"
+        )
+        for t in errors
+    ), errors
     # "Basis på A" (20 h, before go-live): 15-28 February gives 2 h → 18 h short in week 8.
     assert any('"Basis på A"' in t and "mangler 18 timer i uge 8" in t for t in errors), errors
 

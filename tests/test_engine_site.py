@@ -7,11 +7,11 @@ import io
 import re
 
 import pytest
+from engine_plans import make_plan
 from openpyxl import load_workbook
 
 from conftest import run_cli
-from engine_plans import make_plan
-from generator.pages.render import render
+from konverteringsplan.pages.render import render
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +43,10 @@ def test_xlsx_has_danish_headers_one_row_per_role_and_week_and_totals_equal_to_t
     assert "| **I alt** | | | **118,7 timer** | | | | **39.467 kr.** |" in text
     # One row per role: capacity 2 × 10 h × 17 weeks, less Easter (25, 26 and 29 March: 3 × 2 × 2 h) = 328 h;
     # the busiest week is week 7, when "Basis på A" (20 h over 15-26 February) gives 10 h of the week's 20 h.
-    assert ("| [Studentermedhjælper](belastning/student.md) | 2 | 10 timer | 32 timer | 328 timer "
-            "| uge 7: 10 timer af 20 timer | 0 | 4.800 kr. |") in text
+    assert (
+        "| [Studentermedhjælper](belastning/student.md) | 2 | 10 timer | 32 timer | 328 timer "
+        "| uge 7: 10 timer af 20 timer | 0 | 4.800 kr. |"
+    ) in text
 
 
 def test_xlsx_is_the_same_bytes_for_the_same_plan(small):
@@ -71,8 +73,9 @@ def test_the_plan_page_links_both_downloads(small):
 def test_each_role_has_its_own_load_page_in_its_own_nav_section(small):
     nav = small.nav
     plan_at = next(i for i, item in enumerate(nav) if "Plan" in item)
-    assert nav[plan_at + 1] == {"Belastning pr. uge": [{"Studentermedhjælper": "belastning/student.md"},
-                                                       {"Sagsbehandler": "belastning/sb.md"}]}
+    assert nav[plan_at + 1] == {
+        "Belastning pr. uge": [{"Studentermedhjælper": "belastning/student.md"}, {"Sagsbehandler": "belastning/sb.md"}]
+    }
     text = page(small, "belastning/sb.md")
     assert "\n# Belastning pr. uge for sagsbehandlere\n" in text
     assert "](../tidsplan.md)" in text  # back to the whole plan
@@ -98,8 +101,9 @@ FIGURE = re.compile(r'^<figure class="kp-figure">(<svg .*?</svg>)</figure>$', re
 
 
 # tidsplan: Gantt and forecast; each role's load chart is on its own page
-@pytest.mark.parametrize("path,count", [("tidsplan.md", 2), ("belastning/student.md", 1), ("belastning/sb.md", 1),
-                                        ("oekonomi.md", 1)])
+@pytest.mark.parametrize(
+    "path,count", [("tidsplan.md", 2), ("belastning/student.md", 1), ("belastning/sb.md", 1), ("oekonomi.md", 1)]
+)
 def test_every_chart_is_an_accessible_svg_with_a_table_beside_it(small, path, count):
     text = page(small, path)
     charts = list(FIGURE.finditer(text))
@@ -109,12 +113,12 @@ def test_every_chart_is_an_accessible_svg_with_a_table_beside_it(small, path, co
         ids = re.search(r'role="img" aria-labelledby="([^"]+) ([^"]+)"', svg).groups()
         assert f'<title id="{ids[0]}">' in svg and f'<desc id="{ids[1]}">' in svg
         assert "<script" not in svg and "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
-        after = text[m.end():].lstrip("\n")
+        after = text[m.end() :].lstrip("\n")
         assert after.startswith("|"), f"no table right after the chart in {path}"
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
@@ -144,10 +148,13 @@ def test_the_example_plan_is_feasible_and_shows_its_figures():
     assert result.returncode == 0, result.stderr
     # The plan itself is feasible; fremdrift.yaml beside it shows a mid-conversion state on purpose
     # (one unexplained difference, a warning before go-live).
-    assert not [line for line in (result.stdout + result.stderr).splitlines()
-                if "advarsel" in line and not line.startswith("fremdrift.yaml:")]
-    from generator.io.load import load_plan
+    assert not [
+        line
+        for line in (result.stdout + result.stderr).splitlines()
+        if "advarsel" in line and not line.startswith("fremdrift.yaml:")
+    ]
     from conftest import EXAMPLE
+    from konverteringsplan.io.load import load_plan
 
     plan, _ = load_plan(EXAMPLE)
     out = render(plan)
@@ -167,8 +174,16 @@ def test_a_tie_is_rounded_half_up_alike_in_the_xlsx_the_csv_and_on_the_page():
 
     data = plan_data()
     data["roller"].append({"id": "pl", "navn": "Projektleder", "antal": 1, "timer_pr_uge": 5, "timepris": 100})
-    data["aktiviteter"] = [{"id": "bestil", "navn": "Bestil konvertering", "fra": "2027-01-05",
-                            "til": "2027-01-06", "ansvarlig": "pl", "timer": 1.125}]
+    data["aktiviteter"] = [
+        {
+            "id": "bestil",
+            "navn": "Bestil konvertering",
+            "fra": "2027-01-05",
+            "til": "2027-01-06",
+            "ansvarlig": "pl",
+            "timer": 1.125,
+        }
+    ]
     out = render(make_plan(data))
     ws = load_workbook(io.BytesIO(out.files["downloads/ressourceplan.xlsx"])).active
     xlsx = {(r[0], r[2]): r for r in ws.iter_rows(values_only=True) if r[0] and "Projektleder" in r[0]}
@@ -178,13 +193,17 @@ def test_a_tie_is_rounded_half_up_alike_in_the_xlsx_the_csv_and_on_the_page():
     # Excel shows the hours as stored (1,13), not rounded again to one decimal (1,1 for 1,13; 1,3 for 1,25 of 1,249)
     week = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Projektleder" and r[2].value == 1)
     assert [c.number_format for c in week[4:7]] == ["#,##0.00"] * 3
-    csv_rows = {(r[0], r[2]): r for r in (line.split(";") for line in
-                                          out.files["downloads/ressourceplan.csv"].decode("utf-8-sig").splitlines())
-                if "Projektleder" in r[0]}
+    csv_rows = {
+        (r[0], r[2]): r
+        for r in (line.split(";") for line in out.files["downloads/ressourceplan.csv"].decode("utf-8-sig").splitlines())
+        if "Projektleder" in r[0]
+    }
     assert csv_rows[("Projektleder", "1")][4:7] == ["1,13", "5,00", "3,87"]
     assert csv_rows[("Projektleder", "1")][9] == "112,50"
     assert csv_rows[("I alt Projektleder", "")][4] == "1,13"
     # The page: the same numbers to one decimal (and whole kroner), rounded half up from the files' values.
     assert "| uge 1 | 4. jan. 2027 | 1,1 timer | 5 timer | 3,9 timer | Nej |" in page(out, "belastning/pl.md")
-    assert ("| [Projektleder](belastning/pl.md) | 1 | 5 timer | 1,1 timer | 82 timer | uge 1: 1,1 timer af 5 timer "
-            "| 0 | 113 kr. |") in page(out, "tidsplan.md")
+    assert (
+        "| [Projektleder](belastning/pl.md) | 1 | 5 timer | 1,1 timer | 82 timer | uge 1: 1,1 timer af 5 timer "
+        "| 0 | 113 kr. |"
+    ) in page(out, "tidsplan.md")

@@ -32,13 +32,31 @@ from openpyxl import load_workbook
 from conftest import EXAMPLE, ROOT, example_text
 
 sys.path.insert(0, str(ROOT))
-from bench.synthetic import write_plan  # noqa: E402
-from generator.build import validate_plan  # noqa: E402
-from generator.pages.render import render  # noqa: E402
-from generator.slug import ascii_slug  # noqa: E402
+from bench.synthetic import write_plan
+from konverteringsplan.build import validate_plan
+from konverteringsplan.pages.render import render
+from konverteringsplan.slug import ascii_slug
 
-MONTHS = {m: i for i, m in enumerate(["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                                      "september", "oktober", "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "januar",
+            "februar",
+            "marts",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 DATE = r"(\d{1,2})\. (" + "|".join(MONTHS) + r") (\d{4})"
 
 
@@ -157,7 +175,7 @@ class Built:
     def _parse(self, page):
         if page not in self._parsed:
             p = _Tables()
-            p.feed(self.pages[page].read_text(encoding="utf-8").split('<article', 1)[-1])
+            p.feed(self.pages[page].read_text(encoding="utf-8").split("<article", 1)[-1])
             self._parsed[page] = p
         return self._parsed[page]
 
@@ -200,8 +218,9 @@ def spreadsheet_rows(site) -> dict[str, dict[str, float]]:
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     for r in rows[1:]:
         if r[0] and not r[1]:
-            out[f"csv:{r[0].lstrip(chr(39))}"] = {h: (float(v.replace(",", ".")) if re.fullmatch(r"-?[\d,]+", v) else v)
-                                                  for h, v in zip(rows[0], r)}
+            out[f"csv:{r[0].lstrip(chr(39))}"] = {
+                h: (float(v.replace(",", ".")) if re.fullmatch(r"-?[\d,]+", v) else v) for h, v in zip(rows[0], r)
+            }
     return out
 
 
@@ -229,15 +248,31 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
 
     # cost of the chosen option
     prices = quiet(lambda: table_with(site, "oekonomi", "Egne timer i kr."))
-    add("kr. egne timer (valgt)", "oekonomi: pris for hver mulighed",
-        lambda: round(danish_number(column(prices, "Egne timer i kr.", f"{chosen.name} (valgt)"))))
-    add("kr. i alt (valgt)", "oekonomi: pris for hver mulighed",
-        lambda: round(danish_number(column(prices, "I alt", f"{chosen.name} (valgt)"))))
-    add("kr. i alt (valgt)", "konverteringsform", lambda: round(danish_number(re.search(
-        r"(?:den koster|også den billigste:) ([\d.]+) kr\.", site.text("konverteringsform"))[1])))
+    add(
+        "kr. egne timer (valgt)",
+        "oekonomi: pris for hver mulighed",
+        lambda: round(danish_number(column(prices, "Egne timer i kr.", f"{chosen.name} (valgt)"))),
+    )
+    add(
+        "kr. i alt (valgt)",
+        "oekonomi: pris for hver mulighed",
+        lambda: round(danish_number(column(prices, "I alt", f"{chosen.name} (valgt)"))),
+    )
+    add(
+        "kr. i alt (valgt)",
+        "konverteringsform",
+        lambda: round(
+            danish_number(
+                re.search(r"(?:den koster|også den billigste:) ([\d.]+) kr\.", site.text("konverteringsform"))[1]
+            )
+        ),
+    )
     load = quiet(lambda: table_with(site, "tidsplan", "Planlagte timer i alt"))
-    add("kr. egne timer (valgt)", "tidsplan: belastning",
-        lambda: round(danish_number(column(load, "Omkostning", "I alt"))))
+    add(
+        "kr. egne timer (valgt)",
+        "tidsplan: belastning",
+        lambda: round(danish_number(column(load, "Omkostning", "I alt"))),
+    )
     sheets = quiet(lambda: spreadsheet_rows(site)) or {}
     for kind in ("xlsx", "csv"):
         add("kr. egne timer (valgt)", kind, lambda: shown(sheets[f"{kind}:I alt, alle roller"]["Omkostning (kr.)"]))
@@ -247,16 +282,27 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
     for r in roles:
         if not any(row[0] == r.name for row in (load or [])[1:]):
             continue
-        add(f"timer {r.name}", "tidsplan: belastning",
-            lambda: round(danish_number(column(load, "Planlagte timer i alt", r.name)), 1))
+        add(
+            f"timer {r.name}",
+            "tidsplan: belastning",
+            lambda: round(danish_number(column(load, "Planlagte timer i alt", r.name)), 1),
+        )
         add(f"kr. {r.name}", "tidsplan: belastning", lambda: round(danish_number(column(load, "Omkostning", r.name))))
-        add(f"timer {r.name}", "oekonomi: timer pr. rolle",
-            lambda: round(danish_number(column(per_role, chosen.name, r.name)), 1))
+        add(
+            f"timer {r.name}",
+            "oekonomi: timer pr. rolle",
+            lambda: round(danish_number(column(per_role, chosen.name, r.name)), 1),
+        )
         for kind in ("xlsx", "csv"):
             add(f"timer {r.name}", kind, lambda: shown(sheets[f"{kind}:I alt {r.name}"]["Planlagte timer"], 1))
             add(f"kr. {r.name}", kind, lambda: shown(sheets[f"{kind}:I alt {r.name}"]["Omkostning (kr.)"]))
-        page = quiet(lambda: next(p for p in site.pages if p.startswith("belastning/")
-                                  and f"Belastning pr. uge for {r.plural_name}" in site.text(p)[:300]))
+        page = quiet(
+            lambda: next(
+                p
+                for p in site.pages
+                if p.startswith("belastning/") and f"Belastning pr. uge for {r.plural_name}" in site.text(p)[:300]
+            )
+        )
         m = quiet(lambda: re.search(r"Planlagt i alt ([\d.,]+) timer .*?\(omkostning ([\d.]+) kr\.\)", site.text(page)))
         add(f"timer {r.name}", f"belastning ({r.name})", lambda: round(danish_number(m[1]), 1))
         add(f"kr. {r.name}", f"belastning ({r.name})", lambda: round(danish_number(m[2])))
@@ -265,39 +311,83 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
     converted = sum(c.count for c in plan.categories if c.converted)
     add("konverterede sager", "plan.yaml", lambda: converted)
     key_figures = quiet(lambda: table_with(site, "index", "Nøgletal"))
-    add("konverterede sager", "forside",
-        lambda: int(danish_number(column(key_figures, "Værdi", "Sager, der konverteres"))))
-    add("konverterede sager", "sagsomfang",
-        lambda: int(danish_number(re.search(r"I alt konverteres ([\d.]+)", site.text("sagsomfang"))[1])))
-    add("konverterede sager", "tidsplan: prognose",
-        lambda: int(danish_number(re.search(r"har [\d.]+ af ([\d.]+) konverterede", site.text("tidsplan"))[1])))
-    add("konverterede sager", "oekonomi: break-even",
-        lambda: int(danish_number(re.search(r"Alle konverterede sager \(([\d.]+) sager\)", site.text("oekonomi"))[1])))
+    add(
+        "konverterede sager",
+        "forside",
+        lambda: int(danish_number(column(key_figures, "Værdi", "Sager, der konverteres"))),
+    )
+    add(
+        "konverterede sager",
+        "sagsomfang",
+        lambda: int(danish_number(re.search(r"I alt konverteres ([\d.]+)", site.text("sagsomfang"))[1])),
+    )
+    add(
+        "konverterede sager",
+        "tidsplan: prognose",
+        lambda: int(danish_number(re.search(r"har [\d.]+ af ([\d.]+) konverterede", site.text("tidsplan"))[1])),
+    )
+    add(
+        "konverterede sager",
+        "oekonomi: break-even",
+        lambda: int(danish_number(re.search(r"Alle konverterede sager \(([\d.]+) sager\)", site.text("oekonomi"))[1])),
+    )
     overview = quiet(lambda: table_with(site, "vejledning/index", "Tid pr. sag")) or []
     for row in overview[1:]:
         role = next(r for r in roles if r.name == row[0])
         add(f"sager {role.name}", "vejledning: oversigt", lambda: int(danish_number(row[1])))
-        add(f"sager {role.name}", "plan.yaml: højst de konverterede", lambda: min(int(danish_number(row[1])), converted))
-        add(f"sager {role.name}", f"vejledning/{ascii_slug(role.id)}", lambda: sum(int(danish_number(c[1])) for c in table_with(
-            site, f"vejledning/{ascii_slug(role.id)}", "Minutter pr. sag ved konverteringen")[1:]))
+        add(
+            f"sager {role.name}", "plan.yaml: højst de konverterede", lambda: min(int(danish_number(row[1])), converted)
+        )
+        add(
+            f"sager {role.name}",
+            f"vejledning/{ascii_slug(role.id)}",
+            lambda: sum(
+                int(danish_number(c[1]))
+                for c in table_with(site, f"vejledning/{ascii_slug(role.id)}", "Minutter pr. sag ved konverteringen")[
+                    1:
+                ]
+            ),
+        )
 
     # go-live and the freeze
     add("go-live", "plan.yaml", lambda: plan.project.go_live)
     add("go-live", "forside", lambda: danish_date(column(key_figures, "Værdi", "Go-live")))
     milestones = quiet(lambda: table_with(site, "tidsplan", "Milepæl"))
     gantt = quiet(lambda: table_with(site, "tidsplan", "Type")) or []
-    add("go-live", "tidsplan: milepæle", lambda: danish_date(next(r[0] for r in milestones[1:] if r[2].startswith("Go-live"))))
-    add("go-live", "tidsplan: overblik", lambda: danish_date(next(r[2] for r in gantt[1:] if r[0].startswith("Go-live"))))
-    add("go-live", "tidsplan: prognose",
-        lambda: danish_date(re.search(r"Ved go-live (" + DATE + ")", site.text("tidsplan"))[1]))
+    add(
+        "go-live",
+        "tidsplan: milepæle",
+        lambda: danish_date(next(r[0] for r in milestones[1:] if r[2].startswith("Go-live"))),
+    )
+    add(
+        "go-live",
+        "tidsplan: overblik",
+        lambda: danish_date(next(r[2] for r in gantt[1:] if r[0].startswith("Go-live"))),
+    )
+    add(
+        "go-live",
+        "tidsplan: prognose",
+        lambda: danish_date(re.search(r"Ved go-live (" + DATE + ")", site.text("tidsplan"))[1]),
+    )
     if plan.project.freeze:
         old = plan.municipality.old_system
         add("frysning fra", "plan.yaml", lambda: plan.project.freeze.start)
         add("frysning til", "plan.yaml", lambda: plan.project.freeze.end)
-        add("frysning fra", "tidsplan: overblik", lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Frysning")[2]))
-        add("frysning til", "tidsplan: overblik", lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Frysning")[3]))
-        add("frysning fra", "tidsplan: milepæle",
-            lambda: danish_date(next(r[0] for r in milestones[1:] if r[2].startswith("Frysning"))))
+        add(
+            "frysning fra",
+            "tidsplan: overblik",
+            lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Frysning")[2]),
+        )
+        add(
+            "frysning til",
+            "tidsplan: overblik",
+            lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Frysning")[3]),
+        )
+        add(
+            "frysning fra",
+            "tidsplan: milepæle",
+            lambda: danish_date(next(r[0] for r in milestones[1:] if r[2].startswith("Frysning"))),
+        )
         m = quiet(lambda: re.search(rf"Frysning i {re.escape(old)}: ({RANGE})", site.text("tidsplan")))
         add("frysning fra", "tidsplan: tekst", lambda: danish_range(m[1])[0])
         add("frysning til", "tidsplan: tekst", lambda: danish_range(m[1])[1])
@@ -312,8 +402,11 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
         title = str(event.get("SUMMARY"))
         add(f"hold {title}", "undervisning.ics", lambda: event.decoded("DTSTART").date())
         if any(r[1] == "Hold" and r[0] == title for r in gantt[1:]):
-            add(f"hold {title}", "tidsplan: overblik",
-                lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Hold" and r[0] == title)[2]))
+            add(
+                f"hold {title}",
+                "tidsplan: overblik",
+                lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Hold" and r[0] == title)[2]),
+            )
     return facts
 
 

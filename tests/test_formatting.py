@@ -6,13 +6,23 @@ import datetime as dt
 
 import pytest
 
-from generator import formatting as fmt
+from konverteringsplan import formatting as fmt
 
 
-@pytest.mark.parametrize("value, text", [
-    (1, "1 time"), (-1, "-1 time"), (1.04, "1 time"), (2, "2 timer"), (-2.5, "-2,5 timer"),
-    (12.5, "12,5 timer"), (0, "0 timer"), (-0.04, "0 timer"), (1234.5, "1.234,5 timer"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (1, "1 time"),
+        (-1, "-1 time"),
+        (1.04, "1 time"),
+        (2, "2 timer"),
+        (-2.5, "-2,5 timer"),
+        (12.5, "12,5 timer"),
+        (0, "0 timer"),
+        (-0.04, "0 timer"),
+        (1234.5, "1.234,5 timer"),
+    ],
+)
 def test_hours_are_singular_for_one_hour_and_never_minus_zero(value, text):
     assert fmt.hours(value) == text
 

@@ -21,20 +21,25 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from generator.analysis import analyse
-from generator.build import validate_plan
-from generator.messages import PlanError
-from generator.pages.render import glossary_abbreviations, render
 from safety_support import ROOT, copy_project, example_data, mkdocs_build, scan_site, set_in, text_slots
+
+from konverteringsplan.analysis import analyse
+from konverteringsplan.build import validate_plan
+from konverteringsplan.messages import PlanError
+from konverteringsplan.pages.render import glossary_abbreviations, render
 
 _MORE = int(os.environ.get("FUZZ_EXAMPLES", "0"))
 
 
 def fuzz_settings(examples: int, most: int | None = None):
     wanted = min(_MORE, most or _MORE) if _MORE else examples
-    return settings(max_examples=wanted, deadline=None, derandomize=not _MORE,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], database=None)
+    return settings(
+        max_examples=wanted,
+        deadline=None,
+        derandomize=not _MORE,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        database=None,
+    )
 
 
 EXAMPLE = example_data()
@@ -103,10 +108,15 @@ def parent_of(data, path):
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-_numbers = st.one_of(st.integers(-(10**15), 10**15), st.floats(allow_nan=True, allow_infinity=True),
-                     st.integers(0, 2000))
+_numbers = st.one_of(
+    st.integers(-(10**15), 10**15), st.floats(allow_nan=True, allow_infinity=True), st.integers(0, 2000)
+)
 _values = st.one_of(
-    st.none(), st.booleans(), _numbers, _text, st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+    st.none(),
+    st.booleans(),
+    _numbers,
+    _text,
+    st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
     st.lists(st.one_of(st.integers(-5, 5), _text), max_size=3),
     st.dictionaries(_text, st.integers(-5, 5), max_size=2),
 )
@@ -118,11 +128,11 @@ def _typo(key: str, draw) -> str:
     i = draw(st.integers(0, len(key) - 1))
     kind = draw(st.sampled_from(["drop", "double", "swap", "upper", "danish"]))
     if kind == "drop":
-        return key[:i] + key[i + 1:] or "x"
+        return key[:i] + key[i + 1 :] or "x"
     if kind == "double":
         return key[:i] + key[i] + key[i:]
     if kind == "swap" and i + 1 < len(key):
-        return key[:i] + key[i + 1] + key[i] + key[i + 2:]
+        return key[:i] + key[i + 1] + key[i] + key[i + 2 :]
     if kind == "danish":
         return key.replace("ae", "æ").replace("oe", "ø").replace("aa", "å")
     return key.upper()
@@ -171,8 +181,22 @@ def mutated_texts(draw) -> bytes:
     lines = list(_LINES)
     for _ in range(draw(st.integers(1, 3))):
         i = draw(st.integers(0, len(lines) - 1))
-        op = draw(st.sampled_from(["delete", "duplicate", "indent", "dedent", "tab", "insert", "replace_char",
-                                   "truncate", "anchor", "bytes"]))
+        op = draw(
+            st.sampled_from(
+                [
+                    "delete",
+                    "duplicate",
+                    "indent",
+                    "dedent",
+                    "tab",
+                    "insert",
+                    "replace_char",
+                    "truncate",
+                    "anchor",
+                    "bytes",
+                ]
+            )
+        )
         if op == "delete":
             del lines[i]
         elif op == "duplicate":  # a duplicated key line, or a duplicated list item
@@ -180,16 +204,19 @@ def mutated_texts(draw) -> bytes:
         elif op == "indent":
             lines[i] = " " * draw(st.integers(1, 3)) + lines[i]
         elif op == "dedent":
-            lines[i] = lines[i][draw(st.integers(1, 4)):] if lines[i].startswith(" ") else lines[i]
+            lines[i] = lines[i][draw(st.integers(1, 4)) :] if lines[i].startswith(" ") else lines[i]
         elif op == "tab":
             lines[i] = "\t" + lines[i].lstrip(" ")
         elif op == "insert":
             at = draw(st.integers(0, len(lines[i])))
-            lines[i] = lines[i][:at] + draw(st.text(st.sampled_from(list(":-[]{}&*!|>'\"#%@`,? \n\tæøå0123456789")),
-                                                    min_size=1, max_size=4)) + lines[i][at:]
+            lines[i] = (
+                lines[i][:at]
+                + draw(st.text(st.sampled_from(list(":-[]{}&*!|>'\"#%@`,? \n\tæøå0123456789")), min_size=1, max_size=4))
+                + lines[i][at:]
+            )
         elif op == "replace_char" and lines[i]:
             at = draw(st.integers(0, len(lines[i]) - 1))
-            lines[i] = lines[i][:at] + draw(st.characters(blacklist_categories=("Cs",))) + lines[i][at + 1:]
+            lines[i] = lines[i][:at] + draw(st.characters(blacklist_categories=("Cs",))) + lines[i][at + 1 :]
         elif op == "truncate":
             lines = lines[:i]
         elif op == "anchor":

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE
-from generator.build import validate_plan
-from generator.pages.render import render
+from konverteringsplan.build import validate_plan
+from konverteringsplan.pages.render import render
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = [

@@ -13,10 +13,10 @@ import markdown
 import pytest
 
 from conftest import EXAMPLE, edit, example_text, line_of
-from generator.build import validate_plan
-from generator.messages import PlanError
-from generator.analysis.guide import converting_roles, guide_views
-from generator.pages.render import render
+from konverteringsplan.analysis.guide import converting_roles, guide_views
+from konverteringsplan.build import validate_plan
+from konverteringsplan.messages import PlanError
+from konverteringsplan.pages.render import render
 
 SUPERS = ["Ingeborg Skjern", "Hans Christian Varnæs", "Kristen Skjern"]
 
@@ -39,9 +39,20 @@ def view(plan, role_id):
 
 def to_html(text: str) -> str:
     """The page as the site shows it (the same Markdown extensions as mkdocs.yml)."""
-    return markdown.markdown(text, extensions=["abbr", "admonition", "attr_list", "md_in_html", "tables",
-                                               "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist"],
-                             extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
+    return markdown.markdown(
+        text,
+        extensions=[
+            "abbr",
+            "admonition",
+            "attr_list",
+            "md_in_html",
+            "tables",
+            "pymdownx.details",
+            "pymdownx.superfences",
+            "pymdownx.tasklist",
+        ],
+        extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}},
+    )
 
 
 def body(page) -> str:
@@ -73,19 +84,27 @@ def test_student_steps_fields_minutes_and_checks(plan):
     basis = v.steps[1]
     assert basis.where == "DUBU: Opret sag > Barn og familie"
     assert [f.name for f in basis.fields] == [
-        "Barnets CPR-nummer, navn og adresse", "Forældremyndighedsindehavere", "Ansvarlig sagsbehandler og enhed",
-        "Oprettelsesdato og sagsnummer i det gamle system", "Underretninger fra de seneste 12 måneder"]
+        "Barnets CPR-nummer, navn og adresse",
+        "Forældremyndighedsindehavere",
+        "Ansvarlig sagsbehandler og enhed",
+        "Oprettelsesdato og sagsnummer i det gamle system",
+        "Underretninger fra de seneste 12 måneder",
+    ]
     assert basis.minutes == 5 + 5 + 3 + 3 + 7
-    assert basis.check == ("at CPR-nummer og navn stemmer med SBSYS, og at begge forældremyndighedsindehavere er med "
-                           "på sager om børn under 18 år")
+    assert basis.check == (
+        "at CPR-nummer og navn stemmer med SBSYS, og at begge forældremyndighedsindehavere er med "
+        "på sager om børn under 18 år"
+    )
     # the student's cases are the manual ones only: nothing is pre-filled by the vendor; custody holders do not
     # apply to the young adults (18-22)
     assert all(f.prefilled_by is None for f in basis.fields)
     assert [f.name for f in basis.fields if f.only] == ["Forældremyndighedsindehavere"]
     # minutes per case per category: the plan's own numbers (effort.manual_minutes), 23 or 18, never 26
     assert [(c.name, c.minutes) for c in v.categories] == [
-        ("Åbne sager med anbringelse", 23), ("Åbne sager med børnefaglig undersøgelse i gang", 23),
-        ("Åbne sager med ungestøtte og efterværn (18-22 år)", 18)]
+        ("Åbne sager med anbringelse", 23),
+        ("Åbne sager med børnefaglig undersøgelse i gang", 23),
+        ("Åbne sager med ungestøtte og efterværn (18-22 år)", 18),
+    ]
     assert v.free_minutes == 2 + 1
     assert v.follow_up == []
     assert v.cases == 110 + 45 + 40
@@ -93,8 +112,13 @@ def test_student_steps_fields_minutes_and_checks(plan):
 
 def test_caseworker_steps_respect_vendor_fields_and_categories(plan):
     v = view(plan, "sagsbehandler")
-    assert [s.title for s in v.steps] == ["Åbn sagen i begge systemer", "Basisoplysninger", "Indsatser og afgørelser",
-                                          "Opfølgningsfrister", "Danmarks Statistik"]
+    assert [s.title for s in v.steps] == [
+        "Åbn sagen i begge systemer",
+        "Basisoplysninger",
+        "Indsatser og afgørelser",
+        "Opfølgningsfrister",
+        "Danmarks Statistik",
+    ]
     basis = v.steps[1]
     # On the automatically converted support cases Netcompany brings the basic data; only the
     # notifications (not automatic) are left for the caseworker, and only on those cases.
@@ -108,8 +132,10 @@ def test_caseworker_steps_respect_vendor_fields_and_categories(plan):
     # the legal basis follows at the case's first follow-up, as its own part
     assert [s.title for s in v.follow_up] == ["Det juridiske grundlag"]
     assert [f.name for f in v.follow_up[0].fields] == [
-        "Barnets plan (tidligere handleplan)", "Seneste børnefaglige undersøgelse",
-        "Dokumenter, der udgør grundlaget for afgørelserne"]
+        "Barnets plan (tidligere handleplan)",
+        "Seneste børnefaglige undersøgelse",
+        "Dokumenter, der udgør grundlaget for afgørelserne",
+    ]
     assert v.follow_up_minutes == 20 + 15 + 20
     # distinct cases: every open case once, not once per work package that visits it
     assert v.cases == 475
@@ -118,22 +144,27 @@ def test_caseworker_steps_respect_vendor_fields_and_categories(plan):
         "Åbne sager med støttende indsatser": 7 + 15 + 5,
         "Åbne sager med anbringelse": 15 + 15 + 10 + 5 + 5 + 5 + 3,
         "Åbne sager med børnefaglig undersøgelse i gang": 15 + 15 + 5 + 3 + 3,
-        "Åbne sager med ungestøtte og efterværn (18-22 år)": 15 + 15 + 5 + 3}
+        "Åbne sager med ungestøtte og efterværn (18-22 år)": 15 + 15 + 5 + 3,
+    }
 
 
 def test_finance_guide(plan):
     v = view(plan, "oekonomimedarbejder")
     assert [s.title for s in v.steps] == ["Økonomi"]
     fields = {f.name: f.only for f in v.steps[0].fields}
-    assert fields == {"Bevillinger (beløb, periode og leverandør)": (),
-                      "Faste betalinger til plejefamilier og anbringelsessteder": ("Åbne sager med anbringelse",)}
+    assert fields == {
+        "Bevillinger (beløb, periode og leverandør)": (),
+        "Faste betalinger til plejefamilier og anbringelsessteder": ("Åbne sager med anbringelse",),
+    }
     assert v.steps[0].check == "at beløb pr. måned er det samme som i SBSYS/økonomisystemet"
 
 
 def test_page_shows_steps_in_order_with_where_fields_check_time_and_whom_to_ask(pages):
     text = body(pages["vejledning/studentermedhjaelper.md"])
-    assert in_order(text, ["### Trin 1: Find sagen i SBSYS", "### Trin 2: Basisoplysninger", "### Trin 3: Giv sagen videre"])
-    step2 = text[text.index("### Trin 2"):text.index("### Trin 3")]
+    assert in_order(
+        text, ["### Trin 1: Find sagen i SBSYS", "### Trin 2: Basisoplysninger", "### Trin 3: Giv sagen videre"]
+    )
+    step2 = text[text.index("### Trin 2") : text.index("### Trin 3")]
     assert "**Hvor:** DUBU: Opret sag > Barn og familie" in step2
     assert "| Forældremyndighedsindehavere | 5 |" in step2
     assert "Tjek at CPR-nummer og navn stemmer med SBSYS" in step2
@@ -144,20 +175,26 @@ def test_page_shows_steps_in_order_with_where_fields_check_time_and_whom_to_ask(
     assert "**Hvis noget ikke passer:** se [Når noget ikke passer](#når-noget-ikke-passer) nederst på siden." in step2
     # Ingeborg Skjern trains the students, so they ask her first
     assert text.count("Spørg ") == 1
-    assert ("Spørg Ingeborg Skjern, som underviser dit hold, eller en anden superbruger: Hans Christian Varnæs "
-            "eller Kristen Skjern.") in text
+    assert (
+        "Spørg Ingeborg Skjern, som underviser dit hold, eller en anden superbruger: Hans Christian Varnæs "
+        "eller Kristen Skjern."
+    ) in text
 
 
 def test_page_says_which_cases_and_when(pages):
     text = body(pages["vejledning/studentermedhjaelper.md"])
-    assert ("| Basisoplysninger på manuelt konverterede sager | åbne sager med anbringelse, åbne sager med børnefaglig "
-            "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18-22 år) | 195 | "
-            "11. januar–5. februar 2027 (før: Go-live i DUBU) |") in text
+    assert (
+        "| Basisoplysninger på manuelt konverterede sager | åbne sager med anbringelse, åbne sager med børnefaglig "
+        "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18-22 år) | 195 | "
+        "11. januar–5. februar 2027 (før: Go-live i DUBU) |"
+    ) in text
     caseworker = body(pages["vejledning/sagsbehandler.md"])
     assert "| Det juridiske grundlag ved sagens første opfølgning |" in caseworker
     assert "| 475 | Ved hver sags første opfølgning |" in caseworker
-    assert in_order(caseworker, ["## Sådan konverterer du en sag", "## Ved sagens første opfølgning",
-                                 "### Trin 1: Det juridiske grundlag"])
+    assert in_order(
+        caseworker,
+        ["## Sådan konverterer du en sag", "## Ved sagens første opfølgning", "### Trin 1: Det juridiske grundlag"],
+    )
     assert "| marts 2027 | 95 |" in caseworker and "| august 2027 | 65 |" in caseworker
     # the student does nothing at the follow-up, but is told how the rest of the case follows
     student = body(pages["vejledning/studentermedhjaelper.md"])
@@ -165,8 +202,11 @@ def test_page_says_which_cases_and_when(pages):
 
 
 def test_whom_to_ask_follows_the_super_users_in_the_plan(write_plan, tmp_path):
-    text = edit(example_text(), "personer: [Ingeborg Skjern, Hans Christian Varnæs, Kristen Skjern]",
-                "personer: [Ingeborg Skjern, Hans Christian Varnæs, Kristen Skjern, Maude Varnæs]")
+    text = edit(
+        example_text(),
+        "personer: [Ingeborg Skjern, Hans Christian Varnæs, Kristen Skjern]",
+        "personer: [Ingeborg Skjern, Hans Christian Varnæs, Kristen Skjern, Maude Varnæs]",
+    )
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     v = view(plan, "oekonomimedarbejder")
     assert v.trainers == ["Ingeborg Skjern"]
@@ -181,11 +221,16 @@ def test_whom_to_ask_follows_the_super_users_in_the_plan(write_plan, tmp_path):
 
 def test_field_names_get_glossary_tooltips(pages):
     page_html = to_html(pages["vejledning/sagsbehandler.md"].markdown)
-    assert re.search(r'<td><abbr title="Datoen hvor sagsbehandleren skal følge op[^"]*">Opfølgningsfrist</abbr> for hver '
-                     r'<abbr title="[^"]*">indsats</abbr></td>', page_html)
+    assert re.search(
+        r'<td><abbr title="Datoen hvor sagsbehandleren skal følge op[^"]*">Opfølgningsfrist</abbr> for hver '
+        r'<abbr title="[^"]*">indsats</abbr></td>',
+        page_html,
+    )
     student = to_html(pages["vejledning/studentermedhjaelper.md"].markdown)
-    assert re.search(r'<td><abbr title="De personer, der har forældremyndigheden[^"]*">Forældremyndighedsindehavere</abbr></td>',
-                     student)
+    assert re.search(
+        r'<td><abbr title="De personer, der har forældremyndigheden[^"]*">Forældremyndighedsindehavere</abbr></td>',
+        student,
+    )
     # the students' work ends before the freeze: the freeze log is not theirs to read
     assert "frysningslog" not in student.lower()
     caseworker = to_html(pages["vejledning/sagsbehandler.md"].markdown)
@@ -210,11 +255,14 @@ def test_checklist_has_a_box_for_each_step_field_and_check(pages):
     assert boxes[0].startswith("1. Find sagen i SBSYS")
     assert boxes[1] == "Tjek at det er den rigtige sag, og at den ikke allerede er oprettet i DUBU"
     assert boxes[2].startswith("2. Basisoplysninger (DUBU: Opret sag > Barn og familie)")
-    assert boxes[3:8] == ["Barnets CPR-nummer, navn og adresse",
-                          "Forældremyndighedsindehavere (kun på: åbne sager med anbringelse og åbne sager med "
-                          "børnefaglig undersøgelse i gang)",
-                          "Ansvarlig sagsbehandler og enhed", "Oprettelsesdato og sagsnummer i det gamle system",
-                          "Underretninger fra de seneste 12 måneder"]
+    assert boxes[3:8] == [
+        "Barnets CPR-nummer, navn og adresse",
+        "Forældremyndighedsindehavere (kun på: åbne sager med anbringelse og åbne sager med "
+        "børnefaglig undersøgelse i gang)",
+        "Ansvarlig sagsbehandler og enhed",
+        "Oprettelsesdato og sagsnummer i det gamle system",
+        "Underretninger fra de seneste 12 måneder",
+    ]
     assert boxes[8].startswith("Tjek at CPR-nummer")
     assert boxes[9].startswith("3. Giv sagen videre")
     caseworker = checkboxes(to_html(pages["vejledning/sagsbehandler-tjekliste.md"].markdown))
@@ -244,8 +292,11 @@ def test_print_page_holds_the_whole_guide_in_order_then_the_checklist(pages):
 
 
 def with_image(ref: str) -> str:
-    return edit(example_text(), '      hvor: "DUBU: Sag > Indsatser"\n',
-                f'      hvor: "DUBU: Sag > Indsatser"\n      billede: {ref}\n      billedtekst: Fanen Indsatser på sagen\n')
+    return edit(
+        example_text(),
+        '      hvor: "DUBU: Sag > Indsatser"\n',
+        f'      hvor: "DUBU: Sag > Indsatser"\n      billede: {ref}\n      billedtekst: Fanen Indsatser på sagen\n',
+    )
 
 
 def test_image_under_docs_is_shown_on_the_guide_and_open_on_the_print_page(write_plan, tmp_path):
@@ -255,16 +306,22 @@ def test_image_under_docs_is_shown_on_the_guide_and_open_on_the_print_page(write
     plan, warnings = validate_plan(write_plan(with_image("billeder/indsatser.png")), docs)
     assert warnings == []
     pages = {p.path: p.markdown for p in render(plan).pages}
-    assert '??? info "Skærmbillede"\n    ![Fanen Indsatser på sagen](../billeder/indsatser.png)' in pages["vejledning/sagsbehandler.md"]
+    assert (
+        '??? info "Skærmbillede"\n    ![Fanen Indsatser på sagen](../billeder/indsatser.png)'
+        in pages["vejledning/sagsbehandler.md"]
+    )
     assert "\n![Fanen Indsatser på sagen](../billeder/indsatser.png)\n" in pages["vejledning/sagsbehandler-udskriv.md"]
 
 
-@pytest.mark.parametrize("ref, expected", [
-    ("billeder/mangler.png", 'Filen "docs/billeder/mangler.png" findes ikke'),
-    ("../hemmelig.png", "peger uden for docs/"),
-    ("/etc/billede.png", "er absolut"),
-    ("billeder/noter.txt", "er ikke et billede"),
-])
+@pytest.mark.parametrize(
+    "ref, expected",
+    [
+        ("billeder/mangler.png", 'Filen "docs/billeder/mangler.png" findes ikke'),
+        ("../hemmelig.png", "peger uden for docs/"),
+        ("/etc/billede.png", "er absolut"),
+        ("billeder/noter.txt", "er ikke et billede"),
+    ],
+)
 def test_bad_image_paths_are_errors_on_their_line(write_plan, tmp_path, ref, expected):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -279,10 +336,14 @@ def test_bad_image_paths_are_errors_on_their_line(write_plan, tmp_path, ref, exp
 
 
 def test_a_field_group_without_guide_text_is_a_warning(write_plan, tmp_path):
-    text = edit(example_text(), '''    oekonomi:
+    text = edit(
+        example_text(),
+        """    oekonomi:
       hvor: "DUBU: Økonomi > Bevillinger"
       tjek: at beløb pr. måned er det samme som i SBSYS/økonomisystemet
-''', "")
+""",
+        "",
+    )
     _, warnings = validate_plan(write_plan(text), tmp_path / "docs")
     [w] = warnings
     assert w.line == line_of(text, "- id: oekonomi")

@@ -8,10 +8,10 @@ import pytest
 from icalendar import Calendar
 
 from conftest import EXAMPLE, edit, example_text
-from generator.build import validate_plan
-from generator.pages.render import render
+from konverteringsplan.build import validate_plan
+from konverteringsplan.pages.render import render
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def files_of(plan) -> dict[str, bytes]:
@@ -73,15 +73,22 @@ def test_uids_are_stable_across_renders_and_follow_the_session_id(example, write
         return [str(e["UID"]) for e in events(files_of(plan)["downloads/undervisning.ics"])]
 
     first, second = uids(example), uids(example)
-    assert first == second == [
-        "studenter-intro@konverteringsplan.korsbaek-kommune",
-        "oekonomi-intro@konverteringsplan.korsbaek-kommune",
-        "sagsbehandler-hold-1@konverteringsplan.korsbaek-kommune",
-        "sagsbehandler-hold-2@konverteringsplan.korsbaek-kommune",
-    ]
+    assert (
+        first
+        == second
+        == [
+            "studenter-intro@konverteringsplan.korsbaek-kommune",
+            "oekonomi-intro@konverteringsplan.korsbaek-kommune",
+            "sagsbehandler-hold-1@konverteringsplan.korsbaek-kommune",
+            "sagsbehandler-hold-2@konverteringsplan.korsbaek-kommune",
+        ]
+    )
     # a new title, place or time updates the same event ...
-    text = edit(example_text(), "      titel: DUBU for sagsbehandlere, hold 1\n",
-                "      titel: DUBU for sagsbehandlere, første hold\n")
+    text = edit(
+        example_text(),
+        "      titel: DUBU for sagsbehandlere, hold 1\n",
+        "      titel: DUBU for sagsbehandlere, første hold\n",
+    )
     text = edit(text, "      sted: Rådhuset, mødelokale 3\n", "      sted: Biblioteket, sal 1\n")
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     assert uids(plan) == first
@@ -92,12 +99,16 @@ def test_uids_are_stable_across_renders_and_follow_the_session_id(example, write
     assert "sagsbehandler-hold-1b@konverteringsplan.korsbaek-kommune" in changed
     assert "sagsbehandler-hold-1@konverteringsplan.korsbaek-kommune" not in changed
     assert set(changed) - {"sagsbehandler-hold-1b@konverteringsplan.korsbaek-kommune"} == set(first) - {
-        "sagsbehandler-hold-1@konverteringsplan.korsbaek-kommune"}
+        "sagsbehandler-hold-1@konverteringsplan.korsbaek-kommune"
+    }
 
 
 def test_text_from_the_plan_never_breaks_the_file(write_plan, tmp_path):
-    text = edit(example_text(), "      titel: DUBU for studentermedhjælpere\n",
-                '      titel: "DUBU; for, studenter\\nBEGIN:VEVENT"\n')
+    text = edit(
+        example_text(),
+        "      titel: DUBU for studentermedhjælpere\n",
+        '      titel: "DUBU; for, studenter\\nBEGIN:VEVENT"\n',
+    )
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     data = files_of(plan)["downloads/undervisning-studentermedhjaelper.ics"]
     [ev] = events(data)

@@ -16,7 +16,11 @@ PACKAGE = ROOT / "generator"
 # Stage of each package or top-level module, in pipeline order. A module may import its own stage and
 # the stages before it; rules and pages both read analysis, and neither reads the other.
 STAGES = {
-    "messages": 0, "formatting": 0, "slug": 0, "cprmatch": 0, "texts": 0,
+    "messages": 0,
+    "formatting": 0,
+    "slug": 0,
+    "cprmatch": 0,
+    "texts": 0,
     "model": 1,
     "io": 2,
     "analysis": 3,
@@ -24,7 +28,8 @@ STAGES = {
     "pages": 4,
     "build": 5,
     "adapters": 6,
-    "__main__": 7, "__init__": 7,
+    "__main__": 7,
+    "__init__": 7,
 }
 SIBLINGS_APART = {("rules", "pages"), ("pages", "rules")}
 
@@ -44,19 +49,20 @@ def imports_of(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            found |= {a.name for a in node.names if a.name.startswith("generator")}
+            found |= {a.name for a in node.names if a.name.startswith(("generator", "konverteringsplan"))}
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
-            if not target.startswith("generator"):
+            if not target.startswith(("generator", "konverteringsplan")):
                 continue
             found.add(target)
             for alias in node.names:  # "from . import charts" imports a module
-                if (PACKAGE.parent / (target + "." + alias.name).replace(".", "/")).with_suffix(".py").exists() or \
-                        (PACKAGE.parent / (target + "." + alias.name).replace(".", "/") / "__init__.py").exists():
+                if (PACKAGE.parent / (target + "." + alias.name).replace(".", "/")).with_suffix(".py").exists() or (
+                    PACKAGE.parent / (target + "." + alias.name).replace(".", "/") / "__init__.py"
+                ).exists():
                     found.add(f"{target}.{alias.name}")
     return found - {name}
 
@@ -97,7 +103,7 @@ def test_no_import_cycle():
             if nxt.startswith(node + "."):
                 continue
             if state.get(nxt) == "open":
-                cycles.append(" -> ".join(trail[trail.index(nxt):] + [nxt]))
+                cycles.append(" -> ".join(trail[trail.index(nxt) :] + [nxt]))
             elif nxt not in state:
                 visit(nxt, trail + [nxt])
         state[node] = "done"
@@ -122,6 +128,9 @@ def test_the_graph_sees_function_level_imports(tmp_path, monkeypatch):
 
 def test_no_module_level_mutable_state():
     """No `global` statement anywhere: state lives in objects that are passed, not in modules."""
-    offenders = [module_name(p) for p in PACKAGE.rglob("*.py")
-                 if any(isinstance(n, ast.Global) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
+    offenders = [
+        module_name(p)
+        for p in PACKAGE.rglob("*.py")
+        if any(isinstance(n, ast.Global) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))
+    ]
     assert offenders == []

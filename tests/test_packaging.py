@@ -20,21 +20,23 @@ import zipfile
 from email.parser import Parser
 from pathlib import Path
 
-from conftest import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from conftest import ROOT
 
 SKIP_DIRS = {"__pycache__"}
 SKIP_SUFFIXES = {".pyc", ".pyo"}
 
 
 def package_files(project: Path) -> set[str]:
-    """Every file under project/generator/ as a wheel path ("generator/…"), byte code left out."""
+    """Every file under project/generator/ as a wheel path ("konverteringsplan/…": installed, the code
+    imports under the project's own name), byte code left out."""
     found = set()
     for path in (project / "generator").rglob("*"):
-        rel = path.relative_to(project)
+        rel = path.relative_to(project / "generator")
         if path.is_file() and not SKIP_DIRS & set(rel.parts) and path.suffix not in SKIP_SUFFIXES:
-            found.add(rel.as_posix())
+            found.add(f"konverteringsplan/{rel.as_posix()}")
     return found
 
 
@@ -45,15 +47,32 @@ def copy_project(dest: Path) -> Path:
     for path in ROOT.iterdir():
         if path.is_file():
             shutil.copy2(path, dest / path.name)
-    shutil.copytree(ROOT / "generator", dest / "generator",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo"))
+    shutil.copytree(
+        ROOT / "generator", dest / "generator", ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo")
+    )
     return dest
 
 
 def build_wheel(project: Path, out: Path) -> zipfile.ZipFile:
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", str(project), "--no-deps",
-                           "--no-build-isolation", "--no-index", "--quiet", "-w", str(out)],
-                          cwd=project, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(project),
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--quiet",
+            "-w",
+            str(out),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     wheels = list(out.glob("konverteringsplan-*.whl"))
     assert len(wheels) == 1, wheels
@@ -67,12 +86,12 @@ def dist_info(wheel: zipfile.ZipFile, name: str) -> str:
 
 def assert_same_files(wheel: zipfile.ZipFile, project: Path) -> None:
     names = set(wheel.namelist())
-    packaged = {n for n in names if n.startswith("generator/")}
+    packaged = {n for n in names if n.startswith("konverteringsplan/")}
     expected = package_files(project)
     assert expected - packaged == set(), "files under generator/ missing from the wheel"
     assert packaged - expected == set(), "files in the wheel that generator/ does not have"
     others = {n for n in names - packaged if ".dist-info/" not in n}
-    assert others == set(), "only generator/ belongs in the wheel (not tests/, bench/, …)"
+    assert others == set(), "only generator/ (as konverteringsplan/) belongs in the wheel (not tests/, bench/, …)"
 
 
 def test_wheel_has_every_file_of_generator_and_the_entry_points(tmp_path):
@@ -80,8 +99,9 @@ def test_wheel_has_every_file_of_generator_and_the_entry_points(tmp_path):
     wheel = build_wheel(project, tmp_path / "dist")
     assert_same_files(wheel, project)
     assert any(n.endswith(".py") for n in wheel.namelist())
-    assert any(not n.endswith(".py") and n.startswith("generator/") for n in wheel.namelist()), \
+    assert any(not n.endswith(".py") and n.startswith("konverteringsplan/") for n in wheel.namelist()), (
         "the Jinja templates at least"
+    )
 
     entry_points = configparser.ConfigParser(delimiters=("=",))
     entry_points.optionxform = str  # keep the names' case
@@ -112,14 +132,23 @@ def test_data_files_of_any_kind_and_depth_are_packaged(tmp_path):
     beside a module in a sub-package, templates in a folder without __init__.py."""
     project = copy_project(tmp_path / "project")
     probe = project / "generator" / "zz_packaging_probe"
-    for rel in ["scaffold/.gitignore", "scaffold/Makefile", "scaffold/mkdocs.yml",
-                "scaffold/.github/workflows/ci.yml", "scaffold/docs/assets/print.css",
-                "scaffold/overrides/main.html", "scaffold/docs/index.md",
-                "search/__init__.py", "search/plugin.py", "search/search.js",
-                "pages/__init__.py", "pages/templates/index.md.j2"]:
+    for rel in [
+        "scaffold/.gitignore",
+        "scaffold/Makefile",
+        "scaffold/mkdocs.yml",
+        "scaffold/.github/workflows/ci.yml",
+        "scaffold/docs/assets/print.css",
+        "scaffold/overrides/main.html",
+        "scaffold/docs/index.md",
+        "search/__init__.py",
+        "search/plugin.py",
+        "search/search.js",
+        "pages/__init__.py",
+        "pages/templates/index.md.j2",
+    ]:
         path = probe / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"# {rel}\n", encoding="utf-8")
     wheel = build_wheel(project, tmp_path / "dist")
     assert_same_files(wheel, project)
-    assert "generator/zz_packaging_probe/scaffold/.github/workflows/ci.yml" in wheel.namelist()
+    assert "konverteringsplan/zz_packaging_probe/scaffold/.github/workflows/ci.yml" in wheel.namelist()

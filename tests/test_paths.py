@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.io.docs_paths import check_docs_path
+from konverteringsplan.io.docs_paths import check_docs_path
 
 
 @pytest.fixture
@@ -27,27 +27,33 @@ def test_a_file_inside_docs_is_accepted(project, ref):
     assert check_docs_path(ref, project) is None
 
 
-@pytest.mark.parametrize("ref", [
-    "/etc/passwd",
-    "/billeder/opret-sag.png",  # absolute even though the file exists under docs/
-    "C:/Users/pl/opret-sag.png",
-    "C:opret-sag.png",
-    "billeder\\opret-sag.png",
-    "\\\\server\\deling\\opret-sag.png",
-    "//server/deling/opret-sag.png",
-])
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "/etc/passwd",
+        "/billeder/opret-sag.png",  # absolute even though the file exists under docs/
+        "C:/Users/pl/opret-sag.png",
+        "C:opret-sag.png",
+        "billeder\\opret-sag.png",
+        "\\\\server\\deling\\opret-sag.png",
+        "//server/deling/opret-sag.png",
+    ],
+)
 def test_absolute_paths_are_refused(project, ref):
     problem = check_docs_path(ref, project)
     assert problem is not None and "absolut" in problem
     assert "docs/" in problem  # says what to write instead
 
 
-@pytest.mark.parametrize("ref", [
-    "../hemmelig.png",
-    "billeder/../../hemmelig.png",
-    "billeder/../../udenfor/skaermbillede.png",
-    "billeder/../opret-sag.png/..",
-])
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "../hemmelig.png",
+        "billeder/../../hemmelig.png",
+        "billeder/../../udenfor/skaermbillede.png",
+        "billeder/../opret-sag.png/..",
+    ],
+)
 def test_dot_dot_is_refused_even_when_the_file_exists(project, ref):
     problem = check_docs_path(ref, project)
     assert problem is not None and '".."' in problem
@@ -90,16 +96,19 @@ def test_docs_itself_may_be_a_symlink(tmp_path, project):
     assert check_docs_path("../hemmelig.png", link) is not None
 
 
-@pytest.mark.parametrize("ref, words", [
-    ("billeder/mangler.png", ["findes ikke", "docs/billeder/mangler.png"]),
-    ("billeder", ["findes ikke"]),  # a folder is not a file
-    ("", ["tom"]),
-    (" billeder/opret-sag.png", ["mellemrum"]),
-    ("https://kommune.dk/opret-sag.png", ["webadresse", "docs/"]),
-    ("billeder/opret\x00sag.png", ["kontroltegn"]),
-    ("billeder/opret\nsag.png", ["kontroltegn"]),
-    ("x" * 300 + ".png", ["kan ikke slås op"]),
-])
+@pytest.mark.parametrize(
+    "ref, words",
+    [
+        ("billeder/mangler.png", ["findes ikke", "docs/billeder/mangler.png"]),
+        ("billeder", ["findes ikke"]),  # a folder is not a file
+        ("", ["tom"]),
+        (" billeder/opret-sag.png", ["mellemrum"]),
+        ("https://kommune.dk/opret-sag.png", ["webadresse", "docs/"]),
+        ("billeder/opret\x00sag.png", ["kontroltegn"]),
+        ("billeder/opret\nsag.png", ["kontroltegn"]),
+        ("x" * 300 + ".png", ["kan ikke slås op"]),
+    ],
+)
 def test_other_bad_references_get_a_danish_reason(project, ref, words):
     problem = check_docs_path(ref, project)
     assert problem is not None

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from engine_plans import make_plan, plan_data
-from generator.analysis import analyse
-from generator.analysis.progress import BEHIND, DONE, ON_TRACK, analyse_progress, wilson
-from generator.model.progress import Progress
-from generator.model.municipality import TaskStatus
+
+from konverteringsplan.analysis import analyse
+from konverteringsplan.analysis.progress import BEHIND, DONE, ON_TRACK, analyse_progress, wilson
+from konverteringsplan.model.municipality import TaskStatus
+from konverteringsplan.model.progress import Progress
 
 D = dt.date
 
@@ -45,8 +45,14 @@ def test_behind_and_late_one_counting_date():
 
 
 def test_behind_two_counting_dates_uses_the_pace_since_the_start():
-    f = facts({"status": [{"dato": "2027-01-08", "arbejdspakker": {"basis_m": 12}},
-                          {"dato": "2027-01-13", "arbejdspakker": {"basis_m": 30}}]})
+    f = facts(
+        {
+            "status": [
+                {"dato": "2027-01-08", "arbejdspakker": {"basis_m": 12}},
+                {"dato": "2027-01-13", "arbejdspakker": {"basis_m": 30}},
+            ]
+        }
+    )
     i = item(f, "basis_m")
     # planned by Wednesday 13 January: 8 of 10 days -> 32; the first count's planned figure stays in the history
     assert [(p.date, p.done, p.planned) for p in i.history] == [(D(2027, 1, 8), 12, 20), (D(2027, 1, 13), 30, 32)]
@@ -81,37 +87,50 @@ def test_role_sums_and_next_work():
 
 
 def test_reconciliation_with_and_without_explanations():
-    rec = {"kategorier": [{"kategori": "a", "gammelt_system": 100, "dubu": 97},
-                          {"kategori": "m", "gammelt_system": 40, "dubu": 41}]}
+    rec = {
+        "kategorier": [
+            {"kategori": "a", "gammelt_system": 100, "dubu": 97},
+            {"kategori": "m", "gammelt_system": 40, "dubu": 41},
+        ]
+    }
     f = facts({"afstemning": rec})
     assert [(r.difference, r.explained, r.unexplained) for r in f.reconciliation] == [(-3, 0, 3), (1, 0, 1)]
-    rec["forklaringer"] = [{"kategori": "a", "antal": 2, "forklaring": "Lukket før frysningen."},
-                           {"kategori": "m", "antal": 1, "forklaring": "Oprettet i DUBU under frysningen."}]
+    rec["forklaringer"] = [
+        {"kategori": "a", "antal": 2, "forklaring": "Lukket før frysningen."},
+        {"kategori": "m", "antal": 1, "forklaring": "Oprettet i DUBU under frysningen."},
+    ]
     f = facts({"afstemning": rec})
     assert [(r.difference, r.explained, r.unexplained) for r in f.reconciliation] == [(-3, 2, 1), (1, 1, 0)]
     assert [r.category.id for r in f.unexplained] == ["a"]
 
 
-@pytest.mark.parametrize("faults, sample, low, high", [
-    (0, 50, 0.0, 0.07135),  # reference: statsmodels proportion_confint(0, 50, method="wilson")
-    (5, 100, 0.02154, 0.11175),  # ≈ [2,15 %; 11,18 %]
-    (50, 100, 0.40383, 0.59617),
-    (1, 10, 0.01788, 0.40415),
-])
+@pytest.mark.parametrize(
+    "faults, sample, low, high",
+    [
+        (0, 50, 0.0, 0.07135),  # reference: statsmodels proportion_confint(0, 50, method="wilson")
+        (5, 100, 0.02154, 0.11175),  # ≈ [2,15 %; 11,18 %]
+        (50, 100, 0.40383, 0.59617),
+        (1, 10, 0.01788, 0.40415),
+    ],
+)
 def test_wilson_against_known_values(faults, sample, low, high):
     lo, hi = wilson(faults, sample)
     assert lo == pytest.approx(low, abs=5e-5) and hi == pytest.approx(high, abs=5e-5)
 
 
 def test_fault_rate_against_the_threshold_and_go_no_go():
-    go_no_go = {"kriterier": [
-        {"id": "fejl", "navn": "Fejlrate højst 5 %", "maal": "fejlrate_under", "graense_pct": 5},
-        {"id": "ds", "navn": "DS tjekket", "maal": "manuel"},
-        {"id": "pakker", "navn": "Pakker færdige", "maal": "arbejdspakker_faerdige", "arbejdspakker": ["basis_m"]},
-    ]}
-    data = {"status": [{"dato": "2027-01-29", "arbejdspakker": {"basis_m": 40}}],
-            "kontrolrunder": [{"aktivitet": "k1", "stikproeve": 100, "fejl": 5}],
-            "go_no_go": [{"kriterie": "ds", "opfyldt": True, "af": "Superbruger", "dato": "2027-02-01"}]}
+    go_no_go = {
+        "kriterier": [
+            {"id": "fejl", "navn": "Fejlrate højst 5 %", "maal": "fejlrate_under", "graense_pct": 5},
+            {"id": "ds", "navn": "DS tjekket", "maal": "manuel"},
+            {"id": "pakker", "navn": "Pakker færdige", "maal": "arbejdspakker_faerdige", "arbejdspakker": ["basis_m"]},
+        ]
+    }
+    data = {
+        "status": [{"dato": "2027-01-29", "arbejdspakker": {"basis_m": 40}}],
+        "kontrolrunder": [{"aktivitet": "k1", "stikproeve": 100, "fejl": 5}],
+        "go_no_go": [{"kriterie": "ds", "opfyldt": True, "af": "Superbruger", "dato": "2027-02-01"}],
+    }
     activities = [{"id": "k1", "navn": "Kontrol 1", "fra": "2027-02-15", "til": "2027-02-19"}]
     f = facts(data, go_no_go=go_no_go, aktiviteter=activities)
     q = f.quality[0]
@@ -131,9 +150,15 @@ def test_klik_status_of_konverter_sager():
     f = facts({"status": [{"dato": "2027-01-08", "arbejdspakker": {"basis_m": 12}}]})
     assert f.status is TaskStatus.in_progress and not f.steps[0].done
     assert "Basis på M: 28 sager tilbage" in f.steps[0].missing
-    everything = {"status": [{"dato": "2027-02-26", "arbejdspakker": {"basis_m": 40, "basis_a": 100, "indsats": 140}}],
-                  "afstemning": {"kategorier": [{"kategori": "a", "gammelt_system": 100, "dubu": 100},
-                                                {"kategori": "m", "gammelt_system": 40, "dubu": 40}]},
-                  "kontrolrunder": [{"aktivitet": "k1", "stikproeve": 20, "fejl": 0}]}
+    everything = {
+        "status": [{"dato": "2027-02-26", "arbejdspakker": {"basis_m": 40, "basis_a": 100, "indsats": 140}}],
+        "afstemning": {
+            "kategorier": [
+                {"kategori": "a", "gammelt_system": 100, "dubu": 100},
+                {"kategori": "m", "gammelt_system": 40, "dubu": 40},
+            ]
+        },
+        "kontrolrunder": [{"aktivitet": "k1", "stikproeve": 20, "fejl": 0}],
+    }
     f = facts(everything, go_no_go={"kriterier": [{"id": "alt", "navn": "Alt", "maal": "forskelle_forklaret"}]})
     assert [s.done for s in f.steps] == [True, True, True, True] and f.status is TaskStatus.completed

@@ -70,8 +70,16 @@ def test_counts_and_writes_only_the_number(tmp_path, kind):
     liste = tmp_path / f"liste.{kind}"
     (write_csv if kind == "csv" else write_xlsx)(liste, rows)
     before = (tmp_path / "fremdrift.yaml").read_text(encoding="utf-8")
-    done = run_cli("optael", str(liste), "--arbejdspakke", PACKAGE, "--dato", "2027-02-26",
-                   "--fremdrift", str(tmp_path / "fremdrift.yaml"))
+    done = run_cli(
+        "optael",
+        str(liste),
+        "--arbejdspakke",
+        PACKAGE,
+        "--dato",
+        "2027-02-26",
+        "--fremdrift",
+        str(tmp_path / "fremdrift.yaml"),
+    )
     assert done.returncode == 0, done.stderr
     assert "160 færdige sager af 185 sager på listen" in done.stdout  # the empty status row is not a case
     after = (tmp_path / "fremdrift.yaml").read_text(encoding="utf-8")
@@ -87,8 +95,16 @@ def test_an_existing_date_is_updated_in_place(tmp_path):
     project(tmp_path)
     write_csv(tmp_path / "liste.csv", statuses(155, 10))
     before = (tmp_path / "fremdrift.yaml").read_text(encoding="utf-8")
-    done = run_cli("optael", str(tmp_path / "liste.csv"), "--arbejdspakke", PACKAGE, "--dato", "2027-02-19",
-                   "--fremdrift", str(tmp_path / "fremdrift.yaml"))
+    done = run_cli(
+        "optael",
+        str(tmp_path / "liste.csv"),
+        "--arbejdspakke",
+        PACKAGE,
+        "--dato",
+        "2027-02-19",
+        "--fremdrift",
+        str(tmp_path / "fremdrift.yaml"),
+    )
     assert done.returncode == 0, done.stderr
     after = (tmp_path / "fremdrift.yaml").read_text(encoding="utf-8")
     assert after == before.replace(f"      {PACKAGE}: 150", f"      {PACKAGE}: 155")
@@ -98,8 +114,16 @@ def test_a_count_that_fails_the_checks_is_not_written(tmp_path):
     project(tmp_path)
     write_csv(tmp_path / "liste.csv", statuses(100, 10))  # fewer than the 150 counted on 19 February
     before = (tmp_path / "fremdrift.yaml").read_bytes()
-    done = run_cli("optael", str(tmp_path / "liste.csv"), "--arbejdspakke", PACKAGE, "--dato", "2027-02-26",
-                   "--fremdrift", str(tmp_path / "fremdrift.yaml"))
+    done = run_cli(
+        "optael",
+        str(tmp_path / "liste.csv"),
+        "--arbejdspakke",
+        PACKAGE,
+        "--dato",
+        "2027-02-26",
+        "--fremdrift",
+        str(tmp_path / "fremdrift.yaml"),
+    )
     assert done.returncode == 1
     assert "fremdrift.yaml:" in done.stderr and "faldet fra 150" in done.stderr
     assert (tmp_path / "fremdrift.yaml").read_bytes() == before
@@ -109,8 +133,16 @@ def test_a_count_that_fails_the_checks_is_not_written(tmp_path):
 def test_an_unknown_work_package_is_refused_with_a_guess(tmp_path):
     project(tmp_path)
     write_csv(tmp_path / "liste.csv", statuses(160, 10))
-    done = run_cli("optael", str(tmp_path / "liste.csv"), "--arbejdspakke", "basis_manuel_sager", "--dato",
-                   "2027-02-26", "--fremdrift", str(tmp_path / "fremdrift.yaml"))
+    done = run_cli(
+        "optael",
+        str(tmp_path / "liste.csv"),
+        "--arbejdspakke",
+        "basis_manuel_sager",
+        "--dato",
+        "2027-02-26",
+        "--fremdrift",
+        str(tmp_path / "fremdrift.yaml"),
+    )
     assert done.returncode == 1 and 'Mente du "basis_manuelle_sager"?' in done.stderr
 
 
@@ -120,8 +152,16 @@ def test_an_unknown_status_names_the_row_never_the_value(tmp_path):
     rows[4] = fake_cpr(99)  # a CPR number typed into the status column
     rows[6] = "Barnenavn99xq"
     write_csv(tmp_path / "liste.csv", rows)
-    done = run_cli("optael", str(tmp_path / "liste.csv"), "--arbejdspakke", PACKAGE, "--dato", "2027-02-26",
-                   "--fremdrift", str(tmp_path / "fremdrift.yaml"))
+    done = run_cli(
+        "optael",
+        str(tmp_path / "liste.csv"),
+        "--arbejdspakke",
+        PACKAGE,
+        "--dato",
+        "2027-02-26",
+        "--fremdrift",
+        str(tmp_path / "fremdrift.yaml"),
+    )
     assert done.returncode == 1
     assert "Ukendt status i række 6, 8." in done.stderr
     assert fake_cpr(99) not in done.stderr + done.stdout and "Barnenavn99xq" not in done.stderr + done.stdout
@@ -131,8 +171,16 @@ def test_an_unknown_status_names_the_row_never_the_value(tmp_path):
 def test_a_list_without_a_status_column_is_refused(tmp_path):
     project(tmp_path)
     (tmp_path / "liste.csv").write_text(f"Navn;CPR\nBarnenavn1xq Efternavn1;{fake_cpr(1)}\n", encoding="utf-8")
-    done = run_cli("optael", str(tmp_path / "liste.csv"), "--arbejdspakke", PACKAGE, "--dato", "2027-02-26",
-                   "--fremdrift", str(tmp_path / "fremdrift.yaml"))
+    done = run_cli(
+        "optael",
+        str(tmp_path / "liste.csv"),
+        "--arbejdspakke",
+        PACKAGE,
+        "--dato",
+        "2027-02-26",
+        "--fremdrift",
+        str(tmp_path / "fremdrift.yaml"),
+    )
     assert done.returncode == 1 and 'ingen kolonne med overskriften "status"' in done.stderr
     assert fake_cpr(1) not in done.stderr and "Barnenavn1xq" not in done.stderr
 
@@ -140,8 +188,16 @@ def test_a_list_without_a_status_column_is_refused(tmp_path):
 def test_a_new_progress_file_is_made_when_there_is_none(tmp_path):
     shutil.copy(ROOT / "plan.yaml", tmp_path / "plan.yaml")
     write_csv(tmp_path / "liste.csv", statuses(40, 5))
-    done = run_cli("optael", str(tmp_path / "liste.csv"), "--arbejdspakke", PACKAGE, "--dato", "2027-01-22",
-                   "--fremdrift", str(tmp_path / "fremdrift.yaml"))
+    done = run_cli(
+        "optael",
+        str(tmp_path / "liste.csv"),
+        "--arbejdspakke",
+        PACKAGE,
+        "--dato",
+        "2027-01-22",
+        "--fremdrift",
+        str(tmp_path / "fremdrift.yaml"),
+    )
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "fremdrift.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=./fremdrift.schema.json")

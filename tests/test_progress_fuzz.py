@@ -6,15 +6,23 @@ import copy
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, example_text
-from generator.build import checked_plan
-from generator.messages import PlanError
+from konverteringsplan.build import checked_plan
+from konverteringsplan.messages import PlanError
 
 BASE = yaml.safe_load((ROOT / "fremdrift.yaml").read_text(encoding="utf-8"))
-VALUES = st.one_of(st.integers(-10, 10**6), st.text(max_size=12), st.none(), st.booleans(),
-                   st.dates().map(str), st.lists(st.integers(0, 5), max_size=2), st.just({}))
+VALUES = st.one_of(
+    st.integers(-10, 10**6),
+    st.text(max_size=12),
+    st.none(),
+    st.booleans(),
+    st.dates().map(str),
+    st.lists(st.integers(0, 5), max_size=2),
+    st.just({}),
+)
 
 
 def paths(data, prefix=()):
@@ -56,5 +64,6 @@ def test_damaged_progress_never_crashes(tmp_path_factory, changes):
         checked_plan(folder / "plan.yaml")
     except PlanError as exc:
         assert exc.messages and all(m.text for m in exc.messages)
-        assert all(m.line > 0 for m in exc.messages if m.file.endswith("fremdrift.yaml")), \
-            [str(m) for m in exc.messages]
+        assert all(m.line > 0 for m in exc.messages if m.file.endswith("fremdrift.yaml")), [
+            str(m) for m in exc.messages
+        ]

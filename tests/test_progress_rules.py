@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, edit, example_text, line_of, run_cli
-from generator.build import checked_plan
-from generator.messages import PlanError
-from generator.model.schema import PROGRESS_SCHEMA_FILE, progress_schema_text
+from konverteringsplan.build import checked_plan
+from konverteringsplan.messages import PlanError
+from konverteringsplan.model.schema import PROGRESS_SCHEMA_FILE, progress_schema_text
 
 PROGRESS = ROOT / "fremdrift.yaml"
 
@@ -45,7 +45,7 @@ def one(messages, needle: str):
 
 
 def test_the_example_is_valid_with_one_warning(tmp_path):
-    plan, warnings, figures = checked_plan(project(tmp_path, progress_text()))
+    _plan, warnings, figures = checked_plan(project(tmp_path, progress_text()))
     assert figures.progress is not None
     assert [m.file for m in warnings] == ["fremdrift.yaml"] or all(m.file.endswith("fremdrift.yaml") for m in warnings)
     assert len(warnings) == 1 and "Forskellen på 1 sag" in warnings[0].text
@@ -60,7 +60,9 @@ def test_unknown_work_package_with_a_guess(tmp_path):
 
 
 def test_unknown_and_non_converting_session(tmp_path):
-    text = edit(progress_text(), "      sagsbehandler-hold-2: 40", "      sagsbehandler-hold-3: 40\n      oekonomi-intro: 2")
+    text = edit(
+        progress_text(), "      sagsbehandler-hold-2: 40", "      sagsbehandler-hold-3: 40\n      oekonomi-intro: 2"
+    )
     messages = errors(tmp_path, text)
     m = one(messages, "sagsbehandler-hold-3")
     assert 'Mente du "sagsbehandler-hold-2"?' in m.text and m.line == line_of(text, "sagsbehandler-hold-3")
@@ -96,8 +98,12 @@ def test_counts_that_fall_are_found_whatever_the_order_in_the_file(tmp_path):
     text = progress_text()
     first = text.index("  - dato: 2027-01-22")
     second = text.index("  - dato: 2027-02-05")
-    text = text[:first] + text[second:text.index("  - dato: 2027-02-19")] + text[first:second] + \
-        text[text.index("  - dato: 2027-02-19"):]
+    text = (
+        text[:first]
+        + text[second : text.index("  - dato: 2027-02-19")]
+        + text[first:second]
+        + text[text.index("  - dato: 2027-02-19") :]
+    )
     text = edit(text, "      oekonomi_alle_sager: 90", "      oekonomi_alle_sager: 400")
     m = one(errors(tmp_path, text), "faldet")
     assert "fra 400 (22. januar 2027) til 330" in m.text
@@ -136,14 +142,17 @@ def test_explanations_that_cover_more_than_the_difference(tmp_path):
 
 
 def test_an_explanation_for_a_category_without_reconciliation(tmp_path):
-    text = edit(progress_text(), "    - kategori: aabne_stoettende\n      antal: 2",
-                "    - kategori: aabne_ungestoette\n      antal: 2")
+    text = edit(
+        progress_text(),
+        "    - kategori: aabne_stoettende\n      antal: 2",
+        "    - kategori: aabne_ungestoette\n      antal: 2",
+    )
     m = one(errors(tmp_path, text), "har ingen afstemning")
     assert m.line == line_of(text, "kategori: aabne_ungestoette")
 
 
 def test_unexplained_difference_is_a_warning_before_go_live_and_an_error_after(tmp_path):
-    plan, warnings, _ = checked_plan(project(tmp_path, progress_text()))
+    _plan, warnings, _ = checked_plan(project(tmp_path, progress_text()))
     assert [m.severity for m in warnings] == ["advarsel"]
     after = edit(progress_text(), "  - dato: 2027-02-19", "  - dato: 2027-03-01")  # the latest count: go-live
     m = one(errors(tmp_path, after), "er ikke forklaret")
@@ -153,9 +162,13 @@ def test_unexplained_difference_is_a_warning_before_go_live_and_an_error_after(t
 
 def test_explained_difference_gives_no_message(tmp_path):
     line = "      forklaring: Lukket i SBSYS efter udtrækket til Netcompany og før frysningen; skal ikke konverteres.\n"
-    text = edit(progress_text(), line, line + "    - kategori: aabne_undersoegelser\n      antal: 1\n"
-                "      forklaring: Undersøgelsen blev afsluttet i frysningsperioden.\n")
-    plan, warnings, figures = checked_plan(project(tmp_path, text))
+    text = edit(
+        progress_text(),
+        line,
+        line + "    - kategori: aabne_undersoegelser\n      antal: 1\n"
+        "      forklaring: Undersøgelsen blev afsluttet i frysningsperioden.\n",
+    )
+    _plan, warnings, figures = checked_plan(project(tmp_path, text))
     assert warnings == []
     assert [r.unexplained for r in figures.progress.reconciliation] == [0, 0, 0]
 
@@ -178,7 +191,11 @@ def test_type_errors_name_line_and_key_in_danish(tmp_path):
 
 
 def test_duplicate_keys_are_an_error(tmp_path):
-    text = edit(progress_text(), "      oekonomi_alle_sager: 475", "      oekonomi_alle_sager: 475\n      oekonomi_alle_sager: 470")
+    text = edit(
+        progress_text(),
+        "      oekonomi_alle_sager: 475",
+        "      oekonomi_alle_sager: 475\n      oekonomi_alle_sager: 470",
+    )
     messages = errors(tmp_path, text)
     assert any(m.line == line_of(text, "oekonomi_alle_sager: 470") for m in messages)
 
@@ -201,8 +218,11 @@ def test_cpr_number_hidden_by_a_yaml_escape_is_found_in_the_parsed_value(tmp_pat
 
 
 def test_go_no_go_criteria_in_the_plan_are_checked(tmp_path):
-    plan = edit(example_text(), "      kategorier: [aabne_anbringelser]\n      aktiviteter: [kontrolrunde_1]",
-                "      kategorier: [aabne_anbringelse]\n      aktiviteter: [kontrolrunde_1]")
+    plan = edit(
+        example_text(),
+        "      kategorier: [aabne_anbringelser]\n      aktiviteter: [kontrolrunde_1]",
+        "      kategorier: [aabne_anbringelse]\n      aktiviteter: [kontrolrunde_1]",
+    )
     messages = errors(tmp_path, progress_text(), plan)
     # A wrong id is a cause: reported alone, where it is written; what follows from it waits until it is fixed.
     assert 'Mente du "aabne_anbringelser"' in one(messages, '"aabne_anbringelse"').text
@@ -214,12 +234,16 @@ def test_go_no_go_criteria_in_the_plan_are_checked(tmp_path):
 def test_a_misspelt_work_package_in_a_criterion_is_one_error_like_every_other_reference(tmp_path):
     # The plan's reference check knows go_no_go.kriterier[].arbejdspakker: one message, where it is written,
     # with the line the meant package is defined on, reported first as a cause (nothing else from the plan).
-    plan = edit(example_text(), "      maal: arbejdspakker_faerdige\n",
-                "      maal: arbejdspakker_faerdige\n      arbejdspakker: [basis_manuelle_sagr]\n")
+    plan = edit(
+        example_text(),
+        "      maal: arbejdspakker_faerdige\n",
+        "      maal: arbejdspakker_faerdige\n      arbejdspakker: [basis_manuelle_sagr]\n",
+    )
     messages = errors(tmp_path, progress_text(), plan)
     assert [m.text for m in messages] == [
         f'Arbejdspakken "basis_manuelle_sagr" findes ikke. Mente du "basis_manuelle_sager" (defineret i linje '
-        f'{line_of(plan, "- id: basis_manuelle_sager")})?']
+        f"{line_of(plan, '- id: basis_manuelle_sager')})?"
+    ]
     assert messages[0].line == line_of(plan, "arbejdspakker: [basis_manuelle_sagr]")
     assert messages[0].key == "go_no_go.kriterier[arbejdspakker].arbejdspakker[1]"
 
@@ -239,25 +263,30 @@ def test_an_unknown_id_in_a_big_plan_gets_a_short_list(tmp_path):
     assert len(converting) > 100 and len(packages) > 20
     day = plan.project.go_live.isoformat()
     (tmp_path / "fremdrift.yaml").write_text(
-        f"status:\n  - dato: {day}\n    arbejdspakker:\n      qqq: 1\n    hold:\n      zzz: 1\n", encoding="utf-8")
+        f"status:\n  - dato: {day}\n    arbejdspakker:\n      qqq: 1\n    hold:\n      zzz: 1\n", encoding="utf-8"
+    )
     with pytest.raises(PlanError) as exc:
         checked_plan(path)
     session = one(exc.value.messages, '"zzz"').text
-    assert session == (f'Holdet "zzz" findes ikke i planen. Brug en af: {", ".join(converting[:10])} '
-                       f'og {len(converting) - 10} andre.')
+    assert session == (
+        f'Holdet "zzz" findes ikke i planen. Brug en af: {", ".join(converting[:10])} og {len(converting) - 10} andre.'
+    )
     package = one(exc.value.messages, '"qqq"').text
-    assert package == (f'Arbejdspakken "qqq" findes ikke i planen. Brug en af: {", ".join(packages[:10])} '
-                       f'og {len(packages) - 10} andre.')
+    assert package == (
+        f'Arbejdspakken "qqq" findes ikke i planen. Brug en af: {", ".join(packages[:10])} '
+        f"og {len(packages) - 10} andre."
+    )
 
 
 def test_without_the_file_nothing_changes(tmp_path):
-    plan, warnings, figures = checked_plan(project(tmp_path, None))
+    _plan, warnings, figures = checked_plan(project(tmp_path, None))
     assert figures.progress is None and warnings == []
 
 
 def test_progress_schema_is_current():
-    assert (ROOT / PROGRESS_SCHEMA_FILE).read_text(encoding="utf-8") == progress_schema_text(), \
+    assert (ROOT / PROGRESS_SCHEMA_FILE).read_text(encoding="utf-8") == progress_schema_text(), (
         "fremdrift.schema.json is stale: run `make schema`"
+    )
     result = run_cli("schema", "--fremdrift", "--check")
     assert result.returncode == 0, result.stderr
 
@@ -270,13 +299,17 @@ def test_the_example_matches_the_schema_and_points_editors_at_it():
 
 # --- every date and count of fremdrift.yaml has the plan's ranges: a typo is a Danish error, not a crash ------
 
-@pytest.mark.parametrize("line, typo", [
-    ("  - dato: 2027-02-05", "  - dato: 9999-12-30"),
-    ("  dato: 2027-02-19", "  dato: 1066-10-14"),
-    ("      basis_manuelle_sager: 110", "      basis_manuelle_sager: 99999999999"),
-    ("    stikproeve: 138", "    stikproeve: 1000000000000"),
-    ("      antal: 2", "      antal: 0"),
-])
+
+@pytest.mark.parametrize(
+    "line, typo",
+    [
+        ("  - dato: 2027-02-05", "  - dato: 9999-12-30"),
+        ("  dato: 2027-02-19", "  dato: 1066-10-14"),
+        ("      basis_manuelle_sager: 110", "      basis_manuelle_sager: 99999999999"),
+        ("    stikproeve: 138", "    stikproeve: 1000000000000"),
+        ("      antal: 2", "      antal: 0"),
+    ],
+)
 def test_a_date_or_count_out_of_range_is_an_error_at_its_line(tmp_path, line, typo):
     text = edit(progress_text(), line, typo)
     messages = errors(tmp_path, text)
@@ -285,17 +318,16 @@ def test_a_date_or_count_out_of_range_is_an_error_at_its_line(tmp_path, line, ty
 
 
 def test_a_pace_too_slow_for_the_calendar_has_no_finish_date():
-    from generator.analysis.progress import _forecast
+    from konverteringsplan.analysis.progress import _forecast
 
     start = dt.date(2027, 1, 1)
-    pace, finish, at_deadline = _forecast(1_000_000, start, [(start, 0), (dt.date(2099, 1, 1), 1)],
-                                          dt.date(2100, 1, 1))
+    pace, finish, at_deadline = _forecast(1_000_000, start, [(start, 0), (dt.date(2099, 1, 1), 1)], dt.date(2100, 1, 1))
     assert finish is None and pace and at_deadline == 1
 
 
 def test_the_fault_rate_reads_the_same_on_the_quality_page_and_in_go_no_go(tmp_path):
     """9 faults in 400 is 2,25 %: both pages round it half up, to 2,3 % (go/no-go said 2,2 %)."""
-    from generator.pages.render import render
+    from konverteringsplan.pages.render import render
 
     progress = edit(edit(progress_text(), "    stikproeve: 138", "    stikproeve: 400"), "    fejl: 4", "    fejl: 9")
     plan_text = edit(example_text(), "      graense_pct: 5\n", "      graense_pct: 2\n")
@@ -309,7 +341,7 @@ def test_a_role_name_keeps_its_capitals_in_the_progress_list(tmp_path):
     plan_text = example_text().replace("navn: Studentermedhjælper\n", "navn: Studentermedhjælper i DUBU\n", 1)
     assert plan_text != example_text()
     plan, warnings, figures = checked_plan(project(tmp_path, progress_text(), plan_text))
-    from generator.pages.render import render
+    from konverteringsplan.pages.render import render
 
     overview = next(p.markdown for p in render(plan, figures, warnings).pages if p.path == "fremdrift/index.md")
     assert "ermedhjælper i DUBU)" in overview and "dubu)" not in overview  # an abbreviation stays as written

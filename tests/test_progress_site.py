@@ -9,17 +9,17 @@ from __future__ import annotations
 import csv
 import html
 import io
+import os
 import shutil
 import subprocess
 import sys
-import os
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from conftest import ROOT, edit, example_text
-from generator.build import build_output
+from konverteringsplan.build import build_output
 
 FREMDRIFT = ["fremdrift/index.md", "fremdrift/afstemning.md", "fremdrift/kvalitet.md", "fremdrift/go-no-go.md"]
 
@@ -54,8 +54,12 @@ def test_with_the_file_only_the_progress_pages_downloads_and_guide_lines_are_new
     added = sorted(set(with_) - set(without))
     assert added == sorted([*FREMDRIFT, "downloads/fremdrift.csv", "downloads/fremdrift.xlsx"])
     changed = sorted(p for p in without if with_[p] != without[p])
-    assert changed == ["index.md", "vejledning/oekonomimedarbejder.md", "vejledning/sagsbehandler.md",
-                       "vejledning/studentermedhjaelper.md"]
+    assert changed == [
+        "index.md",
+        "vejledning/oekonomimedarbejder.md",
+        "vejledning/sagsbehandler.md",
+        "vejledning/studentermedhjaelper.md",
+    ]
     # The front page lists the warnings of the plan and its progress file (here: one unexplained difference).
     extra = [line for line in with_["index.md"].splitlines() if line not in without["index.md"].splitlines()]
     assert any("fremdrift.yaml" in line and "ikke forklaret" in line for line in extra), extra
@@ -70,12 +74,16 @@ def test_overview_shows_verdicts_worked_out_by_hand(both):
     # (after its last day, 5 February) = 186; done 150 -> 36 behind. Pace from 11 January (0) to 19 February
     # (150): 150 / 39 days; 36 left -> 36 x 39 / 150 = 9.4 -> 10 days -> 1 March, after the deadline (the day
     # before go-live, 28 February).
-    assert ("| Basisoplysninger på manuelt konverterede sager | Studentermedhjælper | 150 | 186 | 186 | 184 | "
-            "bagud&#58; 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027 |") in page
+    assert (
+        "| Basisoplysninger på manuelt konverterede sager | Studentermedhjælper | 150 | 186 | 186 | 184 | "
+        "bagud&#58; 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027 |"
+    ) in page
     # rest_automatiske_sager: 280 cases over 15-26 February (10 working days); by Friday 19 February 5 of 10
     # days -> 140 planned; 150 done -> on track.
-    assert ("| Underretninger, afgørelser og frister på automatisk konverterede sager | Sagsbehandler | 150 | 140 | "
-            "280 | 280 | på sporet |") in page
+    assert (
+        "| Underretninger, afgørelser og frister på automatisk konverterede sager | Sagsbehandler | 150 | 140 | "
+        "280 | 280 | på sporet |"
+    ) in page
     assert "| Bevillinger og betalinger | Økonomimedarbejder | 475 | 475 | 475 | 475 | færdig |" in page
     assert '!!! danger "1 arbejdspakke når ikke fristen i det nuværende tempo"' in page
     assert '!!! warning "Status: i gang"' in page and '!!! danger "No-go: 4 af 5 kriterier er ikke opfyldt"' in page
@@ -97,11 +105,15 @@ def test_reconciliation_quality_and_go_no_go_pages(both):
     assert "- [x] **Danmarks Statistik-startdatoer på anbringelser og indsatser er tjekket**: opfyldt" in go
     assert "kontrolrunden Kontrolrunde 2 og afstemning af antal før og efter er ikke registreret" in go
     # What is missing is a list in a sentence, ended with "samt"/"og" as everywhere on the site (not "; ")
-    assert ("Mangler: åbne sager med børnefaglig undersøgelse i gang&#58; 1 sag uden forklaring samt åbne sager "
-            "med ungestøtte og efterværn (18-22 år)&#58; ikke afstemt endnu.") in go
-    assert ("Mangler: alle anbringelser er konverteret og kontrolleret, alle arbejdspakker før go-live er færdige, "
-            "fejlraten i begge kontrolrunder er højst 5 % samt alle forskelle i antal sager før og efter er "
-            "forklaret.") in both[0]["fremdrift/index.md"]
+    assert (
+        "Mangler: åbne sager med børnefaglig undersøgelse i gang&#58; 1 sag uden forklaring samt åbne sager "
+        "med ungestøtte og efterværn (18-22 år)&#58; ikke afstemt endnu."
+    ) in go
+    assert (
+        "Mangler: alle anbringelser er konverteret og kontrolleret, alle arbejdspakker før go-live er færdige, "
+        "fejlraten i begge kontrolrunder er højst 5 % samt alle forskelle i antal sager før og efter er "
+        "forklaret."
+    ) in both[0]["fremdrift/index.md"]
     assert "Ikke afstemt endnu: åbne sager med ungestøtte og efterværn (18-22 år)." in rec
 
 
@@ -109,8 +121,11 @@ def test_downloads_hold_the_history_with_verdicts(both):
     rows = list(csv.reader(io.StringIO(both[0]["downloads/fremdrift.csv"].decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Optællingsdato", "Type", "Navn"]
     basis = [r for r in rows if r[2] == "Basisoplysninger på manuelt konverterede sager"]
-    assert [(r[0], r[4], r[5]) for r in basis] == [("2027-01-22", "60", "93"), ("2027-02-05", "110", "186"),
-                                                    ("2027-02-19", "150", "186")]
+    assert [(r[0], r[4], r[5]) for r in basis] == [
+        ("2027-01-22", "60", "93"),
+        ("2027-02-05", "110", "186"),
+        ("2027-02-19", "150", "186"),
+    ]
     assert basis[-1][7].startswith("bagud: 36 sager") and basis[-1][8] == "2027-03-01"
     wb = load_workbook(io.BytesIO(both[0]["downloads/fremdrift.xlsx"]))
     ws = wb["Fremdrift"]
@@ -119,8 +134,9 @@ def test_downloads_hold_the_history_with_verdicts(both):
 
 
 def test_text_from_the_plan_never_becomes_a_formula_in_the_downloads(tmp_path):
-    plan = edit(example_text(), "navn: Basisoplysninger på manuelt konverterede sager",
-                'navn: "=HYPERLINK(\\"http://x\\")"')
+    plan = edit(
+        example_text(), "navn: Basisoplysninger på manuelt konverterede sager", 'navn: "=HYPERLINK(\\"http://x\\")"'
+    )
     out = contents(project(tmp_path, (ROOT / "fremdrift.yaml").read_text(encoding="utf-8"), plan))
     text = out["downloads/fremdrift.csv"].decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
@@ -136,29 +152,47 @@ def test_mkdocs_build_strict_passes_with_the_warning_and_has_the_section(tmp_pat
     if (ROOT / "overrides").exists():
         shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                          cwd=tmp_path, capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     assert "er ikke forklaret" in done.stderr  # shown, but as information: --strict still passes
     site = tmp_path / "site"
-    for page in ("fremdrift/index.html", "fremdrift/afstemning/index.html", "fremdrift/kvalitet/index.html",
-                 "fremdrift/go-no-go/index.html", "downloads/fremdrift.xlsx"):
+    for page in (
+        "fremdrift/index.html",
+        "fremdrift/afstemning/index.html",
+        "fremdrift/kvalitet/index.html",
+        "fremdrift/go-no-go/index.html",
+        "downloads/fremdrift.xlsx",
+    ):
         assert (site / page).is_file(), page
     text = html.unescape((site / "fremdrift" / "index.html").read_text(encoding="utf-8"))
     assert "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027" in text
     assert 'href="fremdrift/"' in (site / "index.html").read_text(encoding="utf-8")  # in the navigation
 
 
-HOSTILE = ['<script>alert(1)</script>', '[klik her](https://example.org)', '*fed* `kode` {: .x }', '=1+2',
-           '&lt;b&gt;', '"><img src=x onerror=alert(1)>']
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "[klik her](https://example.org)",
+    "*fed* `kode` {: .x }",
+    "=1+2",
+    "&lt;b&gt;",
+    '"><img src=x onerror=alert(1)>',
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_text_in_fremdrift_yaml_is_shown_as_text(tmp_path, text):
     quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    progress = edit((ROOT / "fremdrift.yaml").read_text(encoding="utf-8"),
-                    "forklaring: Lukket i SBSYS efter udtrækket til Netcompany og før frysningen; skal ikke konverteres.",
-                    f"forklaring: {quoted}")
+    progress = edit(
+        (ROOT / "fremdrift.yaml").read_text(encoding="utf-8"),
+        "forklaring: Lukket i SBSYS efter udtrækket til Netcompany og før frysningen; skal ikke konverteres.",
+        f"forklaring: {quoted}",
+    )
     progress = edit(progress, "af: Superbruger Ingeborg Skjern", f"af: {quoted}")
     out = contents(project(tmp_path, progress))
     for page in ("fremdrift/afstemning.md", "fremdrift/go-no-go.md"):

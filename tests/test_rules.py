@@ -61,18 +61,32 @@ def test_id_with_danish_letters_is_explained(write_plan):
 @pytest.mark.parametrize(
     "old, new, needle, message",
     [
-        ("    rolle: sagsbehandler\n    kategorier: [aabne_stoettende]\n",
-         "    rolle: sagsbehandlere\n    kategorier: [aabne_stoettende]\n",
-         "rolle: sagsbehandlere", 'Rollen "sagsbehandlere" findes ikke'),
-        ("    feltgrupper: [juridisk_grundlag]\n", "    feltgrupper: [juridisk_grundlaget]\n",
-         "feltgrupper: [juridisk_grundlaget]", 'Feltgruppen "juridisk_grundlaget" findes ikke'),
-        ("          kategorier: [aabne_anbringelser]\n", "          kategorier: [anbringelser]\n",
-         "kategorier: [anbringelser]", 'Sagskategorien "anbringelser" findes ikke'),
-        ("    frist: levering\n", "    frist: leveringen\n",
-         "frist: leveringen", 'Milepælen "leveringen" findes ikke'),
+        (
+            "    rolle: sagsbehandler\n    kategorier: [aabne_stoettende]\n",
+            "    rolle: sagsbehandlere\n    kategorier: [aabne_stoettende]\n",
+            "rolle: sagsbehandlere",
+            'Rollen "sagsbehandlere" findes ikke',
+        ),
+        (
+            "    feltgrupper: [juridisk_grundlag]\n",
+            "    feltgrupper: [juridisk_grundlaget]\n",
+            "feltgrupper: [juridisk_grundlaget]",
+            'Feltgruppen "juridisk_grundlaget" findes ikke',
+        ),
+        (
+            "          kategorier: [aabne_anbringelser]\n",
+            "          kategorier: [anbringelser]\n",
+            "kategorier: [anbringelser]",
+            'Sagskategorien "anbringelser" findes ikke',
+        ),
+        ("    frist: levering\n", "    frist: leveringen\n", "frist: leveringen", 'Milepælen "leveringen" findes ikke'),
         ("    valgt: blandet\n", "    valgt: hybrid\n", "valgt: hybrid", 'Muligheden "hybrid" findes ikke'),
-        ("      maalgruppe: [oekonomimedarbejder]\n", "      maalgruppe: [bogholder]\n",
-         "maalgruppe: [bogholder]", 'Rollen "bogholder" findes ikke'),
+        (
+            "      maalgruppe: [oekonomimedarbejder]\n",
+            "      maalgruppe: [bogholder]\n",
+            "maalgruppe: [bogholder]",
+            'Rollen "bogholder" findes ikke',
+        ),
     ],
 )
 def test_named_but_undefined(write_plan, old, new, needle, message):
@@ -90,7 +104,9 @@ def test_duplicate_id(write_plan):
 
 
 def test_end_before_start(write_plan):
-    text = edit(example_text(), "    fra: 2026-11-23\n    til: 2026-12-18\n", "    fra: 2026-12-23\n    til: 2026-12-18\n")
+    text = edit(
+        example_text(), "    fra: 2026-11-23\n    til: 2026-12-18\n", "    fra: 2026-12-23\n    til: 2026-12-18\n"
+    )
     out = errors_for(write_plan, text)
     assert at(text, "til: 2026-12-18") in out
     assert "slutter (2026-12-18) før den begynder (2026-12-23)" in out
@@ -110,7 +126,9 @@ def test_weights_must_sum_to_100(write_plan):
 
 
 def test_activity_after_its_deadline(write_plan):
-    text = edit(example_text(), "    fra: 2026-11-23\n    til: 2026-12-18\n", "    fra: 2026-11-23\n    til: 2027-01-08\n")
+    text = edit(
+        example_text(), "    fra: 2026-11-23\n    til: 2026-12-18\n", "    fra: 2026-11-23\n    til: 2027-01-08\n"
+    )
     out = errors_for(write_plan, text)
     assert at(text, "til: 2027-01-08") in out
     assert 'efter milepælen "Adgang til DUBU" (2027-01-04)' in out
@@ -129,8 +147,11 @@ def test_short_read_access_is_a_warning(write_plan):
 
 
 def test_statistics_field_at_first_follow_up_is_flagged(write_plan):
-    text = edit(example_text(), "          behov: [sagsbehandler]\n          minutter: 20\n",
-                "          behov: [sagsbehandler, danmarks_statistik]\n          minutter: 20\n")
+    text = edit(
+        example_text(),
+        "          behov: [sagsbehandler]\n          minutter: 20\n",
+        "          behov: [sagsbehandler, danmarks_statistik]\n          minutter: 20\n",
+    )
     out = warnings_for(write_plan, text)
     assert at(text, "- id: barnets_plan") in out
     assert "skal bruges af Danmarks Statistik, men er først planlagt til første opfølgning" in out

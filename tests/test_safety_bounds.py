@@ -15,17 +15,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from generator.build import build_output
-from generator.io.load import load_plan_text
-from generator.io.yaml_loader import MAX_CHARS, load_yaml_text
-from generator.messages import MAX_SHOWN, PlanError, os_reason
-from generator.pages.render import render
-from generator.rules.validate import check
 from safety_support import copy_project, dump_plan, example_data, mkdocs_build, run_cli
 
+from konverteringsplan.io.load import load_plan_text
+from konverteringsplan.io.yaml_loader import MAX_CHARS, load_yaml_text
+from konverteringsplan.messages import MAX_SHOWN, PlanError, os_reason
+from konverteringsplan.pages.render import render
+from konverteringsplan.rules.validate import check
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.synthetic import dump as dump_synthetic, synthetic_plan  # noqa: E402
+from bench.synthetic import dump as dump_synthetic
+from bench.synthetic import synthetic_plan
 
 
 def _numbers_and_dates(node, path=()):
@@ -41,8 +41,8 @@ def _numbers_and_dates(node, path=()):
 
 
 SLOTS = [p for p, _ in _numbers_and_dates(example_data())]
-HUGE = 10 ** 1000
-NUMBERS = [HUGE, -HUGE, -1, math.inf, -math.inf, math.nan, 1.0e300, 2 ** 63]
+HUGE = 10**1000
+NUMBERS = [HUGE, -HUGE, -1, math.inf, -math.inf, math.nan, 1.0e300, 2**63]
 DATES = [dt.date(9999, 12, 31), dt.date(1, 1, 1), dt.date(1999, 12, 31), dt.date(2101, 1, 1)]
 
 
@@ -129,8 +129,23 @@ def test_a_plan_that_is_a_symlink_to_itself_is_a_danish_error(tmp_path):
     assert "symbolsk link" in build.stderr
 
 
-@pytest.mark.parametrize("code", sorted({errno.ENOENT, errno.EACCES, errno.ELOOP, errno.EEXIST, errno.ENOTEMPTY,
-                                         errno.ENOSPC, errno.EISDIR, errno.ENOTDIR, errno.EROFS, 12345}))
+@pytest.mark.parametrize(
+    "code",
+    sorted(
+        {
+            errno.ENOENT,
+            errno.EACCES,
+            errno.ELOOP,
+            errno.EEXIST,
+            errno.ENOTEMPTY,
+            errno.ENOSPC,
+            errno.EISDIR,
+            errno.ENOTDIR,
+            errno.EROFS,
+            12345,
+        }
+    ),
+)
 def test_reasons_from_the_operating_system_are_danish(code):
     exc = OSError(code, "Some English reason")
     reason = os_reason(exc)

@@ -6,14 +6,15 @@ No CPR-shaped number is written in this file: each is built at run time from a d
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import guard_stops_the_build_on_docs
-from generator.io import cpr as cpr_mod
-from generator.io.cpr import find_cpr, find_cpr_in_pieces
+from konverteringsplan.io import cpr as cpr_mod
+from konverteringsplan.io.cpr import find_cpr, find_cpr_in_pieces
 
 NUMBER = f"{dt.date(2009, 10, 5):%d%m%y}-{4711:04d}"
 MASKED = f"{dt.date(2009, 10, 5):%d%m%y}-XXXX"
@@ -53,10 +54,15 @@ def test_a_big_file_is_scanned_in_pieces_with_the_right_line_and_column(tmp_path
 
 @st.composite
 def texts_and_cuts(draw):
-    parts = draw(st.lists(st.one_of(
-        st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)).map(lambda d: f"{d:%d%m%y}"),
-        st.sampled_from(["-", " ", "\n", ".", ",", "a", "ø", "1234", "0", "99"]),
-    ), max_size=40))
+    parts = draw(
+        st.lists(
+            st.one_of(
+                st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)).map(lambda d: f"{d:%d%m%y}"),
+                st.sampled_from(["-", " ", "\n", ".", ",", "a", "ø", "1234", "0", "99"]),
+            ),
+            max_size=40,
+        )
+    )
     text = "".join(parts)
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
     return text, cuts
@@ -67,5 +73,5 @@ def texts_and_cuts(draw):
 def test_scanning_in_pieces_finds_exactly_what_scanning_at_once_finds(text_cuts):
     text, cuts = text_cuts
     bounds = [0, *cuts, len(text)]
-    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    pieces = [text[a:b] for a, b in itertools.pairwise(bounds)]
     assert find_cpr_in_pieces(pieces) == find_cpr(text)

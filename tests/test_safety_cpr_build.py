@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from safety_support import copy_project, iter_files, mkdocs_build, run_cli
 
 from conftest import edit, example_text, line_of
-from generator.adapters.output import write_tree
-from generator.pages.common import Output, Page
-from safety_support import copy_project, iter_files, mkdocs_build, run_cli
+from konverteringsplan.adapters.output import write_tree
+from konverteringsplan.pages.common import Output, Page
 
 
 def cpr(d: dt.date, serial: int, sep: str = "") -> str:

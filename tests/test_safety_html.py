@@ -16,26 +16,37 @@ import copy
 import re
 
 import pytest
+from safety_support import (
+    Slot,
+    copy_project,
+    dump_plan,
+    example_data,
+    make_files_for,
+    mkdocs_build,
+    scan_html,
+    scan_site,
+    set_in,
+    text_fields,
+    text_slots,
+)
 
-from generator.build import validate_plan
-from generator.messages import PlanError
-from generator.pages.markdown import inert_text
-from safety_support import (Slot, copy_project, dump_plan, example_data, make_files_for, mkdocs_build, scan_html,
-                            scan_site, set_in, text_fields, text_slots)
+from konverteringsplan.build import validate_plan
+from konverteringsplan.messages import PlanError
+from konverteringsplan.pages.markdown import inert_text
 
 # Three builds keep the test quick; each payload group stays under the 200 characters of a short
 # text. The attribute-list payload ends its group, where attr_list would apply it to a heading.
 PAYLOADS = {
-    "script-img-link-attr": '<script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1)) '
-                            '{: onclick="alert(1)"}',
+    "script-img-link-attr": "<script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1)) "
+    '{: onclick="alert(1)"}',
     "breakouts-entities-autolink": '</title><script>alert(1)</script> "><img src=x onerror=alert(1)> '
-                                   "&lt;script&gt;alert(1)&lt;/script&gt; <javascript:alert(1)>",
+    "&lt;script&gt;alert(1)&lt;/script&gt; <javascript:alert(1)>",
     "image-blocks-abbr": '![x](javascript:alert(1)) tekst\n\n<div onclick="alert(1)">x</div>\n'
-                         "*[tekst]: javascript:alert(1)\n# {: onclick=alert(1)}",
+    "*[tekst]: javascript:alert(1)\n# {: onclick=alert(1)}",
 }
 
 MARKER = re.compile(r"q\d{3}")
-HOSTILE_URL = "https://kommune.invalid/a\"onmouseover=\"alert(1)'><script>alert(1)</script>"
+HOSTILE_URL = 'https://kommune.invalid/a"onmouseover="alert(1)\'><script>alert(1)</script>'
 
 
 def _marker(i: int) -> str:
@@ -70,8 +81,13 @@ def _refused(project, slots: list[Slot]) -> set[int]:
 def test_the_walk_finds_the_text_fields_a_reader_would_expect():
     fields = text_fields()
     # A handful that must be there (names, free text, list items, dict keys), and ids that must not.
-    for expected in [("Role", "navn"), ("Decision", "begrundelse"), ("Role", "personer"),
-                     ("GlossaryTerm", "forklaring"), ("Plan", "foerste_opfoelgninger")]:
+    for expected in [
+        ("Role", "navn"),
+        ("Decision", "begrundelse"),
+        ("Role", "personer"),
+        ("GlossaryTerm", "forklaring"),
+        ("Plan", "foerste_opfoelgninger"),
+    ]:
         assert expected in fields
     for constrained in [("Role", "id"), ("Municipality", "cvr"), ("CaseCategory", "status")]:
         assert constrained not in fields
@@ -116,18 +132,18 @@ def test_hostile_text_in_every_field_is_harmless_visible_text(tmp_path, payload)
         shown += 1
         if i in images:
             continue  # a file name: shown only as a URL, never as text
-        after = text[m.end() + 1: m.end() + 1 + len(expected)]
+        after = text[m.end() + 1 : m.end() + 1 + len(expected)]
         cut = after.find("…")  # a short label (e.g. in a chart) may cut the text, and say so
         # Titles and headings (shown again by Material as HTML in tooltips) carry look-alikes for < > &.
         ok = after in (expected, inert_text(expected)) or (cut > 10 and after[:cut].rstrip() == expected[:cut].rstrip())
-        assert ok, f"{slots[i].field} {slots[i].path} is shown as {text[m.start():m.end() + 80]!r}"
+        assert ok, f"{slots[i].field} {slots[i].path} is shown as {text[m.start() : m.end() + 80]!r}"
     assert shown >= len(slots) // 2, "most text fields should be visible somewhere on the site"
 
 
 def test_scan_html_catches_what_it_should():
     # The scanner itself must be able to fail.
-    assert scan_html('<p><script>alert(1)</script></p>').problems
-    assert scan_html('<img src=x onerror=alert(1)>').problems
+    assert scan_html("<p><script>alert(1)</script></p>").problems
+    assert scan_html("<img src=x onerror=alert(1)>").problems
     assert scan_html('<a href=" java\tscript:alert(1)">x</a>').problems
     assert scan_html('<h2 onclick="alert(1)">x</h2>').problems
     # Text Material shows again with innerHTML (tooltips, ellipsised titles) must not be markup then.
@@ -135,6 +151,8 @@ def test_scan_html_catches_what_it_should():
     assert scan_html('<abbr title="&amp;lt;img src=x&amp;gt;">x</abbr>').problems
     assert scan_html('<a href="x"><span class="md-ellipsis">&lt;img src=x&gt;</span></a>').problems
     assert scan_html('<div class="md-ellipsis"><b>&amp;lt;svg&amp;gt;</b></div>').problems
-    assert not scan_html('<abbr title="＜img＞ ＆lt; A &amp; B">x</abbr><span class="md-ellipsis">＜b＞</span>').problems
+    assert not scan_html(
+        '<abbr title="＜img＞ ＆lt; A &amp; B">x</abbr><span class="md-ellipsis">＜b＞</span>'
+    ).problems
     clean = scan_html('<p>&lt;script&gt;alert(1)&lt;/script&gt; <a href="x.html">y</a></p>')
     assert clean.problems == [] and clean.text == "<script>alert(1)</script> y"

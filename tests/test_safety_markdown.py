@@ -20,30 +20,67 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from safety_support import copy_project, dump_plan, example_data, project_markdown, scan_html, set_in, text_slots
 
-from generator.build import validate_plan
-from generator.formatting import TEXT_FILTERS, and_list
-from generator.io.load import load_plan_text
-from generator.messages import PlanError
-from generator.pages.markdown import abbreviation_text, escape, html_text, inert_headings, link_url
-from generator.pages.render import render
-from generator.pages.templating import environment
-from safety_support import (copy_project, dump_plan, example_data, project_markdown, scan_html, set_in,
-                            text_slots)
+from konverteringsplan.build import validate_plan
+from konverteringsplan.formatting import TEXT_FILTERS, and_list
+from konverteringsplan.io.load import load_plan_text
+from konverteringsplan.messages import PlanError
+from konverteringsplan.pages.markdown import abbreviation_text, escape, html_text, inert_headings, link_url
+from konverteringsplan.pages.render import render
+from konverteringsplan.pages.templating import environment
 
 BLOCK_PREFIXES = [
-    '???+ danger "Fare"', "??? note", "!!! note", "---", "***", "___", "- punkt", "* x", "+ x", "1. x", "2027. år",
-    "3) tre", "# overskrift", "## to", "> citat", "| a | b |", ":::", "<div>", "</div>", "[^1]: fod", "*[DUBU]: x",
-    ":   definition", "===", "```", "~~~", "- [ ] opgave", "[x]: https://x.dk", "<!-- x", "{: #id }", "    kode",
-    "\tkode", "term\n:   definition", "linje\n---", "a\n\n- b", "-", "+", "1.", "?",
+    '???+ danger "Fare"',
+    "??? note",
+    "!!! note",
+    "---",
+    "***",
+    "___",
+    "- punkt",
+    "* x",
+    "+ x",
+    "1. x",
+    "2027. år",
+    "3) tre",
+    "# overskrift",
+    "## to",
+    "> citat",
+    "| a | b |",
+    ":::",
+    "<div>",
+    "</div>",
+    "[^1]: fod",
+    "*[DUBU]: x",
+    ":   definition",
+    "===",
+    "```",
+    "~~~",
+    "- [ ] opgave",
+    "[x]: https://x.dk",
+    "<!-- x",
+    "{: #id }",
+    "    kode",
+    "\tkode",
+    "term\n:   definition",
+    "linje\n---",
+    "a\n\n- b",
+    "-",
+    "+",
+    "1.",
+    "?",
 ]
 
 
 @st.composite
 def block_text(draw) -> str:
-    first = draw(st.one_of(st.sampled_from(BLOCK_PREFIXES),
-                           st.integers(0, 99_999).map(lambda n: f"{n}. "),
-                           st.integers(0, 99).map(lambda n: f"{n}) ")))
+    first = draw(
+        st.one_of(
+            st.sampled_from(BLOCK_PREFIXES),
+            st.integers(0, 99_999).map(lambda n: f"{n}. "),
+            st.integers(0, 99).map(lambda n: f"{n}) "),
+        )
+    )
     second = draw(st.sampled_from(["", *BLOCK_PREFIXES[:12]]))
     return (first + " " + second).strip() or "-"
 
@@ -97,14 +134,19 @@ def _accepted_slots(tmp_path, data, slots, value_of) -> set[int]:
     return set(range(len(slots)))
 
 
-@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture], phases=[Phase.explicit, Phase.generate])
+@settings(
+    max_examples=6,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    phases=[Phase.explicit, Phase.generate],
+)
 @given(prefix=block_text())
 def test_block_syntax_in_every_text_field_is_shown_as_typed(tmp_path_factory, prefix):
     data = example_data()
     slots = text_slots(data)
     accepted = _accepted_slots(tmp_path_factory.mktemp("p"), data, slots, lambda i: f"{prefix} q{i:03d}")
-    original = {i: None for i in range(len(slots))}
+    original = dict.fromkeys(range(len(slots)))
 
     def hostile(i):
         return f"{prefix} q{i:03d}" if i in accepted else original[i]
@@ -135,9 +177,18 @@ def test_block_syntax_in_every_text_field_is_shown_as_typed(tmp_path_factory, pr
     assert shown >= len(accepted) // 2, f"{prefix!r} is not shown as typed"
 
 
-ATTRIBUTE_TEXT = st.lists(st.sampled_from(list("<>&\"';#x/= ") + ["&lt;", "&gt;", "&amp;", "&#60;", "&#x3c;",
-                                                                     "<img src=x onerror=alert(1)>", "<svg onload=x>"]),
-                         min_size=1, max_size=12).map("".join).filter(str.strip)
+ATTRIBUTE_TEXT = (
+    st.lists(
+        st.sampled_from(
+            list("<>&\"';#x/= ")
+            + ["&lt;", "&gt;", "&amp;", "&#60;", "&#x3c;", "<img src=x onerror=alert(1)>", "<svg onload=x>"]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map("".join)
+    .filter(str.strip)
+)
 
 
 def _no_markup_twice(text: str) -> bool:
@@ -153,8 +204,10 @@ def test_titles_tooltips_and_toc_entries_hold_no_markup_after_two_decodings(text
     assert _no_markup_twice(html.unescape(html_text(text)))
     md = project_markdown()
     md.reset()
-    page = md.convert(f"ABC tekst\n\n## Afsnit {inert_headings('## ' + escape(text))[3:]}\n\n"
-                      f"*[ABC]: {abbreviation_text('Forklaring ' + text)}\n")
+    page = md.convert(
+        f"ABC tekst\n\n## Afsnit {inert_headings('## ' + escape(text))[3:]}\n\n"
+        f"*[ABC]: {abbreviation_text('Forklaring ' + text)}\n"
+    )
     titles = re.findall(r'<abbr title="([^"]*)"', page)
     assert titles, page
     assert all(_no_markup_twice(html.unescape(t)) for t in titles), (text, titles)
@@ -164,8 +217,13 @@ def test_titles_tooltips_and_toc_entries_hold_no_markup_after_two_decodings(text
     assert html.unescape(html_text(text)).count("＜") == text.count("<")
 
 
-HOSTILE_URLS = ["https://klik.dk/a)[klik](javascript:alert(1))", 'https://klik.dk/"><svg onload=alert(1)>',
-                "https://klik.dk/a b'c`d|e\\f[g]h{i}<j>", "https://klik.dk/%29%28x", "http://klik.dk/(sti)"]
+HOSTILE_URLS = [
+    "https://klik.dk/a)[klik](javascript:alert(1))",
+    'https://klik.dk/"><svg onload=alert(1)>',
+    "https://klik.dk/a b'c`d|e\\f[g]h{i}<j>",
+    "https://klik.dk/%29%28x",
+    "http://klik.dk/(sti)",
+]
 
 
 @settings(max_examples=30, deadline=None, derandomize=True)
@@ -185,8 +243,9 @@ def test_the_klik_link_and_the_accessibility_statement_are_refused_or_one_link(t
     data = example_data()
     data["undervisning"]["klik_link"] = HOSTILE_URLS[0]
     plan, _ = load_plan_text(dump_plan(data))
-    html_pages = {path: project_markdown().reset().convert(p.markdown) for path, p in
-                  ((p.path, p) for p in render(plan).pages)}
+    html_pages = {
+        path: project_markdown().reset().convert(p.markdown) for path, p in ((p.path, p) for p in render(plan).pages)
+    }
     links = [h for page in html_pages.values() for h in re.findall(r'href="([^"]*)"', page) if "klik.dk" in h]
     assert links and all(h.startswith("https://klik.dk/a%29%5Bklik%5D%28javascript") for h in links), links
     for bad in ("javascript:alert(1)", "ftp://klik.dk/x", "https://", "klik.dk/uden-skema"):
@@ -210,8 +269,11 @@ STARTERS = ["- ", "* ", "+ ", "# ", "1. ", "> ", "| ", "```", "<script>", "    "
 # Where a template puts the filtered text: alone on a line, first on a paragraph's next line (the control
 # guide's back-dated fields), inside a list item and inside a table cell.
 PLACES = ["{x}\n", "Tekst:\n{x}. Mere tekst.\n", "- **Hvem:** {x}\n", "| A | B |\n|---|---|\n| a | {x} |\n"]
-FILTERED = {"liste": "{{ items | liste }}", "liste_lower": "{{ items | liste(lower=True) }}",
-            "smaa": "{{ items[0] | smaa }}"}
+FILTERED = {
+    "liste": "{{ items | liste }}",
+    "liste_lower": "{{ items | liste(lower=True) }}",
+    "smaa": "{{ items[0] | smaa }}",
+}
 
 
 def _typed(text: str) -> str:
@@ -227,8 +289,9 @@ def test_a_list_or_lower_cased_name_from_the_plan_is_shown_as_typed(starter, pla
     page = project_markdown().convert(template.render(items=items))
     plain = project_markdown().convert(template.render(items=[_same_shape(i) for i in items]))
     assert tags(page) == tags(plain), f"{starter!r} through {use} made an element of its own: {page}"
-    value = (TEXT_FILTERS["smaa"](items[0]) if use == "smaa"
-             else TEXT_FILTERS["liste"](items, lower=use == "liste_lower"))
+    value = (
+        TEXT_FILTERS["smaa"](items[0]) if use == "smaa" else TEXT_FILTERS["liste"](items, lower=use == "liste_lower")
+    )
     assert _typed(value) in scan_html(page).text, page
 
 
@@ -272,11 +335,15 @@ def test_names_the_pages_join_into_lists_are_shown_as_typed(starter):
     shown = {path: scan_html(page).text for path, page in with_syntax.items()}
     # `liste` first on a line (the control guide), in a table cell (roles), after "eller" (the guide's index);
     # `smaa` inside a sentence (each role's guide)
-    backdated = and_list([p + "Underretninger fra de seneste 12 måneder",
-                          p + "Gældende afgørelser med formål og forventet varighed"], lower=True)
+    backdated = and_list(
+        [p + "Underretninger fra de seneste 12 måneder", p + "Gældende afgørelser med formål og forventet varighed"],
+        lower=True,
+    )
     assert f"indtaster kommunen selv: {backdated}. Tjek" in shown["vejledning/kontrol.md"]
     assert f"{p}Ingeborg Skjern, {p}Hans Christian Varnæs og {p}Kristen Skjern" in shown["roller.md"]
-    assert f"Spørg en superbruger: {p}Ingeborg Skjern, {p}Hans Christian Varnæs eller {p}Kristen Skjern" \
+    assert (
+        f"Spørg en superbruger: {p}Ingeborg Skjern, {p}Hans Christian Varnæs eller {p}Kristen Skjern"
         in shown["vejledning/index.md"]
+    )
     role = TEXT_FILTERS["smaa"](p + "Sagsbehandler")
     assert f"Sådan konverterer du som {role} en sag" in shown["vejledning/sagsbehandler.md"]

@@ -13,17 +13,19 @@ from pathlib import Path
 import pytest
 
 from conftest import edit, example_text, run_cli
-from generator.adapters import output as output_mod
-from generator.adapters.output import MANIFEST, locked, write_tree
-from generator.messages import PlanError
-from generator.pages.common import Output, Page
+from konverteringsplan.adapters import output as output_mod
+from konverteringsplan.adapters.output import MANIFEST, locked, write_tree
+from konverteringsplan.messages import PlanError
+from konverteringsplan.pages.common import Output, Page
 
 BUSY = "En anden kørsel skriver allerede til mappen"
 
 
 def make_output(version: str, extra_page: bool = False) -> Output:
-    pages = [Page("index.md", "Forside", f"# Forside {version}\n"),
-             Page("vejledning/sagsbehandler.md", "Sagsbehandler", f"# Vejledning {version}\n", "Vejledning")]
+    pages = [
+        Page("index.md", "Forside", f"# Forside {version}\n"),
+        Page("vejledning/sagsbehandler.md", "Sagsbehandler", f"# Vejledning {version}\n", "Vejledning"),
+    ]
     if extra_page:
         pages.append(Page("gammel/side.md", "Gammel", f"# Gammel {version}\n"))
     out = Output(pages=pages)
@@ -68,8 +70,9 @@ def test_a_render_replaces_its_own_folder_whole(out):
     assert leftovers(out) == []
 
 
-@pytest.mark.parametrize("what", ["mine-noter.md", "vejledning/egen-side.md", "index.md", "downloads/plan.csv",
-                                  "egen-mappe/"])
+@pytest.mark.parametrize(
+    "what", ["mine-noter.md", "vejledning/egen-side.md", "index.md", "downloads/plan.csv", "egen-mappe/"]
+)
 def test_a_folder_with_anything_the_generator_did_not_write_is_refused_untouched(out, what):
     target = out / what
     if what.endswith("/"):
@@ -91,7 +94,7 @@ def test_a_foreign_file_in_a_fresh_folder_is_never_overwritten(tmp_path):
     (out / "index.md").write_text("min forside", encoding="utf-8")
     with pytest.raises(PlanError):
         write_tree(make_output("v1"), out)
-    assert snapshot(out) == {"index.md": "min forside".encode()}
+    assert snapshot(out) == {"index.md": b"min forside"}
 
 
 def test_an_empty_folder_is_taken(tmp_path):
@@ -186,9 +189,8 @@ def test_a_render_killed_mid_swap_is_cleaned_up_by_the_next_one(out, monkeypatch
 
 def test_a_second_writer_is_told_in_danish_and_changes_nothing(out):
     before = snapshot(out)
-    with locked(out.resolve()):
-        with pytest.raises(PlanError) as exc:
-            write_tree(make_output("v2"), out)
+    with locked(out.resolve()), pytest.raises(PlanError) as exc:
+        write_tree(make_output("v2"), out)
     assert BUSY in str(exc.value) and "prøv igen" in str(exc.value)
     assert snapshot(out) == before
 
@@ -231,14 +233,24 @@ def test_four_cli_renders_of_two_plans_at_once(tmp_path):
     root = Path(__file__).resolve().parent.parent
     out = tmp_path / "ud"
     expected = []
-    for i, plan in enumerate(plans):  # each plan rendered alone (in this process; only the race below needs real processes)
+    for i, plan in enumerate(
+        plans
+    ):  # each plan rendered alone (in this process; only the race below needs real processes)
         assert run_cli("render", "--out", str(tmp_path / f"facit{i}"), "--plan", str(plan)).returncode == 0
         expected.append(snapshot(tmp_path / f"facit{i}"))
     # a previous output that must not be lost
     assert run_cli("render", "--out", str(out), "--plan", str(plans[0])).returncode == 0
-    procs = [subprocess.Popen([sys.executable, "-m", "generator", "render", "--out", str(out), "--plan", str(p)],
-                              cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
-             for p in plans * 2]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "konverteringsplan", "render", "--out", str(out), "--plan", str(p)],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        for p in plans * 2
+    ]
     for proc in procs:
         stdout, stderr = proc.communicate()
         assert (proc.returncode == 0 and "Skrev" in stdout) or (proc.returncode == 1 and BUSY in stderr), stderr

@@ -10,13 +10,13 @@ from collections import Counter
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-
-from generator.analysis.paths import role_paths
-from generator.io.load import load_plan_text
-from generator.pages.render import render
-from generator.rules.validate import check
-from generator.slug import ascii_slug
 from safety_support import dump_plan, example_data
+
+from konverteringsplan.analysis.paths import role_paths
+from konverteringsplan.io.load import load_plan_text
+from konverteringsplan.pages.render import render
+from konverteringsplan.rules.validate import check
+from konverteringsplan.slug import ascii_slug
 
 ID = st.from_regex(r"[a-z0-9][a-z0-9_\-]{0,12}", fullmatch=True)
 
@@ -29,7 +29,9 @@ def role_ids(draw) -> list[str]:
     twist = draw(st.sampled_from(["none", "swap", "index", "checklist", "print", "existing"]))
     ids = [base]
     if twist == "swap":
-        ids.append(base.replace("_", "§").replace("-", "_").replace("§", "-") + ("" if re.search("[-_]", base) else "_"))
+        ids.append(
+            base.replace("_", "§").replace("-", "_").replace("§", "-") + ("" if re.search("[-_]", base) else "_")
+        )
         if "_" not in base and "-" not in base:
             ids = [base + "-x", base + "_x"]
     elif twist == "index":
@@ -67,8 +69,13 @@ def test_the_rule_knows_every_path_the_pages_make():
     assert made <= planned, f"pages the rule does not know: {sorted(made - planned)}"
 
 
-@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow],
-          phases=[Phase.explicit, Phase.generate])  # a render per example: no slow shrinking
+@settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.generate],
+)  # a render per example: no slow shrinking
 @given(role_ids())
 def test_ids_that_give_one_path_are_an_error_naming_both_or_every_page_is_kept(ids):
     text = _plan_with_roles(ids)
@@ -76,8 +83,15 @@ def test_ids_that_give_one_path_are_an_error_naming_both_or_every_page_is_kept(i
     taken = {r.id for r in plan.roles}
     slugs = Counter(ascii_slug(r.id) for r in plan.roles)
     clash = [i for i in ids if slugs[ascii_slug(i)] > 1]
-    reserved = [i for i in ids if ascii_slug(i) == "index" or re.fullmatch(r".+-(tjekliste|udskriv)", ascii_slug(i))
-                and ascii_slug(i).rsplit("-", 1)[0] in {ascii_slug(t) for t in taken}]
+    reserved = [
+        i
+        for i in ids
+        if ascii_slug(i) == "index"
+        or (
+            re.fullmatch(r".+-(tjekliste|udskriv)", ascii_slug(i))
+            and ascii_slug(i).rsplit("-", 1)[0] in {ascii_slug(t) for t in taken}
+        )
+    ]
     if Counter(r.id for r in plan.roles).most_common(1)[0][1] > 1:
         assert errors  # a duplicate id: the reference rules say so
         return
@@ -98,7 +112,7 @@ def test_ids_that_give_one_path_are_an_error_naming_both_or_every_page_is_kept(i
 
 
 def test_an_underscore_and_a_hyphen_are_one_path_and_the_message_names_both_lines():
-    plan, errors = _errors(_plan_with_roles(["a_b", "a-b"]))
+    _plan, errors = _errors(_plan_with_roles(["a_b", "a-b"]))
     (message,) = [m for m in errors if "samme filnavn" in m.text]
     assert '"a-b"' in message.text and '"a_b"' in message.text and message.line > 0
     assert re.search(r"i linje \d+", message.text)
@@ -106,17 +120,22 @@ def test_an_underscore_and_a_hyphen_are_one_path_and_the_message_names_both_line
 
 def test_reserved_names_are_refused():
     for name in ("index",):
-        plan, errors = _errors(_plan_with_roles([name]))
+        _plan, errors = _errors(_plan_with_roles([name]))
         assert any("reserveret navn" in m.text and f'"{name}"' in m.text for m in errors), [str(m) for m in errors]
 
 
 def test_a_role_called_like_another_roles_checklist_is_refused():
-    plan, errors = _errors(_plan_with_roles(["sagsbehandler-tjekliste"]))
+    _plan, errors = _errors(_plan_with_roles(["sagsbehandler-tjekliste"]))
     assert any("samme filnavn" in m.text and "sagsbehandler-tjekliste.md" in m.text for m in errors)
 
 
-@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow],
-          phases=[Phase.explicit, Phase.generate])
+@settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.generate],
+)
 @given(st.lists(ID, min_size=2, max_size=3, unique=True))
 def test_session_ids_that_give_one_html_id_are_an_error(ids):
     data = example_data()

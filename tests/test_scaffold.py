@@ -9,8 +9,6 @@ conftest.py); the one test that changes the project works on a copy.
 from __future__ import annotations
 
 import filecmp
-import os
-import re
 import shutil
 import subprocess
 import sys
@@ -18,17 +16,21 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, VENV, Walkthrough, edit, example_text, run_cli
-from generator.adapters.scaffold import scaffold_files, yaml_scalar
-from generator.build import build_output
-from generator.io.load import load_plan, load_plan_text
+from konverteringsplan.adapters.scaffold import scaffold_files, yaml_scalar
+from konverteringsplan.build import build_output
+from konverteringsplan.io.load import load_plan, load_plan_text
 
 SCAFFOLD = ROOT / "generator" / "scaffold"
 # Files the scaffold shares with this repository: the repository's copy is the source.
-SHARED = ["docs/assets/print.css", "docs/saadan-redigerer-du-planen.md",
-          *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "overrides").rglob("*")) if p.is_file())]
+SHARED = [
+    "docs/assets/print.css",
+    "docs/saadan-redigerer-du-planen.md",
+    *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "overrides").rglob("*")) if p.is_file()),
+]
 
 
 class _AnyTag(yaml.SafeLoader):
@@ -45,8 +47,13 @@ def _mkdocs(path: Path) -> dict:
 def _make(project: Path, target: str, tmp_path: Path) -> subprocess.CompletedProcess:
     stamp = tmp_path / "installed"
     stamp.touch()
-    return subprocess.run(["make", target, f"VENV={VENV}", f"STAMP={stamp}"], cwd=project,
-                          capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        ["make", target, f"VENV={VENV}", f"STAMP={stamp}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
 
 
 def _korsbaek_words() -> set[str]:
@@ -65,16 +72,26 @@ def _korsbaek_words() -> set[str]:
 
 
 def test_new_writes_a_complete_project(borgen: Walkthrough):
-    project, result = borgen.project, borgen.result("python -m generator new")
+    project, result = borgen.project, borgen.result("python -m konverteringsplan new")
     assert result.returncode == 0, result.stdout
-    expected = {"plan.yaml", "plan.schema.json", "mkdocs.yml", "Makefile", "README.md", ".gitignore",
-                ".gitlab-ci.yml", ".github/workflows/hjemmeside.yml", *SHARED}
+    expected = {
+        "plan.yaml",
+        "plan.schema.json",
+        "mkdocs.yml",
+        "Makefile",
+        "README.md",
+        ".gitignore",
+        ".gitlab-ci.yml",
+        ".github/workflows/hjemmeside.yml",
+        *SHARED,
+    }
     written = {str(p.relative_to(project)) for p in project.rglob("*") if p.is_file()}
     assert expected <= written
     for rel in expected:
         assert f"Oprettet: {project.name}/{rel}" in result.stdout.splitlines()
-    assert (project / "plan.schema.json").read_text(encoding="utf-8") == \
-        (ROOT / "plan.schema.json").read_text(encoding="utf-8")
+    assert (project / "plan.schema.json").read_text(encoding="utf-8") == (ROOT / "plan.schema.json").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_make_site_builds_without_a_warning_and_without_korsbaek(borgen: Walkthrough):
@@ -106,7 +123,8 @@ def test_make_test_validates_and_builds_strictly(borgen: Walkthrough, tmp_path):
     assert "mkdocs build --strict" in result.stdout
     assert (project / "build" / "test-site" / "index.html").exists()
     (project / "plan.yaml").write_text(
-        (project / "plan.yaml").read_text(encoding="utf-8").replace("antal: 40", "antal: fyrre", 1), encoding="utf-8")
+        (project / "plan.yaml").read_text(encoding="utf-8").replace("antal: 40", "antal: fyrre", 1), encoding="utf-8"
+    )
     broken = _make(project, "test", tmp_path)
     assert broken.returncode != 0 and "skal være et helt tal" in broken.stderr
 
@@ -116,17 +134,22 @@ def test_makefile_targets_exist(borgen: Walkthrough, target, tmp_path):
     project = borgen.project
     stamp = tmp_path / "installed"
     stamp.touch()
-    result = subprocess.run(["make", "-n", target, f"VENV={VENV}", f"STAMP={stamp}"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "-n", target, f"VENV={VENV}", f"STAMP={stamp}"], cwd=project, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_makefile_installs_from_pypi_or_a_given_path(borgen: Walkthrough, tmp_path):
     project = borgen.project
     missing = tmp_path / "venv-not-made"
-    dry = subprocess.run(["make", "-n", "site", f"VENV={missing}", "KONVERTERINGSPLAN=../min-kopi"], cwd=project,
-                         capture_output=True, text=True)
-    assert f"{missing}/bin/python -m pip install --quiet \"../min-kopi\"" in dry.stdout
+    dry = subprocess.run(
+        ["make", "-n", "site", f"VENV={missing}", "KONVERTERINGSPLAN=../min-kopi"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert f'{missing}/bin/python -m pip install --quiet "../min-kopi"' in dry.stdout
     dry = subprocess.run(["make", "-n", "site", f"VENV={missing}"], cwd=project, capture_output=True, text=True)
     assert 'pip install --quiet "konverteringsplan"' in dry.stdout
 
@@ -139,10 +162,15 @@ def test_ci_files_parse_and_publish(borgen: Walkthrough):
     assert "deploy-pages" in str(gh["jobs"]["deploy"]["steps"])
     gl = yaml.safe_load((project / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert "make test" in gl["test"]["script"] and gl["pages"]["artifacts"]["paths"] == ["public"]
-    for path, schema in ((".github/workflows/hjemmeside.yml", "vendor.github-workflows"),
-                         (".gitlab-ci.yml", "vendor.gitlab-ci")):
-        check = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
-                                str(project / path)], capture_output=True, text=True)
+    for path, schema in (
+        (".github/workflows/hjemmeside.yml", "vendor.github-workflows"),
+        (".gitlab-ci.yml", "vendor.gitlab-ci"),
+    ):
+        check = subprocess.run(
+            [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(project / path)],
+            capture_output=True,
+            text=True,
+        )
         assert check.returncode == 0, check.stdout + check.stderr
 
 
@@ -155,8 +183,9 @@ def test_readme_is_danish_and_says_how_to_preview_and_publish(borgen):
 
 @pytest.mark.parametrize("rel", SHARED)
 def test_shared_files_are_the_repositorys_own(rel):
-    assert filecmp.cmp(ROOT / rel, SCAFFOLD / rel, shallow=False), \
+    assert filecmp.cmp(ROOT / rel, SCAFFOLD / rel, shallow=False), (
         f"generator/scaffold/{rel} differs from {rel}: copy it (cp {rel} generator/scaffold/{rel})"
+    )
 
 
 def test_scaffold_mkdocs_yml_matches_ours():
@@ -166,8 +195,25 @@ def test_scaffold_mkdocs_yml_matches_ours():
     assert set(theirs["plugins"]) == set(ours["plugins"]) == {"search", "konverteringsplan", "dansk-soegning"}
 
 
-NAMES = ["Kommune #1", "&a Borgen", "Borgen: Kommune", "'Borgen'", '"Borgen"', "- Borgen", "Borgen # x",
-         "yes", "null", "1234", "Æblø Kommune", "*ref", "!tag Borgen", "{Borgen}", "[Borgen]", "%Borgen", "@Borgen"]
+NAMES = [
+    "Kommune #1",
+    "&a Borgen",
+    "Borgen: Kommune",
+    "'Borgen'",
+    '"Borgen"',
+    "- Borgen",
+    "Borgen # x",
+    "yes",
+    "null",
+    "1234",
+    "Æblø Kommune",
+    "*ref",
+    "!tag Borgen",
+    "{Borgen}",
+    "[Borgen]",
+    "%Borgen",
+    "@Borgen",
+]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -183,8 +229,11 @@ def _mkdocs_text(data: bytes) -> dict:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40)
-       .map(lambda s: " ".join(s.split())).filter(bool))
+@given(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40)
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 def test_any_name_reads_back_exactly(name):
     assert yaml.safe_load(f"navn: {yaml_scalar(name)}\n")["navn"] == name
 
@@ -224,8 +273,9 @@ def test_validate_warns_about_each_placeholder_until_replaced(borgen: Walkthroug
     assert f"plan.yaml:{cvr_line}:3: kommune.cvr: advarsel: CVR-nummeret 00000000 er en pladsholder." in result.stdout
     assert "kommune.tilgaengelighedserklaering: advarsel: Adressen er en pladsholder" in result.stdout
     fixed = tmp_path / "plan.yaml"
-    fixed.write_text(text.replace('"00000000"', '"29189978"').replace("Superbruger 1 (udfyld navn)", "Team Nord"),
-                     encoding="utf-8")
+    fixed.write_text(
+        text.replace('"00000000"', '"29189978"').replace("Superbruger 1 (udfyld navn)", "Team Nord"), encoding="utf-8"
+    )
     again = run_cli("validate", str(fixed), "--docs", str(project / "docs"), cwd=tmp_path).stdout
     assert "kommune.cvr" not in again and "Superbruger 1" not in again
     assert len([line for line in again.splitlines() if "pladsholder" in line]) == len(warnings) - 2
@@ -237,7 +287,7 @@ def test_status_label_is_the_plans_own(tmp_path):
     plan.write_text(edit(example_text(), "status: i_gang", "status: ikke_startet"), encoding="utf-8")
     output, _, _ = build_output(plan)
     index = next(p.markdown for p in output.pages if p.path == "index.md")
-    assert 'Status: ikke startet' in index and "i gang" not in index.split("### Metodens trin")[0]
+    assert "Status: ikke startet" in index and "i gang" not in index.split("### Metodens trin")[0]
 
 
 def _text_leaves(node, path=()):
@@ -264,8 +314,8 @@ def test_a_placeholder_in_any_text_field_is_found_there(path, marker):
     from hypothesis import assume
     from pydantic import ValidationError
 
-    from generator.analysis.placeholders import placeholders
-    from generator.model import Plan
+    from konverteringsplan.analysis.placeholders import placeholders
+    from konverteringsplan.model import Plan
 
     data = copy.deepcopy(_EXAMPLE)
     node = data
@@ -285,7 +335,8 @@ def test_new_says_in_danish_why_a_file_could_not_be_written(tmp_path):
     (target / "docs").write_text("en fil, hvor new vil lave en mappe\n", encoding="utf-8")
     result = run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path)
     lines = [line for line in result.stdout.splitlines() if str(target / "docs") + "/" in line]
-    assert lines and all(line.startswith("Kunne ikke skrive") and line.endswith("er en fil, ikke en mappe")
-                         for line in lines), lines  # not "Findes allerede" for a file that was never there
+    assert lines and all(
+        line.startswith("Kunne ikke skrive") and line.endswith("er en fil, ikke en mappe") for line in lines
+    ), lines  # not "Findes allerede" for a file that was never there
     assert "Not a directory" not in result.stdout
     assert (target / "docs").read_text(encoding="utf-8").startswith("en fil")  # nothing the user wrote is lost

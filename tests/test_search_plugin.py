@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from generator.adapters.search.plugin import (
+from konverteringsplan.adapters.search.plugin import (
     JS_MARKER,
     KEYWORD_FIELD,
     Vocabulary,
@@ -90,7 +90,7 @@ def test_the_browser_gets_the_compound_rules_from_python(tmp_path):
     letters and the question words reach it from plugin.py, so the two sides cannot drift apart."""
     from pathlib import Path
 
-    from generator.adapters.search import plugin
+    from konverteringsplan.adapters.search import plugin
 
     source = (Path(plugin.__file__).with_name("query.js")).read_text(encoding="utf-8")
     for suffix in ("ning", "else", "skab"):
@@ -101,8 +101,12 @@ def test_the_browser_gets_the_compound_rules_from_python(tmp_path):
     patch_lunr_da(target)
     text = target.read_text(encoding="utf-8")
     rules = json.loads(re.search(r"self\.lunr, (\{.*\})\);\s*$", text, re.S).group(1))
-    assert rules == {"minPart": plugin.MIN_PART, "suffixes": list(plugin.SUFFIXES), "linking": plugin.LINKING,
-                     "questionWords": list(plugin.QUESTION_WORDS)}
+    assert rules == {
+        "minPart": plugin.MIN_PART,
+        "suffixes": list(plugin.SUFFIXES),
+        "linking": plugin.LINKING,
+        "questionWords": list(plugin.QUESTION_WORDS),
+    }
 
 
 def test_the_search_plugin_warns_in_danish_and_says_what_to_do(tmp_path, caplog):
@@ -110,7 +114,7 @@ def test_the_search_plugin_warns_in_danish_and_says_what_to_do(tmp_path, caplog)
     and what to change in mkdocs.yml, in Danish."""
     from types import SimpleNamespace
 
-    from generator.adapters.search.plugin import DanishSearchPlugin
+    from konverteringsplan.adapters.search.plugin import DanishSearchPlugin
 
     plugin = DanishSearchPlugin()
     plugin.load_config({})
@@ -119,7 +123,8 @@ def test_the_search_plugin_warns_in_danish_and_says_what_to_do(tmp_path, caplog)
         plugin.on_post_build(config=config)
         (tmp_path / "search").mkdir()
         (tmp_path / "search" / "search_index.json").write_text(
-            json.dumps({"config": {"lang": ["en"]}, "docs": []}), encoding="utf-8")
+            json.dumps({"config": {"lang": ["en"]}, "docs": []}), encoding="utf-8"
+        )
         plugin.on_post_build(config=config)
     said = [r.getMessage() for r in caplog.records]
     assert len(said) == 2, said

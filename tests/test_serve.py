@@ -18,9 +18,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from safety_support import copy_project
 
 from conftest import ROOT
-from safety_support import copy_project
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="stops the server with SIGINT")
 
@@ -38,8 +38,13 @@ def serve(project: Path, log: Path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
@@ -74,8 +79,10 @@ def poll(url: str, wanted, log: Path) -> str:
         if page is not None and wanted(page):
             return page
         time.sleep(0.2)
-    raise AssertionError(f"{url} never showed what was expected; last:\n{(page or '')[:2000]}\n"
-                         f"server log:\n{log.read_text(encoding='utf-8', errors='replace')[-3000:]}")
+    raise AssertionError(
+        f"{url} never showed what was expected; last:\n{(page or '')[:2000]}\n"
+        f"server log:\n{log.read_text(encoding='utf-8', errors='replace')[-3000:]}"
+    )
 
 
 def broken(text: str) -> tuple[str, int]:
@@ -89,6 +96,7 @@ def broken(text: str) -> tuple[str, int]:
 def is_error_page(line: int):
     def check(page: str) -> bool:
         return "Planen har fejl" in page and f"<td>{line}</td>" in page
+
     return check
 
 
@@ -137,8 +145,11 @@ def test_serve_started_with_a_broken_plan_shows_the_errors_and_then_the_site(tmp
 
 
 def test_plan_warnings_are_warnings_under_serve_and_on_the_front_page(tmp_path):
-    text = (ROOT / "plan.yaml").read_text(encoding="utf-8").replace("underviser: Ingeborg Skjern",
-                                                                    "underviser: Frk. <i>Ukendt</i>", 1)
+    text = (
+        (ROOT / "plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace("underviser: Ingeborg Skjern", "underviser: Frk. <i>Ukendt</i>", 1)
+    )
     project = copy_project(tmp_path / "projekt", text)
     log = tmp_path / "serve.log"
     with serve(project, log) as url:

@@ -36,8 +36,13 @@ PAGES = {
 
 def mkdocs(project: Path, out: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -151,8 +156,9 @@ def test_footer_links_name_a_page_with_an_ampersand_once_escaped(tmp_path):
     """Screen readers read the previous/next links' aria-label: "Økonomi & regnskab", not "… amp …"."""
     from safety_support import copy_project
 
-    text = (ROOT / "plan.yaml").read_text(encoding="utf-8").replace("navn: Økonomimedarbejder",
-                                                                    "navn: Økonomi & regnskab")
+    text = (
+        (ROOT / "plan.yaml").read_text(encoding="utf-8").replace("navn: Økonomimedarbejder", "navn: Økonomi & regnskab")
+    )
     project = copy_project(tmp_path / "projekt", text)
     result = mkdocs(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

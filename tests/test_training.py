@@ -7,10 +7,10 @@ import html
 import pytest
 
 from conftest import EXAMPLE, edit, example_text, line_of
-from generator.analysis.training import training_cases_by_role, training_cases_total
-from generator.build import validate_plan
-from generator.messages import PlanError
-from generator.pages.render import render
+from konverteringsplan.analysis.training import training_cases_by_role, training_cases_total
+from konverteringsplan.build import validate_plan
+from konverteringsplan.messages import PlanError
+from konverteringsplan.pages.render import render
 
 
 def load(write_plan, tmp_path, text):
@@ -42,8 +42,11 @@ def test_all_sessions_table_in_date_order_with_danish_dates(example):
     page = pages_of(example)["undervisning/index.md"]
     rows = [line for line in page.splitlines() if line.startswith("| ") and "dag den" in line]
     assert [r.split(" | ")[0] for r in rows] == [
-        "| torsdag den 7. januar 2027", "| torsdag den 14. januar 2027", "| mandag den 18. januar 2027",
-        "| torsdag den 21. januar 2027"]
+        "| torsdag den 7. januar 2027",
+        "| torsdag den 14. januar 2027",
+        "| mandag den 18. januar 2027",
+        "| torsdag den 21. januar 2027",
+    ]
     assert "| 09:00–15:00 | [DUBU for sagsbehandlere, hold 1](#hold-sagsbehandler-hold-1) | Sagsbehandler |" in page
     assert "| Rådhuset, mødelokale 3 | Hans Christian Varnæs | 8 af 10 | 40 |" in page
 
@@ -53,8 +56,11 @@ def test_a_page_per_audience_with_its_sessions_in_date_order(write_plan, tmp_pat
     text = edit(example_text(), "      dato: 2027-01-21\n", "      dato: 2027-01-12\n")
     plan, _ = load(write_plan, tmp_path, text)
     pages = pages_of(plan)
-    assert {"undervisning/studentermedhjaelper.md", "undervisning/sagsbehandler.md",
-            "undervisning/oekonomimedarbejder.md"} <= set(pages)
+    assert {
+        "undervisning/studentermedhjaelper.md",
+        "undervisning/sagsbehandler.md",
+        "undervisning/oekonomimedarbejder.md",
+    } <= set(pages)
     page = pages["undervisning/sagsbehandler.md"]
     assert page.index("### DUBU for sagsbehandlere, hold 2") < page.index("### DUBU for sagsbehandlere, hold 1")
     assert "- **Dato:** tirsdag den 12. januar 2027, kl. 09:00–15:00" in page
@@ -68,9 +74,15 @@ def test_a_page_per_audience_with_its_sessions_in_date_order(write_plan, tmp_pat
 
 
 def test_link_to_the_klik_task(example, write_plan, tmp_path):
-    assert "til KLIK-opgaven **Planlæg undervisning** (find den i KLIK under DUBU 3.0)" in pages_of(example)["undervisning/index.md"]
-    text = edit(example_text(), "  klik_opgave: Planlæg undervisning\n",
-                "  klik_opgave: Planlæg undervisning\n  klik_link: https://klik.example.dk/opgaver/planlaeg-undervisning\n")
+    assert (
+        "til KLIK-opgaven **Planlæg undervisning** (find den i KLIK under DUBU 3.0)"
+        in pages_of(example)["undervisning/index.md"]
+    )
+    text = edit(
+        example_text(),
+        "  klik_opgave: Planlæg undervisning\n",
+        "  klik_opgave: Planlæg undervisning\n  klik_link: https://klik.example.dk/opgaver/planlaeg-undervisning\n",
+    )
     plan, _ = load(write_plan, tmp_path, text)
     page = pages_of(plan)["undervisning/sagsbehandler.md"]
     assert "til KLIK-opgaven [Planlæg undervisning](https://klik.example.dk/opgaver/planlaeg-undervisning)" in page
@@ -139,8 +151,9 @@ def test_conversion_exercise_after_go_live_is_an_error(write_plan, tmp_path):
 def test_role_converting_before_its_first_session_is_a_warning(write_plan, tmp_path):
     text = edit(example_text(), "      dato: 2027-01-07\n", "      dato: 2027-01-12\n")
     _, [w] = load(write_plan, tmp_path, text)
-    assert w.text.startswith("Studentermedhjælper begynder at konvertere 11. januar 2027, men det første hold er først "
-                             "12. januar 2027.")
+    assert w.text.startswith(
+        "Studentermedhjælper begynder at konvertere 11. januar 2027, men det første hold er først 12. januar 2027."
+    )
 
 
 def test_trainer_who_is_not_a_super_user_is_a_warning_with_a_suggestion(write_plan, tmp_path):

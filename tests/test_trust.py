@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-
-from conftest import edit, example_text, line_of
 from test_facts import Rendered, column, danish_number, shown, table_with
 from test_rules import at, errors_for, warnings_for
-from generator.build import validate_plan
-from generator.pages.render import render
+
+from conftest import edit, example_text, line_of
+from konverteringsplan.build import validate_plan
+from konverteringsplan.pages.render import render
 
 
 def rendered(tmp_path: Path, text: str | None = None):
@@ -30,22 +30,30 @@ def rendered(tmp_path: Path, text: str | None = None):
 def test_cost_of_the_chosen_option_is_one_number(tmp_path):
     # main: oekonomi said 340.590 kr. for own hours of "blandet", tidsplan and the downloads 348.267 kr.
     _, _, site = rendered(tmp_path)
-    economy = round(danish_number(column(table_with(site, "oekonomi", "Egne timer i kr."), "Egne timer i kr.",
-                                         "Blandet konvertering (valgt)")))
-    plan_page = round(danish_number(column(table_with(site, "tidsplan", "Planlagte timer i alt"), "Omkostning", "I alt")))
-    rows = list(load_workbook(io.BytesIO(site.download("downloads/ressourceplan.xlsx"))).active.iter_rows(values_only=True))
+    economy = round(
+        danish_number(
+            column(table_with(site, "oekonomi", "Egne timer i kr."), "Egne timer i kr.", "Blandet konvertering (valgt)")
+        )
+    )
+    plan_page = round(
+        danish_number(column(table_with(site, "tidsplan", "Planlagte timer i alt"), "Omkostning", "I alt"))
+    )
+    rows = list(
+        load_workbook(io.BytesIO(site.download("downloads/ressourceplan.xlsx"))).active.iter_rows(values_only=True)
+    )
     xlsx = shown(next(r for r in rows if r[0] == "I alt, alle roller")[9])
     assert economy == plan_page == xlsx
     # the underretninger on the support cases are booked on the caseworker who enters them (the work package),
     # on every page: 280 cases x 7 min at 400 kr., never at the student rate
     hours = table_with(site, "oekonomi", "Timepris")
     assert column(hours, "Blandet konvertering", "Sagsbehandler") == column(
-        table_with(site, "tidsplan", "Planlagte timer i alt"), "Planlagte timer i alt", "Sagsbehandler")
+        table_with(site, "tidsplan", "Planlagte timer i alt"), "Planlagte timer i alt", "Sagsbehandler"
+    )
 
 
 def test_guides_show_minutes_per_category_that_the_plan_uses(tmp_path):
     # main: the student guide said "cirka 26 minutter" (the plan uses 23), the caseworker guide "op til 67 minutter"
-    plan, _, site = rendered(tmp_path)
+    _plan, _, site = rendered(tmp_path)
     student = site.text("vejledning/studentermedhjaelper")
     assert "26 minutter" not in student
     assert "| Åbne sager med anbringelse | 110 | 23 minutter | \\- |" in site.pages["vejledning/studentermedhjaelper"]
@@ -75,12 +83,15 @@ def test_moving_go_live_moves_the_milestone_and_the_gantt(tmp_path):
     assert [r[0] for r in milestones[1:] if r[2] == "Go-live i DUBU"] == ["8. marts 2027"]
     gantt = table_with(site, "tidsplan", "Type")
     assert [r[2] for r in gantt[1:] if r[0] == "Go-live i DUBU"] == ["8. marts 2027"]
-    assert "1. marts 2027" not in " ".join(" ".join(r) for r in milestones[1:] + [r for r in gantt if r[1] == "Milepæl"])
+    assert "1. marts 2027" not in " ".join(
+        " ".join(r) for r in milestones[1:] + [r for r in gantt if r[1] == "Milepæl"]
+    )
 
 
 def test_a_milestone_typed_twice_is_an_error(write_plan):
-    text = edit(example_text(), "milepaele:\n",
-                "milepaele:\n  - id: go_live\n    navn: Go-live i DUBU\n    dato: 2027-03-01\n")
+    text = edit(
+        example_text(), "milepaele:\n", "milepaele:\n  - id: go_live\n    navn: Go-live i DUBU\n    dato: 2027-03-01\n"
+    )
     out = errors_for(write_plan, text)
     assert at(text, "  - id: go_live") in out
     assert 'milepaele[go_live].id: Milepælen "go_live" dannes af projekt.go_live, så datoen skal kun stå dér.' in out
@@ -90,15 +101,19 @@ def test_moved_go_live_warns_about_follow_ups_and_the_freeze(write_plan):
     text = edit(example_text(), "  go_live: 2027-03-01", "  go_live: 2027-04-05")
     out = warnings_for(write_plan, text)
     assert at(text, "  2027-03: 95") in out
-    assert ("foerste_opfoelgninger.2027-03: advarsel: 95 sager har første opfølgning i marts 2027, før go-live "
-            "5. april 2027.") in out
+    assert (
+        "foerste_opfoelgninger.2027-03: advarsel: 95 sager har første opfølgning i marts 2027, før go-live "
+        "5. april 2027."
+    ) in out
     assert f"plan.yaml:{line_of(text, 'til: 2027-02-26', 1)}:" in out
-    assert "projekt.frysning.til: advarsel: Frysningen slutter 26. februar 2027, 37 dage før go-live 5. april 2027." in out
+    assert (
+        "projekt.frysning.til: advarsel: Frysningen slutter 26. februar 2027, 37 dage før go-live 5. april 2027." in out
+    )
 
 
 def test_break_even_for_the_routed_cases_and_the_whole_scope(tmp_path):
     # main: only all-automatic against all-manual
-    plan, _, site = rendered(tmp_path)
+    _plan, _, site = rendered(tmp_path)
     text = site.text("oekonomi")
     assert "Beslutningen hviler på den første" in text
     assert "De sager, planen sender til Netcompany (280 sager)" in text
@@ -112,13 +127,18 @@ def test_break_even_for_the_routed_cases_and_the_whole_scope(tmp_path):
 
 def test_price_points_that_contradict_the_costs_are_flagged(write_plan, tmp_path):
     # main's scores: automatisk 2, blandet 3, manuel 4 for economy, with blandet the dearest
-    text = edit(example_text(), "    automatisk: {oekonomi: 4, effektivitet: 5, datakvalitet: 2}",
-                "    automatisk: {oekonomi: 2, effektivitet: 5, datakvalitet: 2}")
+    text = edit(
+        example_text(),
+        "    automatisk: {oekonomi: 4, effektivitet: 5, datakvalitet: 2}",
+        "    automatisk: {oekonomi: 2, effektivitet: 5, datakvalitet: 2}",
+    )
     out = warnings_for(write_plan, text)
     assert at(text, "    manuel: {oekonomi: 4") in out
-    assert ('konverteringsform.vurdering.manuel.oekonomi: advarsel: "Fuld manuel konvertering" får 4 point for '
-            'Økonomi, men koster 479.740 kr. og dermed mere end "Delvis automatisk konvertering hos Netcompany" '
-            "(479.221 kr.), som kun får 2.") in out
+    assert (
+        'konverteringsform.vurdering.manuel.oekonomi: advarsel: "Fuld manuel konvertering" får 4 point for '
+        'Økonomi, men koster 479.740 kr. og dermed mere end "Delvis automatisk konvertering hos Netcompany" '
+        "(479.221 kr.), som kun får 2."
+    ) in out
     assert at(text, "    blandet: {oekonomi: 3") in out
     _, _, site = rendered(tmp_path, text)
     for page in ("konverteringsform", "oekonomi"):
@@ -134,19 +154,24 @@ def test_price_points_that_contradict_the_costs_are_flagged(write_plan, tmp_path
 def test_conversion_before_the_freeze_needs_re_entry_hours(write_plan):
     start = example_text().index("    genindtastning:")
     end = example_text().index("\n\n", start)
-    text = example_text()[:start] + example_text()[end + 1:]
+    text = example_text()[:start] + example_text()[end + 1 :]
     out = warnings_for(write_plan, text)
     assert at(text, "  frysning:") in out
-    assert 'projekt.frysning: advarsel: "DUBU for studentermedhjælpere" (og 6 andre) konverterer sager fra 7. januar 2027' in out
+    assert (
+        'projekt.frysning: advarsel: "DUBU for studentermedhjælpere" (og 6 andre) konverterer sager fra 7. januar 2027'
+        in out
+    )
     assert "før frysningen begynder 15. februar 2027" in out and "projekt.frysning.genindtastning" in out
 
 
 def test_re_entry_hours_are_planned_and_costed(tmp_path):
-    plan, _, site = rendered(tmp_path)
+    _plan, _, site = rendered(tmp_path)
     gantt = table_with(site, "tidsplan", "Type")
     rows = [r for r in gantt[1:] if r[1] == "Genindtastning"]
-    assert [r[0] for r in rows] == ["Ændringer fra SBSYS indtastes igen (Sagsbehandler)",
-                                    "Ændringer fra SBSYS indtastes igen (Økonomimedarbejder)"]
+    assert [r[0] for r in rows] == [
+        "Ændringer fra SBSYS indtastes igen (Sagsbehandler)",
+        "Ændringer fra SBSYS indtastes igen (Økonomimedarbejder)",
+    ]
     assert rows[0][2] == "15. februar 2027" and rows[0][3] == "28. februar 2027"
 
 
@@ -155,7 +180,9 @@ def test_freeze_log_only_for_those_who_work_in_or_after_the_freeze(tmp_path):
     assert "frysningsloggen" not in site.text("vejledning/studentermedhjaelper")  # done 5 February
     assert "frysningsloggen i SBSYS" in site.text("vejledning/sagsbehandler")  # converts 15-26 February
     # move the students into the freeze: now they are told
-    text = edit(example_text(), "    fra: 2027-01-11\n    til: 2027-02-05\n", "    fra: 2027-01-11\n    til: 2027-02-19\n")
+    text = edit(
+        example_text(), "    fra: 2027-01-11\n    til: 2027-02-05\n", "    fra: 2027-01-11\n    til: 2027-02-19\n"
+    )
     _, _, site = rendered(tmp_path, text)
     assert "frysningsloggen i SBSYS" in site.text("vejledning/studentermedhjaelper")
 
@@ -168,15 +195,19 @@ def test_control_guide_has_sample_comparison_statistics_and_fault_record(tmp_pat
     assert "En tilfældig stikprøve på 10 % af de andre konverterede sager: 37 sager" in page
     # compare each field Netcompany converted
     for field in ("Barnets CPR-nummer, navn og adresse", "Aktuelle indsatser med lovparagraf"):
-        assert f"[ ] {field}" in site.pages["vejledning/kontrol"] or f"- [ ] {field}" in site.pages["vejledning/kontrol"]
+        assert (
+            f"[ ] {field}" in site.pages["vejledning/kontrol"] or f"- [ ] {field}" in site.pages["vejledning/kontrol"]
+        )
     # Danmarks Statistik start dates on every case in the check, also the vendor's (not only the manual ones)
     assert "også dem fra Netcompany, at datoerne er de oprindelige" in page
     assert "Startdato for støttende indsatser" in page
     # back-dated notifications entered by hand on the vendor's cases
     # (a list in a sentence ends with "samt"/"og", as everywhere on the site, not with a semicolon)
     assert "Tilbagedaterede oplysninger." in page
-    assert ("indtaster kommunen selv: underretninger fra de seneste 12 måneder samt gældende afgørelser med formål og "
-            "forventet varighed. Tjek") in page
+    assert (
+        "indtaster kommunen selv: underretninger fra de seneste 12 måneder samt gældende afgørelser med formål og "
+        "forventet varighed. Tjek"
+    ) in page
     assert "spørg en superbruger: Ingeborg Skjern, Hans Christian Varnæs eller Kristen Skjern." in page
     assert "fejllisten i projektets Teams-kanal" in page
     table = table_with(site, "vejledning/kontrol", "Minutter pr. sag")
@@ -196,17 +227,23 @@ def test_super_users_and_project_lead_carry_their_hours(tmp_path):
 
 
 def test_activity_hours_need_an_owner(write_plan):
-    text = edit(example_text(), "    ansvarlig: projektleder\n    frist: levering\n    timer: 12   # ANTAGELSE\n",
-                "    frist: levering\n    timer: 12\n")
+    text = edit(
+        example_text(),
+        "    ansvarlig: projektleder\n    frist: levering\n    timer: 12   # ANTAGELSE\n",
+        "    frist: levering\n    timer: 12\n",
+    )
     out = errors_for(write_plan, text)
     assert at(text, "    timer: 12\n".strip(), exact=True) in out
-    assert ('aktiviteter[bestil_konvertering].timer: Aktiviteten "Bestil delvis automatisk konvertering hos '
-            'Netcompany" har 12 timer, men ingen ansvarlig rolle til at bære dem.') in out
+    assert (
+        'aktiviteter[bestil_konvertering].timer: Aktiviteten "Bestil delvis automatisk konvertering hos '
+        'Netcompany" har 12 timer, men ingen ansvarlig rolle til at bære dem.'
+    ) in out
 
 
 def test_fields_apply_to_the_categories_the_plan_names(tmp_path):
     plan, _, _ = rendered(tmp_path)
-    from generator.analysis import analyse
+    from konverteringsplan.analysis import analyse
+
     needs = {(n.category.id, n.field.id): n for n in analyse(plan).planning.needs}
     # no custody holders on young adults (18-22: ungestøtte and efterværn)
     assert ("aabne_ungestoette", "foraeldremyndighed") not in needs
@@ -220,12 +257,24 @@ def test_fields_apply_to_the_categories_the_plan_names(tmp_path):
 @pytest.mark.parametrize(
     "old, new, needle, message",
     [
-        ("    alle_sager_i: [aabne_anbringelser]\n", "    alle_sager_i: [anbringelser]\n",
-         "alle_sager_i: [anbringelser]", 'Sagskategorien "anbringelser" findes ikke'),
-        ("    kontrolrunder: [kontrolrunde_1, kontrolrunde_2]\n", "    kontrolrunder: [kontrolrunde_1, kontrolrunde_3]\n",
-         "kontrolrunder:", 'Aktiviteten "kontrolrunde_3" findes ikke'),
-        ("      - rolle: oekonomimedarbejder\n        timer: 8\n", "      - rolle: bogholder\n        timer: 8\n",
-         "      - rolle: bogholder", 'Rollen "bogholder" findes ikke'),
+        (
+            "    alle_sager_i: [aabne_anbringelser]\n",
+            "    alle_sager_i: [anbringelser]\n",
+            "alle_sager_i: [anbringelser]",
+            'Sagskategorien "anbringelser" findes ikke',
+        ),
+        (
+            "    kontrolrunder: [kontrolrunde_1, kontrolrunde_2]\n",
+            "    kontrolrunder: [kontrolrunde_1, kontrolrunde_3]\n",
+            "kontrolrunder:",
+            'Aktiviteten "kontrolrunde_3" findes ikke',
+        ),
+        (
+            "      - rolle: oekonomimedarbejder\n        timer: 8\n",
+            "      - rolle: bogholder\n        timer: 8\n",
+            "      - rolle: bogholder",
+            'Rollen "bogholder" findes ikke',
+        ),
     ],
 )
 def test_control_guide_and_re_entry_name_what_exists(write_plan, old, new, needle, message):

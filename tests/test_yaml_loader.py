@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.messages import PlanError
-from generator.io.yaml_loader import MAX_NODES, LoadedYaml, key_path, load_yaml, load_yaml_text
+from konverteringsplan.io.yaml_loader import MAX_NODES, LoadedYaml, key_path, load_yaml, load_yaml_text
+from konverteringsplan.messages import PlanError
 
 
 def fail(text, file="plan.yaml", **kw) -> PlanError:
@@ -105,7 +107,7 @@ def test_duplicate_keys_name_both_lines_and_all_duplicates_reported():
     err = fail(text)
     msgs = sorted(err.messages, key=lambda m: m.line)
     assert [(m.line, m.column, m.key) for m in msgs] == [(4, 3, "roller.leder"), (6, 1, "kommune")]
-    assert "Nøglen \"leder\" står to gange" in msgs[0].text
+    assert 'Nøglen "leder" står to gange' in msgs[0].text
     assert "linje 3 og 4" in msgs[0].text
     assert "linje 1 og 6" in msgs[1].text
     assert "kun beholde den sidste" in msgs[1].text
@@ -181,8 +183,8 @@ def test_not_utf8_names_byte_and_line():
 
 def test_utf8_bom_is_accepted():
     """Notepad and Excel save UTF-8 with a byte-order mark: the plan reads the same, lines unchanged."""
-    for given in ("\ufeffa: 1\nb: 2\n".encode("utf-8"), "\ufeffa: 1\nb: 2\n"):
-        loaded = load_yaml_text(given, "plan.yaml")
+    for text in ("\ufeffa: 1\nb: 2\n".encode(), "\ufeffa: 1\nb: 2\n"):
+        loaded = load_yaml_text(text, "plan.yaml")
         assert loaded.data == {"a": 1, "b": 2}
         assert loaded.locate(("b",)) == (2, 1)
 
@@ -197,14 +199,16 @@ def test_control_character():
     assert "styretegn (U+0007)" in m.text
 
 
-@pytest.mark.parametrize("text,fragment", [("", "Filen er tom"), ("\n  \n", "Filen er tom"),
-                                           ("# kun en kommentar\n", "kun kommentarer")])
+@pytest.mark.parametrize(
+    "text,fragment", [("", "Filen er tom"), ("\n  \n", "Filen er tom"), ("# kun en kommentar\n", "kun kommentarer")]
+)
 def test_empty_or_only_comments(text, fragment):
     assert fragment in one(text).text
 
 
-@pytest.mark.parametrize("text,what", [("- a\n- b\n", "en liste"), ("bare tekst\n", "en enkelt værdi"),
-                                       ("42\n", "en enkelt værdi")])
+@pytest.mark.parametrize(
+    "text,what", [("- a\n- b\n", "en liste"), ("bare tekst\n", "en enkelt værdi"), ("42\n", "en enkelt værdi")]
+)
 def test_top_level_must_be_mapping(text, what):
     m = one(text)
     assert "Øverst i filen skal der stå nøgler med værdier" in m.text
@@ -303,7 +307,7 @@ def test_messages_are_danish_and_have_position():
 
 
 def test_too_many_values_without_aliases_is_not_called_a_bomb(monkeypatch):
-    import generator.io.yaml_loader as loader
+    import konverteringsplan.io.yaml_loader as loader
 
     monkeypatch.setattr(loader, "MAX_NODES", 50)
     m = one("a:\n" + "  - 1\n" * 60)
@@ -332,15 +336,16 @@ def test_random_input_never_gives_a_traceback():
 
 # --- explicitly tagged scalars: a Danish error at the line, never a traceback, never a silent change ---------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 SCALAR_TAGS = ("!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp")
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(SCALAR_TAGS),
-       st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12)
-       | st.sampled_from(["", "x", "ja", "yes", "~", "null", "0x", ".", "1e999", "2020-13-45", "24:00", "1_0", "0o9"]))
+@given(
+    st.sampled_from(SCALAR_TAGS),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12)
+    | st.sampled_from(["", "x", "ja", "yes", "~", "null", "0x", ".", "1e999", "2020-13-45", "24:00", "1_0", "0o9"]),
+)
 def test_a_tagged_value_is_read_or_refused_at_its_line(tag, value):
     text = f"a: {tag} {value}\n"
     try:

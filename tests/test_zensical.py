@@ -1,6 +1,6 @@
 """The content survives a build with Zensical (the successor of Material for MkDocs, no MkDocs plugins).
 
-`python -m generator.adapters.zensical` renders with `python -m generator render --out …`, merges the pages
+`python -m konverteringsplan.adapters.zensical` renders with `python -m konverteringsplan render --out …`, merges the pages
 with docs/ and derives a mkdocs.yml; the pinned `zensical build` turns that into a site. Every
 generated page must be in the site as HTML under its address with its heading, every download
 byte for byte, the nav must link every page, and a role name that tries to end the <title> must
@@ -23,23 +23,54 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, edit, example_text
-from generator.pages.markdown import inert_text
+from konverteringsplan.pages.markdown import inert_text
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
-OFFLINE_ENV = {**os.environ, "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
-               "ALL_PROXY": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9",
-               "https_proxy": "http://127.0.0.1:9", "all_proxy": "http://127.0.0.1:9", "NO_PROXY": "", "no_proxy": ""}
+OFFLINE_ENV = {
+    **os.environ,
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "ALL_PROXY": "http://127.0.0.1:9",
+    "http_proxy": "http://127.0.0.1:9",
+    "https_proxy": "http://127.0.0.1:9",
+    "all_proxy": "http://127.0.0.1:9",
+    "NO_PROXY": "",
+    "no_proxy": "",
+}
 
 
 def adapt(out: Path, plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.adapters.zensical", "--out", str(out), "--plan", str(plan),
-                           "--docs", str(docs), "--config", str(ROOT / "mkdocs.yml")],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "konverteringsplan.adapters.zensical",
+            "--out",
+            str(out),
+            "--plan",
+            str(plan),
+            "--docs",
+            str(docs),
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
 
 
 def zensical_build(out: Path) -> Path:
-    done = subprocess.run([str(ZENSICAL), "build", "--strict", "-f", str(out / "mkdocs.yml")], cwd=out,
-                          capture_output=True, text=True, encoding="utf-8", env=OFFLINE_ENV, timeout=300)
+    done = subprocess.run(
+        [str(ZENSICAL), "build", "--strict", "-f", str(out / "mkdocs.yml")],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=OFFLINE_ENV,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "warning" not in (done.stdout + done.stderr).lower(), done.stdout + done.stderr
     return out / "site"

@@ -14,8 +14,10 @@ from ..texts import commands as wording
 # usage error through ArgumentParser.error(message); the message is matched here, so no gettext catalogue
 # and no change to argparse's module state is needed.
 _ERRORS: list[tuple[str, str]] = [
-    (r"argument (?P<arg>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)",
-     wording.ARGPARSE_INVALID_CHOICE),
+    (
+        r"argument (?P<arg>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)",
+        wording.ARGPARSE_INVALID_CHOICE,
+    ),
     (r"the following arguments are required: (?P<args>.*)", wording.ARGPARSE_REQUIRED),
     (r"unrecognized arguments: (?P<args>.*)", wording.ARGPARSE_UNRECOGNIZED),
     (r"argument (?P<arg>.+?): expected one argument", wording.ARGPARSE_ONE_VALUE),
@@ -53,8 +55,7 @@ class DanishArgumentParser(argparse.ArgumentParser):
         self._positionals.title = wording.HELP_POSITIONALS
         self._optionals.title = wording.HELP_OPTIONALS
         if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                              help=wording.HELP_HELP)
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=wording.HELP_HELP)
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
@@ -63,9 +64,14 @@ class DanishArgumentParser(argparse.ArgumentParser):
 
 def _summary(plan, figures) -> str:
     done = sum(s.done for s in figures.steps)
-    return wording.VALID_SUMMARY.format(municipality=plan.municipality.name, cases=figures.converted_cases,
-                                        roles=len(plan.roles), packages=len(plan.work_packages),
-                                        sessions=len(plan.training.sessions), done=done)
+    return wording.VALID_SUMMARY.format(
+        municipality=plan.municipality.name,
+        cases=figures.converted_cases,
+        roles=len(plan.roles),
+        packages=len(plan.work_packages),
+        sessions=len(plan.training.sessions),
+        done=done,
+    )
 
 
 def _config(args) -> Path | None:
@@ -109,7 +115,9 @@ def cmd_schema(args) -> int:
     target = Path(args.file or (PROGRESS_SCHEMA_FILE if args.fremdrift else SCHEMA_FILE))
     if args.check:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            again = "python -m generator schema --fremdrift --write" if args.fremdrift else "python -m generator schema --write"
+            again = (
+                "konverteringsplan schema --fremdrift --write" if args.fremdrift else "konverteringsplan schema --write"
+            )
             print(wording.SCHEMA_OUTDATED.format(target=target, command=again), file=sys.stderr)
             return 1
         print(wording.SCHEMA_CURRENT.format(target=target))
@@ -134,13 +142,16 @@ def cmd_count(args) -> int:
     progress = Path(args.fremdrift)
     plan = Path(args.plan) if args.plan else progress.parent / "plan.yaml"
     done, rows = write_count(Path(args.liste), args.arbejdspakke, day, progress, plan)
-    print(wording.COUNT_WROTE.format(package=args.arbejdspakke, done=done, rows=rows, day=day.isoformat(),
-                                     progress=progress))
+    print(
+        wording.COUNT_WROTE.format(
+            package=args.arbejdspakke, done=done, rows=rows, day=day.isoformat(), progress=progress
+        )
+    )
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
-    p = DanishArgumentParser(prog="python -m generator", description=wording.HELP_DESCRIPTION)
+    p = DanishArgumentParser(prog="konverteringsplan", description=wording.HELP_DESCRIPTION)
     sub = p.add_subparsers(dest="command", required=True, metavar=wording.METAVAR_COMMAND)
 
     v = sub.add_parser("validate", help=wording.HELP_VALIDATE)

@@ -70,8 +70,12 @@ def status_values(path: Path) -> list[tuple[int, str]]:
         if col is None:
             wb.close()
             _no_status(name)
-        out = [(n, _norm(row[0])) for n, row in enumerate(
-            ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1, values_only=True), start=2)]
+        out = [
+            (n, _norm(row[0]))
+            for n, row in enumerate(
+                ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1, values_only=True), start=2
+            )
+        ]
         wb.close()
         return out
     if suffix == ".csv":
@@ -160,8 +164,9 @@ def write_count(list_path: Path, package: str, day: dt.date, progress: Path, pla
             plan_obj, _, _ = checked_plan(plan, None, progress=Path(tmp))
         except PlanError as exc:
             shown = display_name(progress)
-            raise PlanError([dataclasses.replace(m, file=shown) if m.file == display_name(Path(tmp)) else m
-                             for m in exc.messages]) from None
+            raise PlanError(
+                [dataclasses.replace(m, file=shown) if m.file == display_name(Path(tmp)) else m for m in exc.messages]
+            ) from None
         if package not in {wp.id for wp in plan_obj.work_packages}:  # pragma: no cover - the rules report it
             _fail(display_name(progress), wording.COUNT_UNKNOWN_PACKAGE.format(package=package))
         os.replace(tmp, progress)

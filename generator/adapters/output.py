@@ -116,7 +116,9 @@ def _manifest(out: Path) -> dict[str, str]:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (ValueError, OSError):
         return {}
-    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+    return (
+        {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+    )
 
 
 def foreign(out: Path) -> list[str]:
@@ -171,8 +173,11 @@ def replace_folder(out: Path, fill: Callable[[Path], None]) -> None:
         old = None
         try:
             fill(staging)
-            manifest = {p.relative_to(staging).as_posix(): _digest(p)
-                        for p in sorted(staging.rglob("*")) if p.is_file() and not p.is_symlink()}
+            manifest = {
+                p.relative_to(staging).as_posix(): _digest(p)
+                for p in sorted(staging.rglob("*"))
+                if p.is_file() and not p.is_symlink()
+            }
             (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
             if out.exists():
                 old = out.parent / _sibling(out, f"gammel-{staging.name.rsplit('-', 1)[1]}")
@@ -195,8 +200,9 @@ def write_tree(output: Output, out: Path) -> int:
     """Write every page and download, and ``nav.json``, as the folder `out`. Returns the count.
 
     The contents are made (and scanned for CPR numbers) before the folder is touched."""
-    contents = {path: (data.encode("utf-8") if isinstance(data, str) else data)
-                for path, data in output.contents().items()}
+    contents = {
+        path: (data.encode("utf-8") if isinstance(data, str) else data) for path, data in output.contents().items()
+    }
     contents["nav.json"] = json.dumps(output.nav, ensure_ascii=False, indent=2).encode("utf-8")
     for rel in contents:
         if PurePosixPath(rel).is_absolute() or ".." in PurePosixPath(rel).parts or rel == MANIFEST:

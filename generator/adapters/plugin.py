@@ -29,13 +29,13 @@ from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import worker
-from ..texts import commands as wording
-from ..texts import site as texts
 from ..io.cpr import scan_config, scan_text
 from ..messages import Message, PlanError
 from ..pages import TEMPLATES
 from ..pages.markdown import html_nav
+from ..texts import commands as wording
+from ..texts import site as texts
+from . import worker
 
 log = logging.getLogger("mkdocs.plugins.konverteringsplan")
 
@@ -128,14 +128,18 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         name = config_file.name if config_file else "mkdocs.yml"
         for key in SHOWN_CONFIG:
             for where, text in _config_texts(config.get(key), key):
-                found += [Message(name, 0, 0, where, m.text) for m in scan_text(text, name)
-                          if not any(f.text == m.text for f in found)]
+                found += [
+                    Message(name, 0, 0, where, m.text)
+                    for m in scan_text(text, name)
+                    if not any(f.text == m.text for f in found)
+                ]
         if found:
             raise PluginError(_failed(PlanError(found)))
         self._start_worker()
         # A worker that fails or hangs is said in the log (self.notice).
-        self.job = worker.start(self.worker if self.config.parallel else None, self.plan_path,
-                                Path(config.docs_dir), self.notice)
+        self.job = worker.start(
+            self.worker if self.config.parallel else None, self.plan_path, Path(config.docs_dir), self.notice
+        )
         if isinstance(self.job, worker.Job):
             how = wording.WORKER_FORKED if isinstance(self.worker.process, worker.Forked) else wording.WORKER_SPAWNED
             log.debug(wording.WORKER_RENDERS.format(how=how))
@@ -165,14 +169,23 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             generated: list[File] = [File.generated(config, path, **self.job.source(path)) for path in result.pages]
         except PlanError as exc:  # the CPR guard on a rendered page (rendered here when the worker failed)
             raise PluginError(_failed(exc)) from None
-        generated += [File.generated(config, path, abs_src_path=str(data)) if isinstance(data, Path)
-                      else File.generated(config, path, content=data) for path, data in result.downloads.items()]
+        generated += [
+            File.generated(config, path, abs_src_path=str(data))
+            if isinstance(data, Path)
+            else File.generated(config, path, content=data)
+            for path, data in result.downloads.items()
+        ]
         # A hand-written file clashes when it has the same path, or becomes the same page in the site
         # (docs/sagsomfang/index.md and a generated sagsomfang.md are both sagsomfang/index.html);
         # compared without case, since Windows and macOS disks do not tell Index.md from index.md.
         own = {f.dest_uri.lower(): f for f in files}
-        clashes = sorted({wording.CLASH.format(handwritten=own[g.dest_uri.lower()].src_uri, generated=g.src_uri)
-                          for g in generated if g.dest_uri.lower() in own})
+        clashes = sorted(
+            {
+                wording.CLASH.format(handwritten=own[g.dest_uri.lower()].src_uri, generated=g.src_uri)
+                for g in generated
+                if g.dest_uri.lower() in own
+            }
+        )
         if clashes:
             raise PluginError(wording.MKDOCS_CLASHES.format(clashes="; ".join(clashes)))
         for file in generated:

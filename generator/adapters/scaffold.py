@@ -32,7 +32,8 @@ def yaml_scalar(value: str) -> str:
     return text.removesuffix("\n...\n").removesuffix("\n")
 
 
-def _walk(node: Traversable, prefix: PurePosixPath = PurePosixPath()) -> list[tuple[str, Traversable]]:
+def _walk(node: Traversable, prefix: PurePosixPath | None = None) -> list[tuple[str, Traversable]]:
+    prefix = prefix or PurePosixPath()
     out = []
     for child in sorted(node.iterdir(), key=lambda c: c.name):
         rel = prefix / child.name
@@ -46,7 +47,7 @@ def _walk(node: Traversable, prefix: PurePosixPath = PurePosixPath()) -> list[tu
 def scaffold_files(name: str) -> dict[str, bytes]:
     """Every file of a new project (relative POSIX path -> content) for the municipality `name`."""
     files: dict[str, bytes] = {}
-    for rel, node in _walk(resources.files("generator") / SCAFFOLD):
+    for rel, node in _walk(resources.files(__package__.partition(".")[0]) / SCAFFOLD):
         data = node.read_bytes()
         if rel in ("plan.yaml", "mkdocs.yml", "README.md"):
             text = data.decode("utf-8")

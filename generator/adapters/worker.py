@@ -2,7 +2,7 @@
 
 A cold ``mkdocs build`` spends most of the generator's time importing pydantic, loading the plan and
 writing the downloads (openpyxl, icalendar). The MkDocs plugin therefore starts a worker process in
-``on_startup`` (a fresh interpreter, ``python -m generator.adapters.worker``: no fork of a process that
+``on_startup`` (a fresh interpreter, ``python -m konverteringsplan.adapters.worker``: no fork of a process that
 may hold threads) and stops it in ``on_shutdown``. For each build, from ``on_config``:
 
 1. While MkDocs finishes loading its configuration and collects the files in ``docs/``, the worker
@@ -25,6 +25,7 @@ option is false, everything runs in the MkDocs process. If the worker dies, or s
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -37,9 +38,9 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..messages import Message, PlanError
 from ..pages.markdown import link_url
@@ -75,8 +76,13 @@ def render_result(plan_path: Path, docs_dir: Path | None):
 
     output, warnings, abbreviations = build_output(plan_path, docs_dir)
     statement = output.plan.municipality.accessibility_statement
-    return Result([p.path for p in output.pages], output.nav, warnings, abbreviations,
-                  str(link_url(statement)) if statement else None), output
+    return Result(
+        [p.path for p in output.pages],
+        output.nav,
+        warnings,
+        abbreviations,
+        str(link_url(statement)) if statement else None,
+    ), output
 
 
 def worth_a_worker() -> bool:
@@ -126,7 +132,7 @@ class InProcess:
 
 
 # ---------------------------------------------------------------------------------------------
-# The worker process (python -m generator.adapters.worker)
+# The worker process (python -m konverteringsplan.adapters.worker)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -152,7 +158,7 @@ def _job(replies, plan_path: Path, docs_dir: Path | None, folder: Path) -> None:
         for path, make in output.downloads.items():
             _write(folder / path, make())
         _send(replies, ("downloads", None))
-    except Exception:  # noqa: BLE001 - reported to the plugin, which renders again itself
+    except Exception:
         _send(replies, ("crash", traceback.format_exc()))
 
 
@@ -213,7 +219,7 @@ class Forked:
                 os.close(request_w)
                 os.close(reply_r)
                 serve(os.fdopen(request_r, "rb"), os.fdopen(reply_w, "wb"))
-            except BaseException:  # noqa: BLE001 - the parent notices the closed pipe and takes over
+            except BaseException:
                 code = 1
             finally:
                 os._exit(code)
@@ -261,8 +267,13 @@ class Worker:
         else:
             root = str(Path(__file__).resolve().parents[2])  # the folder that holds the generator package
             env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-            self.process = subprocess.Popen([sys.executable, "-m", "generator.adapters.worker"], env=env,
-                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "konverteringsplan.adapters.worker"],
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
         self.busy = False
 
     def alive(self) -> bool:
@@ -293,10 +304,8 @@ class Worker:
 
     def close(self) -> None:
         if self.process.stdin and not self.process.stdin.closed:
-            try:
+            with contextlib.suppress(OSError):
                 self.process.stdin.close()  # the worker ends at the end of its input
-            except OSError:
-                pass
         self.process.kill()  # every reply has been read or is no longer wanted: no need to wait for its exit
         self.process.wait(timeout=5)
         self.process.stdout.close()
@@ -396,8 +405,7 @@ class Job:
         return self.fallback is None and not self.worker.busy
 
 
-def start(worker: Worker | None, plan_path: Path, docs_dir: Path | None,
-          say: Callable[[str], None]) -> InProcess | Job:
+def start(worker: Worker | None, plan_path: Path, docs_dir: Path | None, say: Callable[[str], None]) -> InProcess | Job:
     if worker is None:
         return InProcess(plan_path, docs_dir)
     return Job(worker, plan_path, docs_dir, say)

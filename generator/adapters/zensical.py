@@ -4,10 +4,10 @@ Zensical (the successor of Material for MkDocs) reads ``mkdocs.yml`` but runs no
 so the ``konverteringsplan`` plugin never adds the generated pages. This module prepares a
 folder Zensical can build on its own:
 
-    python -m generator.zensical --out build/zensical
+    python -m konverteringsplan.adapters.zensical --out build/zensical
     zensical build -f build/zensical/mkdocs.yml
 
-1. ``python -m generator render --out OUT/rendered`` (the same command a person runs; the CPR
+1. ``konverteringsplan render --out OUT/rendered`` (the same command a person runs; the CPR
    guard and every validation rule run here, before anything is written).
 2. ``OUT/docs``: the hand-written ``docs/`` and the rendered pages and downloads in one folder,
    replaced whole under the same policy as ``render --out`` (generator/adapters/output.py: only a
@@ -20,7 +20,7 @@ folder Zensical can build on its own:
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -29,12 +29,12 @@ from pathlib import Path
 
 import yaml
 
-from . import cli
-from .output import MANIFEST, check_ours, replace_folder
 from ..cprmatch import mask
 from ..messages import PlanError, os_error_text
 from ..pages.markdown import front_matter_text, html_nav, link_url
 from ..texts import commands as wording
+from . import cli
+from .output import MANIFEST, check_ours, replace_folder
 
 # Plugins of this project (MkDocs entry points); Zensical would silently ignore them.
 MKDOCS_ONLY_PLUGINS = ("konverteringsplan", "dansk-soegning")
@@ -63,8 +63,10 @@ class _Dumper(yaml.SafeDumper):
 
 
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node, loader))
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/",
-                              lambda loader, suffix, node: _Tagged("tag:yaml.org,2002:python/" + suffix, node, loader))
+_Loader.add_multi_constructor(
+    "tag:yaml.org,2002:python/",
+    lambda loader, suffix, node: _Tagged("tag:yaml.org,2002:python/" + suffix, node, loader),
+)
 
 
 def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
@@ -91,7 +93,7 @@ def nav_titles(nav: list) -> dict[str, str]:
     """Page path → its plain-text title in the generated nav."""
     titles: dict[str, str] = {}
     for item in nav:
-        for title, value in (item.items() if isinstance(item, dict) else []):
+        for title, value in item.items() if isinstance(item, dict) else []:
             if isinstance(value, list):
                 titles.update(nav_titles(value))
             else:
@@ -109,7 +111,7 @@ def with_title(markdown: str, title: str) -> str:
     line = f"title: {front_matter_text(title)}\n"
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 3)
-        if end != -1 and any(l.startswith("title:") for l in markdown[4:end].splitlines()):
+        if end != -1 and any(row.startswith("title:") for row in markdown[4:end].splitlines()):
             return markdown
         return "---\n" + line + markdown[4:]
     return "---\n" + line + "---\n\n" + markdown
@@ -128,9 +130,14 @@ def merge_docs(handwritten: Path, rendered: Path, target: Path, titles: dict[str
 
     def fill(folder: Path) -> None:
         if handwritten.is_dir():
-            shutil.copytree(handwritten, folder, dirs_exist_ok=True)  # symlinks followed, as MkDocs and the CPR guard do
-        own = {_page_key(p.relative_to(folder).as_posix()): p.relative_to(folder).as_posix()
-               for p in folder.rglob("*") if p.is_file()}
+            shutil.copytree(
+                handwritten, folder, dirs_exist_ok=True
+            )  # symlinks followed, as MkDocs and the CPR guard do
+        own = {
+            _page_key(p.relative_to(folder).as_posix()): p.relative_to(folder).as_posix()
+            for p in folder.rglob("*")
+            if p.is_file()
+        }
         for src in sorted(p for p in rendered.rglob("*") if p.is_file()):
             rel = src.relative_to(rendered).as_posix()
             if rel in NOT_PAGES:
@@ -146,10 +153,8 @@ def merge_docs(handwritten: Path, rendered: Path, target: Path, titles: dict[str
         if clashes:
             raise _Clashes
 
-    try:
+    with contextlib.suppress(_Clashes):
         replace_folder(target, fill)
-    except _Clashes:
-        pass
     return clashes
 
 
@@ -173,12 +178,14 @@ def zensical_config(mkdocs_yml: Path, out: Path, nav: list, statement: str | Non
     return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
-def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs"),
-            mkdocs_yml: Path = Path("mkdocs.yml")) -> int:
+def prepare(
+    out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs"), mkdocs_yml: Path = Path("mkdocs.yml")
+) -> int:
     rendered = out / "rendered"
     check_ours(out / "docs")  # refuse before rendering (merge_docs checks again, under the lock)
-    code = cli.main(["render", "--out", str(rendered), "--plan", str(plan), "--docs", str(docs),
-                     "--config", str(mkdocs_yml)])
+    code = cli.main(
+        ["render", "--out", str(rendered), "--plan", str(plan), "--docs", str(docs), "--config", str(mkdocs_yml)]
+    )
     if code:
         return code
     from ..io.load import load_plan
@@ -189,14 +196,17 @@ def prepare(out: Path, plan: Path = Path("plan.yaml"), docs: Path = Path("docs")
     if clashes:
         print(wording.ZENSICAL_CLASHES.format(clashes="; ".join(clashes)), file=sys.stderr)
         return 1
-    (out / "mkdocs.yml").write_text(zensical_config(mkdocs_yml, out, nav, statement and str(link_url(statement))),
-                                    encoding="utf-8")
+    (out / "mkdocs.yml").write_text(
+        zensical_config(mkdocs_yml, out, nav, statement and str(link_url(statement))), encoding="utf-8"
+    )
     print(wording.ZENSICAL_READY.format(config=out / "mkdocs.yml"))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = cli.DanishArgumentParser(prog="python -m generator.adapters.zensical", description=wording.ZENSICAL_DESCRIPTION)
+    p = cli.DanishArgumentParser(
+        prog="python -m konverteringsplan.adapters.zensical", description=wording.ZENSICAL_DESCRIPTION
+    )
     p.add_argument("--out", metavar=wording.METAVAR_FOLDER, default="build/zensical", help=wording.HELP_ZENSICAL_OUT)
     p.add_argument("--plan", metavar=wording.METAVAR_FILE, default="plan.yaml", help=wording.HELP_PLAN)
     p.add_argument("--docs", metavar=wording.METAVAR_FOLDER, default="docs", help=wording.HELP_DOCS)

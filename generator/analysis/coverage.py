@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..texts import site as texts
 from ..model import Plan
 from ..model.cases import Timing
+from ..texts import site as texts
 from .effort import Need, PackageWork, SessionWork
 from .kinds import WorkKind
 
@@ -39,26 +39,33 @@ class CoverageRow:
     @property
     def late(self) -> bool:
         """Needed at go-live, but only planned at the case's first follow-up."""
-        return (self.need.timing is Timing.go_live and bool(self.owners)
-                and all(o.kind is WorkKind.follow_up for o in self.owners))
+        return (
+            self.need.timing is Timing.go_live
+            and bool(self.owners)
+            and all(o.kind is WorkKind.follow_up for o in self.owners)
+        )
 
     @property
     def packages(self) -> list[Owner]:
         return [o for o in self.owners if o.kind in (WorkKind.package, WorkKind.follow_up)]
 
 
-def coverage(plan: Plan, all_needs: list[Need], packages: list[PackageWork],
-             sessions: list[SessionWork]) -> list[CoverageRow]:
+def coverage(
+    plan: Plan, all_needs: list[Need], packages: list[PackageWork], sessions: list[SessionWork]
+) -> list[CoverageRow]:
     by_cg: dict[tuple[str, str], list[Owner]] = {}
     for pw in packages:
         wp = pw.package
         kind = WorkKind.follow_up if pw.follow_up else WorkKind.package
         for (c, g), cases in pw.cases.items():
-            by_cg.setdefault((c, g), []).append(Owner(kind, wp.role, wp.name, cases, f"{kind}:{wp.id}", wp.start, wp.end))
+            by_cg.setdefault((c, g), []).append(
+                Owner(kind, wp.role, wp.name, cases, f"{kind}:{wp.id}", wp.start, wp.end)
+            )
     for sw in sessions:
         for g in sw.groups:
             by_cg.setdefault((sw.category, g), []).append(
-                Owner(WorkKind.session, sw.role, sw.session.title, sw.cases, f"hold:{sw.session.id}", sw.date, sw.date))
+                Owner(WorkKind.session, sw.role, sw.session.title, sw.cases, f"hold:{sw.session.id}", sw.date, sw.date)
+            )
     vendor = texts.capitalised(texts.vendor_name(plan.vendor_offer))
     delivery = plan.vendor_offer.delivery if plan.vendor_offer else None
     rows = []

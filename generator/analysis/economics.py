@@ -66,8 +66,14 @@ def _add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def _case_hours(plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], str], vendor_cats: set[str],
-                factor: float, categories: set[str] | None = None) -> tuple[int, float, dict[str, float]]:
+def _case_hours(
+    plan: Plan,
+    all_needs: list[Need],
+    roles: dict[tuple[str, str], str],
+    vendor_cats: set[str],
+    factor: float,
+    categories: set[str] | None = None,
+) -> tuple[int, float, dict[str, float]]:
     """(vendor cases, vendor price, hours per role) of the case work, for the given categories (None: all)."""
     offer = plan.vendor_offer
     if offer is None:
@@ -80,8 +86,7 @@ def _case_hours(plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], 
             continue
         role = roles.get((n.category.id, n.group.id), n.role)
         hours[role] = hours.get(role, 0.0) + n.category.count * n.field.minutes * factor / 60
-    cases = sum(c.count for c in plan.categories if c.id in vendor_cats
-                and (categories is None or c.id in categories))
+    cases = sum(c.count for c in plan.categories if c.id in vendor_cats and (categories is None or c.id in categories))
     price = 0.0
     if offer is not None and cases:
         price = offer.fixed_price + offer.price_per_case * cases
@@ -90,17 +95,28 @@ def _case_hours(plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], 
     return cases, price, hours
 
 
-def option_cost(plan: Plan, all_needs: list[Need], option: Option, factor: float = 1.0,
-                roles: dict[tuple[str, str], str] | None = None,
-                common: dict[str, float] | None = None) -> OptionCost:
+def option_cost(
+    plan: Plan,
+    all_needs: list[Need],
+    option: Option,
+    factor: float = 1.0,
+    roles: dict[tuple[str, str], str] | None = None,
+    common: dict[str, float] | None = None,
+) -> OptionCost:
     common = common or {}
     cases, price, hours = _case_hours(plan, all_needs, roles or {}, _vendor_categories(plan, option.kind), factor)
     hours = _add(hours, common)
     return OptionCost(option, cases, price, hours, _people_cost(plan, hours))
 
 
-def planned_cost(plan: Plan, option: Option, case_hours: dict[str, float], common: dict[str, float],
-                 factor: float = 1.0, totals: dict[str, tuple[float, float]] | None = None) -> OptionCost:
+def planned_cost(
+    plan: Plan,
+    option: Option,
+    case_hours: dict[str, float],
+    common: dict[str, float],
+    factor: float = 1.0,
+    totals: dict[str, tuple[float, float]] | None = None,
+) -> OptionCost:
     """The chosen option as planned: the weekly load's hours, the vendor price for the cases routed to it.
     As planned (factor 1) the hours and cost are the load's rounded totals (load.role_totals), the numbers
     the time plan and the downloads show."""
@@ -114,10 +130,16 @@ def planned_cost(plan: Plan, option: Option, case_hours: dict[str, float], commo
     return OptionCost(option, cases, price, hours, _people_cost(plan, hours), True)
 
 
-def option_costs(plan: Plan, all_needs: list[Need], factor: float = 1.0,
-                 roles: dict[tuple[str, str], str] | None = None, common: dict[str, float] | None = None,
-                 chosen: str | None = None, planned_hours: dict[str, float] | None = None,
-                 planned_totals: dict[str, tuple[float, float]] | None = None) -> list[OptionCost]:
+def option_costs(
+    plan: Plan,
+    all_needs: list[Need],
+    factor: float = 1.0,
+    roles: dict[tuple[str, str], str] | None = None,
+    common: dict[str, float] | None = None,
+    chosen: str | None = None,
+    planned_hours: dict[str, float] | None = None,
+    planned_totals: dict[str, tuple[float, float]] | None = None,
+) -> list[OptionCost]:
     out = []
     for o in plan.conversion.options:
         if o.id == chosen and planned_hours is not None:
@@ -141,8 +163,9 @@ class BreakEven:
         return self.cases is not None and self.cases_now >= self.cases
 
 
-def break_even(plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], str] | None = None,
-               routed: bool = False) -> BreakEven | None:
+def break_even(
+    plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], str] | None = None, routed: bool = False
+) -> BreakEven | None:
     """Cases needed before the vendor's fixed price pays for itself, at a given mix of cases: every converted
     case (routed=False), or only the categories routed to the vendor, with their own minutes (routed=True)."""
     offer = plan.vendor_offer
@@ -196,6 +219,7 @@ class MatrixRow:
 @dataclass(frozen=True)
 class ScoreConflict:
     """A price criterion gives the dearer option more points than the cheaper one."""
+
     criterion: str
     dearer: str  # option id
     dearer_score: int

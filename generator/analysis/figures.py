@@ -52,6 +52,7 @@ class Figures:
     def ready_to_complete(self) -> bool:
         """Steps 1-3 are done and nothing in the plan is a placeholder: status may become fuldfoert."""
         return all(s.done for s in self.steps[:3]) and not self.placeholders
+
     progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one (build.py)
 
     @property

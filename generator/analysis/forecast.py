@@ -79,10 +79,11 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
     points_at = evals + [go_eve]
     nothing = [0.0] * len(points_at)
     progress = progress_by_owner(works, points_at)
-    vendor_day = (plan.vendor_offer.delivery if plan.vendor_offer and plan.vendor_offer.delivery else go_eve)
+    vendor_day = plan.vendor_offer.delivery if plan.vendor_offer and plan.vendor_offer.delivery else go_eve
     progress["leverandoer"] = [1.0 if e >= vendor_day else 0.0 for e in points_at]
     per_cat: dict[str, tuple[list[float], list[float]]] = {
-        c.id: ([float(c.count)] * len(points_at),) * 2 for c in plan.categories if c.converted}
+        c.id: ([float(c.count)] * len(points_at),) * 2 for c in plan.categories if c.converted
+    }
     # Fields with the same owners progress alike, and taking the minimum twice changes nothing: each
     # (category, owners, timing) is worked out once, so this grows with owner combinations, not fields.
     seen: set[tuple] = set()
@@ -108,9 +109,14 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
     fulls = [int(sum(f[i] for _, f in per_cat.values()) + 1e-6) for i in range(len(points_at))]
     points = [Point(week_of(e), e, mins[i], fulls[i]) for i, e in enumerate(evals)]
     points = _trim(points, total)
-    return Forecast(points, total, mins[-1], fulls[-1],
-                    next((p for p in points if p.minimum >= total), None),
-                    next((p for p in points if p.full >= total), None))
+    return Forecast(
+        points,
+        total,
+        mins[-1],
+        fulls[-1],
+        next((p for p in points if p.minimum >= total), None),
+        next((p for p in points if p.full >= total), None),
+    )
 
 
 def _trim(points: list[Point], total: int) -> list[Point]:
@@ -118,4 +124,4 @@ def _trim(points: list[Point], total: int) -> list[Point]:
     start = next((i for i, p in enumerate(points) if p.minimum or p.full), 0)
     start = max(0, start - 1)
     end = next((i for i, p in enumerate(points) if p.full >= total), len(points) - 1)
-    return points[start:end + 1]
+    return points[start : end + 1]

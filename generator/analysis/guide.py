@@ -12,13 +12,13 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..texts import site as texts
 from ..model import Plan
 from ..model.cases import CaseCategory, Route, Timing
 from ..model.guide import FreeStep
 from ..model.roles import Role
 from ..model.schedule import PackageTiming
 from ..model.training import Session
+from ..texts import site as texts
 from .effort import manual_minutes, needs, routed_cases, routed_categories
 from .milestones import by_id as milestones_by_id
 from .paths import guide_pages, training_page
@@ -73,6 +73,7 @@ class SessionLine:
 @dataclass(frozen=True)
 class CategoryMinutes:
     """Minutes per case for one category the role converts: the same numbers the plan's hours use."""
+
     name: str
     cases: int
     minutes: float  # fields entered at the conversion (work packages with a period, sessions)
@@ -140,8 +141,20 @@ def _check_text(text: str | None) -> str | None:
 
 
 def _free_step(step: FreeStep, number: int, page_dir: str) -> GuideStep:
-    return GuideStep(number, step.title, step.text, step.where, (), _check_text(step.check), step.minutes, False, (),
-                     _image(step.image, page_dir), step.image_text, step.if_not)
+    return GuideStep(
+        number,
+        step.title,
+        step.text,
+        step.where,
+        (),
+        _check_text(step.check),
+        step.minutes,
+        False,
+        (),
+        _image(step.image, page_dir),
+        step.image_text,
+        step.if_not,
+    )
 
 
 def _field_cases(plan: Plan, role: Role) -> dict[tuple[str, str], tuple[list[CaseCategory], bool]]:
@@ -161,7 +174,9 @@ def _field_cases(plan: Plan, role: Role) -> dict[tuple[str, str], tuple[list[Cas
             else:
                 continue
             only = None if f.categories is None else set(f.categories)
-            cats = [converted[i] for i in sorted(order[c] for c in wanted if c in order and (only is None or c in only))]
+            cats = [
+                converted[i] for i in sorted(order[c] for c in wanted if c in order and (only is None or c in only))
+            ]
             prefilled = False
             if f.automatic:
                 kept = [c for c in cats if c.route is not Route.automatic]
@@ -196,22 +211,24 @@ def _group_steps(plan: Plan, role: Role, page_dir: str) -> list[GuideStep]:
                 lines.append(FieldLine(f.name, f.minutes, only, vendor if prefilled else None))
             g = plan.guide.groups.get(group.id)
             step_cats = tuple(c.name for c in all_cats if c.id in step_cat_ids) if step_cat_ids != role_cats else ()
-            steps.append(GuideStep(
-                number=0,
-                title=group.name,
-                what=g.text if g else None,
-                where=g.where if g else None,
-                fields=tuple(lines),
-                check=_check_text(g.check) if g else None,
-                minutes=sum(f.minutes for f in fields),
-                conditional=any(line.only or line.prefilled_by for line in lines),
-                cases=step_cats,
-                image=_image(g.image, page_dir) if g else None,
-                image_text=g.image_text if g else None,
-                if_not=g.if_not if g else None,
-                group_id=group.id,
-                timing=timing,
-            ))
+            steps.append(
+                GuideStep(
+                    number=0,
+                    title=group.name,
+                    what=g.text if g else None,
+                    where=g.where if g else None,
+                    fields=tuple(lines),
+                    check=_check_text(g.check) if g else None,
+                    minutes=sum(f.minutes for f in fields),
+                    conditional=any(line.only or line.prefilled_by for line in lines),
+                    cases=step_cats,
+                    image=_image(g.image, page_dir) if g else None,
+                    image_text=g.image_text if g else None,
+                    if_not=g.if_not if g else None,
+                    group_id=group.id,
+                    timing=timing,
+                )
+            )
     return steps
 
 
@@ -250,8 +267,10 @@ def works_in_freeze(plan: Plan, role: Role) -> bool:
             return True
     if any(r.role == role.id for r in freeze.reentry):
         return True
-    return any(s.conversion and s.audience and s.audience[0] == role.id and s.date >= freeze.start
-               for s in plan.training.sessions)
+    return any(
+        s.conversion and s.audience and s.audience[0] == role.id and s.date >= freeze.start
+        for s in plan.training.sessions
+    )
 
 
 def _numbered(steps: list[GuideStep]) -> list[GuideStep]:
@@ -282,15 +301,18 @@ def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) ->
         if wp.role != role.id:
             continue
         in_plan = [cats[c] for c in wp.categories if c in cats]
-        packages.append(PackageLine(
-            name=wp.name,
-            categories=tuple(c.name for c in in_plan),
-            cases=sum(c.count for c in in_plan),
-            at_follow_up=wp.timing is PackageTiming.first_follow_up,
-            start=wp.start, end=wp.end,
-            deadline=milestones.get(wp.deadline) if wp.deadline else None,
-            groups=tuple(group_names.get(g, g) for g in wp.groups),
-        ))
+        packages.append(
+            PackageLine(
+                name=wp.name,
+                categories=tuple(c.name for c in in_plan),
+                cases=sum(c.count for c in in_plan),
+                at_follow_up=wp.timing is PackageTiming.first_follow_up,
+                start=wp.start,
+                end=wp.end,
+                deadline=milestones.get(wp.deadline) if wp.deadline else None,
+                groups=tuple(group_names.get(g, g) for g in wp.groups),
+            )
+        )
     sessions = [s for s in sessions_in_order(plan.training.sessions) if role.id in s.audience]
     supers = super_user_people(plan)
     trainers = [t for t in dict.fromkeys(s.trainer for s in sessions) if t in supers]
@@ -315,8 +337,14 @@ def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) ->
     routed = routed_cases(plan)
     minutes = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
     control = (offer.vendor, routed, minutes) if routed and minutes else None
-    return replace(view, categories=cats_min, cases=sum(c.cases for c in cats_min), free_minutes=free,
-                   freeze_log=freeze, control=control)
+    return replace(
+        view,
+        categories=cats_min,
+        cases=sum(c.cases for c in cats_min),
+        free_minutes=free,
+        freeze_log=freeze,
+        control=control,
+    )
 
 
 def follow_up_months(plan: Plan) -> list[FollowUpMonth]:
@@ -362,6 +390,7 @@ class RoundLine:
 @dataclass(frozen=True)
 class ControlView:
     """Checking the converted cases: what to sample, what to compare, where to record a fault."""
+
     vendor: str
     vendor_categories: tuple[str, ...]  # category names routed to the vendor
     vendor_cases: int
@@ -392,28 +421,50 @@ def control_view(plan: Plan) -> ControlView | None:
         return any(f.categories is None or c in f.categories for c in ids)
 
     vendor_fields = tuple(f.name for _, f in fields if f.automatic and applies(f, routed_ids))
-    stats = tuple(f.name for g, f in fields if "danmarks_statistik" in {n.value for n in f.needs}
-                  and applies(f, {c.id for c in converted}))
-    backdated = tuple(f.name for g, f in fields if "danmarks_statistik" in {n.value for n in f.needs}
-                      and not f.automatic and applies(f, routed_ids))
+    stats = tuple(
+        f.name
+        for g, f in fields
+        if "danmarks_statistik" in {n.value for n in f.needs} and applies(f, {c.id for c in converted})
+    )
+    backdated = tuple(
+        f.name
+        for g, f in fields
+        if "danmarks_statistik" in {n.value for n in f.needs} and not f.automatic and applies(f, routed_ids)
+    )
     roles = {r.id: r.name for r in plan.roles}
     cases = sum(c.count for c in routed)
     go = plan.project.go_live
-    checkers = tuple(CheckerLine(roles.get(e.role, e.role), cases, e.minutes_per_case,
-                                 e.start or offer.delivery, e.end or go - dt.timedelta(days=1))
-                     for e in (offer.internal_effort if offer and cases else []))
+    checkers = tuple(
+        CheckerLine(
+            roles.get(e.role, e.role),
+            cases,
+            e.minutes_per_case,
+            e.start or offer.delivery,
+            e.end or go - dt.timedelta(days=1),
+        )
+        for e in (offer.internal_effort if offer and cases else [])
+    )
     acts = {a.id: a for a in plan.activities}
-    rounds = tuple(RoundLine(a.name, roles.get(a.owner) if a.owner else None, a.start, a.end, a.hours)
-                   for a in (acts[i] for i in (control.rounds if control else []) if i in acts))
+    rounds = tuple(
+        RoundLine(a.name, roles.get(a.owner) if a.owner else None, a.start, a.end, a.hours)
+        for a in (acts[i] for i in (control.rounds if control else []) if i in acts)
+    )
     full_ids = set(control.full_categories) if control else set()
     full = tuple((c.name, c.count) for c in converted if c.id in full_ids)
     pct = control.sample_percent if control else 10
     rest = sum(c.count for c in converted if c.id not in full_ids)
     return ControlView(
         vendor=texts.capitalised(texts.vendor_name(offer)),
-        vendor_categories=tuple(c.name for c in routed), vendor_cases=cases,
-        vendor_fields=vendor_fields, statistics_fields=stats, backdated_fields=backdated,
-        checkers=checkers, rounds=rounds, sample_percent=pct, full=full,
-        sample_cases=-(-rest * pct // 100), counts=tuple((c.name, c.count) for c in converted),
+        vendor_categories=tuple(c.name for c in routed),
+        vendor_cases=cases,
+        vendor_fields=vendor_fields,
+        statistics_fields=stats,
+        backdated_fields=backdated,
+        checkers=checkers,
+        rounds=rounds,
+        sample_percent=pct,
+        full=full,
+        sample_cases=-(-rest * pct // 100),
+        counts=tuple((c.name, c.count) for c in converted),
         record_faults=control.record_faults if control else None,
     )

@@ -18,19 +18,20 @@ spare capacity (earliest deadline first): an error naming role, week and missing
 
 from __future__ import annotations
 
-import datetime as dt
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
-from ..texts import site as texts
 from ..formatting import round_half_up
 from ..model import Plan
+from ..texts import site as texts
 from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork, routed_cases
 from .kinds import WorkKind
-from .milestones import by_id as milestones_by_id, milestones
+from .milestones import by_id as milestones_by_id
+from .milestones import milestones
 
 EPS = 0.05  # hours; smaller differences are rounding noise
 
@@ -83,8 +84,15 @@ def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
         points += [fr.start, fr.end, *(d for r in fr.reentry for d in (r.start, r.end) if d)]
     if plan.vendor_offer:
         offer = plan.vendor_offer
-        points += [d for d in (offer.delivery, *(e.start for e in offer.internal_effort),
-                               *(e.end for e in offer.internal_effort)) if d]
+        points += [
+            d
+            for d in (
+                offer.delivery,
+                *(e.start for e in offer.internal_effort),
+                *(e.end for e in offer.internal_effort),
+            )
+            if d
+        ]
     for key in plan.first_follow_ups:
         bounds = month_bounds(key)
         if bounds:
@@ -103,14 +111,37 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
         if not pw.follow_up:
             if wp.start is None or wp.end is None:
                 continue  # reported by the period rules
-            out.append(Work(f"arbejdspakke:{wp.id}", wp.name, wp.role, WorkKind.package, pw.hours,
-                            spread(pw.hours, days, wp.start, wp.end), _deadline_of(plan, wp.deadline, wp.end),
-                            (*path, "til"), wp.start, wp.end))
+            out.append(
+                Work(
+                    f"arbejdspakke:{wp.id}",
+                    wp.name,
+                    wp.role,
+                    WorkKind.package,
+                    pw.hours,
+                    spread(pw.hours, days, wp.start, wp.end),
+                    _deadline_of(plan, wp.deadline, wp.end),
+                    (*path, "til"),
+                    wp.start,
+                    wp.end,
+                )
+            )
             continue
         for key, n, (first, last) in months:
             hours = pw.hours * n / total
-            out.append(Work(f"opfoelgning:{wp.id}:{key}", wp.name, wp.role, WorkKind.follow_up, hours,
-                            spread(hours, days, first, last), last, path, first, last))
+            out.append(
+                Work(
+                    f"opfoelgning:{wp.id}:{key}",
+                    wp.name,
+                    wp.role,
+                    WorkKind.follow_up,
+                    hours,
+                    spread(hours, days, first, last),
+                    last,
+                    path,
+                    first,
+                    last,
+                )
+            )
     return out
 
 
@@ -125,8 +156,20 @@ def session_works(sessions: list[SessionWork], start: dt.date, end: dt.date) -> 
         s = parts[0].session
         hours = sum(p.hours for p in parts)
         sunday = shift(s.date, 6 - s.date.weekday())
-        out.append(Work(f"hold:{s.id}", s.title, role, WorkKind.session, hours, {s.date: hours}, sunday,
-                        ("undervisning", "sessioner", index), s.date, s.date))
+        out.append(
+            Work(
+                f"hold:{s.id}",
+                s.title,
+                role,
+                WorkKind.session,
+                hours,
+                {s.date: hours},
+                sunday,
+                ("undervisning", "sessioner", index),
+                s.date,
+                s.date,
+            )
+        )
     return out
 
 
@@ -144,9 +187,20 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
             continue
         start = e.start or offer.delivery or shift(go, -28)
         end = e.end or shift(go, -1)
-        out.append(Work(f"kontrol:{e.role}:{i}", texts.CONTROL_WORK.format(vendor=texts.vendor_name(offer)), e.role,
-                        WorkKind.control, hours, spread(hours, days, start, end), end,
-                        ("leverandoertilbud", "intern_indsats", i), start, end))
+        out.append(
+            Work(
+                f"kontrol:{e.role}:{i}",
+                texts.CONTROL_WORK.format(vendor=texts.vendor_name(offer)),
+                e.role,
+                WorkKind.control,
+                hours,
+                spread(hours, days, start, end),
+                end,
+                ("leverandoertilbud", "intern_indsats", i),
+                start,
+                end,
+            )
+        )
     return out
 
 
@@ -161,8 +215,20 @@ def activity_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
     for i, a in enumerate(plan.activities):
         if a.hours <= 0 or a.owner is None or a.end < a.start:
             continue
-        out.append(Work(f"aktivitet:{a.id}", a.name, a.owner, WorkKind.activity, a.hours, spread(a.hours, days, a.start, a.end),
-                        _deadline_of(plan, a.deadline, a.end), ("aktiviteter", i, "timer"), a.start, a.end))
+        out.append(
+            Work(
+                f"aktivitet:{a.id}",
+                a.name,
+                a.owner,
+                WorkKind.activity,
+                a.hours,
+                spread(a.hours, days, a.start, a.end),
+                _deadline_of(plan, a.deadline, a.end),
+                ("aktiviteter", i, "timer"),
+                a.start,
+                a.end,
+            )
+        )
     return out
 
 
@@ -185,8 +251,20 @@ def teaching_works(plan: Plan, start: dt.date, end: dt.date) -> list[Work]:
             continue
         hours = (dt.datetime.combine(s.date, s.end) - dt.datetime.combine(s.date, s.start)).total_seconds() / 3600
         sunday = shift(s.date, 6 - s.date.weekday())
-        out.append(Work(f"undervisning:{s.id}", s.title, role, WorkKind.teaching, hours, {s.date: hours}, sunday,
-                        ("undervisning", "sessioner", i, "underviser"), s.date, s.date))
+        out.append(
+            Work(
+                f"undervisning:{s.id}",
+                s.title,
+                role,
+                WorkKind.teaching,
+                hours,
+                {s.date: hours},
+                sunday,
+                ("undervisning", "sessioner", i, "underviser"),
+                s.date,
+                s.date,
+            )
+        )
     return out
 
 
@@ -200,9 +278,20 @@ def reentry_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
         start, end = r.start or freeze.start, r.end or shift(plan.project.go_live, -1)
         if r.hours <= 0 or end < start:
             continue
-        out.append(Work(f"genindtastning:{r.role}:{i}", texts.REENTRY_WORK.format(system=plan.municipality.old_system),
-                        r.role, WorkKind.reentry, r.hours, spread(r.hours, days, start, end), end,
-                        ("projekt", "frysning", "genindtastning", i, "timer"), start, end))
+        out.append(
+            Work(
+                f"genindtastning:{r.role}:{i}",
+                texts.REENTRY_WORK.format(system=plan.municipality.old_system),
+                r.role,
+                WorkKind.reentry,
+                r.hours,
+                spread(r.hours, days, start, end),
+                end,
+                ("projekt", "frysning", "genindtastning", i, "timer"),
+                start,
+                end,
+            )
+        )
     return out
 
 
@@ -273,7 +362,7 @@ def shortfalls(works: list[Work], capacity: dict[dt.date, float]) -> list[Shortf
                 bisect.insort(pending, (w.deadline, w.key))
             left[w.key] += w.daily[day]
         cap = capacity.get(day, 0.0)
-        for deadline, key in pending:  # serve earliest deadline first
+        for _deadline, key in pending:  # serve earliest deadline first
             if cap <= 0:
                 break
             used = min(cap, left[key])
@@ -309,6 +398,7 @@ class Load:
 class RoleTotal:
     """A role's planned hours, capacity and cost over the whole plan, rounded once to 0,01 (half up): the
     numbers every page, the economy comparison and both downloads show."""
+
     role: str
     hours: float
     capacity: float
@@ -316,16 +406,21 @@ class RoleTotal:
     cost: float
 
 
-def role_totals(plan: Plan, load: "Load") -> dict[str, RoleTotal]:
+def role_totals(plan: Plan, load: Load) -> dict[str, RoleTotal]:
     return role_totals_from(load, {r.id: r.hourly_cost for r in plan.roles})
 
 
-def role_totals_from(load: "Load", rates: dict[str, float]) -> dict[str, RoleTotal]:
+def role_totals_from(load: Load, rates: dict[str, float]) -> dict[str, RoleTotal]:
     out = {}
     for role, weeks in load.rows.items():
         hours = sum(w.load for w in weeks)  # the cost is the exact hours x rate, as recomputed from plan.yaml
-        out[role] = RoleTotal(role, round_half_up(hours, 2), round_half_up(sum(w.capacity for w in weeks), 2),
-                              rates.get(role, 0.0), round_half_up(hours * rates.get(role, 0.0), 2))
+        out[role] = RoleTotal(
+            role,
+            round_half_up(hours, 2),
+            round_half_up(sum(w.capacity for w in weeks), 2),
+            rates.get(role, 0.0),
+            round_half_up(hours * rates.get(role, 0.0), 2),
+        )
     return out
 
 

@@ -9,9 +9,9 @@ go-live moves every page, chart and deadline with it.
 
 from __future__ import annotations
 
-from ..texts import site as texts
 from ..model import Plan
 from ..model.schedule import Milestone
+from ..texts import site as texts
 
 GO_LIVE, FREEZE, ACCESS, DELIVERY, DECISION = "go_live", "frysning", "adgang_dubu", "levering", "beslutning"
 
@@ -29,15 +29,25 @@ def derived(plan: Plan) -> list[Milestone]:
     p = plan.project
     out = [Milestone.model_construct(id=GO_LIVE, name=texts.MILESTONE_GO_LIVE, date=p.go_live)]
     if p.freeze:
-        out.append(Milestone.model_construct(id=FREEZE, name=texts.MILESTONE_FREEZE.format(system=plan.municipality.old_system),
-                             date=p.freeze.start))
+        out.append(
+            Milestone.model_construct(
+                id=FREEZE, name=texts.MILESTONE_FREEZE.format(system=plan.municipality.old_system), date=p.freeze.start
+            )
+        )
     if p.dubu_access:
         out.append(Milestone.model_construct(id=ACCESS, name=texts.MILESTONE_ACCESS, date=p.dubu_access))
     if plan.vendor_offer and plan.vendor_offer.delivery:
-        out.append(Milestone.model_construct(id=DELIVERY, name=texts.MILESTONE_DELIVERY.format(vendor=plan.vendor_offer.vendor),
-                             date=plan.vendor_offer.delivery))
+        out.append(
+            Milestone.model_construct(
+                id=DELIVERY,
+                name=texts.MILESTONE_DELIVERY.format(vendor=plan.vendor_offer.vendor),
+                date=plan.vendor_offer.delivery,
+            )
+        )
     if plan.conversion.decision:
-        out.append(Milestone.model_construct(id=DECISION, name=texts.MILESTONE_DECISION, date=plan.conversion.decision.date))
+        out.append(
+            Milestone.model_construct(id=DECISION, name=texts.MILESTONE_DECISION, date=plan.conversion.decision.date)
+        )
     return out
 
 

@@ -17,9 +17,22 @@ from ..slug import ascii_slug
 
 # Pages and downloads whose path does not depend on the plan.
 CONTROL_GUIDE = "vejledning/kontrol.md"  # the guide for checking the converted cases
-FIXED = ("index.md", "sagsomfang.md", "minimumsoplysninger.md", "konverteringsform.md", "oekonomi.md",
-         "roller.md", "tidsplan.md", "ordliste.md", "vejledning/index.md", "undervisning/index.md", CONTROL_GUIDE,
-         "downloads/ressourceplan.xlsx", "downloads/ressourceplan.csv", "downloads/undervisning.ics")
+FIXED = (
+    "index.md",
+    "sagsomfang.md",
+    "minimumsoplysninger.md",
+    "konverteringsform.md",
+    "oekonomi.md",
+    "roller.md",
+    "tidsplan.md",
+    "ordliste.md",
+    "vejledning/index.md",
+    "undervisning/index.md",
+    CONTROL_GUIDE,
+    "downloads/ressourceplan.xlsx",
+    "downloads/ressourceplan.csv",
+    "downloads/undervisning.ics",
+)
 
 
 def load_page(role_id: str) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..texts import site as texts
 from ..io.load import key_path
 from ..model import Plan
+from ..texts import site as texts
 
 MARKER = "(udfyld"
 # Known stand-in values (key path -> values), compared without a trailing slash.

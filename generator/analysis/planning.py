@@ -56,19 +56,27 @@ def plan_figures(plan: Plan) -> Planning:
     minutes = effort.manual_minutes(needs)
     sessions = effort.session_work(plan, minutes)
     packages = effort.package_work(plan, minutes, sessions)
-    works = (load.package_works(plan, packages, days) + load.session_works(sessions, start, end)
-             + load.check_works(plan, days) + load.activity_works(plan, days)
-             + load.teaching_works(plan, start, end) + load.reentry_works(plan, days))
+    works = (
+        load.package_works(plan, packages, days)
+        + load.session_works(sessions, start, end)
+        + load.check_works(plan, days)
+        + load.activity_works(plan, days)
+        + load.teaching_works(plan, start, end)
+        + load.reentry_works(plan, days)
+    )
     weekly = load.weekly_load(plan, works, days)
     rows = coverage.coverage(plan, needs, packages, sessions)
     roles = effort.assigned_roles(plan)
     totals = load.role_totals(plan, weekly)
     known = {r.id for r in plan.roles}  # the weekly load leaves out roles the plan does not define
     in_load = [w for w in works if w.role in known]
-    cost_args = dict(roles=roles, common=load.hours_by_role(in_load, load.COMMON_WORK),
-                     chosen=plan.conversion.decision.chosen if plan.conversion.decision else None,
-                     planned_hours=load.hours_by_role(in_load, load.CASE_WORK),
-                     planned_totals={r: (t.hours, t.cost) for r, t in totals.items()})
+    cost_args = dict(
+        roles=roles,
+        common=load.hours_by_role(in_load, load.COMMON_WORK),
+        chosen=plan.conversion.decision.chosen if plan.conversion.decision else None,
+        planned_hours=load.hours_by_role(in_load, load.CASE_WORK),
+        planned_totals={r: (t.hours, t.cost) for r, t in totals.items()},
+    )
     options = economics.option_costs(plan, needs, **cost_args)
     return Planning(
         start=start,

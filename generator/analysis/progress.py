@@ -24,13 +24,13 @@ import math
 from dataclasses import dataclass, field
 
 from .. import formatting as fmt
-from ..texts import site as texts
 from ..model import Plan
 from ..model.base import LAST_DAY
 from ..model.cases import CaseCategory
 from ..model.municipality import TaskStatus
 from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCriterion, ManualCheck, Progress
 from ..model.roles import Role
+from ..texts import site as texts
 from .forecast import progress_by_owner
 from .planning import Planning
 
@@ -118,11 +118,12 @@ class Item:
 
 
 def _round(value: float) -> int:
-    return int(math.floor(value + 0.5 + 1e-9))
+    return math.floor(value + 0.5 + 1e-9)
 
 
-def _forecast(total: int, start: dt.date, points: list[tuple[dt.date, int]],
-              deadline: dt.date) -> tuple[float | None, dt.date | None, int]:
+def _forecast(
+    total: int, start: dt.date, points: list[tuple[dt.date, int]], deadline: dt.date
+) -> tuple[float | None, dt.date | None, int]:
     """(pace per day, finish date, cases by the deadline) from the counts, linear from the first point."""
     if not points:
         return None, None, 0
@@ -158,15 +159,35 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
     for pw in planning.packages:
         kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
         wp = pw.package
-        found.append(("arbejdspakke", wp.id, wp.name, wp.role, pw.case_count, f"{kind}:{wp.id}", pw.follow_up,
-                      tuple(wp.categories)))
+        found.append(
+            (
+                "arbejdspakke",
+                wp.id,
+                wp.name,
+                wp.role,
+                pw.case_count,
+                f"{kind}:{wp.id}",
+                pw.follow_up,
+                tuple(wp.categories),
+            )
+        )
     per_session: dict[str, list] = {}
     for sw in planning.sessions:
         per_session.setdefault(sw.session.id, []).append(sw)
     for sid, parts in per_session.items():
         s = parts[0].session
-        found.append(("hold", sid, s.title, parts[0].role, sum(p.cases for p in parts), f"hold:{sid}", False,
-                      tuple(dict.fromkeys(p.category for p in parts))))
+        found.append(
+            (
+                "hold",
+                sid,
+                s.title,
+                parts[0].role,
+                sum(p.cases for p in parts),
+                f"hold:{sid}",
+                False,
+                tuple(dict.fromkeys(p.category for p in parts)),
+            )
+        )
     items = []
     for kind, id_, name, role, total, key, follow_up, cats in found:
         if key not in spans:
@@ -179,8 +200,25 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
         planned = _round(total * share.get(as_of, 0.0)) if as_of else 0
         pace, finish, at_deadline = _forecast(total, start, list(counts), deadline)
         schedule = tuple((d, _round(total * share.get(d, 0.0))) for d in dates)
-        items.append(Item(kind, id_, name, role, total, start, deadline, follow_up, cats, history, planned, pace,
-                          finish, at_deadline, schedule))
+        items.append(
+            Item(
+                kind,
+                id_,
+                name,
+                role,
+                total,
+                start,
+                deadline,
+                follow_up,
+                cats,
+                history,
+                planned,
+                pace,
+                finish,
+                at_deadline,
+                schedule,
+            )
+        )
     return items
 
 
@@ -209,8 +247,9 @@ class RoleProgress:
     @property
     def next(self) -> Item | None:
         """The work to do next: the unfinished item with the earliest start (then deadline)."""
-        return min((i for i in self.items if i.verdict != DONE), key=lambda i: (i.start, i.deadline, i.id),
-                   default=None)
+        return min(
+            (i for i in self.items if i.verdict != DONE), key=lambda i: (i.start, i.deadline, i.id), default=None
+        )
 
     @property
     def verdict(self) -> str:
@@ -347,24 +386,37 @@ def _thresholds(plan: Plan) -> tuple[dict[str, float], float | None]:
 
 
 def cases(n: int) -> str:
-    """"1 sag", "36 sager" (Danish, for the checklists and messages)."""
+    """ "1 sag", "36 sager" (Danish, for the checklists and messages)."""
     return (texts.CASES_ONE if n == 1 else texts.CASES_MANY).format(n=n)
 
 
-def _criterion(plan: Plan, c: GoNoGoCriterion, items: list[Item], recs: list[CategoryReconciliation],
-               unreconciled: list[CaseCategory], latest: dict[str, ControlRound],
-               checks: dict[str, ManualCheck]) -> CriterionResult:
+def _criterion(
+    plan: Plan,
+    c: GoNoGoCriterion,
+    items: list[Item],
+    recs: list[CategoryReconciliation],
+    unreconciled: list[CaseCategory],
+    latest: dict[str, ControlRound],
+    checks: dict[str, ManualCheck],
+) -> CriterionResult:
     activities = {a.id: a.name for a in plan.activities}
     missing: list[str] = []
     if c.kind is CriterionKind.packages_done:
-        wanted = [i for i in items if i.kind == "arbejdspakke"
-                  and (i.id in c.packages if c.packages else not i.follow_up)]
-        missing = [texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))
-                   for i in wanted if i.verdict != DONE]
+        wanted = [
+            i for i in items if i.kind == "arbejdspakke" and (i.id in c.packages if c.packages else not i.follow_up)
+        ]
+        missing = [
+            texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))
+            for i in wanted
+            if i.verdict != DONE
+        ]
     elif c.kind is CriterionKind.categories_converted:
         wanted = [i for i in items if not i.follow_up and set(i.categories) & set(c.categories)]
-        missing = [texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))
-                   for i in wanted if i.verdict != DONE]
+        missing = [
+            texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))
+            for i in wanted
+            if i.verdict != DONE
+        ]
         missing += [texts.MISSING_ROUND.format(activity=activities.get(a, a)) for a in c.activities if a not in latest]
     elif c.kind is CriterionKind.fault_rate_below:
         wanted_ids = c.activities or list(latest)
@@ -375,12 +427,19 @@ def _criterion(plan: Plan, c: GoNoGoCriterion, items: list[Item], recs: list[Cat
             if r is None:
                 missing.append(texts.MISSING_ROUND.format(activity=activities.get(a, a)))
             elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:
-                missing.append(texts.MISSING_FAULT_RATE.format(activity=activities.get(a, a),
-                                                               rate=fmt.percent(r.faults / r.sample * 100, 1),
-                                                               threshold=fmt.percent(c.threshold, 1)))
+                missing.append(
+                    texts.MISSING_FAULT_RATE.format(
+                        activity=activities.get(a, a),
+                        rate=fmt.percent(r.faults / r.sample * 100, 1),
+                        threshold=fmt.percent(c.threshold, 1),
+                    )
+                )
     elif c.kind is CriterionKind.differences_explained:
-        missing = [texts.MISSING_EXPLANATION.format(category=r.category.name, cases=cases(r.unexplained))
-                   for r in recs if r.unexplained]
+        missing = [
+            texts.MISSING_EXPLANATION.format(category=r.category.name, cases=cases(r.unexplained))
+            for r in recs
+            if r.unexplained
+        ]
         missing += [texts.MISSING_RECONCILIATION.format(category=cat.name) for cat in unreconciled]
     else:
         check = checks.get(c.id)
@@ -395,21 +454,32 @@ def _criterion(plan: Plan, c: GoNoGoCriterion, items: list[Item], recs: list[Cat
 def _steps(items: list[Item], recs, unreconciled, latest, criteria: list[CriterionResult]) -> list[TaskStep]:
     unfinished = [i for i in items if not i.follow_up and i.verdict != DONE]
     step1 = tuple(texts.MISSING_ITEM_LEFT.format(name=i.name, cases=cases(i.left)) for i in unfinished)
-    step2 = tuple([texts.MISSING_EXPLANATION.format(category=r.category.name, cases=cases(r.unexplained))
-                   for r in recs if r.unexplained]
-                  + [texts.MISSING_RECONCILIATION.format(category=c.name) for c in unreconciled])
+    step2 = tuple(
+        [
+            texts.MISSING_EXPLANATION.format(category=r.category.name, cases=cases(r.unexplained))
+            for r in recs
+            if r.unexplained
+        ]
+        + [texts.MISSING_RECONCILIATION.format(category=c.name) for c in unreconciled]
+    )
     step3 = () if latest else (texts.MISSING_ROUNDS_KEY,)
     open_criteria = [c for c in criteria if not c.met]
-    step4 = ((texts.MISSING_CRITERIA,) if not criteria
-             else tuple(f"{c.criterion.name}" for c in open_criteria))
+    step4 = (texts.MISSING_CRITERIA,) if not criteria else tuple(f"{c.criterion.name}" for c in open_criteria)
     missing = {1: step1, 2: step2, 3: step3, 4: step4}
     return [TaskStep(n, title, not missing[n], missing[n]) for n, title in texts.CONVERT_STEP_TITLES.items()]
 
 
 def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> ProgressFigures:
     status_dates = sorted({e.date for e in progress.status})
-    others = [d for d in (progress.reconciliation.date, *(r.date for r in progress.controls),
-                          *(c.date for c in progress.checks)) if d]
+    others = [
+        d
+        for d in (
+            progress.reconciliation.date,
+            *(r.date for r in progress.controls),
+            *(c.date for c in progress.checks),
+        )
+        if d
+    ]
     as_of = status_dates[-1] if status_dates else (max(others) if others else None)
     data_date = max([*status_dates, *others], default=None)
     items = _items(plan, planning, progress.status, as_of)
@@ -417,26 +487,59 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
     for r in plan.roles:
         mine = tuple(i for i in items if i.role == r.id)
         if mine:
-            history = tuple(Point(d, sum(min(i.total, i.done_at(d)) for i in mine), sum(i.planned_at(d) for i in mine))
-                            for d in status_dates)
+            history = tuple(
+                Point(d, sum(min(i.total, i.done_at(d)) for i in mine), sum(i.planned_at(d) for i in mine))
+                for d in status_dates
+            )
             roles.append(RoleProgress(r, mine, history))
     cats = {c.id: c for c in plan.categories}
-    recs = [CategoryReconciliation(cats[row.category], row.old_system, row.dubu,
-                                   tuple(e for e in progress.reconciliation.explanations if e.category == row.category))
-            for row in progress.reconciliation.categories if row.category in cats]
+    recs = [
+        CategoryReconciliation(
+            cats[row.category],
+            row.old_system,
+            row.dubu,
+            tuple(e for e in progress.reconciliation.explanations if e.category == row.category),
+        )
+        for row in progress.reconciliation.categories
+        if row.category in cats
+    ]
     seen = {r.category.id for r in recs}
     unreconciled = [c for c in plan.categories if c.converted and c.id not in seen]
     per_activity, general = _thresholds(plan)
     names = {a.id: a.name for a in plan.activities}
-    quality = [RoundQuality(r, names.get(r.activity, r.activity), *wilson(r.faults, r.sample),
-                            per_activity.get(r.activity, general)) for r in progress.controls]
+    quality = [
+        RoundQuality(
+            r, names.get(r.activity, r.activity), *wilson(r.faults, r.sample), per_activity.get(r.activity, general)
+        )
+        for r in progress.controls
+    ]
     latest = _latest_rounds(progress.controls)
     checks = {c.criterion: c for c in sorted(progress.checks, key=lambda c: c.date)}
-    criteria = [_criterion(plan, c, items, recs, unreconciled, latest, checks)
-                for c in (plan.go_no_go.criteria if plan.go_no_go else [])]
+    criteria = [
+        _criterion(plan, c, items, recs, unreconciled, latest, checks)
+        for c in (plan.go_no_go.criteria if plan.go_no_go else [])
+    ]
     steps = _steps(items, recs, unreconciled, latest, criteria)
     started = any(i.done for i in items) or bool(progress.controls) or bool(recs)
-    task = (TaskStatus.completed if all(s.done for s in steps)
-            else TaskStatus.in_progress if started else TaskStatus.not_started)
-    return ProgressFigures(as_of, data_date, status_dates, items, roles, recs, unreconciled, quality, criteria,
-                           steps, task, plan.project.go_live, progress)
+    task = (
+        TaskStatus.completed
+        if all(s.done for s in steps)
+        else TaskStatus.in_progress
+        if started
+        else TaskStatus.not_started
+    )
+    return ProgressFigures(
+        as_of,
+        data_date,
+        status_dates,
+        items,
+        roles,
+        recs,
+        unreconciled,
+        quality,
+        criteria,
+        steps,
+        task,
+        plan.project.go_live,
+        progress,
+    )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..texts import site as texts
 from ..model import Plan
 from ..model.cases import Timing
 from ..model.municipality import TaskStatus
+from ..texts import site as texts
 from .milestones import milestones
 from .placeholders import Placeholder
 
@@ -24,8 +24,11 @@ def _unfilled(found: list[Placeholder], step: int) -> list[str]:
     if not n:
         return []
     sections = sorted({p.path[0] for p in found if p.path and p.path[0] in STEP_SECTIONS[step]})
-    return [texts.MISSING_UNFILLED.format(n=n, word=texts.PLACEHOLDER_ONE if n == 1 else texts.PLACEHOLDER_MANY,
-                                          sections=", ".join(sections))]
+    return [
+        texts.MISSING_UNFILLED.format(
+            n=n, word=texts.PLACEHOLDER_ONE if n == 1 else texts.PLACEHOLDER_MANY, sections=", ".join(sections)
+        )
+    ]
 
 
 @dataclass(frozen=True)

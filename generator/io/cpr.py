@@ -29,10 +29,10 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from generator.cprmatch import MAX_MATCH, MAX_SPECIAL, Normalised, mask, matches, spans
-from generator.io.yaml_loader import LoadedYaml, load_yaml_text, read_source
-from generator.messages import ERROR, Message, PlanError, display_name, os_reason
-from generator.texts import reading as say
+from ..cprmatch import MAX_MATCH, MAX_SPECIAL, Normalised, mask, matches, spans
+from ..messages import ERROR, Message, PlanError, display_name, os_reason
+from ..texts import reading as say
+from .yaml_loader import LoadedYaml, load_yaml_text, read_source
 
 
 def find_cpr(text: str) -> list[tuple[int, int, str]]:
@@ -188,17 +188,30 @@ def decode_text(raw: bytes) -> str:
 # Files: sniffed, zip members, big files in pieces
 # --------------------------------------------------------------------------------------------
 
-_IMAGE_OR_FONT = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*",
-                  b"\x00\x00\x01\x00", b"wOFF", b"wOF2", b"\x00\x01\x00\x00", b"OTTO")
+_IMAGE_OR_FONT = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\x00\x00\x01\x00",
+    b"wOFF",
+    b"wOF2",
+    b"\x00\x01\x00\x00",
+    b"OTTO",
+)
 ZIP_MEMBER_LIMIT = 256 * 1024 * 1024  # bytes a zip member may unpack to before it is refused
 
 
 def is_image_or_font(head: bytes) -> bool:
     """Recognised by the first bytes (the file's name does not matter)."""
-    return (head.startswith(_IMAGE_OR_FONT)
-            or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
-            or (head[:2] == b"BM" and head[6:10] == b"\x00\x00\x00\x00")
-            or head[4:8] == b"ftyp")
+    return (
+        head.startswith(_IMAGE_OR_FONT)
+        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+        or (head[:2] == b"BM" and head[6:10] == b"\x00\x00\x00\x00")
+        or head[4:8] == b"ftyp"
+    )
 
 
 def scan_bytes(data: bytes, name: str) -> list[Message]:
@@ -316,17 +329,30 @@ def guarded_load(path: Path, also: Iterable[Message] = ()) -> LoadedYaml:
 # Rendered output
 # --------------------------------------------------------------------------------------------
 
+
 def check_generated(path: str, data: str | bytes, title: str = "") -> None:
     """Raise :class:`PlanError` if a rendered page or download (its path, title or content) holds a
     CPR number. Runs on every page and download before it is written or given to MkDocs."""
     name = say.GENERATED_FILE.format(path=path)
-    messages = [_message(name, 0, 0, masked, where=say.CPR_GENERATED)
-                for _, _, masked in find_cpr(f"{path}\n{title}")]
+    messages = [_message(name, 0, 0, masked, where=say.CPR_GENERATED) for _, _, masked in find_cpr(f"{path}\n{title}")]
     found = scan_text(data, name) if isinstance(data, str) else scan_bytes(data, name)
     messages += [Message(m.file, m.line, m.column, m.key, say.CPR_GENERATED + m.text, ERROR) for m in found]
     if messages:
         raise PlanError(messages)
 
 
-__all__ = ["find_cpr", "find_cpr_in_pieces", "scan_text", "scan_yaml", "scan_bytes", "scan_docs", "scan_config",
-           "guarded_load", "scan_loaded", "check_generated", "cpr_message_text", "mask", "spans"]
+__all__ = [
+    "check_generated",
+    "cpr_message_text",
+    "find_cpr",
+    "find_cpr_in_pieces",
+    "guarded_load",
+    "mask",
+    "scan_bytes",
+    "scan_config",
+    "scan_docs",
+    "scan_loaded",
+    "scan_text",
+    "scan_yaml",
+    "spans",
+]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from generator.texts import reading as say
+from ..texts import reading as say
+
 
 def check_docs_path(ref: str, docs_dir: Path) -> str | None:
     """None when `ref` names an existing file inside docs_dir; otherwise a Danish error text.

@@ -10,11 +10,10 @@ import typing
 from pathlib import Path
 from typing import Any
 
-import pydantic
 from pydantic import BaseModel, ValidationError
 
 from ..formatting import number
-from ..messages import ERROR, Message, PlanError, display_name
+from ..messages import ERROR, Message, PlanError
 from ..model import Plan
 from ..slug import ascii_slug
 from ..texts import validation as say
@@ -173,7 +172,7 @@ def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
         return say.DECIMAL_COMMA.format(value=value.strip(), dotted=dotted)
     if kind in ("float_type", "float_parsing"):
         return say.NOT_NUMBER.format(got=got)
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith(("date", "datetime")):
         return say.NOT_DATE.format(got=got)
     if kind.startswith("time"):
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
@@ -184,7 +183,7 @@ def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     if kind.startswith("bool"):
         return say.NOT_BOOL.format(got=got)
     if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
-        (k, v), = value.items()
+        ((k, v),) = value.items()
         return say.TEXT_READ_AS_KEY.format(key=k, value=v)
     if kind == "string_type":
         return say.NOT_TEXT.format(got=got)
@@ -202,8 +201,12 @@ def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     if kind == "literal_error":
         return say.ONE_OF.format(expected=ctx.get("expected", ""), got=got)
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        words = {"greater_than_equal": ("ge", say.AT_LEAST), "greater_than": ("gt", say.GREATER_THAN),
-                 "less_than_equal": ("le", say.AT_MOST), "less_than": ("lt", say.LESS_THAN)}[kind]
+        words = {
+            "greater_than_equal": ("ge", say.AT_LEAST),
+            "greater_than": ("gt", say.GREATER_THAN),
+            "less_than_equal": ("le", say.AT_MOST),
+            "less_than": ("lt", say.LESS_THAN),
+        }[kind]
         return say.BOUND.format(word=words[1], bound=_bound(ctx.get(words[0])), got=got)
     if kind == "finite_number":
         return say.NOT_FINITE.format(got=got)

@@ -41,9 +41,9 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.formatting import and_list, number
-from generator.messages import ERROR, Message, PlanError, display_name, os_reason
-from generator.texts import reading as say
+from ..formatting import and_list, number
+from ..messages import ERROR, Message, PlanError, display_name, os_reason
+from ..texts import reading as say
 
 MAX_NODES = 100_000
 # Characters of text after anchors and aliases are folded out: as many as the biggest plan file allowed,
@@ -74,7 +74,7 @@ PathT = tuple[Any, ...]
 class _Pos:
     key: tuple[int, int]  # where the key (or the list item) starts
     value: tuple[int, int]  # where the value starts
-    children: dict[Any, "_Pos"] = field(default_factory=dict)
+    children: dict[Any, _Pos] = field(default_factory=dict)
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -185,9 +185,7 @@ def read_source(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
     return raw
 
 
-def load_yaml_text(
-    text_or_bytes: str | bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> LoadedYaml:
+def load_yaml_text(text_or_bytes: str | bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedYaml:
     """Load YAML from memory; ``file`` is the name used in messages."""
     text = _decode(text_or_bytes, file, max_bytes)
     if not text.strip():
@@ -260,7 +258,7 @@ def _decode(text_or_bytes: str | bytes, file: str, max_bytes: int) -> str:
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line_no = raw.count(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         line_end = raw.find(b"\n", exc.start)
         line_bytes = raw[line_start : line_end if line_end >= 0 else len(raw)].rstrip(b"\r")
         shown = line_bytes.decode("cp1252", "replace").strip()
@@ -268,8 +266,9 @@ def _decode(text_or_bytes: str | bytes, file: str, max_bytes: int) -> str:
             shown = shown[:77] + "..."
         others = _count_bad_lines(raw) - 1
         more = say.NOT_UTF8_MORE_LINES.format(others=others) if others > 0 else ""
-        _fail(file, line_no, col,
-              say.NOT_UTF8.format(byte=raw[exc.start], line=line_no, col=col, more=more, shown=shown))
+        _fail(
+            file, line_no, col, say.NOT_UTF8.format(byte=raw[exc.start], line=line_no, col=col, more=more, shown=shown)
+        )
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -362,8 +361,13 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, file: str) -> Message:
     elif problem.startswith("found character") and "cannot start any token" in problem:
         ch = problem.split("'")[1] if "'" in problem else "?"
         msg = say.BAD_FIRST_CHARACTER.format(ch=ch)
-    elif "block end" in problem or "did not find expected key" in problem or "expected '-'" in problem \
-            or "did not find expected '-' indicator" in problem or "expected <block end>" in problem:
+    elif (
+        "block end" in problem
+        or "did not find expected key" in problem
+        or "expected '-'" in problem
+        or "did not find expected '-' indicator" in problem
+        or "expected <block end>" in problem
+    ):
         start = say.BAD_INDENT_START.format(line=ctx_line) if ctx_line and ctx_line != line else ""
         msg = say.BAD_INDENT.format(start=start)
     elif "flow" in context or "flow" in problem:
@@ -395,7 +399,7 @@ def _show_tag(tag: str | None) -> str:
     if not tag:
         return "?"
     if tag.startswith(_Y):
-        return "!!" + tag[len(_Y):]
+        return "!!" + tag[len(_Y) :]
     return tag
 
 
@@ -517,8 +521,13 @@ class _Builder:
                 lines = [n.start_mark.line + 1 for n in nodes]
                 first = nodes[0].value if isinstance(nodes[0], ScalarNode) else key
                 forgotten = say.FORGOTTEN_FIRST if len(nodes) == 2 else say.FORGOTTEN_OTHERS
-                self.error(nodes[1], path + (key,), say.DUPLICATE_KEY.format(
-                    key=first, times=_times(len(nodes)), lines=_join_lines(lines), forgotten=forgotten))
+                self.error(
+                    nodes[1],
+                    path + (key,),
+                    say.DUPLICATE_KEY.format(
+                        key=first, times=_times(len(nodes)), lines=_join_lines(lines), forgotten=forgotten
+                    ),
+                )
         return out
 
     def scalar(self, node: ScalarNode, path: PathT) -> Any:
@@ -531,11 +540,14 @@ class _Builder:
             if node.tag == _NULL_TAG and node.value not in _NULL_VALUES:
                 raise ValueError(node.value)  # PyYAML reads any text tagged !!null as empty: "!!null 40" is a slip
             return self.constructor.construct_object(node, deep=True)
-        except Exception:  # noqa: BLE001 - PyYAML's scalar constructors fail with KeyError, AttributeError, ...
+        except Exception:
             kind = {
-                "timestamp": say.KIND_DATE, "int": say.KIND_INTEGER, "float": say.KIND_NUMBER,
-                "bool": say.KIND_BOOLEAN, "null": say.KIND_NULL,
-            }.get(node.tag[len(_Y):], say.KIND_OTHER)
+                "timestamp": say.KIND_DATE,
+                "int": say.KIND_INTEGER,
+                "float": say.KIND_NUMBER,
+                "bool": say.KIND_BOOLEAN,
+                "null": say.KIND_NULL,
+            }.get(node.tag[len(_Y) :], say.KIND_OTHER)
             hint = say.DATE_HINT if node.tag.endswith("timestamp") else ""
             self.error(node, path, say.BAD_VALUE.format(value=node.value, kind=kind, hint=hint))
             return None

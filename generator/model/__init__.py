@@ -2,4 +2,4 @@
 
 from .plan import GlossaryTerm, Plan
 
-__all__ = ["Plan", "GlossaryTerm"]
+__all__ = ["GlossaryTerm", "Plan"]

@@ -14,6 +14,7 @@ Id = Annotated[
 ]
 """A key the plan uses to refer to things: lower-case ASCII letters, digits, _ and -."""
 
+
 def _local_time(value: dt.time) -> dt.time:
     # "09:00Z" or "09:00+01:00" parse as times with a zone, which cannot be compared with "15:00".
     if value.tzinfo is not None:
@@ -49,7 +50,9 @@ Hours = Annotated[float, Field(ge=0, le=1_000_000, allow_inf_nan=False)]
 Percent = Annotated[int, Field(ge=1, le=100)]
 """A whole percentage from 1 to 100."""
 
-WebAddress = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000, allowed_schemes=["https", "http"], host_required=True)]
+WebAddress = Annotated[
+    AnyHttpUrl, UrlConstraints(max_length=2000, allowed_schemes=["https", "http"], host_required=True)
+]
 """A web address: https:// (or http://) and a host. The pages print it through markdown.link_url."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -64,8 +67,9 @@ def field(alias: str, description: str, default: Any = ..., **kwargs: Any) -> An
 class Model(BaseModel):
     """Base for every section: unknown keys are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_by_alias=True, validate_by_name=False,
-                              defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_by_alias=True, validate_by_name=False, defer_build=True
+    )
 
 
 class Period(Model):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-
 from .base import Count, Date, Id, Minutes, Model, ShortText, Text, field
 
 
@@ -60,7 +59,9 @@ class Field_(Model):
         "behov", "Hvem har brug for feltet: sagsbehandler, ledelse, oekonomi, danmarks_statistik.", min_length=1
     )
     minutes: Minutes = field("minutter", "Skønnet antal minutter pr. sag ved manuel indtastning.")
-    automatic: bool = field("automatisk", "true, hvis Netcompanys delvise automatiske konvertering dækker feltet.", False)
+    automatic: bool = field(
+        "automatisk", "true, hvis Netcompanys delvise automatiske konvertering dækker feltet.", False
+    )
     categories: list[Id] | None = field(
         "kategorier", "Sagskategorier feltet gælder for. Udelades, hvis det gælder alle konverterede sager.", None
     )
@@ -80,5 +81,7 @@ class FieldGroup(Model):
 
 class MinimumInformation(Model):
     settled_on: Date | None = field("afklaret_dato", "Dato hvor minimumsoplysningerne blev afklaret.", None)
-    participants: list[ShortText] = field("deltagere", "Hvem var med til at afklare (roller, ikke navne på borgere).", [])
+    participants: list[ShortText] = field(
+        "deltagere", "Hvem var med til at afklare (roller, ikke navne på borgere).", []
+    )
     groups: list[FieldGroup] = field("feltgrupper", "Feltgrupper i den rækkefølge, de indtastes.", min_length=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import Field, conint
+from pydantic import conint
 
 from .base import Date, Id, Minutes, Model, Price, ShortText, Text, field
 
@@ -27,8 +27,10 @@ class Criterion(Model):
     name: ShortText = field("navn", "Kriteriets navn.")
     weight: conint(ge=0, le=100) = field("vaegt", "Vægt i procent; alle vægte skal give 100 tilsammen.")
     price: bool = field(
-        "pris", "true, når kriteriet er prisen: så skal den billigere mulighed have mindst lige så mange point "
-        "som den dyrere (pointene tjekkes mod de udregnede priser).", False
+        "pris",
+        "true, når kriteriet er prisen: så skal den billigere mulighed have mindst lige så mange point "
+        "som den dyrere (pointene tjekkes mod de udregnede priser).",
+        False,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from .base import Id, Minutes, Model, Percent, ShortText, Text, field
 
 
@@ -58,6 +57,7 @@ class Guide(Model):
     groups: dict[Id, GroupGuide] = field("feltgrupper", "Vejledning for hver feltgruppe (nøgle = feltgruppens id).", {})
     roles: dict[Id, RoleGuide] = field("roller", "Ekstra trin for hver rolle (nøgle = rollens id).", {})
     control: ControlGuide | None = field(
-        "kontrol", "Kontrol af leverandørens konverterede sager: stikprøve, sager der tjekkes alle, hvor fejl skrives.",
+        "kontrol",
+        "Kontrol af leverandørens konverterede sager: stikprøve, sager der tjekkes alle, hvor fejl skrives.",
         None,
     )

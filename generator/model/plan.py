@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from .base import Count, Model, ShortText, Text, field
 from .cases import CaseCategory, MinimumInformation
 from .decision import ConversionForm, VendorOffer

@@ -14,7 +14,6 @@ from pydantic import confloat
 
 from .base import Count, Date, Id, Model, ShortText, SomeCases, Text, field
 
-
 # --- plan.yaml: go/no-go criteria ---------------------------------------------------------------
 
 

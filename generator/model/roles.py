@@ -28,9 +28,10 @@ class Role(Model):
     name: ShortText = field("navn", "Rollens navn.")
     plural: ShortText | None = field(
         "flertal",
-        "Rollens navn i flertal, som det står inde i en sætning, fx sagsbehandlere (\"Undervisning for "
-        "sagsbehandlere\"). Kan udelades for navne på ét ord, der ender på -er, -ent, -ant, -ist, -or eller -ør.",
-        None)
+        'Rollens navn i flertal, som det står inde i en sætning, fx sagsbehandlere ("Undervisning for '
+        'sagsbehandlere"). Kan udelades for navne på ét ord, der ender på -er, -ent, -ant, -ist, -or eller -ør.',
+        None,
+    )
     headcount: People = field("antal", "Antal personer i rollen.")
     hours_per_week: HoursPerWeek = field("timer_pr_uge", "Timer pr. uge hver person kan bruge på konverteringen.")
     hourly_cost: HourlyRate = field("timepris", "Fuld timepris i kr.")
@@ -39,14 +40,12 @@ class Role(Model):
     tasks: Text | None = field("opgaver", "Hvad rollen gør i konverteringen.", None)
 
     @model_validator(mode="after")
-    def _plural_known(self) -> "Role":
+    def _plural_known(self) -> Role:
         if self.plural is None and default_plural(self.name) is None:
-            raise PydanticCustomError(
-                "dansk", say.ROLE_PLURAL_UNKNOWN,
-                {"name": self.name})
+            raise PydanticCustomError("dansk", say.ROLE_PLURAL_UNKNOWN, {"name": self.name})
         return self
 
     @property
     def plural_name(self) -> str:
-        """"sagsbehandlere": the plural as it stands inside a sentence ("Undervisning for sagsbehandlere")."""
+        """ "sagsbehandlere": the plural as it stands inside a sentence ("Undervisning for sagsbehandlere")."""
         return self.plural or default_plural(self.name) or self.name

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-
-from .base import Date, Hours, Id, Model, People, ShortText, Text, field
+from .base import Date, Hours, Id, Model, People, ShortText, field
 
 
 class Milestone(Model):

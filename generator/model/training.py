@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..texts import validation as say
-from .base import Clock, Count, Date, Id, Model, People, ShortText, Text, WebAddress, field
+from .base import Clock, Count, Date, Id, Model, People, ShortText, WebAddress, field
 
 
 class TrainingConversion(Model):
@@ -24,12 +24,15 @@ class Session(Model):
     seats: People = field("pladser", "Antal pladser.")
     participants: Count = field("deltagere", "Antal tilmeldte.")
     content: list[ShortText] = field("indhold", "Indhold.", [])
-    conversion: TrainingConversion | None = field("konvertering", "Konverteringsøvelse på holdet, hvis der er en.", None)
+    conversion: TrainingConversion | None = field(
+        "konvertering", "Konverteringsøvelse på holdet, hvis der er en.", None
+    )
 
 
 class Training(Model):
-    klik_task: ShortText = field("klik_opgave", "KLIK-opgaven, der ejer resten af undervisningsplanen.",
-                                  say.TRAINING_KLIK_TASK)
+    klik_task: ShortText = field(
+        "klik_opgave", "KLIK-opgaven, der ejer resten af undervisningsplanen.", say.TRAINING_KLIK_TASK
+    )
     klik_link: WebAddress | None = field(
         "klik_link", "Webadressen på KLIK-opgaven (kopiér den fra KLIK), så siden kan linke til den.", None
     )

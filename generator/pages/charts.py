@@ -19,8 +19,8 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..texts import site as texts
 from ..formatting import month_short, number
+from ..texts import site as texts
 
 BLUE, ORANGE, GREEN, PURPLE, GREY = "#3f7fc4", "#c95f1e", "#3a8a4e", "#8a6fb5", "#7a7a7a"
 FONT = 'font-family="inherit" font-size="12"'
@@ -32,19 +32,23 @@ def _e(text: str) -> str:
 
 
 def _svg(uid: str, title: str, desc: str, width: int, height: int, body: list[str], defs: str = "") -> Markup:
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
-            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-            f'style="max-width:100%;height:auto" class="kp-chart" {FONT} data-search-exclude>'
-            f'<title id="{uid}-t">{_e(title)}</title><desc id="{uid}-d">{_e(desc)}</desc>')
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'style="max-width:100%;height:auto" class="kp-chart" {FONT} data-search-exclude>'
+        f'<title id="{uid}-t">{_e(title)}</title><desc id="{uid}-d">{_e(desc)}</desc>'
+    )
     parts = [head, f"<defs>{defs}</defs>" if defs else "", *body, "</svg>"]
     svg = "".join(p for p in parts if p)
     return Markup(f'<figure class="kp-figure">{svg}</figure>')
 
 
 def _hatch(uid: str, colour: str) -> str:
-    return (f'<pattern id="{uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-            f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{colour}"/>'
-            f'<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern>')
+    return (
+        f'<pattern id="{uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{colour}"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern>'
+    )
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
@@ -108,8 +112,9 @@ def _grid_x(ticks: list[tuple[float, str]], top: float, height: float) -> list[s
     """Vertical grid lines of a chart with horizontal rows, each labelled under the rows."""
     out = []
     for gx, label in ticks:
-        out.append(f'<line x1="{gx:.1f}" y1="{top - 4}" x2="{gx:.1f}" y2="{height - 26}" stroke="{GREY}" '
-                   'stroke-width="0.5"/>')
+        out.append(
+            f'<line x1="{gx:.1f}" y1="{top - 4}" x2="{gx:.1f}" y2="{height - 26}" stroke="{GREY}" stroke-width="0.5"/>'
+        )
         out.append(_text(gx, height - 12, label, anchor="middle"))
     return out
 
@@ -158,31 +163,38 @@ def gantt(uid: str, title: str, desc: str, bars: list[Bar], marker: tuple[str, d
     index = 0
     while month <= last:
         mx = x(month)
-        body.append(f'<line x1="{mx:.1f}" y1="{top - 8}" x2="{mx:.1f}" y2="{height - 20}" stroke="{GREY}" '
-                    'stroke-width="0.5"/>')
+        body.append(
+            f'<line x1="{mx:.1f}" y1="{top - 8}" x2="{mx:.1f}" y2="{height - 20}" stroke="{GREY}" stroke-width="0.5"/>'
+        )
         if index % label_every == 0:
             body.append(_text(mx + 2, top - 12, month_short(month)))
         index += 1
         if month.year == dt.date.max.year and month.month == 12:
             break
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    for (section, bar, lines), y in zip(rows, tops):
+    for (_section, bar, lines), y in zip(rows, tops):
         if bar is None:
             body.append(_label(4, y + 14, lines, extra=' font-weight="bold"'))
             continue
         body.append(_label(14, y + 14, lines))
         if bar.milestone:
             cx = x(bar.start)
-            body.append(f'<path d="M{cx:.1f},{y + 3} l7,7 l-7,7 l-7,-7 z" fill="{PURPLE}" stroke="currentColor" '
-                        'stroke-width="0.5"/>')
+            body.append(
+                f'<path d="M{cx:.1f},{y + 3} l7,7 l-7,7 l-7,-7 z" fill="{PURPLE}" stroke="currentColor" '
+                'stroke-width="0.5"/>'
+            )
         else:
             x0, x1 = x(bar.start), x(bar.end) + plot / span  # to the end of the last day
-            body.append(f'<rect x="{x0:.1f}" y="{y + 4}" width="{max(3.0, x1 - x0):.1f}" height="{row_h - 8}" '
-                        f'fill="{BLUE}" rx="2"/>')
+            body.append(
+                f'<rect x="{x0:.1f}" y="{y + 4}" width="{max(3.0, x1 - x0):.1f}" height="{row_h - 8}" '
+                f'fill="{BLUE}" rx="2"/>'
+            )
     if marker and first <= marker[1] <= last:
         mx = x(marker[1])
-        body.append(f'<line x1="{mx:.1f}" y1="{top - 4}" x2="{mx:.1f}" y2="{height - 16}" stroke="currentColor" '
-                    'stroke-width="1.5" stroke-dasharray="4 3"/>')
+        body.append(
+            f'<line x1="{mx:.1f}" y1="{top - 4}" x2="{mx:.1f}" y2="{height - 16}" stroke="currentColor" '
+            'stroke-width="1.5" stroke-dasharray="4 3"/>'
+        )
         body.append(_text(mx, height - 4, marker[0], anchor="middle", extra=' font-weight="bold"'))
     return _svg(uid, title, desc, WIDTH, height, body)
 
@@ -221,21 +233,31 @@ def load_chart(uid: str, title: str, desc: str, weeks: list[LoadWeek]) -> Markup
         x0 = left + i * step
         if w.load > 0:
             fill = f"url(#{uid}-hatch)" if w.over else BLUE
-            body.append(f'<rect x="{x0 + step * 0.15:.1f}" y="{y(w.load):.1f}" width="{step * 0.7:.1f}" '
-                        f'height="{y(0) - y(w.load):.1f}" fill="{fill}"/>')
+            body.append(
+                f'<rect x="{x0 + step * 0.15:.1f}" y="{y(w.load):.1f}" width="{step * 0.7:.1f}" '
+                f'height="{y(0) - y(w.load):.1f}" fill="{fill}"/>'
+            )
         if w.over:
             body.append(_text(x0 + step / 2, y(w.load) - 4, "!", anchor="middle", extra=' font-weight="bold"'))
         cap_path.append(f"{'M' if i == 0 else 'L'}{x0:.1f},{y(w.capacity):.1f} L{x0 + step:.1f},{y(w.capacity):.1f}")
         if i % every == 0:
             body.append(_text(x0 + step / 2, height - bottom + 16, w.label.replace("uge ", ""), anchor="middle"))
-    body.append(f'<path d="{" ".join(cap_path)}" fill="none" stroke="currentColor" stroke-width="2" '
-                'stroke-dasharray="6 3"/>')
+    body.append(
+        f'<path d="{" ".join(cap_path)}" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="6 3"/>'
+    )
     body.append(_text(left + plot_w / 2, height - 6, texts.CHART_WEEK_AXIS, anchor="middle"))
     swatch_bar = f'<rect width="14" height="14" fill="{BLUE}"/>'
     swatch_over = f'<rect width="14" height="14" fill="url(#{uid}-hatch)"/>'
     swatch_cap = '<line x1="0" y1="7" x2="14" y2="7" stroke="currentColor" stroke-width="2" stroke-dasharray="4 2"/>'
-    body += _legend(left, 8, [(swatch_bar, texts.CHART_LOAD_BAR), (swatch_cap, texts.CHART_LOAD_CAPACITY),
-                              (swatch_over, texts.CHART_LOAD_OVER)])
+    body += _legend(
+        left,
+        8,
+        [
+            (swatch_bar, texts.CHART_LOAD_BAR),
+            (swatch_cap, texts.CHART_LOAD_CAPACITY),
+            (swatch_over, texts.CHART_LOAD_OVER),
+        ],
+    )
     return _svg(uid, title, desc, WIDTH, height, body, _hatch(uid, ORANGE))
 
 
@@ -280,8 +302,10 @@ def cost_chart(uid: str, title: str, desc: str, bars: list[CostBar]) -> Markup:
         w_people, w_vendor = plot * b.people / peak, plot * b.vendor / peak
         body.append(f'<rect x="{left}" y="{y + 6}" width="{w_people:.1f}" height="18" fill="{BLUE}"/>')
         if b.vendor:
-            body.append(f'<rect x="{left + w_people:.1f}" y="{y + 6}" width="{w_vendor:.1f}" height="18" '
-                        f'fill="url(#{uid}-hatch)" stroke="{ORANGE}"/>')
+            body.append(
+                f'<rect x="{left + w_people:.1f}" y="{y + 6}" width="{w_vendor:.1f}" height="18" '
+                f'fill="url(#{uid}-hatch)" stroke="{ORANGE}"/>'
+            )
         body.append(_text(left + w_people + w_vendor + 6, y + 19, f"{number(b.total)} kr."))
     swatch_people = f'<rect width="14" height="14" fill="{BLUE}"/>'
     swatch_vendor = f'<rect width="14" height="14" fill="url(#{uid}-hatch)"/>'
@@ -299,8 +323,15 @@ class Series:
     dashed: bool = False
 
 
-def line_chart(uid: str, title: str, desc: str, labels: list[str], series: list[Series], total: float,
-               marker: tuple[str, int] | None = None) -> Markup:
+def line_chart(
+    uid: str,
+    title: str,
+    desc: str,
+    labels: list[str],
+    series: list[Series],
+    total: float,
+    marker: tuple[str, int] | None = None,
+) -> Markup:
     """Lines over weeks, each with its own dash style and marker shape and a label at its end."""
     if not labels:
         return Markup("")
@@ -335,8 +366,10 @@ def line_chart(uid: str, title: str, desc: str, labels: list[str], series: list[
             body.append(_text(pts[-1][0] + 8, pts[-1][1] + 4 + 14 * k, s.label))
     if marker is not None and 0 <= marker[1] < len(labels):
         mx = left + marker[1] * step
-        body.append(f'<line x1="{mx:.1f}" y1="{top}" x2="{mx:.1f}" y2="{y(0):.1f}" stroke="currentColor" '
-                    'stroke-width="1.5" stroke-dasharray="2 3"/>')
+        body.append(
+            f'<line x1="{mx:.1f}" y1="{top}" x2="{mx:.1f}" y2="{y(0):.1f}" stroke="currentColor" '
+            'stroke-width="1.5" stroke-dasharray="2 3"/>'
+        )
         body.append(_text(mx, top - 6, marker[0], anchor="middle", extra=' font-weight="bold"'))
     return _svg(uid, title, desc, WIDTH, height, body)
 
@@ -370,20 +403,31 @@ def progress_bars(uid: str, title: str, desc: str, bars: list[ProgressBar]) -> M
     body = _grid_x([(left + plot * k / 4, f"{k * 25} %") for k in range(5)], top, height)
     for b, lines, y in zip(bars, labels, tops):
         body.append(_row_label(left, y, lines))
-        body.append(f'<rect x="{left}" y="{y + 6}" width="{plot}" height="18" fill="none" stroke="currentColor" '
-                    'stroke-width="1"/>')
+        body.append(
+            f'<rect x="{left}" y="{y + 6}" width="{plot}" height="18" fill="none" stroke="currentColor" '
+            'stroke-width="1"/>'
+        )
         if b.done > 0:
-            body.append(f'<rect x="{left}" y="{y + 6}" width="{x(b.done, b.total) - left:.1f}" height="18" '
-                        f'fill="{BLUE}"/>')
+            body.append(
+                f'<rect x="{left}" y="{y + 6}" width="{x(b.done, b.total) - left:.1f}" height="18" fill="{BLUE}"/>'
+            )
         px = x(b.planned, b.total)
-        body.append(f'<line x1="{px:.1f}" y1="{y + 1}" x2="{px:.1f}" y2="{y + 29}" stroke="currentColor" '
-                    'stroke-width="3"/>')
+        body.append(
+            f'<line x1="{px:.1f}" y1="{y + 1}" x2="{px:.1f}" y2="{y + 29}" stroke="currentColor" stroke-width="3"/>'
+        )
         body.append(_text(left + plot + 8, y + 19, b.note))
     swatch_done = f'<rect width="14" height="14" fill="{BLUE}"/>'
     swatch_total = '<rect x="0.5" y="0.5" width="13" height="13" fill="none" stroke="currentColor"/>'
     swatch_plan = '<line x1="7" y1="0" x2="7" y2="14" stroke="currentColor" stroke-width="3"/>'
-    body += _legend(left, 8, [(swatch_done, texts.CHART_PROGRESS_DONE), (swatch_total, texts.CHART_PROGRESS_TOTAL),
-                              (swatch_plan, texts.CHART_PROGRESS_PLANNED)])
+    body += _legend(
+        left,
+        8,
+        [
+            (swatch_done, texts.CHART_PROGRESS_DONE),
+            (swatch_total, texts.CHART_PROGRESS_TOTAL),
+            (swatch_plan, texts.CHART_PROGRESS_PLANNED),
+        ],
+    )
     return _svg(uid, title, desc, WIDTH, height, body)
 
 
@@ -416,19 +460,32 @@ def interval_chart(uid: str, title: str, desc: str, rows: list[Interval]) -> Mar
     for r, lines, y in zip(rows, labels, tops):
         body.append(_row_label(left, y, lines))
         cy = y + 15
-        body.append(f'<line x1="{x(r.low):.1f}" y1="{cy}" x2="{x(r.high):.1f}" y2="{cy}" stroke="currentColor" '
-                    'stroke-width="2"/>')
+        body.append(
+            f'<line x1="{x(r.low):.1f}" y1="{cy}" x2="{x(r.high):.1f}" y2="{cy}" stroke="currentColor" '
+            'stroke-width="2"/>'
+        )
         for end in (r.low, r.high):
-            body.append(f'<line x1="{x(end):.1f}" y1="{cy - 6}" x2="{x(end):.1f}" y2="{cy + 6}" '
-                        'stroke="currentColor" stroke-width="2"/>')
+            body.append(
+                f'<line x1="{x(end):.1f}" y1="{cy - 6}" x2="{x(end):.1f}" y2="{cy + 6}" '
+                'stroke="currentColor" stroke-width="2"/>'
+            )
         body.append(f'<circle cx="{x(r.rate):.1f}" cy="{cy}" r="5" fill="{BLUE}" stroke="currentColor"/>')
         if r.threshold is not None:
             tx = x(r.threshold)
-            body.append(f'<line x1="{tx:.1f}" y1="{y + 1}" x2="{tx:.1f}" y2="{y + 29}" stroke="{ORANGE}" '
-                        'stroke-width="2.5" stroke-dasharray="4 3"/>')
+            body.append(
+                f'<line x1="{tx:.1f}" y1="{y + 1}" x2="{tx:.1f}" y2="{y + 29}" stroke="{ORANGE}" '
+                'stroke-width="2.5" stroke-dasharray="4 3"/>'
+            )
     swatch_rate = f'<circle cx="7" cy="7" r="5" fill="{BLUE}" stroke="currentColor"/>'
     swatch_ci = '<line x1="0" y1="7" x2="14" y2="7" stroke="currentColor" stroke-width="2"/>'
     swatch_limit = f'<line x1="7" y1="0" x2="7" y2="14" stroke="{ORANGE}" stroke-width="2.5" stroke-dasharray="4 3"/>'
-    body += _legend(left, 8, [(swatch_rate, texts.CHART_QUALITY_RATE), (swatch_ci, texts.CHART_QUALITY_INTERVAL),
-                              (swatch_limit, texts.CHART_QUALITY_LIMIT)])
+    body += _legend(
+        left,
+        8,
+        [
+            (swatch_rate, texts.CHART_QUALITY_RATE),
+            (swatch_ci, texts.CHART_QUALITY_INTERVAL),
+            (swatch_limit, texts.CHART_QUALITY_LIMIT),
+        ],
+    )
     return _svg(uid, title, desc, WIDTH, height, body)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import charts, downloads
 from .. import formatting as fmt
-from ..texts import site as texts
 from ..analysis import Figures, paths
 from ..analysis.kinds import WorkKind
 from ..analysis.milestones import milestones as all_milestones
 from ..model import Plan
 from ..model.cases import CaseStatus, Stakeholder, Timing
+from ..texts import site as texts
+from . import charts, downloads
 from .common import Later
 
 STAKEHOLDERS = {
@@ -25,44 +25,85 @@ TIMINGS = {Timing.go_live: texts.TIMING_GO_LIVE, Timing.first_follow_up: texts.T
 
 
 def routes(plan: Plan) -> dict[str, str]:
-    return {"automatisk": texts.ROUTE_AUTOMATIC.format(vendor=texts.vendor_name(plan.vendor_offer)),
-            "manuel": texts.ROUTE_MANUAL, "ikke_konverteres": texts.ROUTE_NOT_CONVERTED}
+    return {
+        "automatisk": texts.ROUTE_AUTOMATIC.format(vendor=texts.vendor_name(plan.vendor_offer)),
+        "manuel": texts.ROUTE_MANUAL,
+        "ikke_konverteres": texts.ROUTE_NOT_CONVERTED,
+    }
 
 
 def home(plan: Plan, figures: Figures, out) -> None:
     options = {o.id: o for o in plan.conversion.options}
     chosen = options.get(plan.conversion.decision.chosen) if plan.conversion.decision else None
     # the minimum fields each reader of reports and extracts needs (front page: what the fields serve)
-    serves = {s.value: list(dict.fromkeys(r.field.name for r in figures.field_rows if s.value in r.needs))
-              for s in (Stakeholder.management, Stakeholder.finance, Stakeholder.statistics)}
-    out.add("index.md", texts.PAGE_HOME, "index.md.j2", plan=plan, figures=figures, chosen=chosen, serves=serves,
-            warnings=out.warnings)
+    serves = {
+        s.value: list(dict.fromkeys(r.field.name for r in figures.field_rows if s.value in r.needs))
+        for s in (Stakeholder.management, Stakeholder.finance, Stakeholder.statistics)
+    }
+    out.add(
+        "index.md",
+        texts.PAGE_HOME,
+        "index.md.j2",
+        plan=plan,
+        figures=figures,
+        chosen=chosen,
+        serves=serves,
+        warnings=out.warnings,
+    )
 
 
 def scope(plan: Plan, figures: Figures, out) -> None:
     by_status = {s: [c for c in plan.categories if c.status is s] for s in CaseStatus}
-    out.add("sagsomfang.md", texts.PAGE_SCOPE, "sagsomfang.md.j2", section=texts.SECTION_DECISION,
-            plan=plan, figures=figures, by_status=by_status, routes=routes(plan))
+    out.add(
+        "sagsomfang.md",
+        texts.PAGE_SCOPE,
+        "sagsomfang.md.j2",
+        section=texts.SECTION_DECISION,
+        plan=plan,
+        figures=figures,
+        by_status=by_status,
+        routes=routes(plan),
+    )
 
 
 def minimum(plan: Plan, figures: Figures, out) -> None:
     groups = defaultdict(list)
     for row in figures.field_rows:
         groups[row.group.id].append(row)
-    out.add("minimumsoplysninger.md", texts.PAGE_MINIMUM, "minimumsoplysninger.md.j2", section=texts.SECTION_DECISION,
-            plan=plan, figures=figures, groups=groups, stakeholders=STAKEHOLDERS, timings=TIMINGS,
-            statistics=Stakeholder.statistics, first_follow_up=Timing.first_follow_up)
+    out.add(
+        "minimumsoplysninger.md",
+        texts.PAGE_MINIMUM,
+        "minimumsoplysninger.md.j2",
+        section=texts.SECTION_DECISION,
+        plan=plan,
+        figures=figures,
+        groups=groups,
+        stakeholders=STAKEHOLDERS,
+        timings=TIMINGS,
+        statistics=Stakeholder.statistics,
+        first_follow_up=Timing.first_follow_up,
+    )
 
 
 def conversion(plan: Plan, figures: Figures, out) -> None:
     options = {o.id: o for o in plan.conversion.options}
     chosen = options.get(plan.conversion.decision.chosen) if plan.conversion.decision else None
     pf = figures.planning
-    out.add("konverteringsform.md", texts.PAGE_CONVERSION, "konverteringsform.md.j2", section=texts.SECTION_DECISION,
-            plan=plan, figures=figures, chosen=chosen, matrix=pf.matrix, options=options,
-            cheapest=pf.cheapest, chosen_cost=pf.chosen_cost,
-            criteria={c.id: c.name for c in plan.conversion.criteria},
-            extra_cost=(pf.chosen_cost.total - pf.cheapest.total) if pf.chosen_cost and pf.cheapest else 0)
+    out.add(
+        "konverteringsform.md",
+        texts.PAGE_CONVERSION,
+        "konverteringsform.md.j2",
+        section=texts.SECTION_DECISION,
+        plan=plan,
+        figures=figures,
+        chosen=chosen,
+        matrix=pf.matrix,
+        options=options,
+        cheapest=pf.cheapest,
+        chosen_cost=pf.chosen_cost,
+        criteria={c.id: c.name for c in plan.conversion.criteria},
+        extra_cost=(pf.chosen_cost.total - pf.cheapest.total) if pf.chosen_cost and pf.cheapest else 0,
+    )
 
 
 def economy(plan: Plan, figures: Figures, out) -> None:
@@ -70,23 +111,46 @@ def economy(plan: Plan, figures: Figures, out) -> None:
     pf = figures.planning
     roles = {r.id: r for r in plan.roles}
     chosen = pf.matrix.chosen
-    bars = [charts.CostBar(c.option.name, c.vendor_price, c.people_cost, texts.CHOSEN if c.option.id == chosen else "")
-            for c in pf.options]
+    bars = [
+        charts.CostBar(c.option.name, c.vendor_price, c.people_cost, texts.CHOSEN if c.option.id == chosen else "")
+        for c in pf.options
+    ]
     chart = Later(charts.cost_chart, "omk", texts.CHART_COST_TITLE, texts.CHART_COST_DESC, bars)
     role_ids = [r.id for r in plan.roles if any(c.hours.get(r.id) for c in pf.options)]
     base = next(s for s in pf.sensitivity if s.factor == 1.0)
     shifts = [s for s in pf.sensitivity if s.ranking[:1] != base.ranking[:1]]
-    out.add("oekonomi.md", texts.PAGE_ECONOMY, "oekonomi.md.j2", section=texts.SECTION_DECISION,
-            plan=plan, pf=pf, chart=chart, roles=roles, role_ids=role_ids, chosen=chosen,
-            base=base, shifts=shifts, options={o.id: o for o in plan.conversion.options}, matrix=pf.matrix,
-            criteria={c.id: c.name for c in plan.conversion.criteria})
+    out.add(
+        "oekonomi.md",
+        texts.PAGE_ECONOMY,
+        "oekonomi.md.j2",
+        section=texts.SECTION_DECISION,
+        plan=plan,
+        pf=pf,
+        chart=chart,
+        roles=roles,
+        role_ids=role_ids,
+        chosen=chosen,
+        base=base,
+        shifts=shifts,
+        options={o.id: o for o in plan.conversion.options},
+        matrix=pf.matrix,
+        criteria={c.id: c.name for c in plan.conversion.criteria},
+    )
 
 
 def roles(plan: Plan, figures: Figures, out) -> None:
     groups = {g.id: g for g in plan.minimum.groups}
     cats = {c.id: c for c in plan.categories}
-    out.add("roller.md", texts.PAGE_ROLES, "roller.md.j2", section=texts.SECTION_PLAN,
-            plan=plan, figures=figures, groups=groups, cats=cats)
+    out.add(
+        "roller.md",
+        texts.PAGE_ROLES,
+        "roller.md.j2",
+        section=texts.SECTION_PLAN,
+        plan=plan,
+        figures=figures,
+        groups=groups,
+        cats=cats,
+    )
 
 
 KINDS = texts.KIND_NAMES
@@ -94,14 +158,27 @@ KINDS = texts.KIND_NAMES
 
 def _gantt_rows(plan: Plan, figures: Figures, milestone_list: list) -> list[dict]:
     """Everything with a date, in the order of the Gantt chart (dates computed here, not by a chart library)."""
-    rows = [dict(section=texts.GANTT_MILESTONES, kind=WorkKind.milestone, name=m.name, start=m.date, end=m.date, role=None)
-            for m in milestone_list]
+    rows = [
+        dict(section=texts.GANTT_MILESTONES, kind=WorkKind.milestone, name=m.name, start=m.date, end=m.date, role=None)
+        for m in milestone_list
+    ]
     if plan.project.freeze:
-        rows.append(dict(section=texts.GANTT_ACTIVITIES, kind=WorkKind.freeze,
-                         name=texts.FREEZE_ROW.format(system=plan.municipality.old_system),
-                         start=plan.project.freeze.start, end=plan.project.freeze.end, role=None))
-    rows += [dict(section=texts.GANTT_ACTIVITIES, kind=WorkKind.activity, name=a.name, start=a.start, end=a.end, role=a.owner)
-             for a in sorted(plan.activities, key=lambda a: a.start)]
+        rows.append(
+            dict(
+                section=texts.GANTT_ACTIVITIES,
+                kind=WorkKind.freeze,
+                name=texts.FREEZE_ROW.format(system=plan.municipality.old_system),
+                start=plan.project.freeze.start,
+                end=plan.project.freeze.end,
+                role=None,
+            )
+        )
+    rows += [
+        dict(
+            section=texts.GANTT_ACTIVITIES, kind=WorkKind.activity, name=a.name, start=a.start, end=a.end, role=a.owner
+        )
+        for a in sorted(plan.activities, key=lambda a: a.start)
+    ]
     names = {r.id: r.name for r in plan.roles}
     spans: dict[str, dict] = {}
     for w in figures.planning.load.works:
@@ -113,8 +190,11 @@ def _gantt_rows(plan: Plan, figures: Figures, milestone_list: list) -> list[dict
             spans[key]["end"] = max(spans[key]["end"], w.end)
         elif w.start and w.end:
             section = texts.GANTT_SESSIONS if w.kind is WorkKind.session else texts.GANTT_PACKAGES
-            name = (texts.CONTROL_WORK_BY.format(work=w.name, role=names[w.role])
-                    if w.kind in (WorkKind.control, WorkKind.reentry) and w.role in names else w.name)
+            name = (
+                texts.CONTROL_WORK_BY.format(work=w.name, role=names[w.role])
+                if w.kind in (WorkKind.control, WorkKind.reentry) and w.role in names
+                else w.name
+            )
             spans[key] = dict(section=section, kind=w.kind, name=name, start=w.start, end=w.end, role=w.role)
     rows += sorted((r for r in spans.values() if r["section"] == texts.GANTT_PACKAGES), key=lambda r: r["start"])
     rows += sorted((r for r in spans.values() if r["section"] == texts.GANTT_SESSIONS), key=lambda r: r["start"])
@@ -134,16 +214,29 @@ def _load_views(plan: Plan, figures: Figures) -> list[dict]:
         over = [w for w in weeks if w.over]
         t = figures.planning.totals[role.id]
         peak = max(weeks, key=lambda w: (w.load, -w.monday.toordinal()))  # the first of equally busy weeks
-        views.append(dict(role=role, weeks=weeks, over=over, total=t.hours, peak=peak,
-                          capacity=t.capacity, cost=t.cost, path=paths.load_page(role.id)))
+        views.append(
+            dict(
+                role=role,
+                weeks=weeks,
+                over=over,
+                total=t.hours,
+                peak=peak,
+                capacity=t.capacity,
+                cost=t.cost,
+                path=paths.load_page(role.id),
+            )
+        )
     return views
 
 
 def _load_chart(view: dict):
     role = view["role"]
     return charts.load_chart(
-        f"belastning-{role.id}", texts.CHART_LOAD_TITLE.format(role=role.name), texts.CHART_LOAD_DESC,
-        [charts.LoadWeek(fmt.week(w.monday), w.load, w.capacity) for w in view["weeks"]])
+        f"belastning-{role.id}",
+        texts.CHART_LOAD_TITLE.format(role=role.name),
+        texts.CHART_LOAD_DESC,
+        [charts.LoadWeek(fmt.week(w.monday), w.load, w.capacity) for w in view["weeks"]],
+    )
 
 
 def _coverage_groups(rows) -> list[dict]:
@@ -156,10 +249,15 @@ def _coverage_groups(rows) -> list[dict]:
         key = (row.owners, row.missing)
         line = entry["lines"].setdefault(key, dict(owners=row.owners, missing=row.missing, groups={}))
         line["groups"].setdefault(row.need.group.id, dict(group=row.need.group, fields=[]))["fields"].append(
-            row.need.field)
-    return [dict(category=e["category"], lines=[dict(l, groups=list(l["groups"].values()))
-                                               for l in e["lines"].values()])
-            for e in by_category.values()]
+            row.need.field
+        )
+    return [
+        dict(
+            category=e["category"],
+            lines=[dict(line, groups=list(line["groups"].values())) for line in e["lines"].values()],
+        )
+        for e in by_category.values()
+    ]
 
 
 def _forecast_chart(plan: Plan, figures: Figures):
@@ -167,10 +265,17 @@ def _forecast_chart(plan: Plan, figures: Figures):
     labels = [fmt.week(p.monday) for p in fc.points]
     go_week = next((i for i, p in enumerate(fc.points) if p.monday <= plan.project.go_live <= p.day), None)
     return charts.line_chart(
-        "prognose", texts.CHART_FORECAST_TITLE, texts.CHART_FORECAST_DESC,
-        labels, [charts.Series(texts.CHART_FORECAST_MINIMUM, [p.minimum for p in fc.points]),
-                 charts.Series(texts.CHART_FORECAST_FULL, [p.full for p in fc.points], dashed=True)],
-        fc.total, (texts.GO_LIVE, go_week) if go_week is not None else None)
+        "prognose",
+        texts.CHART_FORECAST_TITLE,
+        texts.CHART_FORECAST_DESC,
+        labels,
+        [
+            charts.Series(texts.CHART_FORECAST_MINIMUM, [p.minimum for p in fc.points]),
+            charts.Series(texts.CHART_FORECAST_FULL, [p.full for p in fc.points], dashed=True),
+        ],
+        fc.total,
+        (texts.GO_LIVE, go_week) if go_week is not None else None,
+    )
 
 
 def _last(rows: Later):
@@ -184,9 +289,16 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     pf = figures.planning
     gantt_rows = _gantt_rows(plan, figures, milestone_list)
     gantt = Later(
-        charts.gantt, "gantt", texts.CHART_GANTT_TITLE, texts.CHART_GANTT_DESC,
-        [charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] is WorkKind.milestone) for r in gantt_rows],
-        (texts.GO_LIVE, plan.project.go_live))
+        charts.gantt,
+        "gantt",
+        texts.CHART_GANTT_TITLE,
+        texts.CHART_GANTT_DESC,
+        [
+            charts.Bar(r["name"], r["start"], r["end"], r["section"], r["kind"] is WorkKind.milestone)
+            for r in gantt_rows
+        ],
+        (texts.GO_LIVE, plan.project.go_live),
+    )
     names = {r.id: r.name for r in plan.roles}
     table = Later(downloads.rows, pf.load, names, {r.id: r.hourly_cost for r in plan.roles}, pf.totals)
     out.download(downloads.XLSX, downloads.xlsx, table)
@@ -194,15 +306,42 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     cats = {c.id: c for c in plan.categories}
     groups = {g.id: g for g in plan.minimum.groups}
     loads = _load_views(plan, figures)
-    out.add("tidsplan.md", texts.PAGE_SCHEDULE, "tidsplan.md.j2", section=texts.SECTION_PLAN,
-            plan=plan, figures=figures, roles=roles, milestones=milestones, milestone_list=milestone_list, pf=pf,
-            gantt=gantt,
-            gantt_rows=gantt_rows, kinds=KINDS, role_names=names, loads=loads, grand=Later(_last, table),
-            forecast_chart=Later(_forecast_chart, plan, figures), cats=cats, groups=groups,
-            coverage=Later(_coverage_groups, pf.coverage), xlsx=downloads.XLSX, csv=downloads.CSV)
+    out.add(
+        "tidsplan.md",
+        texts.PAGE_SCHEDULE,
+        "tidsplan.md.j2",
+        section=texts.SECTION_PLAN,
+        plan=plan,
+        figures=figures,
+        roles=roles,
+        milestones=milestones,
+        milestone_list=milestone_list,
+        pf=pf,
+        gantt=gantt,
+        gantt_rows=gantt_rows,
+        kinds=KINDS,
+        role_names=names,
+        loads=loads,
+        grand=Later(_last, table),
+        forecast_chart=Later(_forecast_chart, plan, figures),
+        cats=cats,
+        groups=groups,
+        coverage=Later(_coverage_groups, pf.coverage),
+        xlsx=downloads.XLSX,
+        csv=downloads.CSV,
+    )
     for v in loads:
-        out.add(v["path"], v["role"].name, "belastning_rolle.md.j2", section=LOAD_SECTION,
-                v=v, chart=Later(_load_chart, v), plan=plan, xlsx=f"../{downloads.XLSX}", csv=f"../{downloads.CSV}")
+        out.add(
+            v["path"],
+            v["role"].name,
+            "belastning_rolle.md.j2",
+            section=LOAD_SECTION,
+            v=v,
+            chart=Later(_load_chart, v),
+            plan=plan,
+            xlsx=f"../{downloads.XLSX}",
+            csv=f"../{downloads.CSV}",
+        )
 
 
 def glossary(plan: Plan, figures: Figures, out) -> None:

@@ -13,9 +13,9 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from ..texts import site as texts
-from ..formatting import round_half_up
 from ..analysis.load import Load, RoleTotal, role_totals_from
+from ..formatting import round_half_up
+from ..texts import site as texts
 from .markdown import spreadsheet_text
 
 XLSX = "downloads/ressourceplan.xlsx"
@@ -41,8 +41,9 @@ class Row:
         return round_half_up(self.capacity - self.load, 2)
 
 
-def rows(load: Load, names: dict[str, str], rates: dict[str, float],
-         totals: "dict[str, RoleTotal] | None" = None) -> list[Row]:
+def rows(
+    load: Load, names: dict[str, str], rates: dict[str, float], totals: dict[str, RoleTotal] | None = None
+) -> list[Row]:
     """One row per role × week, then 'I alt' per role, then the grand total. Week values are rounded half up to
     0.01 for the file, as every number the site shows (formatting.round_half_up); the totals are the analysis'
     (load.role_totals: rounded once), the same the pages show."""
@@ -50,13 +51,37 @@ def rows(load: Load, names: dict[str, str], rates: dict[str, float],
     out = []
     for role, weeks in load.rows.items():
         rate = rates.get(role, 0.0)
-        out += [Row(names[role], w.week[0], w.week[1], w.monday, round_half_up(w.load, 2),
-                    round_half_up(w.capacity, 2), w.over, rate, round_half_up(w.load * rate, 2)) for w in weeks]
+        out += [
+            Row(
+                names[role],
+                w.week[0],
+                w.week[1],
+                w.monday,
+                round_half_up(w.load, 2),
+                round_half_up(w.capacity, 2),
+                w.over,
+                rate,
+                round_half_up(w.load * rate, 2),
+            )
+            for w in weeks
+        ]
         t = totals[role]
-        out.append(Row(texts.SHEET_TOTAL_ROLE.format(role=names[role]), None, None, None, t.hours, t.capacity, None,
-                       rate, t.cost))
-    hours, capacity, cost = (round_half_up(sum(getattr(t, k) for t in totals.values()), 2)
-                             for k in ("hours", "capacity", "cost"))
+        out.append(
+            Row(
+                texts.SHEET_TOTAL_ROLE.format(role=names[role]),
+                None,
+                None,
+                None,
+                t.hours,
+                t.capacity,
+                None,
+                rate,
+                t.cost,
+            )
+        )
+    hours, capacity, cost = (
+        round_half_up(sum(getattr(t, k) for t in totals.values()), 2) for k in ("hours", "capacity", "cost")
+    )
     out.append(Row(texts.SHEET_TOTAL_ALL, None, None, None, hours, capacity, None, None, cost))
     return out
 
@@ -96,8 +121,7 @@ def xlsx(table: list[Row]) -> bytes:
 
     wb, ws = new_sheet(texts.SHEET_TITLE, HEADERS)
     for n, r in enumerate(table, start=2):  # row n; ws.max_row scans every cell, so it is not used here
-        ws.append([r.role, r.year, r.week, r.monday, r.load, r.capacity, r.spare, _yes(r.over),
-                   r.rate, r.cost])
+        ws.append([r.role, r.year, r.week, r.monday, r.load, r.capacity, r.spare, _yes(r.over), r.rate, r.cost])
         ws.cell(n, 1).data_type = "s"  # a role name is text, never a formula ("=…")
         if r.year is None:  # a total row; ws[n] would scan every cell of the sheet (max_column) per row
             for col in range(1, len(HEADERS) + 1):
@@ -141,7 +165,18 @@ def csv_bytes(table: list[Row]) -> bytes:
     w = csv.writer(text, delimiter=";", lineterminator="\r\n")
     w.writerow(HEADERS)
     for r in table:
-        w.writerow([spreadsheet_text(r.role), r.year or "", r.week or "", r.monday.isoformat() if r.monday else "",
-                    _comma(r.load), _comma(r.capacity), _comma(r.spare), _yes(r.over), _comma(r.rate),
-                    _comma(r.cost)])
+        w.writerow(
+            [
+                spreadsheet_text(r.role),
+                r.year or "",
+                r.week or "",
+                r.monday.isoformat() if r.monday else "",
+                _comma(r.load),
+                _comma(r.capacity),
+                _comma(r.spare),
+                _yes(r.over),
+                _comma(r.rate),
+                _comma(r.cost),
+            ]
+        )
     return text.getvalue().encode("utf-8-sig")

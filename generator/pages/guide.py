@@ -14,17 +14,17 @@ whole guide in order. The facts are computed in analysis/guide.py; the words are
 from __future__ import annotations
 
 from .. import formatting
-from ..texts import site as texts
 from ..analysis import Figures, paths
 from ..analysis.guide import control_view, follow_up_groups, follow_up_months, super_user_people
 from ..model import Plan
+from ..texts import site as texts
 from .progress import verdict_text
 
 SECTION = texts.SECTION_GUIDE
 
 
 def minutes_range_text(span: tuple[float, float] | None) -> str:
-    """"23 minutter" or "27–58 minutter"; "-" when the role enters nothing at the conversion."""
+    """ "23 minutter" or "27–58 minutter"; "-" when the role enters nothing at the conversion."""
     if span is None:
         return "-"
     low, high = span
@@ -35,22 +35,54 @@ def minutes_range_text(span: tuple[float, float] | None) -> str:
 
 def guides(plan: Plan, figures: Figures, out) -> None:
     views = list(figures.guides.values())
-    common = dict(plan=plan, supers=super_user_people(plan), months=follow_up_months(plan),
-                  follow_up_groups=follow_up_groups(plan), minutter=formatting.minutes,
-                  minutter_spaend=minutes_range_text, progress=figures.progress, dom=verdict_text)
+    common = dict(
+        plan=plan,
+        supers=super_user_people(plan),
+        months=follow_up_months(plan),
+        follow_up_groups=follow_up_groups(plan),
+        minutter=formatting.minutes,
+        minutter_spaend=minutes_range_text,
+        progress=figures.progress,
+        dom=verdict_text,
+    )
     control = control_view(plan)
-    out.add("vejledning/index.md", texts.PAGE_GUIDE_INDEX, "vejledning_index.md.j2", section=SECTION, views=views,
-            control=control, **common)
+    out.add(
+        "vejledning/index.md",
+        texts.PAGE_GUIDE_INDEX,
+        "vejledning_index.md.j2",
+        section=SECTION,
+        views=views,
+        control=control,
+        **common,
+    )
     for v in views:
         name = v.role.name
         out.add(f"vejledning/{v.paths['guide']}", name, "vejledning_rolle.md.j2", section=SECTION, v=v, **common)
-        out.add(f"vejledning/{v.paths['checklist']}", texts.PAGE_GUIDE_CHECKLIST.format(role=name), "vejledning_tjekliste.md.j2",
-                section=SECTION, v=v, **common)
-        out.add(f"vejledning/{v.paths['print']}", texts.PAGE_GUIDE_PRINT.format(role=name), "vejledning_udskriv.md.j2",
-                section=SECTION, v=v, **common)
+        out.add(
+            f"vejledning/{v.paths['checklist']}",
+            texts.PAGE_GUIDE_CHECKLIST.format(role=name),
+            "vejledning_tjekliste.md.j2",
+            section=SECTION,
+            v=v,
+            **common,
+        )
+        out.add(
+            f"vejledning/{v.paths['print']}",
+            texts.PAGE_GUIDE_PRINT.format(role=name),
+            "vejledning_udskriv.md.j2",
+            section=SECTION,
+            v=v,
+            **common,
+        )
     if control:
-        out.add(paths.CONTROL_GUIDE, texts.PAGE_CONTROL_GUIDE, "vejledning_kontrol.md.j2",
-                section=SECTION, c=control, **common)
+        out.add(
+            paths.CONTROL_GUIDE,
+            texts.PAGE_CONTROL_GUIDE,
+            "vejledning_kontrol.md.j2",
+            section=SECTION,
+            c=control,
+            **common,
+        )
 
 
 BUILDERS = [guides]

@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from ..texts import site as texts
 from ..formatting import and_list
 from ..model import Plan
 from ..model.training import Session
 from ..slug import ascii_slug
+from ..texts import site as texts
 
 TZID = "Europe/Copenhagen"
 TZ = ZoneInfo(TZID)
@@ -45,12 +45,13 @@ def _vtimezone():
 def _stamp() -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _description(plan: Plan, session: Session, role_names: dict[str, str], cat_names: dict[str, str],
-                 group_names: dict[str, str]) -> str:
+def _description(
+    plan: Plan, session: Session, role_names: dict[str, str], cat_names: dict[str, str], group_names: dict[str, str]
+) -> str:
     lines = [
         texts.EVENT_TRAINER.format(trainer=session.trainer),
         texts.EVENT_AUDIENCE.format(audience=and_list((role_names.get(r, r) for r in session.audience), lower=True)),
@@ -63,8 +64,10 @@ def _description(plan: Plan, session: Session, role_names: dict[str, str], cat_n
         lines += [
             "",
             texts.EVENT_EXERCISE.format(
-                cases=c.cases_per_participant, categories=and_list((cat_names.get(x, x) for x in c.categories), lower=True),
-                groups=and_list((group_names.get(g, g) for g in c.groups), lower=True)),
+                cases=c.cases_per_participant,
+                categories=and_list((cat_names.get(x, x) for x in c.categories), lower=True),
+                groups=and_list((group_names.get(g, g) for g in c.groups), lower=True),
+            ),
         ]
     lines += ["", texts.EVENT_KLIK.format(task=plan.training.klik_task, municipality=plan.municipality.name)]
     return "\n".join(_one_line(line) for line in lines)
@@ -93,8 +96,7 @@ def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
         ev.add("dtend", dt.datetime.combine(s.date, s.end, tzinfo=TZ))
         ev.add("summary", _one_line(s.title), parameters={"LANGUAGE": "da"})
         ev.add("location", _one_line(s.place), parameters={"LANGUAGE": "da"})
-        ev.add("description", _description(plan, s, role_names, cat_names, group_names),
-               parameters={"LANGUAGE": "da"})
+        ev.add("description", _description(plan, s, role_names, cat_names, group_names), parameters={"LANGUAGE": "da"})
         ev.add("categories", texts.CALENDAR_CATEGORIES)
         ev.add("transp", "OPAQUE")
         cal.add_component(ev)

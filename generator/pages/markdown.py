@@ -74,7 +74,7 @@ def _no_block(text: str) -> str:
         return "&#63;" + text[1:]
     number = _ORDERED.match(text)
     if number:
-        return number.group() + "\\" + text[number.end():]
+        return number.group() + "\\" + text[number.end() :]
     return text
 
 
@@ -128,8 +128,7 @@ def inert_headings(markdown: str) -> str:
     Material shows in a tooltip with ``innerHTML`` when it is cut off. Templates write no entities in
     headings, so every one there came from :func:`escape`."""
     look = {"lt": "＜", "gt": "＞", "amp": "＆"}
-    return _HEADING.sub(lambda m: _HEADING_ENTITIES.sub(lambda e: look[e.group(1) or e.group(2)], m.group(1)),
-                        markdown)
+    return _HEADING.sub(lambda m: _HEADING_ENTITIES.sub(lambda e: look[e.group(1) or e.group(2)], m.group(1)), markdown)
 
 
 def html_text(value: Any) -> str:
@@ -146,8 +145,12 @@ def html_nav(nav: list) -> list:
     out: list = []
     for item in nav:
         if isinstance(item, dict):
-            out.append({html_text(title): html_nav(value) if isinstance(value, list) else value
-                        for title, value in item.items()})
+            out.append(
+                {
+                    html_text(title): html_nav(value) if isinstance(value, list) else value
+                    for title, value in item.items()
+                }
+            )
         else:
             out.append(item)
     return out

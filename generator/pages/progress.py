@@ -16,12 +16,12 @@ import csv
 import io
 from functools import partial
 
-from . import charts
 from .. import formatting as fmt
-from ..texts import site as texts
 from ..analysis import Figures
 from ..analysis.progress import BEHIND, DONE, Item, ProgressFigures, RoleProgress, cases
 from ..model import Plan
+from ..texts import site as texts
+from . import charts
 from .common import Later
 from .downloads import finished, new_sheet
 from .markdown import spreadsheet_text
@@ -32,7 +32,7 @@ CSV = "downloads/fremdrift.csv"
 
 
 def verdict_text(i: Item | RoleProgress) -> str:
-    """"på sporet", "færdig" or "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027"."""
+    """ "på sporet", "færdig" or "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027"."""
     if i.verdict == DONE:
         return texts.VERDICT_DONE
     if i.verdict != BEHIND:
@@ -46,23 +46,39 @@ def verdict_text(i: Item | RoleProgress) -> str:
 
 
 def _bars(items: list[Item]) -> list[charts.ProgressBar]:
-    return [charts.ProgressBar(i.name, i.done, i.planned, i.total,
-                               texts.CHART_PROGRESS_NOTE.format(done=fmt.number(i.done), total=fmt.number(i.total)))
-            for i in items]
+    return [
+        charts.ProgressBar(
+            i.name,
+            i.done,
+            i.planned,
+            i.total,
+            texts.CHART_PROGRESS_NOTE.format(done=fmt.number(i.done), total=fmt.number(i.total)),
+        )
+        for i in items
+    ]
 
 
 def _overview_chart(items: list[Item], as_of) -> object:
     return charts.progress_bars(
-        "fremdrift", texts.CHART_PROGRESS_TITLE_AS_OF.format(date=fmt.date(as_of)) if as_of else
-        texts.CHART_PROGRESS_TITLE, texts.CHART_PROGRESS_DESC, _bars(items))
+        "fremdrift",
+        texts.CHART_PROGRESS_TITLE_AS_OF.format(date=fmt.date(as_of)) if as_of else texts.CHART_PROGRESS_TITLE,
+        texts.CHART_PROGRESS_DESC,
+        _bars(items),
+    )
 
 
 def _role_chart(f: ProgressFigures, r: RoleProgress) -> object:
     return charts.line_chart(
-        f"fremdrift-{r.role.id}", texts.CHART_ROLE_PROGRESS_TITLE.format(role=r.role.name),
-        texts.CHART_ROLE_PROGRESS_DESC, [fmt.week(p.date) for p in r.history],
-        [charts.Series(texts.CHART_ROLE_PROGRESS_DONE, [p.done for p in r.history]),
-         charts.Series(texts.CHART_ROLE_PROGRESS_PLANNED, [p.planned for p in r.history], dashed=True)], r.total)
+        f"fremdrift-{r.role.id}",
+        texts.CHART_ROLE_PROGRESS_TITLE.format(role=r.role.name),
+        texts.CHART_ROLE_PROGRESS_DESC,
+        [fmt.week(p.date) for p in r.history],
+        [
+            charts.Series(texts.CHART_ROLE_PROGRESS_DONE, [p.done for p in r.history]),
+            charts.Series(texts.CHART_ROLE_PROGRESS_PLANNED, [p.planned for p in r.history], dashed=True),
+        ],
+        r.total,
+    )
 
 
 def progress(plan: Plan, figures: Figures, out) -> None:
@@ -72,17 +88,44 @@ def progress(plan: Plan, figures: Figures, out) -> None:
     names = {r.id: r.name for r in plan.roles}
     period = [i for i in f.items if not i.follow_up]
     common = dict(plan=plan, f=f, names=names, dom=verdict_text)
-    out.add("fremdrift/index.md", texts.PAGE_PROGRESS_OVERVIEW, "fremdrift.md.j2", section=SECTION,
-            items=f.items, chart=Later(_overview_chart, period, f.as_of),
-            roles=f.roles, role_chart=partial(_role_chart, f),
-            xlsx=f"../{XLSX}", csv=f"../{CSV}", **common)
-    out.add("fremdrift/afstemning.md", texts.PAGE_PROGRESS_RECONCILIATION, "fremdrift_afstemning.md.j2", section=SECTION, **common)
-    quality_chart = Later(charts.interval_chart, "kvalitet", texts.CHART_QUALITY_TITLE, texts.CHART_QUALITY_DESC,
-                          [charts.Interval(q.activity, q.rate_pct, q.low_pct, q.high_pct, q.threshold)
-                           for q in f.quality])
-    out.add("fremdrift/kvalitet.md", texts.PAGE_PROGRESS_QUALITY, "fremdrift_kvalitet.md.j2", section=SECTION,
-            chart=quality_chart, **common)
-    out.add("fremdrift/go-no-go.md", texts.PAGE_PROGRESS_GO_NO_GO, "fremdrift_go_no_go.md.j2", section=SECTION, **common)
+    out.add(
+        "fremdrift/index.md",
+        texts.PAGE_PROGRESS_OVERVIEW,
+        "fremdrift.md.j2",
+        section=SECTION,
+        items=f.items,
+        chart=Later(_overview_chart, period, f.as_of),
+        roles=f.roles,
+        role_chart=partial(_role_chart, f),
+        xlsx=f"../{XLSX}",
+        csv=f"../{CSV}",
+        **common,
+    )
+    out.add(
+        "fremdrift/afstemning.md",
+        texts.PAGE_PROGRESS_RECONCILIATION,
+        "fremdrift_afstemning.md.j2",
+        section=SECTION,
+        **common,
+    )
+    quality_chart = Later(
+        charts.interval_chart,
+        "kvalitet",
+        texts.CHART_QUALITY_TITLE,
+        texts.CHART_QUALITY_DESC,
+        [charts.Interval(q.activity, q.rate_pct, q.low_pct, q.high_pct, q.threshold) for q in f.quality],
+    )
+    out.add(
+        "fremdrift/kvalitet.md",
+        texts.PAGE_PROGRESS_QUALITY,
+        "fremdrift_kvalitet.md.j2",
+        section=SECTION,
+        chart=quality_chart,
+        **common,
+    )
+    out.add(
+        "fremdrift/go-no-go.md", texts.PAGE_PROGRESS_GO_NO_GO, "fremdrift_go_no_go.md.j2", section=SECTION, **common
+    )
     table = rows(f, names)
     out.download(XLSX, xlsx, table)
     out.download(CSV, csv_bytes, table)
@@ -103,11 +146,35 @@ def rows(f: ProgressFigures, names: dict[str, str]) -> list[list]:
     for i in f.items:
         for k, p in enumerate(i.history):
             last = k == len(i.history) - 1
-            out.append([p.date, texts.KIND_NAMES[i.kind], i.name, names.get(i.role, i.role), p.done, p.planned, i.total,
-                        verdict_text(i) if last else "", i.finish if last else None, i.deadline])
+            out.append(
+                [
+                    p.date,
+                    texts.KIND_NAMES[i.kind],
+                    i.name,
+                    names.get(i.role, i.role),
+                    p.done,
+                    p.planned,
+                    i.total,
+                    verdict_text(i) if last else "",
+                    i.finish if last else None,
+                    i.deadline,
+                ]
+            )
         if not i.history:
-            out.append([f.as_of, texts.KIND_NAMES[i.kind], i.name, names.get(i.role, i.role), 0, i.planned, i.total,
-                        verdict_text(i), None, i.deadline])
+            out.append(
+                [
+                    f.as_of,
+                    texts.KIND_NAMES[i.kind],
+                    i.name,
+                    names.get(i.role, i.role),
+                    0,
+                    i.planned,
+                    i.total,
+                    verdict_text(i),
+                    None,
+                    i.deadline,
+                ]
+            )
     return out
 
 
@@ -127,6 +194,18 @@ def csv_bytes(table: list[list]) -> bytes:
     w = csv.writer(text, delimiter=";", lineterminator="\r\n")
     w.writerow(HEADERS)
     for r in table:
-        w.writerow([r[0].isoformat() if r[0] else "", r[1], spreadsheet_text(r[2]), spreadsheet_text(r[3]), r[4],
-                    r[5], r[6], r[7], r[8].isoformat() if r[8] else "", r[9].isoformat() if r[9] else ""])
+        w.writerow(
+            [
+                r[0].isoformat() if r[0] else "",
+                r[1],
+                spreadsheet_text(r[2]),
+                spreadsheet_text(r[3]),
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8].isoformat() if r[8] else "",
+                r[9].isoformat() if r[9] else "",
+            ]
+        )
     return text.getvalue().encode("utf-8-sig")

@@ -39,6 +39,7 @@ def render(plan: Plan, figures: Figures | None = None, warnings: list | None = N
         build(plan, figures, out)
     abbreviations = glossary_abbreviations(plan)
     if abbreviations:
-        out.pages = [Page(p.path, p.title, partial(_with_abbreviations, p, abbreviations), p.section)
-                     for p in out.pages]
+        out.pages = [
+            Page(p.path, p.title, partial(_with_abbreviations, p, abbreviations), p.section) for p in out.pages
+        ]
     return out

@@ -10,9 +10,8 @@ from markupsafe import Markup
 
 from .. import formatting
 from ..texts import site as texts
-from .markdown import escape, finalize, front_matter_text, inline_escape, link_url
 from . import TEMPLATES
-
+from .markdown import escape, finalize, front_matter_text, inline_escape, link_url
 
 
 def _formatted(format_value):

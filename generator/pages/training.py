@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..texts import site as texts
-from ..analysis import Figures
+from ..analysis import Figures, paths
+from ..analysis.guide import converting_roles
 from ..analysis.training import session_cases, sessions_in_order
-from .ics import calendar_bytes
 from ..model import Plan
 from ..model.roles import Role
 from ..model.training import Session
-from ..analysis.guide import converting_roles
-from ..analysis import paths
+from ..texts import site as texts
+from .ics import calendar_bytes
 
 SECTION = texts.SECTION_TRAINING
 
@@ -52,14 +51,16 @@ def session_views(plan: Plan) -> list[SessionView]:
     views = []
     for s in sessions_in_order(plan.training.sessions):
         conv = s.conversion
-        views.append(SessionView(
-            session=s,
-            audience=tuple(roles.get(r, r) for r in s.audience),
-            cases=session_cases(s),
-            categories=tuple(cats.get(c, c) for c in conv.categories) if conv else (),
-            groups=tuple(groups.get(g, g) for g in conv.groups) if conv else (),
-            anchor=paths.session_anchor(s.id),
-        ))
+        views.append(
+            SessionView(
+                session=s,
+                audience=tuple(roles.get(r, r) for r in s.audience),
+                cases=session_cases(s),
+                categories=tuple(cats.get(c, c) for c in conv.categories) if conv else (),
+                groups=tuple(groups.get(g, g) for g in conv.groups) if conv else (),
+                anchor=paths.session_anchor(s.id),
+            )
+        )
     return views
 
 
@@ -70,8 +71,16 @@ def audience_views(plan: Plan, sessions: list[SessionView]) -> list[AudienceView
         mine = [v for v in sessions if role.id in v.session.audience]
         if not mine:
             continue
-        result.append(AudienceView(role, mine, sum(v.cases for v in mine), paths.training_page(role.id),
-                                   ics_path(role), f"../vejledning/{paths.guide_pages(role.id)['guide']}" if role.id in guided else None))
+        result.append(
+            AudienceView(
+                role,
+                mine,
+                sum(v.cases for v in mine),
+                paths.training_page(role.id),
+                ics_path(role),
+                f"../vejledning/{paths.guide_pages(role.id)['guide']}" if role.id in guided else None,
+            )
+        )
     return result
 
 
@@ -80,14 +89,34 @@ def training(plan: Plan, figures: Figures, out) -> None:
     audiences = audience_views(plan, sessions)
     name = plan.municipality.name
     common = dict(plan=plan, total=sum(v.cases for v in sessions), audiences=audiences)
-    out.add("undervisning/index.md", texts.PAGE_TRAINING_ALL, "undervisning.md.j2", section=SECTION,
-            sessions=sessions, ics=ics_path(), **common)
+    out.add(
+        "undervisning/index.md",
+        texts.PAGE_TRAINING_ALL,
+        "undervisning.md.j2",
+        section=SECTION,
+        sessions=sessions,
+        ics=ics_path(),
+        **common,
+    )
     out.download(ics_path(), calendar_bytes, plan, plan.training.sessions, texts.CALENDAR_ALL.format(municipality=name))
     for a in audiences:
-        out.add(f"undervisning/{a.page}", texts.PAGE_TRAINING_ROLE.format(roles=a.role.plural_name), "undervisning_rolle.md.j2",
-                section=SECTION, a=a, sessions=a.sessions, ics=a.ics, **common)
-        out.download(a.ics, calendar_bytes, plan, [v.session for v in a.sessions],
-                     texts.CALENDAR_ROLE.format(roles=a.role.plural_name, municipality=name))
+        out.add(
+            f"undervisning/{a.page}",
+            texts.PAGE_TRAINING_ROLE.format(roles=a.role.plural_name),
+            "undervisning_rolle.md.j2",
+            section=SECTION,
+            a=a,
+            sessions=a.sessions,
+            ics=a.ics,
+            **common,
+        )
+        out.download(
+            a.ics,
+            calendar_bytes,
+            plan,
+            [v.session for v in a.sessions],
+            texts.CALENDAR_ROLE.format(roles=a.role.plural_name, municipality=name),
+        )
 
 
 BUILDERS = [training]

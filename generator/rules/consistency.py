@@ -37,12 +37,18 @@ def freeze_reentry(ctx: Context) -> None:
     early = _converted_before_freeze(ctx)
     if not early:
         return
-    path, what, first = early[0]
+    _path, what, first = early[0]
     others = say.AND_OTHERS.format(n=len(early) - 1) if len(early) > 1 else ""
-    ctx.warning(("projekt", "frysning"),
-                say.CONVERTED_BEFORE_FREEZE.format(what=what, others=others, first=fmt.date(first),
-                                                   freeze=fmt.date(freeze.start),
-                                                   old_system=p.municipality.old_system))
+    ctx.warning(
+        ("projekt", "frysning"),
+        say.CONVERTED_BEFORE_FREEZE.format(
+            what=what,
+            others=others,
+            first=fmt.date(first),
+            freeze=fmt.date(freeze.start),
+            old_system=p.municipality.old_system,
+        ),
+    )
 
 
 def freeze_near_go_live(ctx: Context) -> None:
@@ -52,9 +58,10 @@ def freeze_near_go_live(ctx: Context) -> None:
         return
     gap = (p.project.go_live - freeze.end).days - 1
     if gap > FREEZE_GAP_DAYS:
-        ctx.warning(("projekt", "frysning", "til"),
-                    say.FREEZE_ENDS_EARLY.format(end=fmt.date(freeze.end), gap=gap,
-                                                 go_live=fmt.date(p.project.go_live)))
+        ctx.warning(
+            ("projekt", "frysning", "til"),
+            say.FREEZE_ENDS_EARLY.format(end=fmt.date(freeze.end), gap=gap, go_live=fmt.date(p.project.go_live)),
+        )
 
 
 def follow_ups_before_go_live(ctx: Context) -> None:
@@ -62,8 +69,10 @@ def follow_ups_before_go_live(ctx: Context) -> None:
     for key, n in ctx.plan.first_follow_ups.items():
         bounds = month_bounds(key)
         if bounds and n > 0 and bounds[1] < go:
-            ctx.warning(("foerste_opfoelgninger", key),
-                        say.FOLLOW_UPS_BEFORE_GO_LIVE.format(n=n, month=fmt.month(bounds[0]), go_live=fmt.date(go)))
+            ctx.warning(
+                ("foerste_opfoelgninger", key),
+                say.FOLLOW_UPS_BEFORE_GO_LIVE.format(n=n, month=fmt.month(bounds[0]), go_live=fmt.date(go)),
+            )
 
 
 def price_scores(ctx: Context) -> None:
@@ -71,18 +80,26 @@ def price_scores(ctx: Context) -> None:
     names = {o.id: o.name for o in ctx.plan.conversion.options}
     crit = {c.id: c.name for c in ctx.plan.conversion.criteria}
     for c in ctx.figures.planning.matrix.conflicts:
-        ctx.warning(("konverteringsform", "vurdering", c.dearer, c.criterion),
-                    say.PRICE_SCORE.format(dearer=names[c.dearer], dearer_score=c.dearer_score,
-                                           criterion=crit[c.criterion], dearer_total=fmt.kroner(c.dearer_total),
-                                           cheaper=names[c.cheaper], cheaper_total=fmt.kroner(c.cheaper_total),
-                                           cheaper_score=c.cheaper_score))
+        ctx.warning(
+            ("konverteringsform", "vurdering", c.dearer, c.criterion),
+            say.PRICE_SCORE.format(
+                dearer=names[c.dearer],
+                dearer_score=c.dearer_score,
+                criterion=crit[c.criterion],
+                dearer_total=fmt.kroner(c.dearer_total),
+                cheaper=names[c.cheaper],
+                cheaper_total=fmt.kroner(c.cheaper_total),
+                cheaper_score=c.cheaper_score,
+            ),
+        )
 
 
 def activity_hours(ctx: Context) -> None:
     for i, a in enumerate(ctx.plan.activities):
         if a.hours > 0 and a.owner is None:
-            ctx.error(("aktiviteter", i, "timer"),
-                      say.ACTIVITY_WITHOUT_OWNER.format(name=a.name, hours=fmt.hours(a.hours)))
+            ctx.error(
+                ("aktiviteter", i, "timer"), say.ACTIVITY_WITHOUT_OWNER.format(name=a.name, hours=fmt.hours(a.hours))
+            )
 
 
 RULES = [freeze_reentry, freeze_near_go_live, follow_ups_before_go_live, price_scores, activity_hours]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable
+from typing import Any
 
 from ..analysis import Figures, analyse
 from ..io.load import key_path
@@ -41,7 +42,7 @@ class RawContext:
 @dataclass
 class Context(RawContext):
     plan: Plan = None  # type: ignore[assignment]
-    docs_dir: "pathlib.Path | None" = None  # docs/, for rules that check file references (images)
+    docs_dir: pathlib.Path | None = None  # docs/, for rules that check file references (images)
     given_figures: Figures | None = None  # the analysis when the caller has it already (the build shares it)
 
     @cached_property

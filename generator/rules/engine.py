@@ -34,10 +34,21 @@ def coverage(ctx: Context) -> None:
         n = row.need
         path = paths[(n.group.id, n.field.id)]
         if row.missing:
-            part = "" if row.missing == n.category.count else \
-                say.FIELD_NOBODY_PART.format(missing=row.missing, count=n.category.count)
-            ctx.error(path, say.FIELD_NOBODY.format(field=n.field.name, category=n.category.name, part=part,
-                                                    category_id=n.category.id, group_id=n.group.id))
+            part = (
+                ""
+                if row.missing == n.category.count
+                else say.FIELD_NOBODY_PART.format(missing=row.missing, count=n.category.count)
+            )
+            ctx.error(
+                path,
+                say.FIELD_NOBODY.format(
+                    field=n.field.name,
+                    category=n.category.name,
+                    part=part,
+                    category_id=n.category.id,
+                    group_id=n.group.id,
+                ),
+            )
         elif row.late:
             ctx.warning(path, say.FIELD_LATE.format(field=n.field.name, category=n.category.name))
 
@@ -50,8 +61,7 @@ def double_packages(ctx: Context) -> None:
             for g in wp.groups:
                 if (c, g) in seen and seen[(c, g)] != i:
                     other = ctx.plan.work_packages[seen[(c, g)]]
-                    ctx.warning(("arbejdspakker", i), say.DOUBLE_PACKAGE.format(category=c, group=g,
-                                                                                other=other.name))
+                    ctx.warning(("arbejdspakker", i), say.DOUBLE_PACKAGE.format(category=c, group=g, other=other.name))
                 seen.setdefault((c, g), i)
 
 
@@ -60,21 +70,39 @@ def overload(ctx: Context) -> None:
     index = {r.id: i for i, r in enumerate(ctx.plan.roles)}
     names = _role_names(ctx)
     for row in ctx.figures.planning.load.overloads:
-        ctx.warning(("roller", index[row.role], "timer_pr_uge"),
-                    say.OVERLOAD.format(role=names[row.role], load=fmt.hours(row.load), week=_week(row.monday),
-                                        capacity=fmt.hours(row.capacity),
-                                        excess=fmt.hours(row.load - row.capacity)))
+        ctx.warning(
+            ("roller", index[row.role], "timer_pr_uge"),
+            say.OVERLOAD.format(
+                role=names[row.role],
+                load=fmt.hours(row.load),
+                week=_week(row.monday),
+                capacity=fmt.hours(row.capacity),
+                excess=fmt.hours(row.load - row.capacity),
+            ),
+        )
 
 
-_WHAT = {WorkKind.package: say.WORK_PACKAGE, WorkKind.follow_up: say.WORK_PACKAGE, WorkKind.session: say.WORK_SESSION,
-         WorkKind.control: say.WORK_CONTROL, WorkKind.activity: say.WORK_ACTIVITY, WorkKind.teaching: say.WORK_TEACHING,
-         WorkKind.reentry: say.WORK_REENTRY}
+_WHAT = {
+    WorkKind.package: say.WORK_PACKAGE,
+    WorkKind.follow_up: say.WORK_PACKAGE,
+    WorkKind.session: say.WORK_SESSION,
+    WorkKind.control: say.WORK_CONTROL,
+    WorkKind.activity: say.WORK_ACTIVITY,
+    WorkKind.teaching: say.WORK_TEACHING,
+    WorkKind.reentry: say.WORK_REENTRY,
+}
 
 
 def _shortfall_text(s: Shortfall, role: str) -> str:
     w = s.work
-    return say.SHORTFALL.format(what=_WHAT[w.kind], name=w.name, deadline=fmt.date(s.deadline), role=role,
-                                hours=fmt.hours(s.hours), week=_week(monday_of(s.week)))
+    return say.SHORTFALL.format(
+        what=_WHAT[w.kind],
+        name=w.name,
+        deadline=fmt.date(s.deadline),
+        role=role,
+        hours=fmt.hours(s.hours),
+        week=_week(monday_of(s.week)),
+    )
 
 
 def shortfall(ctx: Context) -> None:
@@ -90,27 +118,34 @@ def no_working_days(ctx: Context) -> None:
         wp = pw.package
         if pw.follow_up:
             if pw.hours > 0 and not any(n > 0 for n in p.first_follow_ups.values()):
-                ctx.error(("arbejdspakker", pw.index, "tidspunkt"),
-                          say.FOLLOW_UP_PACKAGE_NO_MONTHS.format(name=wp.name))
-        elif wp.start and wp.end and wp.start <= wp.end and pw.hours > 0:
-            if not any(v > 0 for d, v in planning.days.items() if wp.start <= d <= wp.end):
-                ctx.error(("arbejdspakker", pw.index, "fra"),
-                          say.NO_WORKING_DAYS.format(name=wp.name, start=fmt.date(wp.start), end=fmt.date(wp.end)))
+                ctx.error(
+                    ("arbejdspakker", pw.index, "tidspunkt"), say.FOLLOW_UP_PACKAGE_NO_MONTHS.format(name=wp.name)
+                )
+        elif (wp.start and wp.end and wp.start <= wp.end and pw.hours > 0) and not any(
+            v > 0 for d, v in planning.days.items() if wp.start <= d <= wp.end
+        ):
+            ctx.error(
+                ("arbejdspakker", pw.index, "fra"),
+                say.NO_WORKING_DAYS.format(name=wp.name, start=fmt.date(wp.start), end=fmt.date(wp.end)),
+            )
 
 
 def absences(ctx: Context) -> None:
     heads = {r.id: r.headcount for r in ctx.plan.roles}
     for i, a in enumerate(ctx.plan.calendar.absences):
         if a.role in heads and a.people > heads[a.role]:
-            ctx.error(("kalender", "fravaer", i, "personer"),
-                      say.TOO_MANY_AWAY.format(people=a.people, headcount=heads[a.role]))
+            ctx.error(
+                ("kalender", "fravaer", i, "personer"),
+                say.TOO_MANY_AWAY.format(people=a.people, headcount=heads[a.role]),
+            )
 
 
 def sessions_take_too_much(ctx: Context) -> None:
     for pw in ctx.figures.planning.packages:
         for cat, group, extra in pw.over_taken:
-            ctx.warning(("arbejdspakker", pw.index),
-                        say.SESSIONS_TAKE_TOO_MUCH.format(extra=extra, category=cat, group=group))
+            ctx.warning(
+                ("arbejdspakker", pw.index), say.SESSIONS_TAKE_TOO_MUCH.format(extra=extra, category=cat, group=group)
+            )
 
 
 RULES = [coverage, double_packages, overload, shortfall, no_working_days, absences, sessions_take_too_much]

@@ -41,8 +41,10 @@ def guide_for_every_group(ctx: Context) -> None:
     entered = {s.group_id for v in ctx.figures.guides.values() for s in v.steps + v.follow_up if s.group_id}
     for g, group in enumerate(ctx.plan.minimum.groups):
         if group.id in entered and group.id not in ctx.plan.guide.groups:
-            ctx.warning(("minimumsoplysninger", "feltgrupper", g, "id"),
-                        say.GROUP_WITHOUT_GUIDE.format(name=group.name, id=group.id))
+            ctx.warning(
+                ("minimumsoplysninger", "feltgrupper", g, "id"),
+                say.GROUP_WITHOUT_GUIDE.format(name=group.name, id=group.id),
+            )
 
 
 RULES = [guide_images, guide_for_every_group]

@@ -28,14 +28,18 @@ def unique_paths(ctx: Context) -> None:
         if pair in reported:
             continue
         reported.add(pair)
-        ctx.error(later.where, say.ROLE_PATH_CLASH.format(id=later.id, path=later.path, first=first.id,
-                                                          line=_line(ctx, first)))
+        ctx.error(
+            later.where,
+            say.ROLE_PATH_CLASH.format(id=later.id, path=later.path, first=first.id, line=_line(ctx, first)),
+        )
 
 
 def unique_anchors(ctx: Context) -> None:
     for first, later in clashes(session_anchors(ctx.plan)):
-        ctx.error(later.where, say.SESSION_ANCHOR_CLASH.format(id=later.id, anchor=later.path, first=first.id,
-                                                               line=_line(ctx, first)))
+        ctx.error(
+            later.where,
+            say.SESSION_ANCHOR_CLASH.format(id=later.id, anchor=later.path, first=first.id, line=_line(ctx, first)),
+        )
 
 
 RULES = [unique_paths, unique_anchors]

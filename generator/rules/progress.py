@@ -66,8 +66,9 @@ class ProgressContext(Context):
 def _period(ctx: ProgressContext, path: tuple, day) -> None:
     pf = ctx.figures.planning
     if day is not None and not pf.start <= day <= pf.end:
-        ctx.error(path, say.DATE_OUTSIDE_PLAN.format(day=day.isoformat(), start=fmt.date(pf.start),
-                                                     end=fmt.date(pf.end)))
+        ctx.error(
+            path, say.DATE_OUTSIDE_PLAN.format(day=day.isoformat(), start=fmt.date(pf.start), end=fmt.date(pf.end))
+        )
 
 
 def dates_within_plan(ctx: ProgressContext) -> None:
@@ -98,12 +99,12 @@ def status_counts(ctx: ProgressContext) -> None:
             for id_, n in counts.items():
                 path = ("status", i, key, id_)
                 if kind == "arbejdspakke" and id_ not in packages:
-                    ctx.error(path, say.NOT_IN_PLAN.format(what=say.NAMED_PACKAGE, id=id_,
-                                                           guess=_guess(id_, packages)))
+                    ctx.error(path, say.NOT_IN_PLAN.format(what=say.NAMED_PACKAGE, id=id_, guess=_guess(id_, packages)))
                     continue
                 if kind == "hold" and id_ not in sessions:
-                    ctx.error(path, say.NOT_IN_PLAN.format(what=say.NAMED_SESSION, id=id_,
-                                                           guess=_guess(id_, converting)))
+                    ctx.error(
+                        path, say.NOT_IN_PLAN.format(what=say.NAMED_SESSION, id=id_, guess=_guess(id_, converting))
+                    )
                     continue
                 if kind == "hold" and id_ not in converting:
                     ctx.error(path, say.SESSION_CONVERTS_NOTHING.format(id=id_))
@@ -120,8 +121,9 @@ def status_counts(ctx: ProgressContext) -> None:
             for id_, n in counts.items():
                 before = last.get((key, id_))
                 if before is not None and n < before[0]:
-                    ctx.error(("status", i, key, id_),
-                              say.COUNT_FELL.format(before=before[0], date=fmt.date(before[1]), n=n))
+                    ctx.error(
+                        ("status", i, key, id_), say.COUNT_FELL.format(before=before[0], date=fmt.date(before[1]), n=n)
+                    )
                 last[(key, id_)] = (n, e.date)
 
 
@@ -134,8 +136,10 @@ def reconciliation(ctx: ProgressContext) -> None:
     for i, row in enumerate(rec.categories):
         path = ("afstemning", "kategorier", i, "kategori")
         if row.category not in cats:
-            ctx.error(path, say.NOT_IN_PLAN.format(what=say.NAMED_CATEGORY, id=row.category,
-                                                   guess=_guess(row.category, converted)))
+            ctx.error(
+                path,
+                say.NOT_IN_PLAN.format(what=say.NAMED_CATEGORY, id=row.category, guess=_guess(row.category, converted)),
+            )
         elif row.category not in converted:
             ctx.error(path, say.CATEGORY_NOT_CONVERTED.format(category=row.category))
         elif row.category in rows:
@@ -145,24 +149,34 @@ def reconciliation(ctx: ProgressContext) -> None:
     for i, e in enumerate(rec.explanations):
         if e.category not in rows:
             known = set(rows)
-            ctx.error(("afstemning", "forklaringer", i, "kategori"),
-                      say.EXPLANATION_WITHOUT_ROW.format(
-                          category=e.category, hint=_guess(e.category, known) if known else say.ADD_IT_THERE_FIRST))
+            ctx.error(
+                ("afstemning", "forklaringer", i, "kategori"),
+                say.EXPLANATION_WITHOUT_ROW.format(
+                    category=e.category, hint=_guess(e.category, known) if known else say.ADD_IT_THERE_FIRST
+                ),
+            )
     facts = ctx.facts
     severity = ctx.error if facts.after_go_live else ctx.warning
     for r in facts.reconciliation:
         i = rows.get(r.category.id)
         path = ("afstemning", "kategorier", i)
         if r.explained > abs(r.difference):
-            ctx.error(path, say.EXPLAINED_TOO_MUCH.format(explained=r.explained, difference=abs(r.difference),
-                                                          old_system=r.old_system, dubu=r.dubu))
+            ctx.error(
+                path,
+                say.EXPLAINED_TOO_MUCH.format(
+                    explained=r.explained, difference=abs(r.difference), old_system=r.old_system, dubu=r.dubu
+                ),
+            )
         elif r.unexplained:
             when = say.WHEN_AFTER_GO_LIVE if facts.after_go_live else say.WHEN_BEFORE_GO_LIVE
             counts = say.COUNTS.format(old_system=r.old_system, dubu=r.dubu)
-            what = (say.UNEXPLAINED_ALL.format(cases=cases(abs(r.difference)), counts=counts)
-                    if r.unexplained == abs(r.difference) else
-                    say.UNEXPLAINED_PART.format(cases=cases(r.unexplained), difference=abs(r.difference),
-                                                counts=counts))
+            what = (
+                say.UNEXPLAINED_ALL.format(cases=cases(abs(r.difference)), counts=counts)
+                if r.unexplained == abs(r.difference)
+                else say.UNEXPLAINED_PART.format(
+                    cases=cases(r.unexplained), difference=abs(r.difference), counts=counts
+                )
+            )
             severity(path, say.UNEXPLAINED.format(what=what, when=when))
 
 
@@ -170,9 +184,10 @@ def control_rounds(ctx: ProgressContext) -> None:
     activities = {a.id for a in ctx.plan.activities}
     for i, r in enumerate(ctx.progress.controls):
         if r.activity not in activities:
-            ctx.error(("kontrolrunder", i, "aktivitet"),
-                      say.NOT_IN_PLAN.format(what=say.NAMED_ACTIVITY, id=r.activity,
-                                             guess=_guess(r.activity, activities)))
+            ctx.error(
+                ("kontrolrunder", i, "aktivitet"),
+                say.NOT_IN_PLAN.format(what=say.NAMED_ACTIVITY, id=r.activity, guess=_guess(r.activity, activities)),
+            )
         if r.faults > r.sample:
             ctx.error(("kontrolrunder", i, "fejl"), say.FAULTS_ABOVE_SAMPLE.format(faults=r.faults, sample=r.sample))
 

@@ -9,8 +9,9 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from ..analysis.milestones import SOURCES as MILESTONE_SOURCES
+from ..analysis.milestones import by_id as milestones_by_id
 from ..formatting import and_list
-from ..analysis.milestones import SOURCES as MILESTONE_SOURCES, by_id as milestones_by_id
 from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
 from ..model.schedule import PackageTiming
@@ -123,7 +124,7 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
                 one((*path, i), kind)
 
     R, C, G, M = ("roller",), ("sagskategorier",), ("minimumsoplysninger", "feltgrupper"), ("milepaele",)
-    O, K = ("konverteringsform", "muligheder"), ("konverteringsform", "kriterier")
+    OPT, K = ("konverteringsform", "muligheder"), ("konverteringsform", "kriterier")
     for g, group in _items(d, "minimumsoplysninger", "feltgrupper"):
         base = ("minimumsoplysninger", "feltgrupper", g)
         one((*base, "rolle"), R)
@@ -147,7 +148,7 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
         many((*base, "konvertering", "feltgrupper"), G)
     for i, _ in _items(d, "leverandoertilbud", "intern_indsats"):
         one(("leverandoertilbud", "intern_indsats", i, "rolle"), R)
-    one(("konverteringsform", "beslutning", "valgt"), O)
+    one(("konverteringsform", "beslutning", "valgt"), OPT)
     many(("vejledning", "kontrol", "alle_sager_i"), C)
     many(("vejledning", "kontrol", "kontrolrunder"), ("aktiviteter",))
     for i, _ in _items(d, "projekt", "frysning", "genindtastning"):
@@ -159,8 +160,8 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
     scores = _get(d, "konverteringsform", "vurdering")
     if isinstance(scores, dict):
         for option, per in scores.items():
-            if str(option) not in ids[O]:
-                out.append((O, ("konverteringsform", "vurdering", option), str(option)))
+            if str(option) not in ids[OPT]:
+                out.append((OPT, ("konverteringsform", "vurdering", option), str(option)))
             if isinstance(per, dict):
                 for crit in per:
                     if str(crit) not in ids[K]:
@@ -204,8 +205,9 @@ def references(ctx: RawContext) -> None:
             text = say.DUPLICATE_ID.format(key=key, first=first_line, repeat=repeat_line)
             missing = sorted({v for kind, _, v in unknown if kind == path} - {k for k, _, _ in dups})
             name = _get(d, *path, repeat, "navn")
-            meant = (suggest(str(name), missing) if isinstance(name, str) else None) or \
-                (missing[0] if len(missing) == 1 else None)
+            meant = (suggest(str(name), missing) if isinstance(name, str) else None) or (
+                missing[0] if len(missing) == 1 else None
+            )
             if meant:
                 uses = [ctx.loaded.locate(where)[0] for kind, where, v in unknown if kind == path and v == meant]
                 text += say.DUPLICATE_MEANT.format(meant=meant, uses=_lines(uses), repeat=repeat_line)
@@ -219,8 +221,9 @@ def references(ctx: RawContext) -> None:
             if not isinstance(key, str):
                 continue
             if key in fields:
-                ctx.error(path, say.DUPLICATE_FIELD_ID.format(key=key, first=fields[key],
-                                                              repeat=ctx.loaded.locate(path)[0]))
+                ctx.error(
+                    path, say.DUPLICATE_FIELD_ID.format(key=key, first=fields[key], repeat=ctx.loaded.locate(path)[0])
+                )
             fields.setdefault(key, ctx.loaded.locate(path)[0])
 
     grouped: dict[tuple[tuple, str], list[tuple]] = {}
@@ -233,16 +236,18 @@ def references(ctx: RawContext) -> None:
         section = ".".join(kind)
         meant = suggest(value, known)
         if meant:
-            defined = next((ctx.loaded.locate((*kind, i))[0] for i, item in _items(d, *kind)
-                            if str(item.get("id")) == meant), 0)
+            defined = next(
+                (ctx.loaded.locate((*kind, i))[0] for i, item in _items(d, *kind) if str(item.get("id")) == meant), 0
+            )
             text = say.UNKNOWN_ID_MEANT.format(kind=KINDS[kind], value=value, meant=meant, defined=defined)
         else:
-            text = say.UNKNOWN_ID.format(kind=KINDS[kind], value=value, known=known_ids(value, set(known)),
-                                         section=section)
+            text = say.UNKNOWN_ID.format(
+                kind=KINDS[kind], value=value, known=known_ids(value, set(known)), section=section
+            )
         if len(places) > 1:
             others = [ctx.loaded.locate(p)[0] for p in places[1:]]
             text += say.ALSO_IN_LINES.format(value=value, lines=_lines(others))
-            text += (say.ALSO_FIX_ALL.format(defined=defined, value=value) if meant else ".")
+            text += say.ALSO_FIX_ALL.format(defined=defined, value=value) if meant else "."
         ctx.error(places[0], text)
 
 
@@ -251,8 +256,7 @@ def derived_milestones(ctx: RawContext) -> None:
     for i, item in _items(ctx.data, "milepaele"):
         key = item.get("id")
         if isinstance(key, str) and key in MILESTONE_SOURCES:
-            ctx.error(("milepaele", i, "id"),
-                      say.DERIVED_MILESTONE.format(key=key, source=MILESTONE_SOURCES[key]))
+            ctx.error(("milepaele", i, "id"), say.DERIVED_MILESTONE.format(key=key, source=MILESTONE_SOURCES[key]))
 
 
 def periods(ctx: Context) -> None:
@@ -280,8 +284,9 @@ def periods(ctx: Context) -> None:
         forwards(("kalender", "fravaer", i), absence.start, absence.end, say.PERIOD_ABSENCE)
     for i, s in enumerate(p.training.sessions):
         if s.end <= s.start:
-            ctx.error(("undervisning", "sessioner", i, "slut"),
-                      say.SESSION_ENDS_BEFORE_START.format(end=s.end, start=s.start))
+            ctx.error(
+                ("undervisning", "sessioner", i, "slut"), say.SESSION_ENDS_BEFORE_START.format(end=s.end, start=s.start)
+            )
 
 
 def deadlines(ctx: Context) -> None:
@@ -293,23 +298,25 @@ def deadlines(ctx: Context) -> None:
     for section, i, item in items:
         m = dates.get(item.deadline) if item.deadline else None
         if m and item.end and item.end > m.date:
-            ctx.error((section, i, "til"),
-                      say.AFTER_MILESTONE.format(name=item.name, end=item.end, milestone=m.name, date=m.date))
+            ctx.error(
+                (section, i, "til"),
+                say.AFTER_MILESTONE.format(name=item.name, end=item.end, milestone=m.name, date=m.date),
+            )
 
 
 def weights(ctx: Context) -> None:
     criteria = ctx.plan.conversion.criteria
     total = sum(c.weight for c in criteria)
     if total != 100:
-        ctx.error(("konverteringsform", "kriterier"),
-                  say.WEIGHTS_NOT_100.format(total=total))
+        ctx.error(("konverteringsform", "kriterier"), say.WEIGHTS_NOT_100.format(total=total))
     options = [o.id for o in ctx.plan.conversion.options]
     for option in options:
         scores = ctx.plan.conversion.scores.get(option)
         missing = [c.id for c in criteria if not scores or c.id not in scores]
         if ctx.plan.conversion.scores and missing:
-            ctx.error(("konverteringsform", "vurdering"),
-                      say.SCORES_MISSING.format(option=option, missing=", ".join(missing)))
+            ctx.error(
+                ("konverteringsform", "vurdering"), say.SCORES_MISSING.format(option=option, missing=", ".join(missing))
+            )
 
 
 def scope(ctx: Context) -> None:
@@ -320,12 +327,12 @@ def scope(ctx: Context) -> None:
                 if value is None:
                     ctx.error(("sagskategorier", i), say.NOT_CONVERTED_NEEDS.format(key=key))
             if cat.readable_until and cat.readable_until < p.project.go_live + relativedelta(months=3):
-                ctx.warning(("sagskategorier", i, "laesbar_til"),
-                            say.READ_ACCESS_SHORT)
+                ctx.warning(("sagskategorier", i, "laesbar_til"), say.READ_ACCESS_SHORT)
         elif cat.readable_in or cat.readable_until:
             ctx.warning(("sagskategorier", i), say.READABLE_ONLY_NOT_CONVERTED)
     automatic = any(c.route is Route.automatic for c in p.categories) or any(
-        o.kind is OptionKind.automatic for o in p.conversion.options)
+        o.kind is OptionKind.automatic for o in p.conversion.options
+    )
     if automatic and p.vendor_offer is None:
         ctx.error((), say.VENDOR_OFFER_MISSING)
 
@@ -336,8 +343,10 @@ def statistics_fields(ctx: Context) -> None:
         for f, fld in enumerate(group.fields):
             timing = fld.timing or group.timing
             if Stakeholder.statistics in fld.needs and timing is Timing.first_follow_up:
-                ctx.warning(("minimumsoplysninger", "feltgrupper", g, "felter", f),
-                            say.STATISTICS_FIELD_LATE.format(name=fld.name))
+                ctx.warning(
+                    ("minimumsoplysninger", "feltgrupper", g, "felter", f),
+                    say.STATISTICS_FIELD_LATE.format(name=fld.name),
+                )
 
 
 def follow_up_months(ctx: Context) -> None:
@@ -349,8 +358,7 @@ def follow_up_months(ctx: Context) -> None:
         total = sum(p.first_follow_ups.values())
         converted = sum(c.count for c in p.categories if c.converted)
         if total != converted:
-            ctx.warning(("foerste_opfoelgninger",),
-                        say.FOLLOW_UPS_TOTAL.format(total=total, converted=converted))
+            ctx.warning(("foerste_opfoelgninger",), say.FOLLOW_UPS_TOTAL.format(total=total, converted=converted))
 
 
 RAW_RULES = [references, derived_milestones]

@@ -12,9 +12,10 @@ def completed_only_when_done(ctx: Context) -> None:
         return
     for step in ctx.figures.steps[:3]:
         if not step.done:
-            ctx.error(("klik_opgave", "status"),
-                      say.TASK_STEP_MISSING.format(number=step.number, title=step.title,
-                                                   missing="; ".join(step.missing)))
+            ctx.error(
+                ("klik_opgave", "status"),
+                say.TASK_STEP_MISSING.format(number=step.number, title=step.title, missing="; ".join(step.missing)),
+            )
 
 
 RULES = [completed_only_when_done]

@@ -34,8 +34,9 @@ def _base(i: int) -> tuple:
 def seats(ctx: Context) -> None:
     for i, s in enumerate(ctx.plan.training.sessions):
         if s.participants > s.seats:
-            ctx.error((*_base(i), "deltagere"),
-                      say.SEATS.format(title=s.title, participants=s.participants, seats=s.seats))
+            ctx.error(
+                (*_base(i), "deltagere"), say.SEATS.format(title=s.title, participants=s.participants, seats=s.seats)
+            )
 
 
 def _session_name(s):
@@ -79,14 +80,18 @@ def role_sessions(ctx: Context) -> None:
         before = sorted(s.date for s in p.training.sessions if role.id in s.audience and s.date < p.project.go_live)
         path = ("roller", index[role.id], "id")
         if not before:
-            ctx.warning(path, say.ROLE_NO_SESSION.format(role=role.name, go_live=date(p.project.go_live),
-                                                         role_id=role.id))
+            ctx.warning(
+                path, say.ROLE_NO_SESSION.format(role=role.name, go_live=date(p.project.go_live), role_id=role.id)
+            )
             continue
-        starts = [wp.start for wp in p.work_packages
-                  if wp.role == role.id and wp.timing is PackageTiming.period and wp.start]
+        starts = [
+            wp.start for wp in p.work_packages if wp.role == role.id and wp.timing is PackageTiming.period and wp.start
+        ]
         if starts and min(starts) < before[0]:
-            ctx.warning(path, say.ROLE_CONVERTS_BEFORE_SESSION.format(role=role.name, start=date(min(starts)),
-                                                                      first=date(before[0])))
+            ctx.warning(
+                path,
+                say.ROLE_CONVERTS_BEFORE_SESSION.format(role=role.name, start=date(min(starts)), first=date(before[0])),
+            )
 
 
 def trainers(ctx: Context) -> None:

@@ -7,7 +7,7 @@ Each rule is a function ``rule(ctx) -> None`` that reports through ``ctx.error``
 from __future__ import annotations
 
 import pathlib
-from typing import Callable
+from collections.abc import Callable
 
 from ..analysis import Figures
 from ..io.yaml_loader import LoadedYaml
@@ -16,8 +16,17 @@ from ..model import Plan
 from . import consistency, engine, guide, paths, placeholders, progress, references, task, training
 from .context import Context, RawContext, Rule
 
-RULES: list[Rule] = [*references.RULES, *task.RULES, *engine.RULES, *guide.RULES, *training.RULES,
-                    *placeholders.RULES, *paths.RULES, *consistency.RULES, *progress.PLAN_RULES]
+RULES: list[Rule] = [
+    *references.RULES,
+    *task.RULES,
+    *engine.RULES,
+    *guide.RULES,
+    *training.RULES,
+    *placeholders.RULES,
+    *paths.RULES,
+    *consistency.RULES,
+    *progress.PLAN_RULES,
+]
 # The rules that still make sense while an id does not resolve (check_raw found an error). The others
 # (coverage, weekly load, forecast, training, guide, task steps) would only report what follows from it,
 # often blaming the wrong role: they run once the references are right.
@@ -33,8 +42,13 @@ def check_raw(loaded: LoadedYaml) -> list[Message]:
     return sorted(set(ctx.messages))
 
 
-def check(plan: Plan, loaded: LoadedYaml, docs_dir: "pathlib.Path | None" = None,
-          figures: Figures | None = None, references_ok: bool = True) -> list[Message]:
+def check(
+    plan: Plan,
+    loaded: LoadedYaml,
+    docs_dir: pathlib.Path | None = None,
+    figures: Figures | None = None,
+    references_ok: bool = True,
+) -> list[Message]:
     """Every error and warning about a typed plan, sorted by line.
 
     With references_ok=False (check_raw found errors) only the rules that do not follow from them run."""

@@ -34,15 +34,19 @@ HELP_OPTIONALS = "tilvalg"
 HELP_HELP = "vis denne hjælp og afslut"
 USAGE_ERROR = "{prog}: fejl: {error}\nSkriv {prog} --help for at se, hvad der kan skrives.\n"
 
-VALID_SUMMARY = ("{municipality}: planen er gyldig - {cases} sager konverteres, {roles} roller, {packages} "
-                 "arbejdspakker, {sessions} hold, {done} af 4 trin løst.")
+VALID_SUMMARY = (
+    "{municipality}: planen er gyldig - {cases} sager konverteres, {roles} roller, {packages} "
+    "arbejdspakker, {sessions} hold, {done} af 4 trin løst."
+)
 RENDER_WROTE = "Skrev {count} filer til {out} (sider og downloads fra {plan})."
 SCHEMA_OUTDATED = "{target} er forældet. Kør: {command}"
 SCHEMA_CURRENT = "{target} er opdateret."
 SCHEMA_WROTE = "Skrev {target}."
 COUNT_BAD_DATE = '--dato skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-02-19 (du skrev "{value}").'
-COUNT_WROTE = ("{package}: {done} færdige sager af {rows} sager på listen pr. {day}. "
-               "Skrevet i {progress} (kun antallet; listen er ikke gemt).")
+COUNT_WROTE = (
+    "{package}: {done} færdige sager af {rows} sager på listen pr. {day}. "
+    "Skrevet i {progress} (kun antallet; listen er ikke gemt)."
+)
 
 # Help of the commands and their arguments; METAVAR_* name an argument's value in the usage line.
 METAVAR_COMMAND = "KOMMANDO"
@@ -61,9 +65,11 @@ HELP_NEW = "start en ny plan for en anden kommune"
 HELP_NEW_FOLDER = "mappen til den nye plan"
 HELP_MUNICIPALITY = 'kommunens navn, fx "Borgen Kommune"'
 HELP_COUNT = "tæl færdige sager i en liste og skriv antallet i fremdrift.yaml"
-HELP_COUNT_DESCRIPTION = ("Tæller sager med status \"basis oprettet\" eller \"færdig\" i kolonnen \"status\" og "
-                          "skriver kun antallet i fremdrift.yaml. Andre kolonner læses ikke.")
-HELP_COUNT_LIST = "listen over sager (.xlsx eller .csv) med en kolonne \"status\""
+HELP_COUNT_DESCRIPTION = (
+    'Tæller sager med status "basis oprettet" eller "færdig" i kolonnen "status" og '
+    "skriver kun antallet i fremdrift.yaml. Andre kolonner læses ikke."
+)
+HELP_COUNT_LIST = 'listen over sager (.xlsx eller .csv) med en kolonne "status"'
 HELP_COUNT_PACKAGE = "arbejdspakkens id fra plan.yaml"
 HELP_COUNT_DATE = "optællingsdatoen ÅÅÅÅ-MM-DD (standard: i dag)"
 HELP_COUNT_PROGRESS = "fremdriftsfilen (standard: fremdrift.yaml)"
@@ -82,13 +88,17 @@ ERRORS_FIX = "{count} fejl - ret dem og prøv igen."  # "fejl" is both singular 
 STATUS_DONE = frozenset({"basis oprettet", "færdig", "faerdig", "konverteret"})
 STATUS_NOT_DONE = frozenset({"", "ikke startet", "i gang", "venter", "spørgsmål", "spoergsmaal"})
 
-COUNT_NO_STATUS = ('Listen har ingen kolonne med overskriften "status" i første række. Tilføj kolonnen, og skriv '
-                   '"basis oprettet" eller "færdig" ud for hver færdig sag.')
+COUNT_NO_STATUS = (
+    'Listen har ingen kolonne med overskriften "status" i første række. Tilføj kolonnen, og skriv '
+    '"basis oprettet" eller "færdig" ud for hver færdig sag.'
+)
 COUNT_NOT_XLSX = "Filen kan ikke læses som et Excel-regneark (.xlsx). Gem listen igen i Excel."
 COUNT_NOT_A_LIST = "Listen skal være et Excel-regneark (.xlsx) eller en CSV-fil (.csv)."
-COUNT_UNKNOWN_STATUS = ("Ukendt status i række {rows}. Brug \"basis oprettet\" eller \"færdig\" for en færdig sag, "
-                        "og \"ikke startet\", \"i gang\", \"venter\" eller \"spørgsmål\" for resten (værdien vises "
-                        "ikke her, fordi listen kan indeholde personoplysninger).")
+COUNT_UNKNOWN_STATUS = (
+    'Ukendt status i række {rows}. Brug "basis oprettet" eller "færdig" for en færdig sag, '
+    'og "ikke startet", "i gang", "venter" eller "spørgsmål" for resten (værdien vises '
+    "ikke her, fordi listen kan indeholde personoplysninger)."
+)
 
 # The top of a fremdrift.yaml that `optael` creates.
 PROGRESS_HEADER = """\
@@ -102,13 +112,19 @@ COUNT_UNKNOWN_PACKAGE = 'Arbejdspakken "{package}" findes ikke i planen.'
 
 # --- adapters/output.py ----------------------------------------------------------------------------
 
-FOLDER_BUSY = ("En anden kørsel skriver allerede til mappen (fx en anden render eller zensical-adapteren). "
-               "Vent til den er færdig, og prøv igen.")
-FOLDER_BUSY_LOCK_FILE = ("En anden kørsel skriver allerede til mappen. Vent til den er færdig, og prøv igen. "
-                         "Kører der ingen anden, er låsefilen {lock} efterladt af en afbrudt kørsel: slet den.")
-FOLDER_NOT_OURS = ("mappen indeholder noget, der ikke er skrevet af generatoren (eller som er ændret siden): "
-                   "{found}. Mappen bliver ikke tømt eller overskrevet: flyt det, eller vælg en anden mappe "
-                   "med --out.")
+FOLDER_BUSY = (
+    "En anden kørsel skriver allerede til mappen (fx en anden render eller zensical-adapteren). "
+    "Vent til den er færdig, og prøv igen."
+)
+FOLDER_BUSY_LOCK_FILE = (
+    "En anden kørsel skriver allerede til mappen. Vent til den er færdig, og prøv igen. "
+    "Kører der ingen anden, er låsefilen {lock} efterladt af en afbrudt kørsel: slet den."
+)
+FOLDER_NOT_OURS = (
+    "mappen indeholder noget, der ikke er skrevet af generatoren (eller som er ændret siden): "
+    "{found}. Mappen bliver ikke tømt eller overskrevet: flyt det, eller vælg en anden mappe "
+    "med --out."
+)
 FOLDER_NOT_OURS_MORE = " og {count} andre"  # after the first ten things in the way
 
 # --- adapters/plugin.py ----------------------------------------------------------------------------
@@ -119,9 +135,11 @@ WORKER_SPAWNED = "ny Python-proces"
 WORKER_RENDERS = "Siderne dannes i en separat proces ({how}), mens MkDocs indlæser temaet."
 PAGE_LIST_WAIT = "MkDocs ventede {seconds} s på listen over de dannede sider."
 CLASH = "docs/{handwritten} (genereret: {generated})"  # also in zensical.py
-MKDOCS_CLASHES = ("Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
-                  "{clashes}. Omdøb eller flyt den håndskrevne fil; den bliver aldrig overskrevet af en "
-                  "genereret side.")
+MKDOCS_CLASHES = (
+    "Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
+    "{clashes}. Omdøb eller flyt den håndskrevne fil; den bliver aldrig overskrevet af en "
+    "genereret side."
+)
 
 # --- adapters/scaffold.py --------------------------------------------------------------------------
 
@@ -142,14 +160,18 @@ Næste skridt:
 # --- adapters/worker.py ----------------------------------------------------------------------------
 
 WORKER_STOPPED = "Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces."
-WORKER_SILENT = ("Arbejdsprocessen, der danner siderne, har ikke svaret i {seconds} s; den stoppes, "
-                 "og siderne dannes i MkDocs' egen proces.")
+WORKER_SILENT = (
+    "Arbejdsprocessen, der danner siderne, har ikke svaret i {seconds} s; den stoppes, "
+    "og siderne dannes i MkDocs' egen proces."
+)
 
 # --- adapters/zensical.py --------------------------------------------------------------------------
 
-ZENSICAL_CONFIG_HEADER = "# Dannet af python -m generator.zensical ud fra {source} - ret ikke her.\n"
-ZENSICAL_CLASHES = ("Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
-                    "{clashes}. Omdøb eller flyt den håndskrevne fil.")
+ZENSICAL_CONFIG_HEADER = "# Dannet af python -m konverteringsplan.adapters.zensical ud fra {source} - ret ikke her.\n"
+ZENSICAL_CLASHES = (
+    "Disse håndskrevne filer i docs/ har samme sti på sitet som sider, der dannes ud fra planen: "
+    "{clashes}. Omdøb eller flyt den håndskrevne fil."
+)
 ZENSICAL_READY = "Klar til Zensical: zensical build -f {config}"
 ZENSICAL_DESCRIPTION = "Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins)."
 HELP_ZENSICAL_OUT = "mappen til Zensical-projektet (standard: build/zensical)"
@@ -158,10 +180,14 @@ ZENSICAL_BAD_YAML = "{file}: kan ikke læses som YAML ({error})."
 
 # --- adapters/search/plugin.py ---------------------------------------------------------------------
 
-SEARCH_NO_INDEX = ("dansk-soegning: sitet har ingen search/search_index.json, så der er intet at gøre søgningen "
-                   "dansk i. Slå MkDocs' search-plugin til i mkdocs.yml, og sæt dansk-soegning efter det.")
-SEARCH_NOT_DANISH = ("dansk-soegning: søgningens sprog er ikke dansk, så ord i søgefeltet bøjes ikke. Sæt "
-                     "\"lang: da\" under search i mkdocs.yml.")
+SEARCH_NO_INDEX = (
+    "dansk-soegning: sitet har ingen search/search_index.json, så der er intet at gøre søgningen "
+    "dansk i. Slå MkDocs' search-plugin til i mkdocs.yml, og sæt dansk-soegning efter det."
+)
+SEARCH_NOT_DANISH = (
+    "dansk-soegning: søgningens sprog er ikke dansk, så ord i søgefeltet bøjes ikke. Sæt "
+    '"lang: da" under search i mkdocs.yml.'
+)
 
 # --- adapters/search/plugin.py: language data of the Danish search --------------------------------
 # Not sentences: the words the search index and the query side (query.js, which gets SEARCH_SUFFIXES,
@@ -198,11 +224,63 @@ SEARCH_SYNONYMS: tuple[tuple[str, ...], ...] = (
 # compounds are split ("opfølgningsfrist" → "opfølgning" + "frist" even if "frist" stands nowhere
 # alone).
 SEARCH_DOMAIN_WORDS = frozenset(
-    """frist frister plan sted steder sag sager indsats indsatser undersøgelse hjælper medhjælper
-    opfølgning anbringelse bevilling betaling møde leder bruger behandler familie pleje system
-    oplysninger data kontrol prøve tid uge dag periode vejledning liste forløb afgørelse ydelse
-    paragraf lov barn børn unge student konvertering overgang statistik ansvar plads kategori
-    beløb pris ressource ressourcer timer undervisning kursus""".split()
+    [
+        "frist",
+        "frister",
+        "plan",
+        "sted",
+        "steder",
+        "sag",
+        "sager",
+        "indsats",
+        "indsatser",
+        "undersøgelse",
+        "hjælper",
+        "medhjælper",
+        "opfølgning",
+        "anbringelse",
+        "bevilling",
+        "betaling",
+        "møde",
+        "leder",
+        "bruger",
+        "behandler",
+        "familie",
+        "pleje",
+        "system",
+        "oplysninger",
+        "data",
+        "kontrol",
+        "prøve",
+        "tid",
+        "uge",
+        "dag",
+        "periode",
+        "vejledning",
+        "liste",
+        "forløb",
+        "afgørelse",
+        "ydelse",
+        "paragraf",
+        "lov",
+        "barn",
+        "børn",
+        "unge",
+        "student",
+        "konvertering",
+        "overgang",
+        "statistik",
+        "ansvar",
+        "plads",
+        "kategori",
+        "beløb",
+        "pris",
+        "ressource",
+        "ressourcer",
+        "timer",
+        "undervisning",
+        "kursus",
+    ]
 )
 
 # A word: digits and the letters of Danish, and the accented letters of loan words.
@@ -212,5 +290,19 @@ SEARCH_WORD_PATTERN = r"[0-9a-zæøåäöüéè]+"
 SEARCH_SUFFIXES = ("ing", "ning", "else", "hed", "lig", "ende", "er", "isk", "skab", "sel", "ere", "ne")
 SEARCH_LINKING = "se"  # a linking letter between a compound's parts (opfølgning-s-frist) is dropped
 # Question words (and the verbs of a question) dropped from a query when other terms remain.
-SEARCH_QUESTION_WORDS = tuple("hvordan hvornår hvorfor hvem hvilke hvilken hvilket hvorhen kan gør gøre finder find "
-                              "sådan".split())
+SEARCH_QUESTION_WORDS = (
+    "hvordan",
+    "hvornår",
+    "hvorfor",
+    "hvem",
+    "hvilke",
+    "hvilken",
+    "hvilket",
+    "hvorhen",
+    "kan",
+    "gør",
+    "gøre",
+    "finder",
+    "find",
+    "sådan",
+)

@@ -25,8 +25,10 @@ def capitalised(text: str) -> str:
 
 # --- the MkDocs build ------------------------------------------------------------------------------
 
-BUILD_ABORTED = ("Sitet blev ikke bygget: ret fejlen på næste linje, og byg igen. MkDocs slutter med "
-                 "\"Aborted with a BuildError!\", som betyder det samme: bygningen er stoppet.")
+BUILD_ABORTED = (
+    "Sitet blev ikke bygget: ret fejlen på næste linje, og byg igen. MkDocs slutter med "
+    '"Aborted with a BuildError!", som betyder det samme: bygningen er stoppet.'
+)
 
 
 # --- navigation ----------------------------------------------------------------------------------
@@ -61,9 +63,17 @@ TIMING_FIRST_FOLLOW_UP = "Ved første opfølgning"
 ROUTE_AUTOMATIC = "Delvis automatisk (hos {vendor})"
 ROUTE_MANUAL = "Manuel"
 ROUTE_NOT_CONVERTED = "Konverteres ikke"
-KIND_NAMES = {"arbejdspakke": "Arbejdspakke", "opfoelgning": "Ved første opfølgning", "hold": "Hold",
-              "kontrol": "Kontrol", "aktivitet": "Aktivitet", "milepael": "Milepæl", "frysning": "Frysning",
-              "undervisning": "Undervisning", "genindtastning": "Genindtastning"}
+KIND_NAMES = {
+    "arbejdspakke": "Arbejdspakke",
+    "opfoelgning": "Ved første opfølgning",
+    "hold": "Hold",
+    "kontrol": "Kontrol",
+    "aktivitet": "Aktivitet",
+    "milepael": "Milepæl",
+    "frysning": "Frysning",
+    "undervisning": "Undervisning",
+    "genindtastning": "Genindtastning",
+}
 GANTT_MILESTONES = "Milepæle"
 GANTT_ACTIVITIES = "Aktiviteter"
 GANTT_PACKAGES = "Arbejdspakker"
@@ -83,27 +93,43 @@ CHART_COST_VENDOR = "Leverandørens pris"
 CHART_UNIT_HOURS = "timer"  # the y axis of the weekly load charts
 CHART_UNIT_CASES = "sager"  # the y axis of the forecast and progress charts
 CHART_LOAD_TITLE = "{role}: planlagte timer og kapacitet pr. uge"
-CHART_LOAD_DESC = ("Søjler: planlagte timer pr. uge. Stiplet linje: kapacitet. Skraverede søjler med udråbstegn er "
-                   "over kapaciteten. Tallene står i tabellen under.")
+CHART_LOAD_DESC = (
+    "Søjler: planlagte timer pr. uge. Stiplet linje: kapacitet. Skraverede søjler med udråbstegn er "
+    "over kapaciteten. Tallene står i tabellen under."
+)
 CHART_LOAD_BAR = "Planlagte timer"
 CHART_LOAD_CAPACITY = "Kapacitet"
 CHART_LOAD_OVER = "Over kapaciteten (!)"
 CHART_WEEK_AXIS = "Uge"
 CHART_FORECAST_TITLE = "Konverterede sager uge for uge"
-CHART_FORECAST_DESC = ("To linjer: sager med minimumsoplysningerne i DUBU (fuld linje med runde punkter) og sager "
-                       "med hele det juridiske grundlag efter første opfølgning (stiplet linje med firkantede "
-                       "punkter). Tallene står i tabellen under.")
+CHART_FORECAST_DESC = (
+    "To linjer: sager med minimumsoplysningerne i DUBU (fuld linje med runde punkter) og sager "
+    "med hele det juridiske grundlag efter første opfølgning (stiplet linje med firkantede "
+    "punkter). Tallene står i tabellen under."
+)
 CHART_FORECAST_MINIMUM = "Minimumsoplysninger"
 CHART_FORECAST_FULL = "Fuldt juridisk grundlag"
 CHART_GANTT_TITLE = "Tidsplan: milepæle, aktiviteter, arbejdspakker og hold"
-CHART_GANTT_DESC = ("Gantt-diagram med en vandret bjælke for hver aktivitet, arbejdspakke og hvert hold og en rombe "
-                    "for hver milepæl. Go-live er markeret med en lodret stiplet linje. Datoerne står i tabellen "
-                    "under.")
+CHART_GANTT_DESC = (
+    "Gantt-diagram med en vandret bjælke for hver aktivitet, arbejdspakke og hvert hold og en rombe "
+    "for hver milepæl. Go-live er markeret med en lodret stiplet linje. Datoerne står i tabellen "
+    "under."
+)
 
 # --- the resource plan download (ressourceplan.xlsx / .csv) ----------------------------------------
 
-SHEET_HEADERS = ["Rolle", "År", "Uge", "Ugens mandag", "Planlagte timer", "Kapacitet (timer)",
-                 "Ledige timer (minus = for mange)", "Over kapaciteten", "Timepris (kr.)", "Omkostning (kr.)"]
+SHEET_HEADERS = [
+    "Rolle",
+    "År",
+    "Uge",
+    "Ugens mandag",
+    "Planlagte timer",
+    "Kapacitet (timer)",
+    "Ledige timer (minus = for mange)",
+    "Over kapaciteten",
+    "Timepris (kr.)",
+    "Omkostning (kr.)",
+]
 SHEET_TITLE = "Ressourceplan"
 SHEET_TOTAL_ROLE = "I alt {role}"
 SHEET_TOTAL_ALL = "I alt, alle roller"
@@ -119,14 +145,17 @@ EVENT_TRAINER = "Underviser: {trainer}"
 EVENT_AUDIENCE = "For: {audience}"
 EVENT_SEATS = "Pladser: {seats}, tilmeldte: {participants}"
 EVENT_CONTENT = "Indhold:"
-EVENT_EXERCISE = ("Konverteringsøvelse: hver deltager konverterer {cases} sager ({categories}) og indtaster "
-                  "{groups}.")
-EVENT_KLIK = "Undervisningen hører til KLIK-opgaven \"{task}\" ({municipality})."
+EVENT_EXERCISE = "Konverteringsøvelse: hver deltager konverterer {cases} sager ({categories}) og indtaster {groups}."
+EVENT_KLIK = 'Undervisningen hører til KLIK-opgaven "{task}" ({municipality}).'
 
 # --- the KLIK method's steps (front page) -----------------------------------------------------------
 
-STEP_TITLES = {1: "Afklar minimumssagsoplysninger", 2: "Beslut konverteringsform", 3: "Planlæg konverteringen",
-               4: "Sæt status til fuldført"}
+STEP_TITLES = {
+    1: "Afklar minimumssagsoplysninger",
+    2: "Beslut konverteringsform",
+    3: "Planlæg konverteringen",
+    4: "Sæt status til fuldført",
+}
 MISSING_SETTLED_ON = "datoen hvor minimumsoplysningerne blev afklaret (minimumsoplysninger.afklaret_dato)"
 MISSING_PARTICIPANTS = "hvem der var med til at afklare dem (minimumsoplysninger.deltagere)"
 MISSING_GO_LIVE_FIELD = "mindst ét felt, der skal være i DUBU ved go-live"
@@ -143,8 +172,10 @@ PLACEHOLDER_ONE, PLACEHOLDER_MANY = "pladsholder", "pladsholdere"
 
 # Placeholders of a new plan (analysis/placeholders.py): what to do about each.
 PLACEHOLDER_CVR = "CVR-nummeret 00000000 er en pladsholder. Skriv kommunens eget CVR-nummer (8 cifre)."
-PLACEHOLDER_STATEMENT = ("Adressen er en pladsholder. Skriv adressen på kommunens egen tilgængelighedserklæring, "
-                         "fx https://www.was.digst.dk/kommunens-domaene-dk.")
+PLACEHOLDER_STATEMENT = (
+    "Adressen er en pladsholder. Skriv adressen på kommunens egen tilgængelighedserklæring, "
+    "fx https://www.was.digst.dk/kommunens-domaene-dk."
+)
 PLACEHOLDER_TEXT = '"{value}" er en pladsholder. Erstat den med jeres egne oplysninger.'
 
 # Work and milestones the analysis derives from the plan (analysis/load.py, analysis/milestones.py).
@@ -173,28 +204,44 @@ VERDICT_BEHIND_UNMEASURED = "bagud: {cases}, ingen fremdrift målt endnu, frist 
 VERDICT_BEHIND_FORECAST = "bagud: {cases}, færdig ca. {finish} mod frist {deadline}"
 CHART_PROGRESS_TITLE = "Færdige sager pr. arbejdspakke og hold"
 CHART_PROGRESS_TITLE_AS_OF = "Færdige sager pr. arbejdspakke og hold pr. {date}"
-CHART_PROGRESS_DESC = ("Vandrette bjælker: andelen af sagerne, der er færdige (fyldt), ud af alle arbejdspakkens "
-                       "sager (ramme). Den lodrette streg viser, hvor langt planen siger, arbejdet skulle være nået. "
-                       "Tallene står i tabellen under.")
+CHART_PROGRESS_DESC = (
+    "Vandrette bjælker: andelen af sagerne, der er færdige (fyldt), ud af alle arbejdspakkens "
+    "sager (ramme). Den lodrette streg viser, hvor langt planen siger, arbejdet skulle være nået. "
+    "Tallene står i tabellen under."
+)
 CHART_PROGRESS_NOTE = "{done} af {total}"
 CHART_PROGRESS_DONE = "Færdige"
 CHART_PROGRESS_TOTAL = "I alt"
 CHART_PROGRESS_PLANNED = "Planlagt til datoen"
 CHART_ROLE_PROGRESS_TITLE = "{role}: færdige og planlagte sager over tid"
-CHART_ROLE_PROGRESS_DESC = ("To linjer over optællingsdatoerne: færdige sager (fuld linje med runde punkter) og "
-                            "sager, der efter planen skulle være færdige (stiplet linje med firkantede punkter). "
-                            "Tallene står i tabellen under.")
+CHART_ROLE_PROGRESS_DESC = (
+    "To linjer over optællingsdatoerne: færdige sager (fuld linje med runde punkter) og "
+    "sager, der efter planen skulle være færdige (stiplet linje med firkantede punkter). "
+    "Tallene står i tabellen under."
+)
 CHART_ROLE_PROGRESS_DONE = "Færdige"
 CHART_ROLE_PROGRESS_PLANNED = "Planlagt"
 CHART_QUALITY_TITLE = "Fejlrate pr. kontrolrunde med 95 %-interval"
-CHART_QUALITY_DESC = ("Punkt: fejlraten i stikprøven. Vandret streg: 95 %-konfidensintervallet (Wilson). "
-                      "Stiplet lodret streg: grænsen fra go/no-go-kriterierne. Tallene står i tabellen under.")
+CHART_QUALITY_DESC = (
+    "Punkt: fejlraten i stikprøven. Vandret streg: 95 %-konfidensintervallet (Wilson). "
+    "Stiplet lodret streg: grænsen fra go/no-go-kriterierne. Tallene står i tabellen under."
+)
 CHART_QUALITY_RATE = "Fejlrate"
 CHART_QUALITY_INTERVAL = "95 %-interval"
 CHART_QUALITY_LIMIT = "Grænse"
 PROGRESS_SHEET_TITLE = "Fremdrift"
-PROGRESS_SHEET_HEADERS = ["Optællingsdato", "Type", "Navn", "Rolle", "Færdige sager", "Planlagt til datoen",
-                          "Sager i alt", "Vurdering", "Færdig ca.", "Frist"]
+PROGRESS_SHEET_HEADERS = [
+    "Optællingsdato",
+    "Type",
+    "Navn",
+    "Rolle",
+    "Færdige sager",
+    "Planlagt til datoen",
+    "Sager i alt",
+    "Vurdering",
+    "Færdig ca.",
+    "Frist",
+]
 # What a go/no-go criterion or a step of "Konverter sager" still lacks.
 MISSING_ITEM_CASES = "{name}: {done} af {cases}"
 MISSING_ITEM_LEFT = "{name}: {cases} tilbage"
@@ -207,5 +254,9 @@ MISSING_RECONCILIATION = "{category}: ikke afstemt endnu"
 MISSING_CHECK = "ikke krydset af i fremdrift.yaml (go_no_go)"
 MISSING_CHECK_NOT_MET = "ikke opfyldt ifølge {by}"
 MISSING_CRITERIA = "der er ingen go/no-go-kriterier i plan.yaml (go_no_go.kriterier)"
-CONVERT_STEP_TITLES = {1: "Konverter sagerne", 2: "Afstem antal sager før og efter", 3: "Kontrollér datakvaliteten",
-                       4: "Go/no-go: alle kriterier er opfyldt"}
+CONVERT_STEP_TITLES = {
+    1: "Konverter sagerne",
+    2: "Afstem antal sager før og efter",
+    3: "Kontrollér datakvaliteten",
+    4: "Go/no-go: alle kriterier er opfyldt",
+}

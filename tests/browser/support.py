@@ -39,9 +39,10 @@ def mkdocs_config() -> Path:
 def build_site(config_file: Path, site_dir: Path) -> Path:
     """``mkdocs build --strict`` into site_dir; the build runs in the config file's folder."""
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-         "-f", str(config_file), "-d", str(site_dir)],
-        cwd=config_file.parent, capture_output=True, text=True,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", str(site_dir)],
+        cwd=config_file.parent,
+        capture_output=True,
+        text=True,
         # sitemap.xml lists pages only when site_url is set; any address will do for the tests
         env={**os.environ, "SITE_URL": os.environ.get("SITE_URL") or "https://konverteringsplan.example/"},
     )
@@ -59,18 +60,18 @@ def sitemap_paths(site_dir: Path) -> list[str]:
         path = urlsplit(loc.text.strip()).path
         paths.append(path)
     # the locs carry site_url's path prefix; make them relative to the site root
-    prefix = os.path.commonprefix(paths)
+    prefix = os.path.commonprefix(paths)  # noqa: RUF071 - by character, cut back to the last "/" below
     prefix = prefix[: prefix.rfind("/") + 1]
-    return sorted(p[len(prefix):] for p in paths)
+    return sorted(p[len(prefix) :] for p in paths)
 
 
 def normalise_page_path(href: str, base: str = "") -> str:
     """'../indsats/#trin' or 'http://127.0.0.1:1234/indsats/index.html' → 'indsats/'."""
     path = urlsplit(href).path if "://" in href else href.split("#")[0]
     if base and path.startswith(base):
-        path = path[len(base):]
+        path = path[len(base) :]
     path = path.lstrip("/")
-    while path.startswith("./") or path.startswith("../"):
+    while path.startswith(("./", "../")):
         path = path.split("/", 1)[1]
     if path.endswith("index.html"):
         path = path[: -len("index.html")]

@@ -43,7 +43,8 @@ def test_pages_have_no_axe_violations(browser, base_url, site_dir):
     failures = []
     for scheme in schemes:
         ctx = browser.new_context(
-            locale="da-DK", color_scheme=SCHEMES.get(scheme, "light"),
+            locale="da-DK",
+            color_scheme=SCHEMES.get(scheme, "light"),
             viewport={"width": 1280, "height": 900},
         )
         page = ctx.new_page()
@@ -62,7 +63,9 @@ def test_footer_links_to_accessibility_statement(page, base_url):
     page.goto(base_url)
     link = page.locator("footer a[data-kp=tilgaengelighedserklaering]")
     if link.count() == 0:
-        pytest.fail("the footer has no link to the accessibility statement "
-                    "(set extra.tilgaengelighedserklaering / kommune.tilgaengelighedserklaering)")
+        pytest.fail(
+            "the footer has no link to the accessibility statement "
+            "(set extra.tilgaengelighedserklaering / kommune.tilgaengelighedserklaering)"
+        )
     assert link.get_attribute("href").startswith(("http://", "https://"))
     assert link.inner_text().strip() == "Tilgængelighedserklæring"

@@ -13,18 +13,18 @@ import threading
 from pathlib import Path
 
 import pytest
-
-from safety_support import (copy_project, dump_plan, example_data, make_files_for, mkdocs_build, scan_site,
-                            text_slots)
+from safety_support import copy_project, dump_plan, example_data, make_files_for, mkdocs_build, scan_site, text_slots
 from test_safety_html import _hostile, _marker, _refused
 
-PAYLOAD = ('Et langt navn, som menuen skærer af <img src=x onerror="window.__pwned=1"> '
-           '"><svg onload="window.__pwned=2"> &lt;img src=x onerror=window.__pwned=3&gt;')
+PAYLOAD = (
+    'Et langt navn, som menuen skærer af <img src=x onerror="window.__pwned=1"> '
+    '"><svg onload="window.__pwned=2"> &lt;img src=x onerror=window.__pwned=3&gt;'
+)
 KLIK_LINK = "https://klik.dk/a)[klik](javascript:window.__pwned=4)"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+    def log_message(self, format, *args):
         pass
 
 
@@ -49,8 +49,7 @@ def hostile_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_Quiet, directory=str(hostile_site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(hostile_site)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -70,8 +69,7 @@ HOVERABLE = """() => {
 
 
 def test_hovering_every_tooltip_and_ellipsised_title_runs_no_script(browser, hostile_site, hostile_url):
-    pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html")
-                   if p.name != "404.html")
+    pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 20
     context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
     dialogs: list[str] = []

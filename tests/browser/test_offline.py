@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from .support import ROOT, build_site, mkdocs_config
+from .support import build_site, mkdocs_config
 
 SEARCH_FOR = "indsatserne"
 

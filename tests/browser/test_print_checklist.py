@@ -46,7 +46,12 @@ def test_whole_guide_print_page_is_longer_but_complete(page, base_url):
     page.goto(base_url + "vejledning/sagsbehandler-udskriv/")
     page.emulate_media(media="print")
     headings = page.locator("h3").all_inner_texts()
-    assert headings[:5] == ["Trin 1: Åbn sagen i begge systemer", "Trin 2: Basisoplysninger",
-                            "Trin 3: Indsatser og afgørelser", "Trin 4: Opfølgningsfrister", "Trin 5: Danmarks Statistik"]
+    assert headings[:5] == [
+        "Trin 1: Åbn sagen i begge systemer",
+        "Trin 2: Basisoplysninger",
+        "Trin 3: Indsatser og afgørelser",
+        "Trin 4: Opfølgningsfrister",
+        "Trin 5: Danmarks Statistik",
+    ]
     data = page.pdf(format="A4", prefer_css_page_size=True)
     assert pdf_pages(data) >= 2  # the guide, then the checklist on its own page

@@ -34,9 +34,7 @@ def load_queries() -> dict:
 def open_search(page, base_url):
     page.goto(base_url)
     page.keyboard.press("/")  # Material's shortcut: focus the search box
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.matches('input.md-search__input')"
-    )
+    page.wait_for_function("document.activeElement && document.activeElement.matches('input.md-search__input')")
     # the worker is ready once the meta line stops saying that search is being initialised
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
@@ -82,8 +80,9 @@ def test_search_hit_rate(page, base_url):
     print("\n" + report)
     if os.environ.get("KP_SEARCH_REPORT"):
         Path(os.environ["KP_SEARCH_REPORT"]).write_text(
-            json.dumps({"hit_rate": rate, "hits": hits, "total": len(rows), "rows": rows},
-                       ensure_ascii=False, indent=2),
+            json.dumps(
+                {"hit_rate": rate, "hits": hits, "total": len(rows), "rows": rows}, ensure_ascii=False, indent=2
+            ),
             encoding="utf-8",
         )
     assert rate >= data.get("min_hit_rate", 0.95), report

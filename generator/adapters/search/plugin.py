@@ -36,9 +36,9 @@ from __future__ import annotations
 import json
 import logging
 import re
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -68,7 +68,7 @@ LINKING = wording.SEARCH_LINKING  # a linking letter between a compound's parts 
 # --------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer():
     import snowballstemmer
 
@@ -147,7 +147,9 @@ def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(phrase))
 
 
-def _contains(sequence: Sequence[str], phrase: tuple[str, ...], members: set[str] | frozenset[str] = frozenset()) -> bool:
+def _contains(
+    sequence: Sequence[str], phrase: tuple[str, ...], members: set[str] | frozenset[str] = frozenset()
+) -> bool:
     n = len(phrase)
     if n == 0:
         return False
@@ -183,9 +185,7 @@ def keywords_for(text: str, vocabulary: Vocabulary, groups: Iterable[Sequence[st
     return " ".join(w for w in dict.fromkeys(extra) if w not in present)
 
 
-def expand_search_index(
-    index: dict, groups: Iterable[Sequence[str]] = DEFAULT_SYNONYMS, boost: float = 1.0
-) -> dict:
+def expand_search_index(index: dict, groups: Iterable[Sequence[str]] = DEFAULT_SYNONYMS, boost: float = 1.0) -> dict:
     """Add the ``keywords`` field to a Material search index (the parsed search_index.json)."""
     groups = [tuple(g) for g in groups]
     docs = index.get("docs", [])
@@ -256,7 +256,5 @@ class DanishSearchPlugin(BasePlugin[DanishSearchConfig]):
         if "da" not in index.get("config", {}).get("lang", []):
             log.warning(wording.SEARCH_NOT_DANISH)
         expand_search_index(index, groups, self.config.boost)
-        index_file.write_text(
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         patch_lunr_da(site / "assets" / "javascripts" / "lunr" / "min" / "lunr.da.min.js")
