@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..formatting import number
 from ..messages import ERROR, Message, PlanError
@@ -146,7 +147,7 @@ def _meant(value: Any, options: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
+def danish_text(err: ErrorDetails, root: type[BaseModel] = Plan) -> str:
     kind = err["type"]
     loc = tuple(err["loc"])
     ctx = err.get("ctx") or {}
@@ -192,7 +193,7 @@ def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     if kind == "string_too_long":
         return say.TEXT_TOO_LONG.format(max_length=ctx.get("max_length"))
     if kind == "string_pattern_mismatch":
-        return f"{_PATTERN_HELP.get(ctx.get('pattern'), say.PATTERN_OTHER)}.{got}"
+        return f"{_PATTERN_HELP.get(str(ctx.get('pattern')), say.PATTERN_OTHER)}.{got}"
     if kind == "enum":
         expected = ctx.get("expected", "").replace(" or ", ", ")
         options = [o.strip().strip("'") for o in expected.split(",")]
@@ -221,7 +222,7 @@ def danish_text(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     return say.INVALID.format(msg=err.get("msg", ""), got=got)
 
 
-def _message(loaded: LoadedYaml, err: dict[str, Any], root: type[BaseModel] = Plan) -> Message:
+def _message(loaded: LoadedYaml, err: ErrorDetails, root: type[BaseModel] = Plan) -> Message:
     loc = tuple(err["loc"])
     # Errors raised inside a union or a typed dict carry extra loc parts naming the type; drop them.
     loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in ("function-after",))))

@@ -35,7 +35,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -232,7 +232,7 @@ def _compose(text: str) -> Node | None:
 # --------------------------------------------------------------------------
 
 
-def _fail(file: str, line: int, col: int, text: str, key: str = "") -> None:
+def _fail(file: str, line: int, col: int, text: str, key: str = "") -> NoReturn:
     raise PlanError([Message(file, line, col, key, text, ERROR)])
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
-from pydantic import conint
+from pydantic import Field
 
 from .base import Date, Id, Minutes, Model, Price, ShortText, Text, field
 
@@ -25,7 +26,7 @@ class Option(Model):
 class Criterion(Model):
     id: Id = field("id", "Kort nøgle, fx oekonomi.")
     name: ShortText = field("navn", "Kriteriets navn.")
-    weight: conint(ge=0, le=100) = field("vaegt", "Vægt i procent; alle vægte skal give 100 tilsammen.")
+    weight: Annotated[int, Field(ge=0, le=100)] = field("vaegt", "Vægt i procent; alle vægte skal give 100 tilsammen.")
     price: bool = field(
         "pris",
         "true, når kriteriet er prisen: så skal den billigere mulighed have mindst lige så mange point "
@@ -41,7 +42,7 @@ class Decision(Model):
     rationale: Text = field("begrundelse", "Hvorfor.")
 
 
-Score = conint(ge=1, le=5)
+Score = Annotated[int, Field(ge=1, le=5)]
 
 
 class ConversionForm(Model):

@@ -9,8 +9,9 @@ never a child's name, case number or CPR number.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
-from pydantic import confloat
+from pydantic import Field
 
 from .base import Count, Date, Id, Model, ShortText, SomeCases, Text, field
 
@@ -43,7 +44,7 @@ class GoNoGoCriterion(Model):
         "være gennemført.",
         [],
     )
-    threshold: confloat(gt=0, le=100) | None = field(
+    threshold: Annotated[float, Field(gt=0, le=100)] | None = field(
         "graense_pct", "Ved fejlrate_under: højeste fejlrate i procent, fx 5.", None
     )
     description: Text | None = field("beskrivelse", "Kort forklaring.", None)

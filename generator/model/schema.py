@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from . import Plan
 from .progress import Progress
@@ -10,7 +11,7 @@ from .progress import Progress
 SCHEMA_FILE = "plan.schema.json"
 
 
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     s = Plan.model_json_schema(by_alias=True, mode="validation")
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     s["title"] = "Konverteringsplan (plan.yaml)"
@@ -24,7 +25,7 @@ def schema_text() -> str:
 PROGRESS_SCHEMA_FILE = "fremdrift.schema.json"
 
 
-def progress_schema() -> dict:
+def progress_schema() -> dict[str, Any]:
     s = Progress.model_json_schema(by_alias=True, mode="validation")
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     s["title"] = "Fremdrift (fremdrift.yaml)"
