@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from ..model import Plan
 from ..model.decision import Option, OptionKind
 from .effort import Need, routed_cases, routed_categories
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 FACTORS = (0.75, 1.0, 1.25)  # minutes per case: 25 % lower, as planned, 25 % higher
 
@@ -130,6 +134,16 @@ def planned_cost(
     return OptionCost(option, cases, price, hours, _people_cost(plan, hours), True)
 
 
+class CostArgs(TypedDict, total=False):
+    """The keyword arguments of ``option_costs`` that the sensitivity passes on unchanged."""
+
+    roles: dict[tuple[str, str], str] | None
+    common: dict[str, float] | None
+    chosen: str | None
+    planned_hours: dict[str, float] | None
+    planned_totals: dict[str, tuple[float, float]] | None
+
+
 def option_costs(
     plan: Plan,
     all_needs: list[Need],
@@ -202,7 +216,7 @@ class Sensitivity:
         return [c.option.id for c in sorted(self.costs, key=lambda c: (c.total, c.option.id))]
 
 
-def sensitivity(plan: Plan, all_needs: list[Need], **kwargs) -> list[Sensitivity]:
+def sensitivity(plan: Plan, all_needs: list[Need], **kwargs: Unpack[CostArgs]) -> list[Sensitivity]:
     """Every option's cost with every minute per case (also the check) 25 % lower, as planned and 25 % higher;
     the common work (activities, teaching, re-entry) does not change."""
     return [Sensitivity(f, option_costs(plan, all_needs, f, **kwargs)) for f in FACTORS]
@@ -253,8 +267,8 @@ def score_conflicts(plan: Plan, costs: list[OptionCost]) -> list[ScoreConflict]:
     for crit in conv.criteria:
         if not crit.price:
             continue
-        scored = [(o.id, conv.scores.get(o.id, {}).get(crit.id)) for o in conv.options]
-        scored = [(o, s) for o, s in scored if s is not None and o in total]
+        given = [(o.id, conv.scores.get(o.id, {}).get(crit.id)) for o in conv.options]
+        scored = [(o, s) for o, s in given if s is not None and o in total]
         for dearer, ds in scored:
             for cheaper, cs in scored:
                 if total[dearer] > total[cheaper] + 1 and ds > cs:

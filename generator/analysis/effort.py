@@ -160,7 +160,9 @@ def _owner(plan: Plan, index: dict[tuple[str, str], list[int]], cat: str, group:
     """The package that gives up a session's cases: same role first, else the first covering one."""
     found = index.get((cat, group), [])
     same = [i for i in found if plan.work_packages[i].role == role]
-    return (same or found or [None])[0]
+    if same:
+        return same[0]
+    return found[0] if found else None
 
 
 def package_work(plan: Plan, minutes: dict[tuple[str, str], float], sessions: list[SessionWork]) -> list[PackageWork]:
@@ -173,8 +175,9 @@ def package_work(plan: Plan, minutes: dict[tuple[str, str], float], sessions: li
             key = (sw.category, g, sw.role)
             if key not in owners:
                 owners[key] = _owner(plan, index, sw.category, g, sw.role)
-            if owners[key] is not None:
-                per = taken.setdefault(owners[key], {})
+            owner = owners[key]
+            if owner is not None:
+                per = taken.setdefault(owner, {})
                 per[(sw.category, g)] = per.get((sw.category, g), 0) + sw.cases
     out = []
     for i, wp in enumerate(plan.work_packages):

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from ..model import Plan
 from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
 from ..model.roles import Role
+from ..model.schedule import WorkPackage
+from ..model.training import Session
 from .guide import RoleGuideView, guide_views
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
@@ -40,9 +42,9 @@ class Figures:
     converted_cases: int
     not_converted_cases: int
     field_rows: list[FieldRow]
-    packages_by_role: dict[str, list] = field(default_factory=dict)
-    sessions_by_role: dict[str, list] = field(default_factory=dict)
-    planning: Planning | None = None  # effort, cost, calendar, load, coverage, forecast
+    planning: Planning  # effort, cost, calendar, load, coverage, forecast
+    packages_by_role: dict[str, list[WorkPackage]] = field(default_factory=dict)
+    sessions_by_role: dict[str, list[Session]] = field(default_factory=dict)
     cases_by_status: dict[CaseStatus, int] = field(default_factory=dict)  # open / closed cases in all
     weekly_hours: dict[str, float] = field(default_factory=dict)  # role id -> headcount × hours per week
     placeholders: list[Placeholder] = field(default_factory=list)  # stand-in values not yet replaced
@@ -76,10 +78,10 @@ def _field_rows(plan: Plan) -> list[FieldRow]:
 
 def analyse(plan: Plan) -> Figures:
     cats = plan.categories
-    by_role: dict[str, list] = {}
+    by_role: dict[str, list[WorkPackage]] = {}
     for wp in plan.work_packages:
         by_role.setdefault(wp.role, []).append(wp)
-    sessions: dict[str, list] = {}
+    sessions: dict[str, list[Session]] = {}
     for s in sorted(plan.training.sessions, key=lambda s: (s.date, s.start)):
         for role in s.audience:
             sessions.setdefault(role, []).append(s)

@@ -86,7 +86,7 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
     }
     # Fields with the same owners progress alike, and taking the minimum twice changes nothing: each
     # (category, owners, timing) is worked out once, so this grows with owner combinations, not fields.
-    seen: set[tuple] = set()
+    seen: set[tuple[str, tuple[tuple[str, int], ...], bool]] = set()
     for row in rows:
         cat = row.need.category
         at_go_live = row.need.timing is Timing.go_live

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from markupsafe import Markup
 
 from ..model import Plan
-from ..model.cases import CaseCategory, Route, Timing
+from ..model.cases import CaseCategory, Field_, Route, Timing
 from ..model.guide import FreeStep
 from ..model.roles import Role
 from ..model.schedule import PackageTiming
@@ -170,7 +171,7 @@ def _field_cases(plan: Plan, role: Role) -> dict[tuple[str, str], tuple[list[Cas
             if packages:
                 wanted = {c for wp in packages for c in wp.categories}
             elif (f.role or group.role) == role.id:
-                wanted = order.keys()
+                wanted = set(order)
             else:
                 continue
             only = None if f.categories is None else set(f.categories)
@@ -247,13 +248,13 @@ def category_minutes(plan: Plan, role: Role, minutes: dict[tuple[str, str], floa
             for c in s.conversion.categories:
                 now.setdefault(c, set()).update(s.conversion.groups)
     rows = []
-    for c in plan.categories:
-        if not c.converted or (c.id not in now and c.id not in later):
+    for cat in plan.categories:
+        if not cat.converted or (cat.id not in now and cat.id not in later):
             continue
-        m = sum(minutes.get((c.id, g), 0.0) for g in now.get(c.id, ()))
-        f = sum(minutes.get((c.id, g), 0.0) for g in later.get(c.id, ()))
+        m = sum(minutes.get((cat.id, g), 0.0) for g in now.get(cat.id, ()))
+        f = sum(minutes.get((cat.id, g), 0.0) for g in later.get(cat.id, ()))
         if m or f:
-            rows.append(CategoryMinutes(c.name, c.count, m, f))
+            rows.append(CategoryMinutes(cat.name, cat.count, m, f))
     return tuple(rows)
 
 
@@ -335,8 +336,8 @@ def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) ->
     freeze = plan.project.freeze.start if plan.project.freeze and works_in_freeze(plan, role) else None
     offer = plan.vendor_offer
     routed = routed_cases(plan)
-    minutes = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
-    control = (offer.vendor, routed, minutes) if routed and minutes else None
+    per_case = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
+    control = (offer.vendor, routed, per_case) if offer and routed and per_case else None
     return replace(
         view,
         categories=cats_min,
@@ -417,7 +418,7 @@ def control_view(plan: Plan) -> ControlView | None:
     routed_ids = {c.id for c in routed}
     fields = [(g, f) for g in plan.minimum.groups for f in g.fields]
 
-    def applies(f, ids) -> bool:
+    def applies(f: Field_, ids: AbstractSet[str]) -> bool:
         return any(f.categories is None or c in f.categories for c in ids)
 
     vendor_fields = tuple(f.name for _, f in fields if f.automatic and applies(f, routed_ids))
@@ -434,12 +435,13 @@ def control_view(plan: Plan) -> ControlView | None:
     roles = {r.id: r.name for r in plan.roles}
     cases = sum(c.count for c in routed)
     go = plan.project.go_live
+    delivery = offer.delivery if offer else None
     checkers = tuple(
         CheckerLine(
             roles.get(e.role, e.role),
             cases,
             e.minutes_per_case,
-            e.start or offer.delivery,
+            e.start or delivery,
             e.end or go - dt.timedelta(days=1),
         )
         for e in (offer.internal_effort if offer and cases else [])

@@ -45,7 +45,7 @@ class Work:
     hours: float
     daily: dict[dt.date, float]  # planned hours per day
     deadline: dt.date
-    path: tuple  # plan.yaml key path for messages
+    path: tuple[str | int, ...]  # plan.yaml key path for messages
     start: dt.date | None = None
     end: dt.date | None = None
 
@@ -103,8 +103,8 @@ def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
 
 def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, float]) -> list[Work]:
     out = []
-    months = [(k, n, month_bounds(k)) for k, n in sorted(plan.first_follow_ups.items())]
-    months = [(k, n, b) for k, n, b in months if b and n > 0]
+    bounded = [(k, n, month_bounds(k)) for k, n in sorted(plan.first_follow_ups.items())]
+    months = [(k, n, b) for k, n, b in bounded if b and n > 0]
     total = sum(n for _, n, _ in months)
     for pw in packages:
         wp, path = pw.package, ("arbejdspakker", pw.index)

@@ -66,7 +66,7 @@ class Place:
 
     path: str
     id: str | None  # the plan's id; None for a fixed page
-    where: tuple  # key path of the id in plan.yaml
+    where: tuple[str | int, ...]  # key path of the id in plan.yaml
 
 
 def role_paths(plan: Plan) -> Iterator[Place]:

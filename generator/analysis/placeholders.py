@@ -7,6 +7,7 @@ address). `validate` warns about each one and the front page lists them until th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,7 @@ class Placeholder:
     text: str  # Danish: what to do
 
 
-def _walk(node: Any, path: tuple[Any, ...]):
+def _walk(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
     if isinstance(node, dict):
         for k, v in node.items():
             yield from _walk(v, (*path, k))

@@ -8,6 +8,8 @@ from functools import cached_property
 
 from ..model import Plan
 from . import calendar, coverage, economics, effort, forecast, load
+from .coverage import CoverageRow
+from .load import Load, RoleTotal
 
 
 @dataclass
@@ -25,9 +27,9 @@ class Planning:
     break_even_routed: economics.BreakEven | None  # the cases routed to the vendor: the decision rests on this
     sensitivity: list[economics.Sensitivity]
     matrix: economics.Matrix
-    load: load.Load
-    coverage: list[coverage.CoverageRow]
-    totals: dict[str, load.RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
+    load: Load
+    coverage: list[CoverageRow]
+    totals: dict[str, RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
     plan: Plan = field(repr=False, compare=False)  # what the figures were worked out from
 
     @cached_property
@@ -37,7 +39,7 @@ class Planning:
         return forecast.forecast(self.plan, self.coverage, self.load.works, self.start, self.end)
 
     @property
-    def missing(self) -> list[coverage.CoverageRow]:
+    def missing(self) -> list[CoverageRow]:
         return [r for r in self.coverage if r.missing]
 
     @property
@@ -70,13 +72,13 @@ def plan_figures(plan: Plan) -> Planning:
     totals = load.role_totals(plan, weekly)
     known = {r.id for r in plan.roles}  # the weekly load leaves out roles the plan does not define
     in_load = [w for w in works if w.role in known]
-    cost_args = dict(
-        roles=roles,
-        common=load.hours_by_role(in_load, load.COMMON_WORK),
-        chosen=plan.conversion.decision.chosen if plan.conversion.decision else None,
-        planned_hours=load.hours_by_role(in_load, load.CASE_WORK),
-        planned_totals={r: (t.hours, t.cost) for r, t in totals.items()},
-    )
+    cost_args: economics.CostArgs = {
+        "roles": roles,
+        "common": load.hours_by_role(in_load, load.COMMON_WORK),
+        "chosen": plan.conversion.decision.chosen if plan.conversion.decision else None,
+        "planned_hours": load.hours_by_role(in_load, load.CASE_WORK),
+        "planned_totals": {r: (t.hours, t.cost) for r, t in totals.items()},
+    }
     options = economics.option_costs(plan, needs, **cost_args)
     return Planning(
         start=start,

@@ -28,9 +28,18 @@ from ..model import Plan
 from ..model.base import LAST_DAY
 from ..model.cases import CaseCategory
 from ..model.municipality import TaskStatus
-from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCriterion, ManualCheck, Progress
+from ..model.progress import (
+    ControlRound,
+    CriterionKind,
+    Explanation,
+    GoNoGoCriterion,
+    ManualCheck,
+    Progress,
+    StatusEntry,
+)
 from ..model.roles import Role
 from ..texts import site as texts
+from .effort import SessionWork
 from .forecast import progress_by_owner
 from .planning import Planning
 
@@ -145,17 +154,18 @@ def _forecast(
     return pace, finish, at_deadline
 
 
-def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) -> list[Item]:
+def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.date | None) -> list[Item]:
     dates = sorted({e.date for e in status})
     evals = dates + ([as_of] if as_of and as_of not in dates else [])
     shares = progress_by_owner(planning.load.works, evals) if evals else {}
-    spans: dict[str, list] = {}
+    spans: dict[str, list[dt.date]] = {}
     for w in planning.load.works:
         key = ":".join(w.key.split(":")[:2])
         lo, hi = (w.start or w.deadline), w.deadline
         old = spans.get(key)
         spans[key] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
-    found: list[tuple] = []  # (kind, id, name, role, total, key, follow_up, categories)
+    # (kind, id, name, role, total, key, follow_up, categories)
+    found: list[tuple[str, str, str, str, int, str, bool, tuple[str, ...]]] = []
     for pw in planning.packages:
         kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
         wp = pw.package
@@ -171,7 +181,7 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
                 tuple(wp.categories),
             )
         )
-    per_session: dict[str, list] = {}
+    per_session: dict[str, list[SessionWork]] = {}
     for sw in planning.sessions:
         per_session.setdefault(sw.session.id, []).append(sw)
     for sid, parts in per_session.items():
@@ -451,7 +461,13 @@ def _criterion(
     return CriterionResult(c, not missing, tuple(missing))
 
 
-def _steps(items: list[Item], recs, unreconciled, latest, criteria: list[CriterionResult]) -> list[TaskStep]:
+def _steps(
+    items: list[Item],
+    recs: list[CategoryReconciliation],
+    unreconciled: list[CaseCategory],
+    latest: dict[str, ControlRound],
+    criteria: list[CriterionResult],
+) -> list[TaskStep]:
     unfinished = [i for i in items if not i.follow_up and i.verdict != DONE]
     step1 = tuple(texts.MISSING_ITEM_LEFT.format(name=i.name, cases=cases(i.left)) for i in unfinished)
     step2 = tuple(

@@ -7,6 +7,8 @@ and load) may reuse these numbers; the training pages show them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..model import Plan
 from ..model.training import Session
 
@@ -18,7 +20,7 @@ def session_cases(session: Session) -> int:
     return session.participants * session.conversion.cases_per_participant
 
 
-def sessions_in_order(sessions) -> list[Session]:
+def sessions_in_order(sessions: Iterable[Session]) -> list[Session]:
     return sorted(sessions, key=lambda s: (s.date, s.start, s.id))
 
 
