@@ -9,15 +9,14 @@ from .. import formatting as fmt
 from ..analysis.kinds import WorkKind
 from ..analysis.load import month_bounds
 from ..texts import validation as say
-from .context import Context
+from .context import Context, Path
 
 FREEZE_GAP_DAYS = 7  # a freeze that ends more than a week before go-live leaves changes unlogged
 
 
-def _converted_before_freeze(ctx: Context) -> list[tuple[tuple, str, dt.date]]:
-    """(path, what, first day) of conversion work that starts before the freeze."""
+def _converted_before_freeze(ctx: Context, start: dt.date) -> list[tuple[Path, str, dt.date]]:
+    """(path, what, first day) of conversion work that starts before the freeze (on `start`)."""
     p = ctx.plan
-    start = p.project.freeze.start
     out = []
     for w in ctx.figures.planning.load.works:
         if w.kind in (WorkKind.package, WorkKind.session) and w.start and w.start < start and w.hours > 0:
@@ -34,7 +33,7 @@ def freeze_reentry(ctx: Context) -> None:
     freeze = p.project.freeze
     if freeze is None or any(r.hours > 0 for r in freeze.reentry):
         return
-    early = _converted_before_freeze(ctx)
+    early = _converted_before_freeze(ctx, freeze.start)
     if not early:
         return
     _path, what, first = early[0]

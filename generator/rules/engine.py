@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .. import formatting as fmt
 from ..analysis.calendar import monday_of
 from ..analysis.kinds import WorkKind
 from ..analysis.load import Shortfall
 from ..texts import validation as say
-from .context import Context
+from .context import Context, Path
 
 
-def _field_paths(ctx: Context) -> dict[tuple[str, str], tuple]:
-    out = {}
+def _field_paths(ctx: Context) -> dict[tuple[str, str], Path]:
+    out: dict[tuple[str, str], Path] = {}
     for g, group in enumerate(ctx.plan.minimum.groups):
         for f, fld in enumerate(group.fields):
             out[(group.id, fld.id)] = ("minimumsoplysninger", "feltgrupper", g, "felter", f)
@@ -22,7 +24,7 @@ def _role_names(ctx: Context) -> dict[str, str]:
     return {r.id: r.name for r in ctx.plan.roles}
 
 
-def _week(monday) -> str:
+def _week(monday: dt.date) -> str:
     return say.WEEK.format(week=fmt.week(monday), date=fmt.date(monday))
 
 

@@ -7,12 +7,12 @@ from pathlib import PurePosixPath
 
 from ..io.docs_paths import check_docs_path
 from ..texts import validation as say
-from .context import Context
+from .context import Context, Path
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 
-def _image(ctx: Context, path: tuple, ref: str | None) -> None:
+def _image(ctx: Context, path: Path, ref: str | None) -> None:
     if ref is None:
         return
     shown = "".join(ch if ch.isprintable() else "?" for ch in ref)  # as the message shows it

@@ -16,7 +16,7 @@ def _line(ctx: Context, place: Place) -> int:
 
 
 def unique_paths(ctx: Context) -> None:
-    reported: set[tuple] = set()
+    reported: set[tuple[str, str | None]] = set()
     for first, later in clashes(role_paths(ctx.plan)):
         if first.id is None:
             if ("fixed", later.id) in reported:

@@ -9,13 +9,15 @@ from go-live on (judged by the latest counting date, never the wall clock).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .. import formatting as fmt
 from ..analysis.progress import ProgressFigures, cases
+from ..messages import Message
 from ..model.progress import CriterionKind, Progress
 from ..texts import validation as say
-from .context import Context
+from .context import Context, Path
 from .references import known_ids, suggest
 
 
@@ -63,7 +65,7 @@ class ProgressContext(Context):
     facts: ProgressFigures = None  # type: ignore[assignment]
 
 
-def _period(ctx: ProgressContext, path: tuple, day) -> None:
+def _period(ctx: ProgressContext, path: Path, day: dt.date | None) -> None:
     pf = ctx.figures.planning
     if day is not None and not pf.start <= day <= pf.end:
         ctx.error(
@@ -89,7 +91,7 @@ def status_counts(ctx: ProgressContext) -> None:
     packages = {wp.id for wp in plan.work_packages}
     sessions = {s.id: s for s in plan.training.sessions}
     converting = {s for s, session in sessions.items() if session.conversion is not None}
-    seen: dict = {}
+    seen: dict[dt.date, int] = {}
     for i, e in enumerate(ctx.progress.status):
         if e.date in seen:
             first = ctx.loaded.locate(("status", seen[e.date]))[0]
@@ -114,7 +116,7 @@ def status_counts(ctx: ProgressContext) -> None:
                     what = say.NAMED_PACKAGE if kind == "arbejdspakke" else say.NAMED_SESSION
                     ctx.error(path, say.MORE_DONE_THAN_PLANNED.format(n=n, total=total, what=what.lower()))
     order = sorted(range(len(ctx.progress.status)), key=lambda i: ctx.progress.status[i].date)
-    last: dict[tuple[str, str], tuple[int, object]] = {}
+    last: dict[tuple[str, str], tuple[int, dt.date]] = {}
     for i in order:
         e = ctx.progress.status[i]
         for key, counts in (("arbejdspakker", e.packages), ("hold", e.sessions)):
@@ -134,7 +136,7 @@ def reconciliation(ctx: ProgressContext) -> None:
     converted = {c.id for c in plan.categories if c.converted}
     rows: dict[str, int] = {}
     for i, row in enumerate(rec.categories):
-        path = ("afstemning", "kategorier", i, "kategori")
+        path: Path = ("afstemning", "kategorier", i, "kategori")
         if row.category not in cats:
             ctx.error(
                 path,
@@ -158,8 +160,7 @@ def reconciliation(ctx: ProgressContext) -> None:
     facts = ctx.facts
     severity = ctx.error if facts.after_go_live else ctx.warning
     for r in facts.reconciliation:
-        i = rows.get(r.category.id)
-        path = ("afstemning", "kategorier", i)
+        path = ("afstemning", "kategorier", rows.get(r.category.id))
         if r.explained > abs(r.difference):
             ctx.error(
                 path,
@@ -206,7 +207,7 @@ def manual_checks(ctx: ProgressContext) -> None:
 RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks]
 
 
-def check_progress(ctx: ProgressContext) -> list:
+def check_progress(ctx: ProgressContext) -> list[Message]:
     for rule in RULES:
         rule(ctx)
     return sorted(set(ctx.messages))

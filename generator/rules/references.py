@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
@@ -14,10 +15,10 @@ from ..analysis.milestones import by_id as milestones_by_id
 from ..formatting import and_list
 from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
-from ..model.schedule import PackageTiming
+from ..model.schedule import Activity, PackageTiming, WorkPackage
 from ..slug import ascii_slug
 from ..texts import validation as say
-from .context import Context, RawContext
+from .context import Context, Path, RawContext
 
 
 def _get(data: Any, *path: Any) -> Any:
@@ -29,7 +30,7 @@ def _get(data: Any, *path: Any) -> Any:
     return data
 
 
-def _items(data: Any, *path: Any) -> list[tuple[int, dict]]:
+def _items(data: Any, *path: Any) -> list[tuple[int, dict[str, Any]]]:
     value = _get(data, *path)
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
 
@@ -38,7 +39,9 @@ def _id_set(data: Any, *path: Any) -> set[str]:
     return {str(v["id"]) for _, v in _items(data, *path) if isinstance(v.get("id"), (str, int))}
 
 
-LISTS = {
+ListPath = tuple[str, ...]  # where a list of items with ids stands, e.g. ("roller",)
+
+LISTS: dict[ListPath, str] = {
     ("sagskategorier",): say.LIST_CATEGORIES,
     ("roller",): say.LIST_ROLES,
     ("minimumsoplysninger", "feltgrupper"): say.LIST_GROUPS,
@@ -71,9 +74,9 @@ def _lines(nums: list[int], limit: int = 5 * MAX_KNOWN) -> str:
     return and_list(list(map(str, nums)))
 
 
-def _duplicates(ctx: RawContext) -> dict[tuple, list[tuple[str, int, int]]]:
+def _duplicates(ctx: RawContext) -> dict[ListPath, list[tuple[str, int, int]]]:
     """Duplicate ids per list: path -> [(id, index of the first, index of the repeat)]."""
-    found: dict[tuple, list[tuple[str, int, int]]] = {}
+    found: dict[ListPath, list[tuple[str, int, int]]] = {}
     for path in LISTS:
         seen: dict[str, int] = {}
         for i, item in _items(ctx.data, *path):
@@ -98,7 +101,7 @@ def known_ids(value: str, known: set[str], limit: int = MAX_KNOWN) -> str:
     return say.USE_ONE_OF.format(guess=guess, listed=listed)
 
 
-def _known(d: Any, kind: tuple) -> set[str]:
+def _known(d: Any, kind: ListPath) -> set[str]:
     """The ids a reference may name: those defined in the list, and for milestones also the dates the plan
     states elsewhere (go-live, the freeze, access to DUBU, the delivery, the decision: analysis/milestones.py)."""
     ids = _id_set(d, *kind)
@@ -107,17 +110,17 @@ def _known(d: Any, kind: tuple) -> set[str]:
     return ids
 
 
-def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
+def _unknown_references(d: Any) -> list[tuple[ListPath, Path, str]]:
     """Every reference to an id that is not defined: (the list it should be in, where it is written, the id)."""
-    out: list[tuple[tuple, tuple, str]] = []
+    out: list[tuple[ListPath, Path, str]] = []
     ids = {path: _known(d, path) for path in LISTS}
 
-    def one(path: tuple, kind: tuple) -> None:
+    def one(path: Path, kind: ListPath) -> None:
         value = _get(d, *path)
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value) not in ids[kind]:
             out.append((kind, path, str(value)))
 
-    def many(path: tuple, kind: tuple) -> None:
+    def many(path: Path, kind: ListPath) -> None:
         value = _get(d, *path)
         if isinstance(value, list):
             for i in range(len(value)):
@@ -197,7 +200,7 @@ def references(ctx: RawContext) -> None:
     """
     d = ctx.data
     unknown = _unknown_references(d)
-    explained: set[tuple[tuple, str]] = set()  # unknown ids a duplicate explains (the repeat was meant to be it)
+    explained: set[tuple[ListPath, str]] = set()  # unknown ids a duplicate explains (the repeat was meant to be it)
     for path, dups in _duplicates(ctx).items():
         for key, first, repeat in dups:
             first_line = ctx.loaded.locate((*path, first))[0]
@@ -216,17 +219,20 @@ def references(ctx: RawContext) -> None:
     fields: dict[str, int] = {}
     for g, group in _items(d, "minimumsoplysninger", "feltgrupper"):
         for f, fld in _items(group, "felter"):
-            key = fld.get("id")
-            path = ("minimumsoplysninger", "feltgrupper", g, "felter", f, "id")
-            if not isinstance(key, str):
+            field_id = fld.get("id")
+            where = ("minimumsoplysninger", "feltgrupper", g, "felter", f, "id")
+            if not isinstance(field_id, str):
                 continue
-            if key in fields:
+            if field_id in fields:
                 ctx.error(
-                    path, say.DUPLICATE_FIELD_ID.format(key=key, first=fields[key], repeat=ctx.loaded.locate(path)[0])
+                    where,
+                    say.DUPLICATE_FIELD_ID.format(
+                        key=field_id, first=fields[field_id], repeat=ctx.loaded.locate(where)[0]
+                    ),
                 )
-            fields.setdefault(key, ctx.loaded.locate(path)[0])
+            fields.setdefault(field_id, ctx.loaded.locate(where)[0])
 
-    grouped: dict[tuple[tuple, str], list[tuple]] = {}
+    grouped: dict[tuple[ListPath, str], list[Path]] = {}
     for kind, where, value in unknown:
         if (kind, value) not in explained:
             grouped.setdefault((kind, value), []).append(where)
@@ -262,7 +268,7 @@ def derived_milestones(ctx: RawContext) -> None:
 def periods(ctx: Context) -> None:
     p = ctx.plan
 
-    def forwards(path: tuple, start, end, what: str) -> None:
+    def forwards(path: Path, start: dt.date | None, end: dt.date | None, what: str) -> None:
         if start and end and end < start:
             ctx.error((*path, "til"), say.ENDS_BEFORE_START.format(what=what, end=end, start=start))
 
@@ -293,7 +299,7 @@ def deadlines(ctx: Context) -> None:
     """Activities and work packages must end before the milestone they serve."""
     p = ctx.plan
     dates = milestones_by_id(p)
-    items = [("aktiviteter", i, a) for i, a in enumerate(p.activities)]
+    items: list[tuple[str, int, Activity | WorkPackage]] = [("aktiviteter", i, a) for i, a in enumerate(p.activities)]
     items += [("arbejdspakker", i, w) for i, w in enumerate(p.work_packages)]
     for section, i, item in items:
         m = dates.get(item.deadline) if item.deadline else None

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
 
 from ..analysis.calendar import public_holidays
 from ..analysis.guide import converting_roles, super_user_people
 from ..formatting import date
 from ..model.schedule import DayOff, PackageTiming
+from ..model.training import Session
 from ..texts import validation as say
-from .context import Context
+from .context import Context, Path
 
 NOON = dt.time(12, 0)
 
@@ -27,7 +29,7 @@ def public_holiday(day: dt.date) -> str | None:
     return public_holidays(day, day).get(day)
 
 
-def _base(i: int) -> tuple:
+def _base(i: int) -> Path:
     return ("undervisning", "sessioner", i)
 
 
@@ -39,7 +41,7 @@ def seats(ctx: Context) -> None:
             )
 
 
-def _session_name(s):
+def _session_name(s: Session) -> Callable[[], str]:
     """'Holdet "…" (dato)', formatted only when a message needs it (Babel's Danish data loads on first use)."""
     return lambda: say.SESSION_NAME.format(title=s.title, date=date(s.date))
 
