@@ -31,7 +31,7 @@ def _e(text: str) -> str:
     return escape(str(text), quote=True)
 
 
-def _svg(uid: str, title: str, desc: str, width: int, height: int, body: list[str], defs: str = "") -> Markup:
+def _svg(uid: str, title: str, desc: str, width: int, height: float, body: list[str], defs: str = "") -> Markup:
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '

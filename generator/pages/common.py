@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
+from typing import Generic, TypeVar
 
 from ..io.cpr import check_generated
 from ..model import Plan
 from .markdown import inert_headings
 from .templating import render_template
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -26,19 +29,19 @@ class Page:
         return text
 
 
-class Later:
+class Later(Generic[T]):
     """A value worked out when a page or download first needs it, not when the page is added: the page
     list is then known sooner (charts, Danish number formatting and the resource plan's rows are most of
     the cost). Worked out once, however many pages and downloads use it."""
 
-    def __init__(self, make: Callable[..., object], *args: object):
+    def __init__(self, make: Callable[..., T], *args: object):
         self.make, self.args = make, args
 
     @cached_property
-    def value(self) -> object:
+    def value(self) -> T:
         return self.make(*self.args)
 
-    def __call__(self) -> object:
+    def __call__(self) -> T:
         return self.value
 
 

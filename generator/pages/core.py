@@ -278,7 +278,7 @@ def _forecast_chart(plan: Plan, figures: Figures):
     )
 
 
-def _last(rows: Later):
+def _last(rows: Later[list[downloads.Row]]) -> downloads.Row:
     return rows()[-1]
 
 
