@@ -51,7 +51,8 @@ class DanishArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", DanishHelpFormatter)
         add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # added below with a Danish help text
+        super().__init__(*args, **kwargs)
         self._positionals.title = wording.HELP_POSITIONALS
         self._optionals.title = wording.HELP_OPTIONALS
         if add_help:

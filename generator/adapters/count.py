@@ -23,6 +23,7 @@ import io
 import os
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -45,11 +46,11 @@ def _column(header: list, name: str) -> int | None:
     return None
 
 
-def _fail(name: str, text: str, line: int = 0) -> None:
+def _fail(name: str, text: str, line: int = 0) -> NoReturn:
     raise PlanError([Message(name, line, 0, "", text, ERROR)])
 
 
-def _no_status(name: str) -> None:
+def _no_status(name: str) -> NoReturn:
     _fail(name, wording.COUNT_NO_STATUS, 1)
 
 
@@ -93,7 +94,6 @@ def status_values(path: Path) -> list[tuple[int, str]]:
             _no_status(name)
         return [(reader.line_num, _norm(row[col] if col < len(row) else "")) for row in reader]
     _fail(name, wording.COUNT_NOT_A_LIST)
-    return []
 
 
 def count_done(path: Path) -> tuple[int, int]:

@@ -47,8 +47,10 @@ from ..texts import commands as wording
 
 try:
     import fcntl
+
+    HAS_FLOCK = True
 except ImportError:  # Windows
-    fcntl = None
+    HAS_FLOCK = False
 
 MANIFEST = ".konverteringsplan.json"
 
@@ -78,7 +80,7 @@ def locked(out: Path) -> Iterator[None]:
     """Hold the folder's lock, or raise PlanError (Danish) if another run holds it."""
     lock = out.parent / _sibling(out, "lock")
     busy = _refuse(out, wording.FOLDER_BUSY)
-    if fcntl is not None:
+    if HAS_FLOCK:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
         try:
             try:

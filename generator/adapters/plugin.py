@@ -81,7 +81,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         # and complete, so that `mkdocs build --strict` passes (`validate` and the front page show them).
         self.notice = log.info
         self.worker: worker.Worker | None = None
-        self.job = None
+        self.job: worker.InProcess | worker.Job | None = None
         self.last_pages: list[str] = []  # the last good build's pages and nav: under serve, a broken plan
         self.last_nav: list = []  # shows its errors on each of them
 
@@ -141,9 +141,16 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             self.worker if self.config.parallel else None, self.plan_path, Path(config.docs_dir), self.notice
         )
         if isinstance(self.job, worker.Job):
-            how = wording.WORKER_FORKED if isinstance(self.worker.process, worker.Forked) else wording.WORKER_SPAWNED
+            forked = isinstance(self.job.worker.process, worker.Forked)
+            how = wording.WORKER_FORKED if forked else wording.WORKER_SPAWNED
             log.debug(wording.WORKER_RENDERS.format(how=how))
         return config
+
+    @property
+    def _job(self) -> worker.InProcess | worker.Job:
+        """This build's render, which on_config starts before MkDocs calls any later event."""
+        assert self.job is not None, "on_config starts the job"
+        return self.job
 
     def _close(self) -> None:
         job, self.job = self.job, None
@@ -154,7 +161,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         waiting = time.perf_counter()
         try:
-            result = self.job.result()
+            result = self._job.result()
             if log.isEnabledFor(logging.DEBUG):  # `mkdocs build --verbose`: what the plan costs MkDocs' own time
                 from ..formatting import number
 
@@ -166,7 +173,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         for message in result.warnings:
             self.notice(str(message))
         try:
-            generated: list[File] = [File.generated(config, path, **self.job.source(path)) for path in result.pages]
+            generated: list[File] = [File.generated(config, path, **self._job.source(path)) for path in result.pages]
         except PlanError as exc:  # the CPR guard on a rendered page (rendered here when the worker failed)
             raise PluginError(_failed(exc)) from None
         generated += [
@@ -213,14 +220,14 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
 
     def on_pre_page(self, page, *, config, files):
         try:
-            self.job.wait_for_page(page.file.src_uri)  # MkDocs reads the page's file right after this event
+            self._job.wait_for_page(page.file.src_uri)  # MkDocs reads the page's file right after this event
         except PlanError as exc:  # the CPR guard on a rendered page: before MkDocs writes anything
             raise PluginError(_failed(exc)) from None
         return page
 
     def on_env(self, env, *, config, files):
         try:
-            self.job.wait_for_downloads()  # MkDocs copies them into the site right after this event
+            self._job.wait_for_downloads()  # MkDocs copies them into the site right after this event
         except PlanError as exc:  # the CPR guard on a download
             raise PluginError(_failed(exc)) from None
         return env

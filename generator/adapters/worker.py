@@ -38,13 +38,17 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, cast
 
 from ..messages import Message, PlanError
 from ..pages.markdown import link_url
 from ..texts import commands as wording
+
+if TYPE_CHECKING:  # the MkDocs process should not import pydantic for the worker's sake (see render_result)
+    from ..pages.common import Output
 
 PAGES = ".pages"  # the job folder's subfolder for rendered pages (downloads keep their site paths)
 # Seconds to wait for one message from the worker. The longest gaps measured between two messages are at
@@ -64,10 +68,10 @@ class Result:
     warnings: list[Message]
     abbreviations: str  # glossary tooltips for the hand-written pages
     statement: str | None  # the municipality's accessibility statement (footer link)
-    downloads: dict[str, bytes | Path] = field(default_factory=dict)  # path → content, or the file that holds it
+    downloads: Mapping[str, bytes | Path] = field(default_factory=dict)  # path → content, or the file that holds it
 
 
-def render_result(plan_path: Path, docs_dir: Path | None):
+def render_result(plan_path: Path, docs_dir: Path | None) -> tuple[Result, Output]:
     """Guard, load, check, analyse and render; returns (Result without downloads, Output).
 
     Imported here, not at the top: the MkDocs process imports this module, and should not pay for
@@ -75,7 +79,7 @@ def render_result(plan_path: Path, docs_dir: Path | None):
     from ..build import build_output
 
     output, warnings, abbreviations = build_output(plan_path, docs_dir)
-    statement = output.plan.municipality.accessibility_statement
+    statement = output.plan.municipality.accessibility_statement if output.plan else None
     return Result(
         [p.path for p in output.pages],
         output.nav,
@@ -240,11 +244,11 @@ class Forked:
 
     def wait(self, timeout: float) -> int:
         deadline = time.monotonic() + timeout
-        while self.poll() is None:
+        while (code := self.poll()) is None:
             if time.monotonic() > deadline:
                 raise subprocess.TimeoutExpired("worker", timeout)
             time.sleep(0.01)
-        return self.returncode
+        return code
 
 
 # ---------------------------------------------------------------------------------------------
@@ -263,7 +267,7 @@ class Worker:
         """Forked when this process has a single thread (it inherits MkDocs' imports: YAML, Jinja), else a
         fresh interpreter."""
         if single_threaded() if fork is None else fork:
-            self.process: Forked | subprocess.Popen = Forked()
+            self.process: Forked | subprocess.Popen[bytes] = Forked()
         else:
             root = str(Path(__file__).resolve().parents[2])  # the folder that holds the generator package
             env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
@@ -274,18 +278,23 @@ class Worker:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
             )
+        requests, replies = self.process.stdin, self.process.stdout
+        if requests is None or replies is None:  # pragma: no cover - both are pipes
+            raise OSError("worker pipes")
+        self.requests: IO[bytes] = requests
+        self.replies: IO[bytes] = replies
         self.busy = False
 
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def send(self, request: tuple) -> None:
-        self.process.stdin.write(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-        self.process.stdin.flush()
+    def send(self, request: tuple[Path, Path | None, Path]) -> None:
+        self.requests.write(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+        self.requests.flush()
         self.busy = True
 
     def _read(self, size: int, timeout: float) -> bytes:
-        fd, data = self.process.stdout.fileno(), b""
+        fd, data = self.replies.fileno(), b""
         while len(data) < size:
             if not select.select([fd], [], [], timeout)[0]:
                 raise Stalled(f"{timeout:g}")
@@ -303,12 +312,12 @@ class Worker:
         return kind, value
 
     def close(self) -> None:
-        if self.process.stdin and not self.process.stdin.closed:
+        if not self.requests.closed:
             with contextlib.suppress(OSError):
-                self.process.stdin.close()  # the worker ends at the end of its input
+                self.requests.close()  # the worker ends at the end of its input
         self.process.kill()  # every reply has been read or is no longer wanted: no need to wait for its exit
         self.process.wait(timeout=5)
-        self.process.stdout.close()
+        self.replies.close()
 
 
 class Job:
@@ -344,20 +353,27 @@ class Job:
         self.worker.process.kill()
         self.fallback = InProcess(self.plan_path, self.docs_dir)
 
+    @property
+    def _here(self) -> InProcess:
+        """The render in this process, once ``_take_over`` has started it (only read after that)."""
+        assert self.fallback is not None, "read only after _take_over"
+        return self.fallback
+
     def result(self) -> Result:
         kind, value = self._receive()
         if kind == "error":
-            raise PlanError(value, ordered=True)  # the order build.py gave: causes first
+            raise PlanError(cast("list[Message]", value), ordered=True)  # the order build.py gave: causes first
         if kind == "pages":
-            self.pages = value.pages
-            return value
+            result = cast(Result, value)
+            self.pages = result.pages
+            return result
         if kind == "crash":
             self._take_over("crash")
-        return self.fallback.result()
+        return self._here.result()
 
-    def source(self, path: str) -> dict:
+    def source(self, path: str) -> dict[str, str]:
         if not self.pages:  # the fallback made the page list: its pages are in memory
-            return self.fallback.source(path)
+            return self._here.source(path)
         return {"abs_src_path": str(self.folder / PAGES / path)}
 
     def wait_for_page(self, path: str) -> None:
@@ -367,18 +383,18 @@ class Job:
         while path not in self.ready and self.fallback is None:
             kind, value = self._receive()
             if kind == "page":
-                self.ready.add(value)
+                self.ready.add(cast(str, value))
             elif kind == "crash":
                 self._take_over("crash")
         if path not in self.ready:
             self._write_missing()
 
     def _write_missing(self) -> None:
-        if not self.fallback.rendered:
-            self.fallback.result()
+        if not self._here.rendered:
+            self._here.result()
         for page in self.pages:
             if page not in self.ready:
-                _write(self.folder / PAGES / page, self.fallback.source(page)["content"].encode("utf-8"))
+                _write(self.folder / PAGES / page, self._here.source(page)["content"].encode("utf-8"))
                 self.ready.add(page)
 
     def wait_for_downloads(self) -> None:
@@ -393,9 +409,9 @@ class Job:
             if kind == "crash":
                 self._take_over("crash")
         # The worker failed after it named the files: make them here, where the site expects them.
-        if not self.fallback.downloads:
-            self.fallback.result()
-        for path, data in self.fallback.downloads.items():
+        if not self._here.downloads:
+            self._here.result()
+        for path, data in self._here.downloads.items():
             _write(self.folder / path, data)
         self.downloads_done = True
 

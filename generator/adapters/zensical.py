@@ -26,6 +26,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -46,12 +47,15 @@ class _Tagged:
 
     def __init__(self, tag: str, node: yaml.Node, loader: yaml.Loader):
         self.tag = tag
+        self.value: Any
         if isinstance(node, yaml.ScalarNode):
             self.kind, self.value = "scalar", loader.construct_scalar(node)
         elif isinstance(node, yaml.SequenceNode):
             self.kind, self.value = "sequence", loader.construct_sequence(node, deep=True)
-        else:
+        elif isinstance(node, yaml.MappingNode):
             self.kind, self.value = "mapping", loader.construct_mapping(node, deep=True)
+        else:  # pragma: no cover - PyYAML has no other kind of node
+            raise TypeError(node)
 
 
 class _Loader(yaml.SafeLoader):
@@ -197,7 +201,7 @@ def prepare(
         print(wording.ZENSICAL_CLASHES.format(clashes="; ".join(clashes)), file=sys.stderr)
         return 1
     (out / "mkdocs.yml").write_text(
-        zensical_config(mkdocs_yml, out, nav, statement and str(link_url(statement))), encoding="utf-8"
+        zensical_config(mkdocs_yml, out, nav, str(link_url(statement)) if statement else None), encoding="utf-8"
     )
     print(wording.ZENSICAL_READY.format(config=out / "mkdocs.yml"))
     return 0
