@@ -150,12 +150,6 @@ def package_index(plan: Plan) -> dict[tuple[str, str], list[int]]:
     return index
 
 
-def assigned_roles(plan: Plan) -> dict[tuple[str, str], str]:
-    """(category, field group) → the role that enters it: the first work package that covers it. The load,
-    the cost of every option and the break-even all book the hours on this role."""
-    return {key: plan.work_packages[found[0]].role for key, found in package_index(plan).items()}
-
-
 def _owner(plan: Plan, index: dict[tuple[str, str], list[int]], cat: str, group: str, role: str) -> int | None:
     """The package that gives up a session's cases: same role first, else the first covering one."""
     found = index.get((cat, group), [])

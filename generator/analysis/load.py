@@ -209,11 +209,15 @@ def _deadline_of(plan: Plan, milestone: str | None, fallback: dt.date) -> dt.dat
     return shift(m.date, -1) if m else fallback
 
 
-def activity_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
-    """Activities with hours (writing the guides, control rounds, ordering): on their owner role."""
+def activity_works(plan: Plan, days: dict[dt.date, float], every: bool = False) -> list[Work]:
+    """Activities with hours (writing the guides, control rounds, ordering): on their owner role. An activity
+    that belongs to other options than the chosen one (``muligheder``) is not part of the plan's load."""
+    chosen = plan.conversion.decision.chosen if plan.conversion.decision else None
     out = []
     for i, a in enumerate(plan.activities):
         if a.hours <= 0 or a.owner is None or a.end < a.start:
+            continue
+        if not every and chosen is not None and a.options is not None and chosen not in a.options:
             continue
         out.append(
             Work(
@@ -305,6 +309,21 @@ def hours_by_role(works: list[Work], kinds: frozenset[str]) -> dict[str, float]:
     for w in works:
         if w.kind in kinds:
             out[w.role] = out.get(w.role, 0.0) + sum(w.daily.values())
+    return out
+
+
+def common_by_option(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> dict[str, dict[str, float]]:
+    """Option id → the common work's hours per role for that option: teaching, re-entry and every activity with
+    hours, except an activity that names other options (``aktiviteter[].muligheder``). Activities are taken from
+    the plan, not from the load: the load holds only the chosen option's."""
+    known = {r.id for r in plan.roles}
+    rest = [w for w in works if w.kind in COMMON_WORK and w.kind is not WorkKind.activity]
+    activities = [w for w in activity_works(plan, days, every=True) if w.role in known]
+    belongs = {f"aktivitet:{a.id}": set(a.options) for a in plan.activities if a.options is not None}
+    out = {}
+    for o in plan.conversion.options:
+        mine = [w for w in activities if w.key not in belongs or o.id in belongs[w.key]]
+        out[o.id] = hours_by_role(rest + mine, COMMON_WORK)
     return out
 
 

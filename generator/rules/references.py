@@ -139,6 +139,15 @@ def _unknown_references(d: Any) -> list[tuple[tuple, tuple, str]]:
     for i, _ in _items(d, "aktiviteter"):
         one(("aktiviteter", i, "ansvarlig"), R)
         one(("aktiviteter", i, "frist"), M)
+        many(("aktiviteter", i, "muligheder"), OPT)
+    for i, option in _items(d, "konverteringsform", "muligheder"):
+        allocation = option.get("roller")
+        if isinstance(allocation, dict):
+            for group in allocation:
+                base = ("konverteringsform", "muligheder", i, "roller", group)
+                if str(group) not in ids[G]:
+                    out.append((G, base, str(group)))
+                one(base, R)
     for i, _ in _items(d, "kalender", "fravaer"):
         one(("kalender", "fravaer", i, "rolle"), R)
     for i, _ in _items(d, "undervisning", "sessioner"):
