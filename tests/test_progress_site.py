@@ -87,9 +87,11 @@ def test_overview_shows_verdicts_worked_out_by_hand(both):
     assert "| Bevillinger og betalinger | Økonomimedarbejder | 475 | 475 | 475 | 475 | færdig |" in page
     assert '!!! danger "1 arbejdspakke når ikke fristen i det nuværende tempo"' in page
     assert '!!! warning "Status: i gang"' in page and '!!! danger "No-go: 4 af 5 kriterier er ikke opfyldt"' in page
-    # the student role: 150 + 9 (session) of 186 + 9; on 22 January 60 + 9 done, 93 + 9 planned (10 of 20 days)
+    # the student role: 150 + 9 (session) of 186 + 9; on 22 January 60 + 9 done, 101 + 9 planned: the package's
+    # hours follow the students' capacity, weeks of 45, 45, 30 (one away for exams) and 45 hours, so 90 of 165
+    # by 22 January: 186 × 90 / 165 = 101,5 -> 101
     assert "159 af 195 sager er færdige, 195 var planlagt til 19. februar 2027: **bagud&#58; 36 sager**." in page
-    assert "| 22. januar 2027 | 69 | 102 |" in page
+    assert "| 22. januar 2027 | 69 | 110 |" in page
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 4  # overview + 3 roles
 
 
@@ -122,7 +124,7 @@ def test_downloads_hold_the_history_with_verdicts(both):
     assert rows[0][:3] == ["Optællingsdato", "Type", "Navn"]
     basis = [r for r in rows if r[2] == "Basisoplysninger på manuelt konverterede sager"]
     assert [(r[0], r[4], r[5]) for r in basis] == [
-        ("2027-01-22", "60", "93"),
+        ("2027-01-22", "60", "101"),
         ("2027-02-05", "110", "186"),
         ("2027-02-19", "150", "186"),
     ]

@@ -1,10 +1,13 @@
 """Weekly load per role against capacity, and whether every piece of work fits before its deadline.
 
 Every piece of work becomes a ``Work`` with planned hours per working day:
-- a work package with a period: its hours spread over the period's working days by day value
-  (a half day gets half as much); deadline = the day before its milestone (``frist``), else ``til``;
+- a work package with a period: its hours spread over the period's working days in proportion to the
+  hours its role can give on each day (``calendar.role_capacity``: holidays, half days off and absence
+  ``fravaer`` taken off), so work follows capacity; a period in which the role has no hours at all is
+  spread by day value instead (and so shows as a shortfall); deadline = the day before its milestone
+  (``frist``), else ``til``;
 - a work package at the first follow-up: its hours split over the months in
-  ``foerste_opfoelgninger`` by their case counts, each month spread over its working days;
+  ``foerste_opfoelgninger`` by their case counts, each month spread over its days like a period;
   deadline = the month's last day;
 - a training session that converts cases: its hours on the session's date; deadline = the
   Sunday of that week;
@@ -59,6 +62,18 @@ def spread(hours: float, days: dict[dt.date, float], start: dt.date, end: dt.dat
     return {d: hours * v / total for d, v in window.items()}
 
 
+def spread_by_capacity(
+    hours: float, days: dict[dt.date, float], capacity: dict[dt.date, float] | None, start: dt.date, end: dt.date
+) -> dict[dt.date, float]:
+    """Hours spread over [start, end] in proportion to the role's capacity on each day; by day value when the role
+    has no capacity in the window (or is not a role of the plan)."""
+    if capacity:
+        placed = spread(hours, capacity, start, end)
+        if placed:
+            return placed
+    return spread(hours, days, start, end)
+
+
 def month_bounds(key: str) -> tuple[dt.date, dt.date] | None:
     try:
         first = dt.date(int(key[:4]), int(key[5:7]), 1)
@@ -101,7 +116,14 @@ def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
     return max(min(points), shift(go, -REACH), low), min(max(points), shift(go, REACH), high)
 
 
-def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, float]) -> list[Work]:
+def package_works(
+    plan: Plan,
+    packages: list[PackageWork],
+    days: dict[dt.date, float],
+    capacity: dict[str, dict[dt.date, float]] | None = None,
+) -> list[Work]:
+    """Work packages, each spread in proportion to its role's capacity (``capacity``: role id → hours per day)."""
+    capacity = capacity or {}
     out = []
     months = [(k, n, month_bounds(k)) for k, n in sorted(plan.first_follow_ups.items())]
     months = [(k, n, b) for k, n, b in months if b and n > 0]
@@ -118,7 +140,7 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
                     wp.role,
                     WorkKind.package,
                     pw.hours,
-                    spread(pw.hours, days, wp.start, wp.end),
+                    spread_by_capacity(pw.hours, days, capacity.get(wp.role), wp.start, wp.end),
                     _deadline_of(plan, wp.deadline, wp.end),
                     (*path, "til"),
                     wp.start,
@@ -135,7 +157,7 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
                     wp.role,
                     WorkKind.follow_up,
                     hours,
-                    spread(hours, days, first, last),
+                    spread_by_capacity(hours, days, capacity.get(wp.role), first, last),
                     last,
                     path,
                     first,
@@ -356,6 +378,7 @@ class Shortfall:
     work: Work
     deadline: dt.date
     hours: float
+    full: tuple[Week, ...] = ()  # the weeks from the work's start to its deadline where the role has no spare time
 
     @property
     def week(self) -> Week:
@@ -443,6 +466,17 @@ def role_totals_from(load: Load, rates: dict[str, float]) -> dict[str, RoleTotal
     return out
 
 
+def _with_full_weeks(s: Shortfall, rows: list[WeekLoad]) -> Shortfall:
+    first = week_of(s.work.start or min(s.work.daily, default=s.deadline))
+    full = tuple(r.week for r in rows if first <= r.week <= week_of(s.deadline) and r.spare <= EPS)
+    return Shortfall(s.work, s.deadline, s.hours, full)
+
+
+def capacities(plan: Plan, days: dict[dt.date, float]) -> dict[str, dict[dt.date, float]]:
+    """Role id → the hours the role can give on each working day (holidays, days off and absence taken off)."""
+    return {r.id: role_capacity(r, days, plan.calendar.absences) for r in plan.roles}
+
+
 def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Load:
     planned: dict[str, dict[dt.date, float]] = {}
     works_of: dict[str, list[Work]] = {}
@@ -468,5 +502,6 @@ def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Lo
         load_w, cap_w = by_week(planned[role.id]), by_week(cap)
         rows[role.id] = [WeekLoad(role.id, w, load_w.get(w, 0.0), cap_w.get(w, 0.0)) for w in weeks]
         # teaching is held when it is held: it shows in the load, but cannot be late
-        short += shortfalls([w for w in works_of[role.id] if w.kind != WorkKind.teaching], cap)
+        mine = shortfalls([w for w in works_of[role.id] if w.kind != WorkKind.teaching], cap)
+        short += [_with_full_weeks(s, rows[role.id]) for s in mine]
     return Load(works, weeks, rows, short, caps)

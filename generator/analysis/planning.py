@@ -57,7 +57,7 @@ def plan_figures(plan: Plan) -> Planning:
     sessions = effort.session_work(plan, minutes)
     packages = effort.package_work(plan, minutes, sessions)
     works = (
-        load.package_works(plan, packages, days)
+        load.package_works(plan, packages, days, load.capacities(plan, days))
         + load.session_works(sessions, start, end)
         + load.check_works(plan, days)
         + load.activity_works(plan, days)

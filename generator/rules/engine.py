@@ -102,6 +102,7 @@ def _shortfall_text(s: Shortfall, role: str) -> str:
         role=role,
         hours=fmt.hours(s.hours),
         week=_week(monday_of(s.week)),
+        full=say.SHORTFALL_FULL.format(weeks=fmt.and_list([fmt.week(monday_of(w)) for w in s.full])) if s.full else "",
     )
 
 
