@@ -61,3 +61,19 @@ def test_the_students_exam_week_gets_a_third_less_of_their_package():
     ordinary = per_week[(2027, 2)]
     assert per_week[(2027, 4)] == pytest.approx(ordinary * 2 / 3)
     assert sum(per_week.values()) == pytest.approx(ordinary * (3 + 2 / 3))
+
+
+def test_a_roles_load_summary_compares_its_hours_with_the_weeks_it_works():
+    """The small engine plan's students: 32 h in weeks 1, 2, 7 and 8 against 4 × 20 h = 80 h in those weeks
+    (the whole plan's 328 h would make the load look like a tenth); the peak week stands beside it."""
+    from engine_plans import make_plan
+
+    from konverteringsplan.pages.render import render
+
+    pages = {p.path: p.markdown for p in render(make_plan()).pages}
+    assert "| 32 timer | 80 timer (4 uger) | uge 7: 10 timer af 20 timer |" in pages["tidsplan.md"]
+    role = pages["belastning/student.md"]
+    assert (
+        "Planlagt i alt **32 timer** af 80 timer kapacitet i\nde 4 uger, hvor studentermedhjælpere har arbejde" in role
+    )
+    assert "I hele perioden er kapaciteten 328 timer." in role

@@ -446,6 +446,8 @@ class RoleTotal:
     capacity: float
     rate: float
     cost: float
+    working_capacity: float = 0.0  # capacity in the weeks the role has work (what its hours compete for)
+    working_weeks: int = 0
 
 
 def role_totals(plan: Plan, load: Load) -> dict[str, RoleTotal]:
@@ -462,6 +464,8 @@ def role_totals_from(load: Load, rates: dict[str, float]) -> dict[str, RoleTotal
             round_half_up(sum(w.capacity for w in weeks), 2),
             rates.get(role, 0.0),
             round_half_up(hours * rates.get(role, 0.0), 2),
+            round_half_up(sum(w.capacity for w in weeks if w.load > EPS), 2),
+            sum(1 for w in weeks if w.load > EPS),
         )
     return out
 
