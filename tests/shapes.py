@@ -22,7 +22,7 @@ def vendorless() -> str:
         "    kategorier: [aabne_anbringelser, aabne_undersoegelser, aabne_ungestoette]\n"
         "    feltgrupper: [basisoplysninger]\n    fra: 2027-01-11\n    til: 2027-02-05",
         "    kategorier: [aabne_anbringelser, aabne_undersoegelser, aabne_ungestoette, aabne_stoettende]\n"
-        "    feltgrupper: [basisoplysninger]\n    fra: 2027-01-11\n    til: 2027-02-19",
+        "    feltgrupper: [basisoplysninger]\n    fra: 2027-01-11\n    til: 2027-02-12",
     )
     text = edit(
         text,

@@ -71,12 +71,14 @@ def test_with_the_file_only_the_progress_pages_downloads_and_guide_lines_are_new
 def test_overview_shows_verdicts_worked_out_by_hand(both):
     page = both[0]["fremdrift/index.md"]
     # basis_manuelle_sager: 195 cases minus the 9 the student session converts = 186; planned by 19 February
-    # (after its last day, 5 February) = 186; done 150 -> 36 behind. Pace from 11 January (0) to 19 February
-    # (150): 150 / 39 days; 36 left -> 36 x 39 / 150 = 9.4 -> 10 days -> 1 March, after the deadline (the day
-    # before go-live, 28 February).
+    # (after its last day, 5 February) = 186; done 150 -> 36 behind. Pace in the students' working days from
+    # 11 January (0) to 19 February (150): 30 weekdays, the exam week 25-29 January with 2 of 3 students counts
+    # 5 x 2/3, so 25 + 3,33 = 28,33 days and 150 / 28,33 = 5,29 cases a day; 36 left -> 6,8 working days -> 22-26
+    # February (5), 1 March (6), 2 March (7). The deadline is Friday 12 February (the day before the milestone
+    # klar_til_kontrol, Monday 15 February, is a Sunday), already passed: 150 by the deadline.
     assert (
-        "| Basisoplysninger på manuelt konverterede sager | Studentermedhjælper | 150 | 186 | 186 | 184 | "
-        "bagud&#58; 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027 |"
+        "| Basisoplysninger på manuelt konverterede sager | Studentermedhjælper | 150 | 186 | 186 | 150 | "
+        "bagud&#58; 36 sager, færdig ca. 2. marts 2027 mod frist 12. februar 2027 |"
     ) in page
     # rest_automatiske_sager: 280 cases over 15-26 February (10 working days); by Friday 19 February 5 of 10
     # days -> 140 planned; 150 done -> on track.
@@ -128,7 +130,7 @@ def test_downloads_hold_the_history_with_verdicts(both):
         ("2027-02-05", "110", "186"),
         ("2027-02-19", "150", "186"),
     ]
-    assert basis[-1][7].startswith("bagud: 36 sager") and basis[-1][8] == "2027-03-01"
+    assert basis[-1][7].startswith("bagud: 36 sager") and basis[-1][8] == "2027-03-02"
     wb = load_workbook(io.BytesIO(both[0]["downloads/fremdrift.xlsx"]))
     ws = wb["Fremdrift"]
     assert ws.max_row == len(rows)
@@ -173,7 +175,7 @@ def test_mkdocs_build_strict_passes_with_the_warning_and_has_the_section(tmp_pat
     ):
         assert (site / page).is_file(), page
     text = html.unescape((site / "fremdrift" / "index.html").read_text(encoding="utf-8"))
-    assert "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027" in text
+    assert "bagud: 36 sager, færdig ca. 2. marts 2027 mod frist 12. februar 2027" in text
     assert 'href="fremdrift/"' in (site / "index.html").read_text(encoding="utf-8")  # in the navigation
 
 

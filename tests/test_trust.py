@@ -180,9 +180,11 @@ def test_freeze_log_only_for_those_who_work_in_or_after_the_freeze(tmp_path):
     _, _, site = rendered(tmp_path)
     assert "frysningsloggen" not in site.text("vejledning/studentermedhjaelper")  # done 5 February
     assert "frysningsloggen i SBSYS" in site.text("vejledning/sagsbehandler")  # converts 15-26 February
-    # move the students into the freeze: now they are told
+    # move the students into the freeze (and their deadline to go-live): now they are told
     text = edit(
-        example_text(), "    fra: 2027-01-11\n    til: 2027-02-05\n", "    fra: 2027-01-11\n    til: 2027-02-19\n"
+        example_text(),
+        "    fra: 2027-01-11\n    til: 2027-02-05\n    frist: klar_til_kontrol",
+        "    fra: 2027-01-11\n    til: 2027-02-19\n    frist: go_live",
     )
     _, _, site = rendered(tmp_path, text)
     assert "frysningsloggen i SBSYS" in site.text("vejledning/studentermedhjaelper")

@@ -5,7 +5,8 @@ Every piece of work becomes a ``Work`` with planned hours per working day:
   hours its role can give on each day (``calendar.role_capacity``: holidays, half days off and absence
   ``fravaer`` taken off), so work follows capacity; a period in which the role has no hours at all is
   spread by day value instead (and so shows as a shortfall); deadline = the day before its milestone
-  (``frist``), else ``til``;
+  (``frist``), else ``til``, moved back to a working day when it falls on a weekend or holiday (every
+  deadline below is moved alike: ``working_deadline``);
 - a work package at the first follow-up: its hours split over the months in
   ``foerste_opfoelgninger`` by their case counts, each month spread over its days like a period;
   deadline = the month's last day;
@@ -29,8 +30,9 @@ from dateutil.relativedelta import relativedelta
 
 from ..formatting import round_half_up
 from ..model import Plan
+from ..model.progress import CriterionKind
 from ..texts import site as texts
-from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
+from .calendar import Week, by_week, last_working_day, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork, routed_cases
 from .kinds import WorkKind
 from .milestones import by_id as milestones_by_id
@@ -158,7 +160,7 @@ def package_works(
                     WorkKind.follow_up,
                     hours,
                     spread_by_capacity(hours, days, capacity.get(wp.role), first, last),
-                    last,
+                    working_deadline(plan, last),
                     path,
                     first,
                     last,
@@ -217,7 +219,7 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 WorkKind.control,
                 hours,
                 spread(hours, days, start, end),
-                end,
+                working_deadline(plan, end),
                 ("leverandoertilbud", "intern_indsats", i),
                 start,
                 end,
@@ -227,8 +229,14 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
 
 
 def _deadline_of(plan: Plan, milestone: str | None, fallback: dt.date) -> dt.date:
+    """The day before the milestone (else the fallback, ``til``), moved back to a working day."""
     m = milestones_by_id(plan).get(milestone) if milestone else None
-    return shift(m.date, -1) if m else fallback
+    return working_deadline(plan, shift(m.date, -1) if m else fallback)
+
+
+def working_deadline(plan: Plan, day: dt.date) -> dt.date:
+    """A deadline on a weekend or a holiday is the working day before it (the plan's own calendar)."""
+    return last_working_day(day, plan.calendar.special_days)
 
 
 def activity_works(plan: Plan, days: dict[dt.date, float], every: bool = False) -> list[Work]:
@@ -312,7 +320,7 @@ def reentry_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 WorkKind.reentry,
                 r.hours,
                 spread(r.hours, days, start, end),
-                end,
+                working_deadline(plan, end),
                 ("projekt", "frysning", "genindtastning", i, "timer"),
                 start,
                 end,
@@ -346,6 +354,50 @@ def common_by_option(plan: Plan, works: list[Work], days: dict[dt.date, float]) 
     for o in plan.conversion.options:
         mine = [w for w in activities if w.key not in belongs or o.id in belongs[w.key]]
         out[o.id] = hours_by_role(rest + mine, COMMON_WORK)
+    return out
+
+
+@dataclass(frozen=True)
+class LateForControl:
+    """A work package whose deadline falls after a control round that must check its cases."""
+
+    package: int  # index in arbejdspakker
+    deadline: dt.date
+    activity: str  # the control round's name
+    end: dt.date  # its last day
+    categories: tuple[str, ...]  # the package's categories the round checks
+
+
+def late_for_control(plan: Plan, works: list[Work]) -> list[LateForControl]:
+    """Packages before go-live whose (working-day) deadline falls after a control round that depends on them:
+    a round a go/no-go criterion ``kategorier_konverteret`` names for the package's categories, or the last of
+    the control guide's rounds (``vejledning.kontrol.kontrolrunder``), which check every converted category.
+    One per package: the round that ends first."""
+    acts = {a.id: a for a in plan.activities}
+    converted = {c.id for c in plan.categories if c.converted}
+    rounds: list[tuple[str, frozenset[str]]] = []  # (activity id, categories it checks)
+    control = plan.guide.control
+    if control is not None:
+        listed = [acts[a] for a in control.rounds if a in acts]
+        if listed:
+            rounds.append((max(listed, key=lambda a: a.end).id, frozenset(converted)))
+    for c in plan.go_no_go.criteria if plan.go_no_go else []:
+        if c.kind is CriterionKind.categories_converted:
+            rounds += [(a, frozenset(c.categories)) for a in c.activities if a in acts]
+    deadlines = {w.key: w.deadline for w in works}
+    out = []
+    for i, wp in enumerate(plan.work_packages):
+        deadline = deadlines.get(f"arbejdspakke:{wp.id}")
+        if deadline is None:
+            continue
+        missed = [
+            (acts[a].end, a, tuple(c for c in wp.categories if c in cats))
+            for a, cats in rounds
+            if acts[a].end < deadline and set(wp.categories) & cats
+        ]
+        if missed:
+            end, a, cats = min(missed)
+            out.append(LateForControl(i, deadline, acts[a].name, end, cats))
     return out
 
 

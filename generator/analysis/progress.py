@@ -7,8 +7,10 @@ Per work package and converting training session (an *item*):
   spread as the weekly load and the completion forecast: working days by day value, the months of
   ``foerste_opfoelgninger``, a session on its date);
 - *forecast at the pace measured so far*: linear from the item's first point (its start with 0 cases,
-  or its first count when that is on or before the start) to its latest count, in calendar days;
-  finished ≈ latest count + ceil(cases left / pace) days;
+  or its first count when that is on or before the start) to its latest count, in working days of the
+  plan's own calendar for the item's role (``calendar.WorkingDays``: weekends and holidays count 0, a half
+  day off 0,5, a day with people away in ``fravaer`` the share still there), the same calendar the planned
+  count follows; finished ≈ the first working day by which the cases left are done at that pace;
 - *verdict*: "faerdig", "paa_sporet" (done ≥ planned) or "bagud" (done < planned, by N cases).
 
 Reconciliation: per category, DUBU − old system; explanations cover part of the difference; the rest
@@ -31,6 +33,7 @@ from ..model.municipality import TaskStatus
 from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCriterion, ManualCheck, Progress
 from ..model.roles import Role
 from ..texts import site as texts
+from .calendar import WorkingDays, shift
 from .forecast import progress_by_owner
 from .planning import Planning
 
@@ -73,7 +76,7 @@ class Item:
     categories: tuple[str, ...]
     history: tuple[Point, ...]  # one per counting date that lists the item
     planned: int  # planned by the latest counting date
-    pace: float | None  # cases per calendar day, measured
+    pace: float | None  # cases per working day (of the role's calendar), measured
     finish: dt.date | None  # when the item is (or is forecast to be) done
     at_deadline: int  # cases done by the deadline at the measured pace
     schedule: tuple[tuple[dt.date, int], ...] = ()  # planned cases by every counting date of the file
@@ -121,27 +124,31 @@ def _round(value: float) -> int:
     return math.floor(value + 0.5 + 1e-9)
 
 
+FORECAST_REACH = 20 * 366  # days: a finish further away than this is no date (a pace of a case a year)
+
+
 def _forecast(
-    total: int, start: dt.date, points: list[tuple[dt.date, int]], deadline: dt.date
+    total: int, start: dt.date, points: list[tuple[dt.date, int]], deadline: dt.date, days: WorkingDays
 ) -> tuple[float | None, dt.date | None, int]:
-    """(pace per day, finish date, cases by the deadline) from the counts, linear from the first point."""
+    """(pace per working day, finish date, cases by the deadline) from the counts, linear from the first point.
+    The start point is the end of the day before the item's first day: its first day's work counts."""
     if not points:
         return None, None, 0
     done_at = next((d for d, n in points if n >= total), None)
-    line = points if points[0][0] <= start else [(start, 0), *points]
+    line = points if points[0][0] < start else [(shift(start, -1), 0), *points]
     (d0, n0), (d1, n1) = line[0], line[-1]
-    span, gained = (d1 - d0).days, n1 - n0
+    span, gained = days.between(d0, d1), n1 - n0
     pace = gained / span if span > 0 else None
     if done_at is not None:
         return pace, done_at, total
     finish = None
-    if span > 0 and gained > 0:
-        days = -(-(total - n1) * span // gained)  # ceil, in whole days
-        # A pace of a case a year with a million left ends after the calendar the plan can hold: no date.
-        finish = d1 + dt.timedelta(days=days) if days <= (LAST_DAY - d1).days else None
+    if pace and gained > 0:
+        need = (total - n1) / pace  # working days
+        limit = min(LAST_DAY, shift(d1, FORECAST_REACH))
+        finish = days.add(d1, need, limit) if need <= FORECAST_REACH else None
     at_deadline = n1
-    if span > 0 and gained > 0 and deadline > d1:
-        at_deadline = min(total, n1 + gained * (deadline - d1).days // span)
+    if pace and gained > 0 and deadline > d1:
+        at_deadline = min(total, n1 + math.floor(pace * days.between(d1, deadline) + 1e-9))
     return pace, finish, at_deadline
 
 
@@ -189,6 +196,9 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
             )
         )
     items = []
+    roles = {r.id: r for r in plan.roles}
+    special = tuple(plan.calendar.special_days)
+    calendars: dict[str, WorkingDays] = {}
     for kind, id_, name, role, total, key, follow_up, cats in found:
         if key not in spans:
             continue  # no schedule (reported by the plan's own rules)
@@ -198,7 +208,8 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
         counts = sorted((e.date, getattr(e, field_)[id_]) for e in status if id_ in getattr(e, field_))
         history = tuple(Point(d, n, _round(total * share.get(d, 0.0))) for d, n in counts)
         planned = _round(total * share.get(as_of, 0.0)) if as_of else 0
-        pace, finish, at_deadline = _forecast(total, start, list(counts), deadline)
+        days = calendars.setdefault(role, WorkingDays(roles.get(role), special, plan.calendar.absences))
+        pace, finish, at_deadline = _forecast(total, start, list(counts), deadline, days)
         schedule = tuple((d, _round(total * share.get(d, 0.0))) for d in dates)
         items.append(
             Item(

@@ -192,6 +192,11 @@ SHORTFALL = (
     "{hours} i {week}, selv når arbejdet fordeles efter rollens ledige tid og flyttes til dage med ledig tid.{full} "
     "Giv rollen flere timer (timer_pr_uge eller antal), start tidligere, eller flyt fristen."
 )
+LATE_FOR_CONTROL = (
+    'Arbejdspakken "{name}" har frist {deadline}, men "{activity}" skal kontrollere dens sager ({categories}) og '
+    "slutter {end}. Sager, der bliver færdige efter kontrollen, bliver ikke kontrolleret. Giv arbejdspakken en "
+    "frist (en milepæl) senest {end}, eller flyt kontrollen."
+)
 SHORTFALL_FULL = " Rollen har ingen ledig tid i {weeks}."
 FOLLOW_UP_PACKAGE_NO_MONTHS = (
     'Arbejdspakken "{name}" sker ved sagernes første opfølgning, men '
