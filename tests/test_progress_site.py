@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from conftest import ROOT, edit, example_text
 from konverteringsplan.build import build_output
+from konverteringsplan.texts.site import taken_in_training
 
 FREMDRIFT = ["fremdrift/index.md", "fremdrift/afstemning.md", "fremdrift/kvalitet.md", "fremdrift/go-no-go.md"]
 
@@ -77,7 +78,8 @@ def test_overview_shows_verdicts_worked_out_by_hand(both):
     # February (5), 1 March (6), 2 March (7). The deadline is Friday 12 February (the day before the milestone
     # klar_til_kontrol, Monday 15 February, is a Sunday), already passed: 150 by the deadline.
     assert (
-        "| Basisoplysninger på manuelt konverterede sager | Studentermedhjælper | 150 | 186 | 186 | 150 | "
+        "| Basisoplysninger på manuelt konverterede sager | Studentermedhjælper | 150 | 186 | 186 "
+        f"({taken_in_training(9, 195, ('DUBU for studentermedhjælpere',))}) | 150 | "
         "bagud&#58; 36 sager, færdig ca. 2. marts 2027 mod frist 12. februar 2027 |"
     ) in page
     # rest_automatiske_sager: 280 cases over 15-26 February (10 working days); by Friday 19 February 5 of 10
@@ -93,6 +95,10 @@ def test_overview_shows_verdicts_worked_out_by_hand(both):
     # hours follow the students' capacity, weeks of 45, 45, 30 (one away for exams) and 45 hours, so 90 of 165
     # by 22 January: 186 × 90 / 165 = 101,5 -> 101
     assert "159 af 195 sager er færdige, 195 var planlagt til 19. februar 2027: **bagud&#58; 36 sager**." in page
+    # the caseworkers: each case once (issue 20.3), not 1.030 as the sum of their packages and sessions; before
+    # go-live they visit all 475 cases: the 195 of their own packages are done, 150 of the vendor's 280 -> 345;
+    # planned 195 + 140 = 335
+    assert "345 af 475 sager er færdige, 335 var planlagt til 19. februar 2027: **på sporet**." in page
     assert "| 22. januar 2027 | 69 | 110 |" in page
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 4  # overview + 3 roles
 

@@ -80,6 +80,13 @@ class Item:
     finish: dt.date | None  # when the item is (or is forecast to be) done
     at_deadline: int  # cases done by the deadline at the measured pace
     schedule: tuple[tuple[dt.date, int], ...] = ()  # planned cases by every counting date of the file
+    shares: tuple[tuple[str, str, int], ...] = ()  # (category, field group, cases) the item holds
+    whole: int = 0  # a package: cases of its categories, before training sessions take some
+    taken_by: tuple[str, ...] = ()  # a package: the sessions that convert some of them instead
+
+    @property
+    def taken_cases(self) -> int:
+        return max(0, self.whole - self.total) if self.whole else 0
 
     def done_at(self, day: dt.date) -> int:
         """Done by a counting date: the latest count on or before it (0 before the first)."""
@@ -162,7 +169,7 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
         lo, hi = (w.start or w.deadline), w.deadline
         old = spans.get(key)
         spans[key] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
-    found: list[tuple] = []  # (kind, id, name, role, total, key, follow_up, categories)
+    found: list[tuple] = []  # (kind, id, name, role, total, key, follow_up, categories, shares, whole, taken_by)
     for pw in planning.packages:
         kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
         wp = pw.package
@@ -176,6 +183,9 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
                 f"{kind}:{wp.id}",
                 pw.follow_up,
                 tuple(wp.categories),
+                tuple((c, g, n) for (c, g), n in pw.cases.items()),
+                pw.whole,
+                pw.taken_by,
             )
         )
     per_session: dict[str, list] = {}
@@ -193,13 +203,16 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
                 f"hold:{sid}",
                 False,
                 tuple(dict.fromkeys(p.category for p in parts)),
+                tuple((p.category, g, p.cases) for p in parts for g in p.groups),
+                0,
+                (),
             )
         )
     items = []
     roles = {r.id: r for r in plan.roles}
     special = tuple(plan.calendar.special_days)
     calendars: dict[str, WorkingDays] = {}
-    for kind, id_, name, role, total, key, follow_up, cats in found:
+    for kind, id_, name, role, total, key, follow_up, cats, shares_, whole, taken_by in found:
         if key not in spans:
             continue  # no schedule (reported by the plan's own rules)
         start, deadline = spans[key]
@@ -228,32 +241,68 @@ def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) 
                 finish,
                 at_deadline,
                 schedule,
+                shares_,
+                whole,
+                taken_by,
             )
         )
     return items
 
 
+def distinct_cases(items: tuple[Item, ...] | list[Item], share) -> tuple[int, int]:
+    """(cases, cases done) over items, each case once: per category and field group the items' cases add up
+    (a session and the package it takes from split the cases), and a case of a category counts as done when
+    every field group the items enter on it is done (the items work through the cases in the same order).
+    ``share(item)`` is the item's share done, 0-1."""
+    per: dict[tuple[str, str], list[float]] = {}
+    for i in items:
+        f = share(i)
+        for c, g, n in i.shares:
+            slot = per.setdefault((c, g), [0.0, 0.0])
+            slot[0] += n
+            slot[1] += n * f
+    cats: dict[str, list[tuple[float, float]]] = {}
+    for (c, _), (n, d) in per.items():
+        cats.setdefault(c, []).append((n, d))
+    total = sum(max(n for n, _ in v) for v in cats.values())
+    done = sum(min(d for _, d in v) for v in cats.values())
+    return _round(total), _round(done)
+
+
+def _share(done: int, total: int) -> float:
+    return min(1.0, done / total) if total > 0 else 1.0
+
+
 @dataclass(frozen=True)
 class RoleProgress:
+    """A role's progress in distinct cases ("N af M sager"): each case once, however many of the role's work
+    packages and sessions visit it. The work before go-live is counted; the role's work at the first follow-up
+    only when it has nothing else."""
+
     role: Role
     items: tuple[Item, ...]
-    history: tuple[Point, ...] = ()  # the role's items summed at every counting date
+    history: tuple[Point, ...] = ()  # the role's distinct cases at every counting date
+
+    @property
+    def counted(self) -> tuple[Item, ...]:
+        before = tuple(i for i in self.items if not i.follow_up)
+        return before or self.items
 
     @property
     def total(self) -> int:
-        return sum(i.total for i in self.items)
+        return distinct_cases(self.counted, lambda i: 1.0)[0]
 
     @property
     def done(self) -> int:
-        return sum(min(i.done, i.total) for i in self.items)
+        return distinct_cases(self.counted, lambda i: _share(i.done, i.total))[1]
 
     @property
     def planned(self) -> int:
-        return sum(i.planned for i in self.items)
+        return distinct_cases(self.counted, lambda i: _share(i.planned, i.total))[1]
 
     @property
     def behind(self) -> int:
-        return sum(i.behind for i in self.items)
+        return max(0, self.planned - self.done)
 
     @property
     def next(self) -> Item | None:
@@ -264,9 +313,9 @@ class RoleProgress:
 
     @property
     def verdict(self) -> str:
-        if all(i.verdict == DONE for i in self.items):
+        if all(i.verdict == DONE for i in self.counted):
             return DONE
-        return BEHIND if any(i.verdict == BEHIND for i in self.items) else ON_TRACK
+        return BEHIND if self.behind > 0 else ON_TRACK
 
 
 # --- reconciliation and quality --------------------------------------------------------------------
@@ -498,8 +547,13 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
     for r in plan.roles:
         mine = tuple(i for i in items if i.role == r.id)
         if mine:
+            counted = RoleProgress(r, mine).counted
             history = tuple(
-                Point(d, sum(min(i.total, i.done_at(d)) for i in mine), sum(i.planned_at(d) for i in mine))
+                Point(
+                    d,
+                    distinct_cases(counted, lambda i, d=d: _share(i.done_at(d), i.total))[1],
+                    distinct_cases(counted, lambda i, d=d: _share(i.planned_at(d), i.total))[1],
+                )
                 for d in status_dates
             )
             roles.append(RoleProgress(r, mine, history))
