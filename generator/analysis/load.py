@@ -369,18 +369,12 @@ class LateForControl:
 
 
 def late_for_control(plan: Plan, works: list[Work]) -> list[LateForControl]:
-    """Packages before go-live whose (working-day) deadline falls after a control round that depends on them:
-    a round a go/no-go criterion ``kategorier_konverteret`` names for the package's categories, or the last of
-    the control guide's rounds (``vejledning.kontrol.kontrolrunder``), which check every converted category.
-    One per package: the round that ends first."""
+    """Packages whose (working-day) deadline falls after a control round that depends on them, as the plan
+    declares it: a go/no-go criterion ``kategorier_konverteret`` names the rounds (``aktiviteter``) that check
+    its categories, so every package on those categories must be done by the end of each of them. One warning
+    per package: the round that ends first."""
     acts = {a.id: a for a in plan.activities}
-    converted = {c.id for c in plan.categories if c.converted}
     rounds: list[tuple[str, frozenset[str]]] = []  # (activity id, categories it checks)
-    control = plan.guide.control
-    if control is not None:
-        listed = [acts[a] for a in control.rounds if a in acts]
-        if listed:
-            rounds.append((max(listed, key=lambda a: a.end).id, frozenset(converted)))
     for c in plan.go_no_go.criteria if plan.go_no_go else []:
         if c.kind is CriterionKind.categories_converted:
             rounds += [(a, frozenset(c.categories)) for a in c.activities if a in acts]
