@@ -171,4 +171,6 @@ def test_the_example_plan_with_too_few_student_hours_fails_with_role_week_and_ho
     short = [line for line in result.stderr.splitlines() if "kan ikke nås inden fristen" in line]
     assert short, result.stderr
     assert all("Studentermedhjælper mangler" in line for line in short)
-    assert any(re.search(r"mangler \d+(,\d)? timer i uge 8 \(ugen fra 22\. februar 2027\)", line) for line in short)
+    # the basic-data package must be done before the control (milestone klar_til_kontrol, Monday 15 February):
+    # its deadline is Friday 12 February, in week 6
+    assert any(re.search(r"mangler \d+(,\d)? timer i uge 6 \(ugen fra 8\. februar 2027\)", line) for line in short)

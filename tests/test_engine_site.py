@@ -41,10 +41,11 @@ def test_xlsx_has_danish_headers_one_row_per_role_and_week_and_totals_equal_to_t
     # The same totals on the page, as the project lead sees them.
     text = page(small, "tidsplan.md")
     assert "| **I alt** | | | **118,7 timer** | | | | **39.467 kr.** |" in text
-    # One row per role: capacity 2 × 10 h × 17 weeks, less Easter (25, 26 and 29 March: 3 × 2 × 2 h) = 328 h;
-    # the busiest week is week 7, when "Basis på A" (20 h over 15-26 February) gives 10 h of the week's 20 h.
+    # One row per role: the capacity of the weeks the role works, 2 × 10 h in weeks 1, 2 (Basis på M) and 7, 8
+    # (Basis på A) = 80 h, not of the whole plan (17 weeks less Easter = 328 h); the busiest week is week 7,
+    # when "Basis på A" (20 h over 15-26 February) gives 10 h of the week's 20 h.
     assert (
-        "| [Studentermedhjælper](belastning/student.md) | 2 | 10 timer | 32 timer | 328 timer "
+        "| [Studentermedhjælper](belastning/student.md) | 2 | 10 timer | 32 timer | 80 timer (4 uger) "
         "| uge 7: 10 timer af 20 timer | 0 | 4.800 kr. |"
     ) in text
 
@@ -204,6 +205,6 @@ def test_a_tie_is_rounded_half_up_alike_in_the_xlsx_the_csv_and_on_the_page():
     # The page: the same numbers to one decimal (and whole kroner), rounded half up from the files' values.
     assert "| uge 1 | 4. jan. 2027 | 1,1 timer | 5 timer | 3,9 timer | Nej |" in page(out, "belastning/pl.md")
     assert (
-        "| [Projektleder](belastning/pl.md) | 1 | 5 timer | 1,1 timer | 82 timer | uge 1: 1,1 timer af 5 timer "
+        "| [Projektleder](belastning/pl.md) | 1 | 5 timer | 1,1 timer | 5 timer (1 uge) | uge 1: 1,1 timer af 5 timer "
         "| 0 | 113 kr. |"
     ) in page(out, "tidsplan.md")

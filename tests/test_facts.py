@@ -306,6 +306,14 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
         m = quiet(lambda: re.search(r"Planlagt i alt ([\d.,]+) timer .*?\(omkostning ([\d.]+) kr\.\)", site.text(page)))
         add(f"timer {r.name}", f"belastning ({r.name})", lambda: round(danish_number(m[1]), 1))
         add(f"kr. {r.name}", f"belastning ({r.name})", lambda: round(danish_number(m[2])))
+        # capacity in the weeks the role works (issue 20.4): the time plan's summary and the role's own page
+        add(
+            f"kapacitet i ugerne med arbejde {r.name}",
+            "tidsplan: belastning",
+            lambda: round(danish_number(column(load, "Kapacitet i ugerne med arbejde", r.name).split(" timer")[0]), 1),
+        )
+        c = quiet(lambda: re.search(r"af ([\d.,]+) timer kapacitet i\s", site.text(page)))
+        add(f"kapacitet i ugerne med arbejde {r.name}", f"belastning ({r.name})", lambda: round(danish_number(c[1]), 1))
 
     # case counts
     converted = sum(c.count for c in plan.categories if c.converted)

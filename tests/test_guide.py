@@ -17,6 +17,7 @@ from konverteringsplan.analysis.guide import converting_roles, guide_views
 from konverteringsplan.build import validate_plan
 from konverteringsplan.messages import PlanError
 from konverteringsplan.pages.render import render
+from konverteringsplan.texts import site as site_texts
 
 SUPERS = ["Ingeborg Skjern", "Hans Christian Varnæs", "Kristen Skjern"]
 
@@ -185,8 +186,9 @@ def test_page_says_which_cases_and_when(pages):
     text = body(pages["vejledning/studentermedhjaelper.md"])
     assert (
         "| Basisoplysninger på manuelt konverterede sager | åbne sager med anbringelse, åbne sager med børnefaglig "
-        "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18-22 år) | 195 | "
-        "11. januar–5. februar 2027 (før: Go-live i DUBU) |"
+        "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18-22 år) | 186 "
+        f"({site_texts.taken_in_training(9, 195, ('DUBU for studentermedhjælpere',))}) | "
+        "11. januar–5. februar 2027 (før: Manuelt konverterede sager klar til kontrol) |"
     ) in text
     caseworker = body(pages["vejledning/sagsbehandler.md"])
     assert "| Det juridiske grundlag ved sagens første opfølgning |" in caseworker

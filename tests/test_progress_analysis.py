@@ -36,12 +36,13 @@ def test_behind_and_late_one_counting_date():
     assert (i.total, i.start, i.deadline) == (40, D(2027, 1, 4), D(2027, 1, 15))
     # planned by Friday 8 January: 5 of 10 working days -> 40 x 5/10 = 20
     assert i.planned == 20 and i.done == 12 and i.behind == 8 and i.verdict == BEHIND
-    # pace: 0 on Monday 4 January to 12 on Friday 8 January = 12 / 4 days = 3 cases a day;
-    # 28 left / 3 = 9.33 -> 10 days -> Monday 18 January, after the deadline (Friday 15 January)
-    assert i.pace == pytest.approx(3.0)
-    assert i.finish == D(2027, 1, 18) and i.late
-    # by the deadline, 7 days later: 12 + 3 x 7 = 33
-    assert i.at_deadline == 33
+    # pace in working days: 12 cases on the 5 working days 4-8 January = 2,4 a day; 28 left / 2,4 = 11,67 working
+    # days -> 11-15 and 18-22 January (10), 25 January (11), Tuesday 26 January (12): after the deadline
+    # (Friday 15 January). Calendar days (4 days, 3 a day) said Monday 18 January.
+    assert i.pace == pytest.approx(2.4)
+    assert i.finish == D(2027, 1, 26) and i.late
+    # by the deadline, 5 working days later: 12 + 2,4 x 5 = 24
+    assert i.at_deadline == 24
 
 
 def test_behind_two_counting_dates_uses_the_pace_since_the_start():
@@ -57,9 +58,10 @@ def test_behind_two_counting_dates_uses_the_pace_since_the_start():
     # planned by Wednesday 13 January: 8 of 10 days -> 32; the first count's planned figure stays in the history
     assert [(p.date, p.done, p.planned) for p in i.history] == [(D(2027, 1, 8), 12, 20), (D(2027, 1, 13), 30, 32)]
     assert i.planned == 32 and i.behind == 2
-    # pace: 30 cases in 9 days; 10 left -> 10 x 9 / 30 = 3 days -> Saturday 16 January, one day late
-    assert i.finish == D(2027, 1, 16) and i.late
-    assert i.at_deadline == 30 + 30 * 2 // 9  # 36
+    # pace: 30 cases in 8 working days (4-8 and 11-13 January) = 3,75 a day; 10 left -> 2,67 working days ->
+    # 14, 15 and Monday 18 January, one working day late (calendar days said Saturday 16 January)
+    assert i.finish == D(2027, 1, 18) and i.late
+    assert i.at_deadline == 30 + int(3.75 * 2)  # 37: two working days (14-15 January) to the deadline
 
 
 def test_on_track_and_not_started_and_done():
@@ -69,8 +71,9 @@ def test_on_track_and_not_started_and_done():
     i = item(f, "indsats")
     # 10 of 30 working days by Friday 29 January -> 140 / 3 = 46.7 -> 47 planned; 50 done
     assert (i.total, i.planned, i.done, i.verdict) == (140, 47, 50, ON_TRACK)
-    # 50 cases in 11 days (18-29 January); 90 left -> 90 x 11 / 50 = 19.8 -> 20 days -> 18 February
-    assert i.finish == D(2027, 2, 18) and not i.late
+    # 50 cases in 10 working days (18-29 January) = 5 a day; 90 left -> 18 working days -> Wednesday 24 February,
+    # before the deadline: go-live Monday 1 March, the day before is a Sunday, so Friday 26 February
+    assert i.finish == D(2027, 2, 24) and not i.late and i.deadline == D(2027, 2, 26)
     a = item(f, "basis_a")
     assert a.planned == 0 and a.done == 0 and a.not_started and a.verdict == ON_TRACK
     jura = item(f, "jura")

@@ -318,10 +318,14 @@ def test_a_date_or_count_out_of_range_is_an_error_at_its_line(tmp_path, line, ty
 
 
 def test_a_pace_too_slow_for_the_calendar_has_no_finish_date():
+    from konverteringsplan.analysis.calendar import WorkingDays
     from konverteringsplan.analysis.progress import _forecast
 
     start = dt.date(2027, 1, 1)
-    pace, finish, at_deadline = _forecast(1_000_000, start, [(start, 0), (dt.date(2099, 1, 1), 1)], dt.date(2100, 1, 1))
+    days = WorkingDays(None, (), ())
+    pace, finish, at_deadline = _forecast(
+        1_000_000, start, [(start, 0), (dt.date(2099, 1, 1), 1)], dt.date(2100, 1, 1), days
+    )
     assert finish is None and pace and at_deadline == 1
 
 

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from conftest import ROOT, edit, example_text
 from konverteringsplan.build import build_output
+from konverteringsplan.texts.site import taken_in_training
 
 FREMDRIFT = ["fremdrift/index.md", "fremdrift/afstemning.md", "fremdrift/kvalitet.md", "fremdrift/go-no-go.md"]
 
@@ -71,12 +72,15 @@ def test_with_the_file_only_the_progress_pages_downloads_and_guide_lines_are_new
 def test_overview_shows_verdicts_worked_out_by_hand(both):
     page = both[0]["fremdrift/index.md"]
     # basis_manuelle_sager: 195 cases minus the 9 the student session converts = 186; planned by 19 February
-    # (after its last day, 5 February) = 186; done 150 -> 36 behind. Pace from 11 January (0) to 19 February
-    # (150): 150 / 39 days; 36 left -> 36 x 39 / 150 = 9.4 -> 10 days -> 1 March, after the deadline (the day
-    # before go-live, 28 February).
+    # (after its last day, 5 February) = 186; done 150 -> 36 behind. Pace in the students' working days from
+    # 11 January (0) to 19 February (150): 30 weekdays, the exam week 25-29 January with 2 of 3 students counts
+    # 5 x 2/3, so 25 + 3,33 = 28,33 days and 150 / 28,33 = 5,29 cases a day; 36 left -> 6,8 working days -> 22-26
+    # February (5), 1 March (6), 2 March (7). The deadline is Friday 12 February (the day before the milestone
+    # klar_til_kontrol, Monday 15 February, is a Sunday), already passed: 150 by the deadline.
     assert (
-        "| Basisoplysninger på manuelt konverterede sager | Studentermedhjælper | 150 | 186 | 186 | 184 | "
-        "bagud&#58; 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027 |"
+        "| Basisoplysninger på manuelt konverterede sager | Studentermedhjælper | 150 | 186 | 186 "
+        f"({taken_in_training(9, 195, ('DUBU for studentermedhjælpere',))}) | 150 | "
+        "bagud&#58; 36 sager, færdig ca. 2. marts 2027 mod frist 12. februar 2027 |"
     ) in page
     # rest_automatiske_sager: 280 cases over 15-26 February (10 working days); by Friday 19 February 5 of 10
     # days -> 140 planned; 150 done -> on track.
@@ -87,9 +91,15 @@ def test_overview_shows_verdicts_worked_out_by_hand(both):
     assert "| Bevillinger og betalinger | Økonomimedarbejder | 475 | 475 | 475 | 475 | færdig |" in page
     assert '!!! danger "1 arbejdspakke når ikke fristen i det nuværende tempo"' in page
     assert '!!! warning "Status: i gang"' in page and '!!! danger "No-go: 4 af 5 kriterier er ikke opfyldt"' in page
-    # the student role: 150 + 9 (session) of 186 + 9; on 22 January 60 + 9 done, 93 + 9 planned (10 of 20 days)
+    # the student role: 150 + 9 (session) of 186 + 9; on 22 January 60 + 9 done, 101 + 9 planned: the package's
+    # hours follow the students' capacity, weeks of 45, 45, 30 (one away for exams) and 45 hours, so 90 of 165
+    # by 22 January: 186 × 90 / 165 = 101,5 -> 101
     assert "159 af 195 sager er færdige, 195 var planlagt til 19. februar 2027: **bagud&#58; 36 sager**." in page
-    assert "| 22. januar 2027 | 69 | 102 |" in page
+    # the caseworkers: each case once (issue 20.3), not 1.030 as the sum of their packages and sessions; before
+    # go-live they visit all 475 cases: the 195 of their own packages are done, 150 of the vendor's 280 -> 345;
+    # planned 195 + 140 = 335
+    assert "345 af 475 sager er færdige, 335 var planlagt til 19. februar 2027: **på sporet**." in page
+    assert "| 22. januar 2027 | 69 | 110 |" in page
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 4  # overview + 3 roles
 
 
@@ -122,11 +132,11 @@ def test_downloads_hold_the_history_with_verdicts(both):
     assert rows[0][:3] == ["Optællingsdato", "Type", "Navn"]
     basis = [r for r in rows if r[2] == "Basisoplysninger på manuelt konverterede sager"]
     assert [(r[0], r[4], r[5]) for r in basis] == [
-        ("2027-01-22", "60", "93"),
+        ("2027-01-22", "60", "101"),
         ("2027-02-05", "110", "186"),
         ("2027-02-19", "150", "186"),
     ]
-    assert basis[-1][7].startswith("bagud: 36 sager") and basis[-1][8] == "2027-03-01"
+    assert basis[-1][7].startswith("bagud: 36 sager") and basis[-1][8] == "2027-03-02"
     wb = load_workbook(io.BytesIO(both[0]["downloads/fremdrift.xlsx"]))
     ws = wb["Fremdrift"]
     assert ws.max_row == len(rows)
@@ -171,7 +181,7 @@ def test_mkdocs_build_strict_passes_with_the_warning_and_has_the_section(tmp_pat
     ):
         assert (site / page).is_file(), page
     text = html.unescape((site / "fremdrift" / "index.html").read_text(encoding="utf-8"))
-    assert "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027" in text
+    assert "bagud: 36 sager, færdig ca. 2. marts 2027 mod frist 12. februar 2027" in text
     assert 'href="fremdrift/"' in (site / "index.html").read_text(encoding="utf-8")  # in the navigation
 
 

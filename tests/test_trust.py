@@ -120,24 +120,25 @@ def test_break_even_for_the_routed_cases_and_the_whole_scope(tmp_path):
     table = table_with(site, "oekonomi", "Sagerne hos Netcompany")
     assert column(table, "Sagerne hos Netcompany", "Sager i sammenligningen") == "280"
     assert column(table, "Alle konverterede sager", "Sager i sammenligningen") == "475"
-    # the routed cases with their own minutes: manual 836,67 kr. per case against 726,58 kr. (75 kr. + the fields
-    # the vendor leaves + the check), so 50.000 / 110,08 = 454,2 -> 455 cases
-    assert column(table, "Sagerne hos Netcompany", "Den faste pris tjener sig hjem fra") == "455 sager"
+    # the routed cases with their own minutes, each option by its own roles: manual 746,58 kr. per case (basic
+    # data by students) against 699,17 kr. (75 kr. + the fields the vendor leaves + the check); once: 50.000 kr.
+    # and the 12 hours of ordering (5.400 kr.), so 55.400 / 47,42 = 1.168,4 -> 1.169 cases
+    assert column(table, "Sagerne hos Netcompany", "Den faste pris tjener sig hjem fra") == "1.169 sager"
 
 
 def test_price_points_that_contradict_the_costs_are_flagged(write_plan, tmp_path):
-    # main's scores: automatisk 2, blandet 3, manuel 4 for economy, with blandet the dearest
+    # scores: automatisk 4, blandet 3, manuel 2 for economy, with manuel the cheapest and blandet the dearest
     text = edit(
         example_text(),
-        "    automatisk: {oekonomi: 4, effektivitet: 5, datakvalitet: 2}",
-        "    automatisk: {oekonomi: 2, effektivitet: 5, datakvalitet: 2}",
+        "    manuel: {oekonomi: 4, effektivitet: 2, datakvalitet: 4}",
+        "    manuel: {oekonomi: 2, effektivitet: 2, datakvalitet: 4}",
     )
     out = warnings_for(write_plan, text)
-    assert at(text, "    manuel: {oekonomi: 4") in out
+    assert at(text, "    automatisk: {oekonomi: 4") in out
     assert (
-        'konverteringsform.vurdering.manuel.oekonomi: advarsel: "Fuld manuel konvertering" får 4 point for '
-        'Økonomi, men koster 479.740 kr. og dermed mere end "Delvis automatisk konvertering hos Netcompany" '
-        "(479.221 kr.), som kun får 2."
+        'konverteringsform.vurdering.automatisk.oekonomi: advarsel: "Delvis automatisk konvertering hos Netcompany" '
+        'får 4 point for Økonomi, men koster 471.544 kr. og dermed mere end "Fuld manuel konvertering" '
+        "(449.117 kr.), som kun får 2."
     ) in out
     assert at(text, "    blandet: {oekonomi: 3") in out
     _, _, site = rendered(tmp_path, text)
@@ -179,9 +180,11 @@ def test_freeze_log_only_for_those_who_work_in_or_after_the_freeze(tmp_path):
     _, _, site = rendered(tmp_path)
     assert "frysningsloggen" not in site.text("vejledning/studentermedhjaelper")  # done 5 February
     assert "frysningsloggen i SBSYS" in site.text("vejledning/sagsbehandler")  # converts 15-26 February
-    # move the students into the freeze: now they are told
+    # move the students into the freeze (and their deadline to go-live): now they are told
     text = edit(
-        example_text(), "    fra: 2027-01-11\n    til: 2027-02-05\n", "    fra: 2027-01-11\n    til: 2027-02-19\n"
+        example_text(),
+        "    fra: 2027-01-11\n    til: 2027-02-05\n    frist: klar_til_kontrol",
+        "    fra: 2027-01-11\n    til: 2027-02-19\n    frist: go_live",
     )
     _, _, site = rendered(tmp_path, text)
     assert "frysningsloggen i SBSYS" in site.text("vejledning/studentermedhjaelper")

@@ -109,6 +109,56 @@ def day_values(start: dt.date, end: dt.date, special: Iterable[SpecialDay]) -> d
     return {d: 1.0 - off.get(d, 0.0) for d in dates(start, end) if d.weekday() < 5}
 
 
+def last_working_day(day: dt.date, special: Iterable[SpecialDay]) -> dt.date:
+    """The day itself when it is a working day, else the working day before it (a deadline on a Sunday or a
+    holiday is the Friday or the day before the holiday); the day itself when none is found within 4 weeks."""
+    values = day_values(shift(day, -28), day, tuple(special))
+    return max((d for d, v in values.items() if v > 0), default=day)
+
+
+class WorkingDays:
+    """The working days of one role in the plan's own calendar: each day weighs the share of the role's
+    ordinary capacity it has that day (1 on an ordinary weekday, 0 on a holiday, 0,5 on a half day off, less
+    for the people away in ``fravaer``). Used to measure pace and forecast finish dates in working days."""
+
+    def __init__(self, role: Role | None, special: Iterable[SpecialDay], absences: Iterable[Absence]):
+        self.role, self.special, self.absences = role, tuple(special), tuple(absences)
+        self._cache: dict[int, dict[dt.date, float]] = {}
+
+    def _year(self, year: int) -> dict[dt.date, float]:
+        if year not in self._cache:
+            days = day_values(dt.date(year, 1, 1), dt.date(year, 12, 31), self.special)
+            if self.role is not None and self.role.headcount and self.role.hours_per_week:
+                full = self.role.headcount * self.role.hours_per_week / 5
+                cap = role_capacity(self.role, days, self.absences)
+                days = {d: cap[d] / full for d in days}
+            self._cache[year] = days
+        return self._cache[year]
+
+    def weight(self, day: dt.date) -> float:
+        return self._year(day.year).get(day, 0.0)
+
+    def between(self, after: dt.date, until: dt.date) -> float:
+        """Working days after `after`, up to and including `until` (0 when until <= after)."""
+        total, day = 0.0, shift(after, 1)
+        while day <= until and day < dt.date.max:
+            total += self.weight(day)
+            day = shift(day, 1)
+        return total
+
+    def add(self, after: dt.date, amount: float, limit: dt.date) -> dt.date | None:
+        """The first day after `after` by which `amount` working days have passed; None if not by `limit`."""
+        if amount <= 0:
+            return after
+        total, day = 0.0, after
+        while day < limit:
+            day = shift(day, 1)
+            total += self.weight(day)
+            if total >= amount - 1e-9 and self.weight(day) > 0:
+                return day
+        return None
+
+
 def week_fraction(days: dict[dt.date, float]) -> dict[Week, float]:
     """The working-day fraction of each ISO week: the sum of its day values / 5."""
     return {w: total / 5 for w, total in by_week(days).items()}

@@ -1,14 +1,16 @@
 """Cost per option, break-even, ±25 % sensitivity and the weighted decision matrix.
 
-Options are compared on the roles that do the work in the plan: a (category, field group) is booked on
-the role of the first work package that covers it (``effort.assigned_roles``), else on the field's own
-role (``felter.rolle`` / ``feltgrupper.rolle``):
+Each option is costed by its own description, never by the chosen plan's work packages:
+- a field group is entered by the role the option names for it (``konverteringsform.muligheder[].roller``,
+  feltgruppe: rolle); a group the option does not name is entered by its documented default, the role the
+  field (``felter.rolle``) or else the field group (``feltgrupper.rolle``) names;
 - *automatisk*: every converted category goes through the vendor; the vendor enters the fields
   marked ``automatisk: true``, people enter the rest, plus the internal check per case.
 - *manuel*: people enter every field of every converted case.
 - *blandet*: each category follows its own ``rute``.
-Every option also carries the work that is the same whatever is chosen: activities with hours,
-teaching, re-entry of changes after the freeze (``load.COMMON_WORK``).
+Every option also carries the work that is the same whatever is chosen: teaching, re-entry of changes after
+the freeze and the activities with hours (``load.COMMON_WORK``), except an activity that names other options
+(``aktiviteter[].muligheder``, e.g. ordering the vendor's conversion belongs to the options with the vendor).
 Cost = vendor price (fixed price, if any case goes to the vendor, + price per case) + hours × hourly cost.
 
 The chosen option is not estimated: its hours are the plan's own (the weekly load), so the decision
@@ -70,10 +72,15 @@ def _add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     return out
 
 
+def allocation(option: Option | None) -> dict[str, str]:
+    """Field group → role as the option describes it (groups it does not name: ``Need.role``)."""
+    return dict(option.roles) if option is not None else {}
+
+
 def _case_hours(
     plan: Plan,
     all_needs: list[Need],
-    roles: dict[tuple[str, str], str],
+    roles: dict[str, str],
     vendor_cats: set[str],
     factor: float,
     categories: set[str] | None = None,
@@ -88,7 +95,7 @@ def _case_hours(
             continue
         if n.category.id in vendor_cats and n.field.automatic:
             continue
-        role = roles.get((n.category.id, n.group.id), n.role)
+        role = roles.get(n.group.id) or n.role
         hours[role] = hours.get(role, 0.0) + n.category.count * n.field.minutes * factor / 60
     cases = sum(c.count for c in plan.categories if c.id in vendor_cats and (categories is None or c.id in categories))
     price = 0.0
@@ -104,11 +111,13 @@ def option_cost(
     all_needs: list[Need],
     option: Option,
     factor: float = 1.0,
-    roles: dict[tuple[str, str], str] | None = None,
     common: dict[str, float] | None = None,
 ) -> OptionCost:
+    """The option as its own description says: its allocation of field groups, its own activities."""
     common = common or {}
-    cases, price, hours = _case_hours(plan, all_needs, roles or {}, _vendor_categories(plan, option.kind), factor)
+    cases, price, hours = _case_hours(
+        plan, all_needs, allocation(option), _vendor_categories(plan, option.kind), factor
+    )
     hours = _add(hours, common)
     return OptionCost(option, cases, price, hours, _people_cost(plan, hours))
 
@@ -137,8 +146,7 @@ def planned_cost(
 class CostArgs(TypedDict, total=False):
     """The keyword arguments of ``option_costs`` that the sensitivity passes on unchanged."""
 
-    roles: dict[tuple[str, str], str] | None
-    common: dict[str, float] | None
+    common: dict[str, dict[str, float]] | None
     chosen: str | None
     planned_hours: dict[str, float] | None
     planned_totals: dict[str, tuple[float, float]] | None
@@ -148,18 +156,19 @@ def option_costs(
     plan: Plan,
     all_needs: list[Need],
     factor: float = 1.0,
-    roles: dict[tuple[str, str], str] | None = None,
-    common: dict[str, float] | None = None,
+    common: dict[str, dict[str, float]] | None = None,
     chosen: str | None = None,
     planned_hours: dict[str, float] | None = None,
     planned_totals: dict[str, tuple[float, float]] | None = None,
 ) -> list[OptionCost]:
+    """Every option's cost; `common` is option id → the common work's hours per role for that option."""
+    common = common or {}
     out = []
     for o in plan.conversion.options:
         if o.id == chosen and planned_hours is not None:
-            out.append(planned_cost(plan, o, planned_hours, common or {}, factor, planned_totals))
+            out.append(planned_cost(plan, o, planned_hours, common.get(o.id, {}), factor, planned_totals))
         else:
-            out.append(option_cost(plan, all_needs, o, factor, roles, common))
+            out.append(option_cost(plan, all_needs, o, factor, common.get(o.id, {})))
     return out
 
 
@@ -171,17 +180,39 @@ class BreakEven:
     fixed_price: float
     cases: int | None  # smallest number of cases at which the automatic option is cheaper; None = never
     routed: bool = False  # True: only the cases the plan sends to the vendor, with their own minutes
+    fixed_own: float = 0.0  # kr.: own hours only the options with the vendor have (e.g. ordering it), net
+
+    @property
+    def fixed_total(self) -> float:
+        """What the vendor's route costs once, whatever the number of cases: fixed price + its own activities."""
+        return self.fixed_price + self.fixed_own
 
     @property
     def automatic_cheaper_now(self) -> bool:
         return self.cases is not None and self.cases_now >= self.cases
 
 
+def representative(plan: Plan, vendor: bool) -> Option | None:
+    """The option that stands for "with the vendor" (the first automatisk, else the first blandet) or for
+    "without" (the first manuel) in the break-even."""
+    kinds = (OptionKind.automatic, OptionKind.mixed) if vendor else (OptionKind.manual,)
+    for kind in kinds:
+        found = next((o for o in plan.conversion.options if o.kind is kind), None)
+        if found is not None:
+            return found
+    return None
+
+
 def break_even(
-    plan: Plan, all_needs: list[Need], roles: dict[tuple[str, str], str] | None = None, routed: bool = False
+    plan: Plan,
+    all_needs: list[Need],
+    routed: bool = False,
+    common: dict[str, dict[str, float]] | None = None,
 ) -> BreakEven | None:
     """Cases needed before the vendor's fixed price pays for itself, at a given mix of cases: every converted
-    case (routed=False), or only the categories routed to the vendor, with their own minutes (routed=True)."""
+    case (routed=False), or only the categories routed to the vendor, with their own minutes (routed=True).
+    Manual work follows the manual option's allocation, the vendor's route the automatic option's (else the
+    mixed one's); the activities only one of them has are a one-off cost beside the fixed price."""
     offer = plan.vendor_offer
     if offer is None:
         return None
@@ -190,14 +221,18 @@ def break_even(
     n = sum(c.count for c in converted)
     if n == 0:
         return None
-    roles = roles or {}
-    _, _, manual_hours = _case_hours(plan, all_needs, roles, set(), 1.0, ids)
-    _, price, auto_hours = _case_hours(plan, all_needs, roles, ids, 1.0, ids)
+    manual, auto = representative(plan, False), representative(plan, True)
+    _, _, manual_hours = _case_hours(plan, all_needs, allocation(manual), set(), 1.0, ids)
+    _, price, auto_hours = _case_hours(plan, all_needs, allocation(auto), ids, 1.0, ids)
     m = _people_cost(plan, manual_hours) / n
     a = (price - offer.fixed_price + _people_cost(plan, auto_hours)) / n
-    fixed = offer.fixed_price
+    common = common or {}
+    own = 0.0
+    if manual is not None and auto is not None:
+        own = _people_cost(plan, common.get(auto.id, {})) - _people_cost(plan, common.get(manual.id, {}))
+    fixed = offer.fixed_price + own
     cases = None if m <= a else math.floor(fixed / (m - a)) + 1  # first whole case count where automatic is cheaper
-    return BreakEven(n, m, a, fixed, cases, routed)
+    return BreakEven(n, m, a, offer.fixed_price, max(cases, 0) if cases is not None else None, routed, own)
 
 
 @dataclass(frozen=True)

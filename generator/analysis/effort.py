@@ -126,6 +126,13 @@ class PackageWork:
     taken: dict[tuple[str, str], int]  # (category, group) → cases converted in sessions instead
     hours: float
     over_taken: tuple[tuple[str, str, int], ...]  # sessions convert more than the category has
+    whole: int = 0  # cases of the package's categories, before sessions take any
+    taken_by: tuple[str, ...] = ()  # titles of the sessions that convert some of them instead
+
+    @property
+    def taken_cases(self) -> int:
+        """Cases of the package's categories converted in training instead (0 when the package holds them all)."""
+        return max(0, self.whole - self.case_count)
 
     @property
     def follow_up(self) -> bool:
@@ -150,12 +157,6 @@ def package_index(plan: Plan) -> dict[tuple[str, str], list[int]]:
     return index
 
 
-def assigned_roles(plan: Plan) -> dict[tuple[str, str], str]:
-    """(category, field group) → the role that enters it: the first work package that covers it. The load,
-    the cost of every option and the break-even all book the hours on this role."""
-    return {key: plan.work_packages[found[0]].role for key, found in package_index(plan).items()}
-
-
 def _owner(plan: Plan, index: dict[tuple[str, str], list[int]], cat: str, group: str, role: str) -> int | None:
     """The package that gives up a session's cases: same role first, else the first covering one."""
     found = index.get((cat, group), [])
@@ -169,6 +170,7 @@ def package_work(plan: Plan, minutes: dict[tuple[str, str], float], sessions: li
     cats = {c.id: c for c in plan.categories if c.converted}
     index = package_index(plan)
     taken: dict[int, dict[tuple[str, str], int]] = {}
+    takers: dict[int, dict[str, None]] = {}
     owners: dict[tuple[str, str, str], int | None] = {}
     for sw in sessions:
         for g in sw.groups:
@@ -179,6 +181,7 @@ def package_work(plan: Plan, minutes: dict[tuple[str, str], float], sessions: li
             if owner is not None:
                 per = taken.setdefault(owner, {})
                 per[(sw.category, g)] = per.get((sw.category, g), 0) + sw.cases
+                takers.setdefault(owner, {})[sw.session.title] = None
     out = []
     for i, wp in enumerate(plan.work_packages):
         cases, over, hours = {}, [], 0.0
@@ -193,5 +196,6 @@ def package_work(plan: Plan, minutes: dict[tuple[str, str], float], sessions: li
                     over.append((c, g, gone - cats[c].count))
                 cases[(c, g)] = left
                 hours += left * minutes.get((c, g), 0.0) / 60
-        out.append(PackageWork(wp, i, cases, took, hours, tuple(over)))
+        whole = sum(cats[c].count for c in dict.fromkeys(wp.categories) if c in cats)
+        out.append(PackageWork(wp, i, cases, took, hours, tuple(over), whole, tuple(takers.get(i, {}))))
     return out

@@ -100,5 +100,5 @@ def analyse(plan: Plan) -> Figures:
         placeholders=found,
         cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
-        guides=guide_views(plan, planning.minutes),
+        guides=guide_views(plan, planning.minutes, planning.packages),
     )

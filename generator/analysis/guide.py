@@ -20,7 +20,7 @@ from ..model.roles import Role
 from ..model.schedule import PackageTiming
 from ..model.training import Session
 from ..texts import site as texts
-from .effort import manual_minutes, needs, routed_cases, routed_categories
+from .effort import PackageWork, manual_minutes, needs, package_work, routed_cases, routed_categories, session_work
 from .milestones import by_id as milestones_by_id
 from .paths import guide_pages, training_page
 from .training import session_cases, sessions_in_order
@@ -62,6 +62,12 @@ class PackageLine:
     end: dt.date | None
     deadline: str | None  # milestone name
     groups: tuple[str, ...]
+    whole: int = 0  # cases of the categories, before training sessions take some
+    taken_by: tuple[str, ...] = ()  # the sessions that convert some of them instead
+
+    @property
+    def taken_cases(self) -> int:
+        return max(0, self.whole - self.cases) if self.whole else 0
 
 
 @dataclass(frozen=True)
@@ -278,14 +284,22 @@ def _numbered(steps: list[GuideStep]) -> list[GuideStep]:
     return [replace(s, number=i) for i, s in enumerate(steps, 1)]
 
 
-def guide_views(plan: Plan, minutes: dict[tuple[str, str], float] | None = None) -> dict[str, RoleGuideView]:
+def guide_views(
+    plan: Plan, minutes: dict[tuple[str, str], float] | None = None, packages: list[PackageWork] | None = None
+) -> dict[str, RoleGuideView]:
     """Each converting role's guide, by role id, in plan order: computed once (analysis/figures.py) and read
-    by the guide pages and the guide rules. ``minutes``: effort.manual_minutes of the plan's needs."""
+    by the guide pages and the guide rules. ``minutes``: effort.manual_minutes of the plan's needs;
+    ``packages``: effort.package_work (the cases each package holds after the sessions took theirs)."""
     minutes = manual_minutes(needs(plan)) if minutes is None else minutes
-    return {r.id: guide_view(plan, r, minutes) for r in converting_roles(plan)}
+    if packages is None:
+        packages = package_work(plan, minutes, session_work(plan, minutes))
+    by_id = {pw.package.id: pw for pw in packages}
+    return {r.id: guide_view(plan, r, minutes, by_id) for r in converting_roles(plan)}
 
 
-def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) -> RoleGuideView:
+def guide_view(
+    plan: Plan, role: Role, minutes: dict[tuple[str, str], float], packages: dict[str, PackageWork] | None = None
+) -> RoleGuideView:
     page_dir = "vejledning"
     extra = plan.guide.roles.get(role.id)
     groups = _group_steps(plan, role, page_dir)
@@ -297,16 +311,19 @@ def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) ->
     cats = {c.id: c for c in plan.categories}
     group_names = {g.id: g.name for g in plan.minimum.groups}
     milestones = {k: m.name for k, m in milestones_by_id(plan).items()}
-    packages = []
+    lines = []
     for wp in plan.work_packages:
         if wp.role != role.id:
             continue
         in_plan = [cats[c] for c in wp.categories if c in cats]
-        packages.append(
+        pw = (packages or {}).get(wp.id)
+        lines.append(
             PackageLine(
                 name=wp.name,
                 categories=tuple(c.name for c in in_plan),
-                cases=sum(c.count for c in in_plan),
+                cases=pw.case_count if pw else sum(c.count for c in in_plan),
+                whole=pw.whole if pw else 0,
+                taken_by=pw.taken_by if pw else (),
                 at_follow_up=wp.timing is PackageTiming.first_follow_up,
                 start=wp.start,
                 end=wp.end,
@@ -324,7 +341,7 @@ def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) ->
         minutes=sum(s.minutes for s in steps),
         follow_up_minutes=sum(s.minutes for s in follow_up),
         conditional=any(s.conditional for s in steps),
-        packages=packages,
+        packages=lines,
         cases=0,  # distinct cases: set below from the categories
         trainers=trainers,
         contacts=[p for p in supers if p not in trainers],

@@ -1,10 +1,14 @@
 """Weekly load per role against capacity, and whether every piece of work fits before its deadline.
 
 Every piece of work becomes a ``Work`` with planned hours per working day:
-- a work package with a period: its hours spread over the period's working days by day value
-  (a half day gets half as much); deadline = the day before its milestone (``frist``), else ``til``;
+- a work package with a period: its hours spread over the period's working days in proportion to the
+  hours its role can give on each day (``calendar.role_capacity``: holidays, half days off and absence
+  ``fravaer`` taken off), so work follows capacity; a period in which the role has no hours at all is
+  spread by day value instead (and so shows as a shortfall); deadline = the day before its milestone
+  (``frist``), else ``til``, moved back to a working day when it falls on a weekend or holiday (every
+  deadline below is moved alike: ``working_deadline``);
 - a work package at the first follow-up: its hours split over the months in
-  ``foerste_opfoelgninger`` by their case counts, each month spread over its working days;
+  ``foerste_opfoelgninger`` by their case counts, each month spread over its days like a period;
   deadline = the month's last day;
 - a training session that converts cases: its hours on the session's date; deadline = the
   Sunday of that week;
@@ -26,8 +30,9 @@ from dateutil.relativedelta import relativedelta
 
 from ..formatting import round_half_up
 from ..model import Plan
+from ..model.progress import CriterionKind
 from ..texts import site as texts
-from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
+from .calendar import Week, by_week, last_working_day, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork, routed_cases
 from .kinds import WorkKind
 from .milestones import by_id as milestones_by_id
@@ -57,6 +62,18 @@ def spread(hours: float, days: dict[dt.date, float], start: dt.date, end: dt.dat
     if total <= 0:
         return {}
     return {d: hours * v / total for d, v in window.items()}
+
+
+def spread_by_capacity(
+    hours: float, days: dict[dt.date, float], capacity: dict[dt.date, float] | None, start: dt.date, end: dt.date
+) -> dict[dt.date, float]:
+    """Hours spread over [start, end] in proportion to the role's capacity on each day; by day value when the role
+    has no capacity in the window (or is not a role of the plan)."""
+    if capacity:
+        placed = spread(hours, capacity, start, end)
+        if placed:
+            return placed
+    return spread(hours, days, start, end)
 
 
 def month_bounds(key: str) -> tuple[dt.date, dt.date] | None:
@@ -101,7 +118,14 @@ def horizon(plan: Plan) -> tuple[dt.date, dt.date]:
     return max(min(points), shift(go, -REACH), low), min(max(points), shift(go, REACH), high)
 
 
-def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, float]) -> list[Work]:
+def package_works(
+    plan: Plan,
+    packages: list[PackageWork],
+    days: dict[dt.date, float],
+    capacity: dict[str, dict[dt.date, float]] | None = None,
+) -> list[Work]:
+    """Work packages, each spread in proportion to its role's capacity (``capacity``: role id → hours per day)."""
+    capacity = capacity or {}
     out = []
     bounded = [(k, n, month_bounds(k)) for k, n in sorted(plan.first_follow_ups.items())]
     months = [(k, n, b) for k, n, b in bounded if b and n > 0]
@@ -118,7 +142,7 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
                     wp.role,
                     WorkKind.package,
                     pw.hours,
-                    spread(pw.hours, days, wp.start, wp.end),
+                    spread_by_capacity(pw.hours, days, capacity.get(wp.role), wp.start, wp.end),
                     _deadline_of(plan, wp.deadline, wp.end),
                     (*path, "til"),
                     wp.start,
@@ -135,8 +159,8 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
                     wp.role,
                     WorkKind.follow_up,
                     hours,
-                    spread(hours, days, first, last),
-                    last,
+                    spread_by_capacity(hours, days, capacity.get(wp.role), first, last),
+                    working_deadline(plan, last),
                     path,
                     first,
                     last,
@@ -195,7 +219,7 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 WorkKind.control,
                 hours,
                 spread(hours, days, start, end),
-                end,
+                working_deadline(plan, end),
                 ("leverandoertilbud", "intern_indsats", i),
                 start,
                 end,
@@ -205,15 +229,25 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
 
 
 def _deadline_of(plan: Plan, milestone: str | None, fallback: dt.date) -> dt.date:
+    """The day before the milestone (else the fallback, ``til``), moved back to a working day."""
     m = milestones_by_id(plan).get(milestone) if milestone else None
-    return shift(m.date, -1) if m else fallback
+    return working_deadline(plan, shift(m.date, -1) if m else fallback)
 
 
-def activity_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
-    """Activities with hours (writing the guides, control rounds, ordering): on their owner role."""
+def working_deadline(plan: Plan, day: dt.date) -> dt.date:
+    """A deadline on a weekend or a holiday is the working day before it (the plan's own calendar)."""
+    return last_working_day(day, plan.calendar.special_days)
+
+
+def activity_works(plan: Plan, days: dict[dt.date, float], every: bool = False) -> list[Work]:
+    """Activities with hours (writing the guides, control rounds, ordering): on their owner role. An activity
+    that belongs to other options than the chosen one (``muligheder``) is not part of the plan's load."""
+    chosen = plan.conversion.decision.chosen if plan.conversion.decision else None
     out = []
     for i, a in enumerate(plan.activities):
         if a.hours <= 0 or a.owner is None or a.end < a.start:
+            continue
+        if not every and chosen is not None and a.options is not None and chosen not in a.options:
             continue
         out.append(
             Work(
@@ -286,7 +320,7 @@ def reentry_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 WorkKind.reentry,
                 r.hours,
                 spread(r.hours, days, start, end),
-                end,
+                working_deadline(plan, end),
                 ("projekt", "frysning", "genindtastning", i, "timer"),
                 start,
                 end,
@@ -305,6 +339,59 @@ def hours_by_role(works: list[Work], kinds: frozenset[str]) -> dict[str, float]:
     for w in works:
         if w.kind in kinds:
             out[w.role] = out.get(w.role, 0.0) + sum(w.daily.values())
+    return out
+
+
+def common_by_option(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> dict[str, dict[str, float]]:
+    """Option id → the common work's hours per role for that option: teaching, re-entry and every activity with
+    hours, except an activity that names other options (``aktiviteter[].muligheder``). Activities are taken from
+    the plan, not from the load: the load holds only the chosen option's."""
+    known = {r.id for r in plan.roles}
+    rest = [w for w in works if w.kind in COMMON_WORK and w.kind is not WorkKind.activity]
+    activities = [w for w in activity_works(plan, days, every=True) if w.role in known]
+    belongs = {f"aktivitet:{a.id}": set(a.options) for a in plan.activities if a.options is not None}
+    out = {}
+    for o in plan.conversion.options:
+        mine = [w for w in activities if w.key not in belongs or o.id in belongs[w.key]]
+        out[o.id] = hours_by_role(rest + mine, COMMON_WORK)
+    return out
+
+
+@dataclass(frozen=True)
+class LateForControl:
+    """A work package whose deadline falls after a control round that must check its cases."""
+
+    package: int  # index in arbejdspakker
+    deadline: dt.date
+    activity: str  # the control round's name
+    end: dt.date  # its last day
+    categories: tuple[str, ...]  # the package's categories the round checks
+
+
+def late_for_control(plan: Plan, works: list[Work]) -> list[LateForControl]:
+    """Packages whose (working-day) deadline falls after a control round that depends on them, as the plan
+    declares it: a go/no-go criterion ``kategorier_konverteret`` names the rounds (``aktiviteter``) that check
+    its categories, so every package on those categories must be done by the end of each of them. One warning
+    per package: the round that ends first."""
+    acts = {a.id: a for a in plan.activities}
+    rounds: list[tuple[str, frozenset[str]]] = []  # (activity id, categories it checks)
+    for c in plan.go_no_go.criteria if plan.go_no_go else []:
+        if c.kind is CriterionKind.categories_converted:
+            rounds += [(a, frozenset(c.categories)) for a in c.activities if a in acts]
+    deadlines = {w.key: w.deadline for w in works}
+    out = []
+    for i, wp in enumerate(plan.work_packages):
+        deadline = deadlines.get(f"arbejdspakke:{wp.id}")
+        if deadline is None:
+            continue
+        missed = [
+            (acts[a].end, a, tuple(c for c in wp.categories if c in cats))
+            for a, cats in rounds
+            if acts[a].end < deadline and set(wp.categories) & cats
+        ]
+        if missed:
+            end, a, cats = min(missed)
+            out.append(LateForControl(i, deadline, acts[a].name, end, cats))
     return out
 
 
@@ -337,6 +424,7 @@ class Shortfall:
     work: Work
     deadline: dt.date
     hours: float
+    full: tuple[Week, ...] = ()  # the weeks from the work's start to its deadline where the role has no spare time
 
     @property
     def week(self) -> Week:
@@ -404,6 +492,8 @@ class RoleTotal:
     capacity: float
     rate: float
     cost: float
+    working_capacity: float = 0.0  # capacity in the weeks the role has work (what its hours compete for)
+    working_weeks: int = 0
 
 
 def role_totals(plan: Plan, load: Load) -> dict[str, RoleTotal]:
@@ -420,8 +510,21 @@ def role_totals_from(load: Load, rates: dict[str, float]) -> dict[str, RoleTotal
             round_half_up(sum(w.capacity for w in weeks), 2),
             rates.get(role, 0.0),
             round_half_up(hours * rates.get(role, 0.0), 2),
+            round_half_up(sum(w.capacity for w in weeks if w.load > EPS), 2),
+            sum(1 for w in weeks if w.load > EPS),
         )
     return out
+
+
+def _with_full_weeks(s: Shortfall, rows: list[WeekLoad]) -> Shortfall:
+    first = week_of(s.work.start or min(s.work.daily, default=s.deadline))
+    full = tuple(r.week for r in rows if first <= r.week <= week_of(s.deadline) and r.spare <= EPS)
+    return Shortfall(s.work, s.deadline, s.hours, full)
+
+
+def capacities(plan: Plan, days: dict[dt.date, float]) -> dict[str, dict[dt.date, float]]:
+    """Role id → the hours the role can give on each working day (holidays, days off and absence taken off)."""
+    return {r.id: role_capacity(r, days, plan.calendar.absences) for r in plan.roles}
 
 
 def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Load:
@@ -449,5 +552,6 @@ def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Lo
         load_w, cap_w = by_week(planned[role.id]), by_week(cap)
         rows[role.id] = [WeekLoad(role.id, w, load_w.get(w, 0.0), cap_w.get(w, 0.0)) for w in weeks]
         # teaching is held when it is held: it shows in the load, but cannot be late
-        short += shortfalls([w for w in works_of[role.id] if w.kind != WorkKind.teaching], cap)
+        mine = shortfalls([w for w in works_of[role.id] if w.kind != WorkKind.teaching], cap)
+        short += [_with_full_weeks(s, rows[role.id]) for s in mine]
     return Load(works, weeks, rows, short, caps)

@@ -59,7 +59,7 @@ def plan_figures(plan: Plan) -> Planning:
     sessions = effort.session_work(plan, minutes)
     packages = effort.package_work(plan, minutes, sessions)
     works = (
-        load.package_works(plan, packages, days)
+        load.package_works(plan, packages, days, load.capacities(plan, days))
         + load.session_works(sessions, start, end)
         + load.check_works(plan, days)
         + load.activity_works(plan, days)
@@ -68,13 +68,12 @@ def plan_figures(plan: Plan) -> Planning:
     )
     weekly = load.weekly_load(plan, works, days)
     rows = coverage.coverage(plan, needs, packages, sessions)
-    roles = effort.assigned_roles(plan)
     totals = load.role_totals(plan, weekly)
     known = {r.id for r in plan.roles}  # the weekly load leaves out roles the plan does not define
     in_load = [w for w in works if w.role in known]
+    common = load.common_by_option(plan, in_load, days)
     cost_args: economics.CostArgs = {
-        "roles": roles,
-        "common": load.hours_by_role(in_load, load.COMMON_WORK),
+        "common": common,
         "chosen": plan.conversion.decision.chosen if plan.conversion.decision else None,
         "planned_hours": load.hours_by_role(in_load, load.CASE_WORK),
         "planned_totals": {r: (t.hours, t.cost) for r, t in totals.items()},
@@ -90,8 +89,8 @@ def plan_figures(plan: Plan) -> Planning:
         sessions=sessions,
         packages=packages,
         options=options,
-        break_even=economics.break_even(plan, needs, roles),
-        break_even_routed=economics.break_even(plan, needs, roles, routed=True),
+        break_even=economics.break_even(plan, needs, common=common),
+        break_even_routed=economics.break_even(plan, needs, routed=True, common=common),
         sensitivity=economics.sensitivity(plan, needs, **cost_args),
         matrix=economics.decision_matrix(plan, options),
         load=weekly,

@@ -7,8 +7,10 @@ Per work package and converting training session (an *item*):
   spread as the weekly load and the completion forecast: working days by day value, the months of
   ``foerste_opfoelgninger``, a session on its date);
 - *forecast at the pace measured so far*: linear from the item's first point (its start with 0 cases,
-  or its first count when that is on or before the start) to its latest count, in calendar days;
-  finished ≈ latest count + ceil(cases left / pace) days;
+  or its first count when that is on or before the start) to its latest count, in working days of the
+  plan's own calendar for the item's role (``calendar.WorkingDays``: weekends and holidays count 0, a half
+  day off 0,5, a day with people away in ``fravaer`` the share still there), the same calendar the planned
+  count follows; finished ≈ the first working day by which the cases left are done at that pace;
 - *verdict*: "faerdig", "paa_sporet" (done ≥ planned) or "bagud" (done < planned, by N cases).
 
 Reconciliation: per category, DUBU − old system; explanations cover part of the difference; the rest
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
+from functools import partial
 from dataclasses import dataclass, field
 
 from .. import formatting as fmt
@@ -39,6 +43,7 @@ from ..model.progress import (
 )
 from ..model.roles import Role
 from ..texts import site as texts
+from .calendar import WorkingDays, shift
 from .effort import SessionWork
 from .forecast import progress_by_owner
 from .planning import Planning
@@ -82,10 +87,17 @@ class Item:
     categories: tuple[str, ...]
     history: tuple[Point, ...]  # one per counting date that lists the item
     planned: int  # planned by the latest counting date
-    pace: float | None  # cases per calendar day, measured
+    pace: float | None  # cases per working day (of the role's calendar), measured
     finish: dt.date | None  # when the item is (or is forecast to be) done
     at_deadline: int  # cases done by the deadline at the measured pace
     schedule: tuple[tuple[dt.date, int], ...] = ()  # planned cases by every counting date of the file
+    shares: tuple[tuple[str, str, int], ...] = ()  # (category, field group, cases) the item holds
+    whole: int = 0  # a package: cases of its categories, before training sessions take some
+    taken_by: tuple[str, ...] = ()  # a package: the sessions that convert some of them instead
+
+    @property
+    def taken_cases(self) -> int:
+        return max(0, self.whole - self.total) if self.whole else 0
 
     def done_at(self, day: dt.date) -> int:
         """Done by a counting date: the latest count on or before it (0 before the first)."""
@@ -130,27 +142,31 @@ def _round(value: float) -> int:
     return math.floor(value + 0.5 + 1e-9)
 
 
+FORECAST_REACH = 20 * 366  # days: a finish further away than this is no date (a pace of a case a year)
+
+
 def _forecast(
-    total: int, start: dt.date, points: list[tuple[dt.date, int]], deadline: dt.date
+    total: int, start: dt.date, points: list[tuple[dt.date, int]], deadline: dt.date, days: WorkingDays
 ) -> tuple[float | None, dt.date | None, int]:
-    """(pace per day, finish date, cases by the deadline) from the counts, linear from the first point."""
+    """(pace per working day, finish date, cases by the deadline) from the counts, linear from the first point.
+    The start point is the end of the day before the item's first day: its first day's work counts."""
     if not points:
         return None, None, 0
     done_at = next((d for d, n in points if n >= total), None)
-    line = points if points[0][0] <= start else [(start, 0), *points]
+    line = points if points[0][0] < start else [(shift(start, -1), 0), *points]
     (d0, n0), (d1, n1) = line[0], line[-1]
-    span, gained = (d1 - d0).days, n1 - n0
+    span, gained = days.between(d0, d1), n1 - n0
     pace = gained / span if span > 0 else None
     if done_at is not None:
         return pace, done_at, total
     finish = None
-    if span > 0 and gained > 0:
-        days = -(-(total - n1) * span // gained)  # ceil, in whole days
-        # A pace of a case a year with a million left ends after the calendar the plan can hold: no date.
-        finish = d1 + dt.timedelta(days=days) if days <= (LAST_DAY - d1).days else None
+    if pace and gained > 0:
+        need = (total - n1) / pace  # working days
+        limit = min(LAST_DAY, shift(d1, FORECAST_REACH))
+        finish = days.add(d1, need, limit) if need <= FORECAST_REACH else None
     at_deadline = n1
-    if span > 0 and gained > 0 and deadline > d1:
-        at_deadline = min(total, n1 + gained * (deadline - d1).days // span)
+    if pace and gained > 0 and deadline > d1:
+        at_deadline = min(total, n1 + math.floor(pace * days.between(d1, deadline) + 1e-9))
     return pace, finish, at_deadline
 
 
@@ -164,8 +180,12 @@ def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.
         lo, hi = (w.start or w.deadline), w.deadline
         old = spans.get(key)
         spans[key] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
-    # (kind, id, name, role, total, key, follow_up, categories)
-    found: list[tuple[str, str, str, str, int, str, bool, tuple[str, ...]]] = []
+    # (kind, id, name, role, total, key, follow_up, categories, shares, whole, taken_by)
+    found: list[
+        tuple[
+            str, str, str, str, int, str, bool, tuple[str, ...], tuple[tuple[str, str, int], ...], int, tuple[str, ...]
+        ]
+    ] = []
     for pw in planning.packages:
         kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
         wp = pw.package
@@ -179,6 +199,9 @@ def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.
                 f"{kind}:{wp.id}",
                 pw.follow_up,
                 tuple(wp.categories),
+                tuple((c, g, n) for (c, g), n in pw.cases.items()),
+                pw.whole,
+                pw.taken_by,
             )
         )
     per_session: dict[str, list[SessionWork]] = {}
@@ -196,10 +219,16 @@ def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.
                 f"hold:{sid}",
                 False,
                 tuple(dict.fromkeys(p.category for p in parts)),
+                tuple((p.category, g, p.cases) for p in parts for g in p.groups),
+                0,
+                (),
             )
         )
     items = []
-    for kind, id_, name, role, total, key, follow_up, cats in found:
+    roles = {r.id: r for r in plan.roles}
+    special = tuple(plan.calendar.special_days)
+    calendars: dict[str, WorkingDays] = {}
+    for kind, id_, name, role, total, key, follow_up, cats, shares_, whole, taken_by in found:
         if key not in spans:
             continue  # no schedule (reported by the plan's own rules)
         start, deadline = spans[key]
@@ -208,7 +237,8 @@ def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.
         counts = sorted((e.date, getattr(e, field_)[id_]) for e in status if id_ in getattr(e, field_))
         history = tuple(Point(d, n, _round(total * share.get(d, 0.0))) for d, n in counts)
         planned = _round(total * share.get(as_of, 0.0)) if as_of else 0
-        pace, finish, at_deadline = _forecast(total, start, list(counts), deadline)
+        days = calendars.setdefault(role, WorkingDays(roles.get(role), special, plan.calendar.absences))
+        pace, finish, at_deadline = _forecast(total, start, list(counts), deadline, days)
         schedule = tuple((d, _round(total * share.get(d, 0.0))) for d in dates)
         items.append(
             Item(
@@ -227,32 +257,76 @@ def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.
                 finish,
                 at_deadline,
                 schedule,
+                shares_,
+                whole,
+                taken_by,
             )
         )
     return items
 
 
+def distinct_cases(items: tuple[Item, ...] | list[Item], share: Callable[[Item], float]) -> tuple[int, int]:
+    """(cases, cases done) over items, each case once: per category and field group the items' cases add up
+    (a session and the package it takes from split the cases), and a case of a category counts as done when
+    every field group the items enter on it is done (the items work through the cases in the same order).
+    ``share(item)`` is the item's share done, 0-1."""
+    per: dict[tuple[str, str], list[float]] = {}
+    for i in items:
+        f = share(i)
+        for c, g, n in i.shares:
+            slot = per.setdefault((c, g), [0.0, 0.0])
+            slot[0] += n
+            slot[1] += n * f
+    cats: dict[str, list[tuple[float, float]]] = {}
+    for (c, _), (count, part) in per.items():
+        cats.setdefault(c, []).append((count, part))
+    total = sum(max(n for n, _ in v) for v in cats.values())
+    finished = sum(min(d for _, d in v) for v in cats.values())
+    return _round(total), _round(finished)
+
+
+def _done_share(item: Item, on: dt.date) -> float:
+    return _share(item.done_at(on), item.total)
+
+
+def _planned_share(item: Item, on: dt.date) -> float:
+    return _share(item.planned_at(on), item.total)
+
+
+def _share(done: int, total: int) -> float:
+    return min(1.0, done / total) if total > 0 else 1.0
+
+
 @dataclass(frozen=True)
 class RoleProgress:
+    """A role's progress in distinct cases ("N af M sager"): each case once, however many of the role's work
+    packages and sessions visit it. The work before go-live is counted; the role's work at the first follow-up
+    only when it has nothing else."""
+
     role: Role
     items: tuple[Item, ...]
-    history: tuple[Point, ...] = ()  # the role's items summed at every counting date
+    history: tuple[Point, ...] = ()  # the role's distinct cases at every counting date
+
+    @property
+    def counted(self) -> tuple[Item, ...]:
+        before = tuple(i for i in self.items if not i.follow_up)
+        return before or self.items
 
     @property
     def total(self) -> int:
-        return sum(i.total for i in self.items)
+        return distinct_cases(self.counted, lambda i: 1.0)[0]
 
     @property
     def done(self) -> int:
-        return sum(min(i.done, i.total) for i in self.items)
+        return distinct_cases(self.counted, lambda i: _share(i.done, i.total))[1]
 
     @property
     def planned(self) -> int:
-        return sum(i.planned for i in self.items)
+        return distinct_cases(self.counted, lambda i: _share(i.planned, i.total))[1]
 
     @property
     def behind(self) -> int:
-        return sum(i.behind for i in self.items)
+        return max(0, self.planned - self.done)
 
     @property
     def next(self) -> Item | None:
@@ -263,9 +337,9 @@ class RoleProgress:
 
     @property
     def verdict(self) -> str:
-        if all(i.verdict == DONE for i in self.items):
+        if all(i.verdict == DONE for i in self.counted):
             return DONE
-        return BEHIND if any(i.verdict == BEHIND for i in self.items) else ON_TRACK
+        return BEHIND if self.behind > 0 else ON_TRACK
 
 
 # --- reconciliation and quality --------------------------------------------------------------------
@@ -503,8 +577,13 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
     for r in plan.roles:
         mine = tuple(i for i in items if i.role == r.id)
         if mine:
+            counted = RoleProgress(r, mine).counted
             history = tuple(
-                Point(d, sum(min(i.total, i.done_at(d)) for i in mine), sum(i.planned_at(d) for i in mine))
+                Point(
+                    d,
+                    distinct_cases(counted, partial(_done_share, on=d))[1],
+                    distinct_cases(counted, partial(_planned_share, on=d))[1],
+                )
                 for d in status_dates
             )
             roles.append(RoleProgress(r, mine, history))

@@ -21,6 +21,13 @@ class Option(Model):
     name: ShortText = field("navn", "Navn på muligheden.")
     kind: OptionKind = field("type", "automatisk, manuel eller blandet (blandet følger ruten for hver sagskategori).")
     description: Text | None = field("beskrivelse", "Kort forklaring.", None)
+    roles: dict[Id, Id] = field(
+        "roller",
+        "Hvilken rolle der indtaster hvilken feltgruppe ved denne mulighed (feltgruppe: rolle). En feltgruppe, "
+        "der ikke står her, indtastes af den rolle, feltgruppen (eller feltet) selv nævner. Den valgte mulighed "
+        "regnes ud fra arbejdspakkerne.",
+        {},
+    )
 
 
 class Criterion(Model):

@@ -23,6 +23,12 @@ class Activity(Model):
     hours: Hours = field(
         "timer", "Timer i alt for den ansvarlige rolle; de fordeles jævnt på periodens arbejdsdage.", 0
     )
+    options: list[Id] | None = field(
+        "muligheder",
+        "De muligheder i konverteringsform, aktiviteten hører til (fx kun dem med leverandøren). Udelades: "
+        "aktiviteten hører til alle muligheder.",
+        None,
+    )
 
 
 class PackageTiming(str, Enum):

@@ -222,6 +222,8 @@ def _load_views(plan: Plan, figures: Figures) -> list[dict]:
                 total=t.hours,
                 peak=peak,
                 capacity=t.capacity,
+                working_capacity=t.working_capacity,
+                working_weeks=t.working_weeks,
                 cost=t.cost,
                 path=paths.load_page(role.id),
             )

@@ -51,6 +51,8 @@ def environment() -> jinja2.Environment:
     env.filters["extract"] = lambda key, mapping: mapping[key]
     env.filters["leverandoer"] = lambda plan: texts.vendor_name(plan.vendor_offer)  # "Netcompany"
     env.filters["stort"] = texts.capitalised
+    # "9 af kategoriernes 195 sager konverteres i stedet på holdet …": after a package's case count, in brackets
+    env.filters["paa_hold"] = lambda p: texts.taken_in_training(p.taken_cases, p.whole, p.taken_by)
     env.globals["Markup"] = Markup
     return env
 

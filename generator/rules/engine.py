@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import formatting as fmt
+from ..analysis import load as load_analysis
 from ..analysis.calendar import monday_of
 from ..analysis.kinds import WorkKind
 from ..analysis.load import Shortfall
@@ -104,6 +105,7 @@ def _shortfall_text(s: Shortfall, role: str) -> str:
         role=role,
         hours=fmt.hours(s.hours),
         week=_week(monday_of(s.week)),
+        full=say.SHORTFALL_FULL.format(weeks=fmt.and_list([fmt.week(monday_of(w)) for w in s.full])) if s.full else "",
     )
 
 
@@ -111,6 +113,24 @@ def shortfall(ctx: Context) -> None:
     names = _role_names(ctx)
     for s in ctx.figures.planning.load.shortfalls:
         ctx.error(s.work.path, _shortfall_text(s, names.get(s.work.role, s.work.role)))
+
+
+def late_for_control(ctx: Context) -> None:
+    """A package whose deadline falls after a control round that must check its cases (a warning)."""
+    p = ctx.plan
+    names = {c.id: c.name for c in p.categories}
+    for late in load_analysis.late_for_control(p, ctx.figures.planning.load.works):
+        wp = p.work_packages[late.package]
+        ctx.warning(
+            ("arbejdspakker", late.package, "frist" if wp.deadline else "til"),
+            say.LATE_FOR_CONTROL.format(
+                name=wp.name,
+                deadline=fmt.date(late.deadline),
+                activity=late.activity,
+                categories=fmt.and_list([names.get(c, c) for c in late.categories], lower=True),
+                end=fmt.date(late.end),
+            ),
+        )
 
 
 def no_working_days(ctx: Context) -> None:
@@ -150,4 +170,13 @@ def sessions_take_too_much(ctx: Context) -> None:
             )
 
 
-RULES = [coverage, double_packages, overload, shortfall, no_working_days, absences, sessions_take_too_much]
+RULES = [
+    coverage,
+    double_packages,
+    overload,
+    shortfall,
+    late_for_control,
+    no_working_days,
+    absences,
+    sessions_take_too_much,
+]

@@ -142,6 +142,15 @@ def _unknown_references(d: Any) -> list[tuple[ListPath, Path, str]]:
     for i, _ in _items(d, "aktiviteter"):
         one(("aktiviteter", i, "ansvarlig"), R)
         one(("aktiviteter", i, "frist"), M)
+        many(("aktiviteter", i, "muligheder"), OPT)
+    for i, option in _items(d, "konverteringsform", "muligheder"):
+        allocation = option.get("roller")
+        if isinstance(allocation, dict):
+            for group in allocation:
+                where = ("konverteringsform", "muligheder", i, "roller", group)
+                if str(group) not in ids[G]:
+                    out.append((G, where, str(group)))
+                one(where, R)
     for i, _ in _items(d, "kalender", "fravaer"):
         one(("kalender", "fravaer", i, "rolle"), R)
     for i, _ in _items(d, "undervisning", "sessioner"):

@@ -8,6 +8,8 @@ names. The other modules of generator/texts/ hold the messages about the input a
 
 from __future__ import annotations
 
+from .language import AND
+
 # --- the vendor --------------------------------------------------------------------------------
 
 VENDOR_UNNAMED = "leverandøren"  # when the plan has no leverandoertilbud; "leverandørens" with an s
@@ -260,3 +262,22 @@ CONVERT_STEP_TITLES = {
     3: "Kontrollér datakvaliteten",
     4: "Go/no-go: alle kriterier er opfyldt",
 }
+
+
+# A work package smaller than its categories because a training session converts some of its cases: every page
+# that shows the package's case count says so in these words (templates: the filter "paa_hold").
+TAKEN_IN_TRAINING = "{taken} af kategoriernes {whole} sager konverteres i stedet på {sessions}"
+TAKEN_SESSION_ONE = 'holdet "{title}"'
+TAKEN_SESSIONS_MANY = "holdene {titles}"
+
+
+def taken_in_training(taken: int, whole: int, titles: tuple[str, ...]) -> str:
+    """ "9 af kategoriernes 195 sager konverteres i stedet på holdet "DUBU for studentermedhjælpere"", or ""."""
+    if taken <= 0:
+        return ""
+    if len(titles) == 1:
+        sessions = TAKEN_SESSION_ONE.format(title=titles[0])
+    else:
+        quoted = [f'"{t}"' for t in titles]
+        sessions = TAKEN_SESSIONS_MANY.format(titles=", ".join(quoted[:-1]) + f" {AND} " + quoted[-1])
+    return TAKEN_IN_TRAINING.format(taken=taken, whole=whole, sessions=sessions)

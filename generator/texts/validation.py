@@ -189,9 +189,15 @@ WORK_TEACHING = "Undervisningen på holdet"
 WORK_REENTRY = "Genindtastningen"
 SHORTFALL = (
     '{what} "{name}" kan ikke nås inden fristen {deadline}: {role} mangler '
-    "{hours} i {week}, selv når arbejdet flyttes til dage med ledig tid. "
+    "{hours} i {week}, selv når arbejdet fordeles efter rollens ledige tid og flyttes til dage med ledig tid.{full} "
     "Giv rollen flere timer (timer_pr_uge eller antal), start tidligere, eller flyt fristen."
 )
+LATE_FOR_CONTROL = (
+    'Arbejdspakken "{name}" har frist {deadline}, men "{activity}" skal kontrollere dens sager ({categories}) og '
+    "slutter {end}. Sager, der bliver færdige efter kontrollen, bliver ikke kontrolleret. Giv arbejdspakken en "
+    "frist (en milepæl) senest {end}, eller flyt kontrollen."
+)
+SHORTFALL_FULL = " Rollen har ingen ledig tid i {weeks}."
 FOLLOW_UP_PACKAGE_NO_MONTHS = (
     'Arbejdspakken "{name}" sker ved sagernes første opfølgning, men '
     '"foerste_opfoelgninger" siger ikke, hvornår de falder. '
