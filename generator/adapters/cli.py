@@ -105,7 +105,7 @@ def cmd_render(args) -> int:
 def cmd_new(args) -> int:
     from .scaffold import new_project
 
-    return new_project(Path(args.dir), args.kommune)
+    return new_project(Path(args.dir), args.kommune, only_missing=args.kun_manglende)
 
 
 def cmd_schema(args) -> int:
@@ -170,6 +170,7 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help=wording.HELP_NEW)
     n.add_argument("dir", metavar=wording.METAVAR_NEW_FOLDER, help=wording.HELP_NEW_FOLDER)
     n.add_argument("--kommune", metavar=wording.METAVAR_NAME, required=True, help=wording.HELP_MUNICIPALITY)
+    n.add_argument("--kun-manglende", action="store_true", help=wording.HELP_NEW_ONLY_MISSING)
     n.set_defaults(func=cmd_new)
 
     o = sub.add_parser("optael", help=wording.HELP_COUNT, description=wording.HELP_COUNT_DESCRIPTION)

@@ -64,6 +64,7 @@ HELP_OUT = "mappen, der skal skrives til"
 HELP_NEW = "start en ny plan for en anden kommune"
 HELP_NEW_FOLDER = "mappen til den nye plan"
 HELP_MUNICIPALITY = 'kommunens navn, fx "Borgen Kommune"'
+HELP_NEW_ONLY_MISSING = "tilføj kun de filer, der mangler i en mappe, der allerede har et projekt (intet overskrives)"
 HELP_COUNT = "tæl færdige sager i en liste og skriv antallet i fremdrift.yaml"
 HELP_COUNT_DESCRIPTION = (
     'Tæller sager med status "basis oprettet" eller "færdig" i kolonnen "status" og '
@@ -150,6 +151,12 @@ NEW_CREATED = "Oprettet: {path}"
 NEW_KEPT = "Findes allerede, ikke ændret: {path}"
 NEW_FAILED = "Kunne ikke skrive {path}: {why}"
 NEW_NOTHING = "Intet blev skrevet i {target}."
+NEW_HAS_PROJECT = (
+    "{target} indeholder allerede et projekt ({found}). Intet er skrevet.\n"
+    "Vælg en tom eller ny mappe. Vil du kun tilføje de filer, der mangler (fx efter en ny version af "
+    "konverteringsplan), så kør:\n  konverteringsplan new {target} --kommune {name} --kun-manglende"
+)
+NEW_HAS_PROJECT_MORE = " og {count} filer mere"
 NEW_READY = "Planen for {name} er klar i {target}. Den er et udgangspunkt med pladsholdere."
 NEW_NEXT_STEPS = """\
 Næste skridt:
