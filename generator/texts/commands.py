@@ -142,6 +142,24 @@ MKDOCS_CLASHES = (
     "genereret side."
 )
 
+# --- adapters/cli.py: a Python without the packages konverteringsplan needs -------------------------
+
+MISSING_DEPENDENCY = """\
+konverteringsplan kan ikke køre her: Python-pakken "{package}" mangler. konverteringsplan {version} skal have
+sine egne pakker (MkDocs, Material for MkDocs, pydantic, PyYAML og flere), og de er ikke installeret i
+denne Python ({python}).
+
+Installér konverteringsplan med alle dens pakker i et virtuelt miljø, og kør den derfra:
+  python3 -m venv .venv
+  .venv/bin/python -m pip install "konverteringsplan=={version}"
+  .venv/bin/konverteringsplan {command}
+(På Windows: .venv\\Scripts\\python i stedet for .venv/bin/python.)
+I et projekt lavet med "konverteringsplan new" klarer make det: make validate installerer det hele i .venv.
+I en kopi af konverteringsplans kildekode: make site."""
+MISSING_DEPENDENCY_BROKEN = (
+    'Python-pakken "{package}" er installeret, men i en version, konverteringsplan ikke kan bruge ({error}).'
+)
+
 # --- adapters/scaffold.py --------------------------------------------------------------------------
 
 NEW_SITE_NAME = "Konvertering af sager til DUBU - {name}"
