@@ -182,6 +182,21 @@ Næste skridt:
   make validate   # tjekker planen og viser hver pladsholder, der mangler at blive rettet
   make serve      # viser siden på http://127.0.0.1:8000"""
 
+# --- adapters/plugin.py: what the generated pages need from mkdocs.yml --------------------------------
+
+MKDOCS_NEEDS = (
+    "Siderne fra konverteringsplan skal have dette i mkdocs.yml, som mangler eller er anderledes: {missing}. "
+    "Tilføj det (det kan stå sammen med jeres egne indstillinger):\n{snippet}"
+)
+MKDOCS_NEEDS_THEME = "theme: name: material (temaet Material for MkDocs)"
+MKDOCS_NEEDS_EXTENSION = "markdown_extensions: {name}"
+MKDOCS_NEEDS_SLUGIFY = "toc: slugify: pymdownx.slugs.slugify med case: lower (ankrene har æ, ø og å)"
+MOUNT_NAV_TITLE = "Konvertering af sager"
+MOUNT_BAD_FOLDER = (
+    'konverteringsplan: mappe: "{folder}" skal være en mappe inde i docs/, fx mappe: konvertering '
+    "(ingen .., ingen / først)."
+)
+
 # --- adapters/worker.py ----------------------------------------------------------------------------
 
 WORKER_STOPPED = "Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces."
