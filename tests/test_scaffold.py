@@ -8,12 +8,14 @@ conftest.py); the one test that changes the project works on a copy.
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
 import os
 import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -46,11 +48,11 @@ def _mkdocs(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTag)
 
 
-def _make(project: Path, target: str, tmp_path: Path) -> subprocess.CompletedProcess:
+def _make(project: Path, target: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     stamp = tmp_path / "installed"
     stamp.touch()
     return subprocess.run(
-        ["make", target, f"VENV={VENV}", f"STAMP={stamp}"],
+        ["make", target, f"VENV={VENV}", f"STAMP={stamp}", *args],
         cwd=project,
         capture_output=True,
         text=True,
@@ -335,7 +337,7 @@ def test_help_page_is_the_new_projects_own(borgen: Walkthrough):
     assert shown.replace("plan.yaml", str(copy), 1) in result.stderr, result.stderr
 
 
-def test_fremdrift_template_validates_and_the_site_follows(borgen: Walkthrough, tmp_path):
+def test_fremdrift_template_validates_and_make_fremdrift_optael_offline_work(borgen: Walkthrough, tmp_path):
     project = tmp_path / "borgen"
     shutil.copytree(borgen.project, project, ignore=shutil.ignore_patterns("site", "build"))
     made = _make(project, "fremdrift", tmp_path)
@@ -349,6 +351,19 @@ def test_fremdrift_template_validates_and_the_site_follows(borgen: Walkthrough, 
     assert result.returncode == 0, result.stderr
     output, _, _ = build_output(project / "plan.yaml", project / "docs")
     assert any(p.path.startswith("fremdrift") for p in output.pages)
+    # make optael counts a list into it; make offline zips the site (with the Fremdrift pages)
+    plan, _ = load_plan(project / "plan.yaml")
+    day = (plan.project.go_live - dt.timedelta(days=30)).isoformat()
+    (project / "liste.csv").write_text("status\nfærdig\nfærdig\ni gang\n", encoding="utf-8")
+    counted = _make(project, "optael", tmp_path, "LISTE=liste.csv", "ARBEJDSPAKKE=basisoplysninger", f"DATO={day}")
+    assert counted.returncode == 0, counted.stdout + counted.stderr
+    progress = yaml.safe_load((project / "fremdrift.yaml").read_text(encoding="utf-8"))
+    assert progress["status"] == [{"dato": dt.date.fromisoformat(day), "arbejdspakker": {"basisoplysninger": 2}}]
+    offline = _make(project, "offline", tmp_path)
+    assert offline.returncode == 0, offline.stdout + offline.stderr
+    with zipfile.ZipFile(project / "build" / "offline" / "konverteringsplan-offline.zip") as zf:
+        names = set(zf.namelist())
+    assert "konverteringsplan/index.html" in names and any("fremdrift" in n for n in names)
 
 
 def test_missing_go_live_is_named_before_the_references_that_need_it(borgen: Walkthrough, tmp_path):
