@@ -242,6 +242,7 @@ def test_scaffold_mkdocs_yml_matches_ours():
     for key in ("markdown_extensions", "theme", "extra_css", "validation", "use_directory_urls", "strict"):
         assert theirs[key] == ours[key], key
     assert set(theirs["plugins"]) == set(ours["plugins"]) == {"search", "konverteringsplan", "dansk-soegning"}
+    assert _mkdocs(SCAFFOLD / "mkdocs.offline.yml") == _mkdocs(ROOT / "mkdocs.offline.yml")  # Danish comments only
 
 
 NAMES = [
