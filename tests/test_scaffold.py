@@ -472,3 +472,31 @@ def test_new_says_in_danish_why_a_file_could_not_be_written(tmp_path):
     ), lines  # not "Findes allerede" for a file that was never there
     assert "Not a directory" not in result.stdout
     assert (target / "docs").read_text(encoding="utf-8").startswith("en fil")  # nothing the user wrote is lost
+
+
+def test_what_the_starting_plans_comments_suggest_is_accepted(borgen: Walkthrough, tmp_path):
+    """Written in as the comments say (clarified minimum data, scores and the decision, an own milestone),
+    the plan still validates: the comments suggest nothing the validator rejects."""
+    text = (borgen.project / "plan.yaml").read_text(encoding="utf-8")
+    assert (
+        "#   afklaret_dato: ÅÅÅÅ-MM-DD" in text and "#     valgt: blandet" in text and 'fx "id: data_godkendt"' in text
+    )
+    go_live = load_plan(borgen.project / "plan.yaml")[0].project.go_live
+    before = (go_live - dt.timedelta(days=60)).isoformat()
+    text = edit(
+        text,
+        "minimumsoplysninger:\n",
+        f"minimumsoplysninger:\n  afklaret_dato: {before}\n  deltagere: [sagsbehandler]\n",
+    )
+    scores = "".join(
+        f"    {o}: {{oekonomi: 3, effektivitet: 4, datakvalitet: 3}}\n" for o in ("automatisk", "manuel", "blandet")
+    )
+    decision = f"    valgt: blandet\n    dato: {before}\n    besluttet_af: Styregruppen\n    begrundelse: Hvorfor.\n"
+    text = edit(text, "      vaegt: 30\n\n", f"      vaegt: 30\n  vurdering:\n{scores}  beslutning:\n{decision}\n")
+    text = edit(
+        text, "milepaele: []", f"milepaele:\n  - id: data_godkendt\n    navn: Data godkendt\n    dato: {before}"
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(plan), "--docs", str(borgen.project / "docs"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
