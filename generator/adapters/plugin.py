@@ -87,7 +87,7 @@ NEEDED_EXTENSIONS = (
     "pymdownx.tasklist",
 )
 # The anchors in the pages are written for pymdownx.slugs.slugify(case="lower"): Danish letters kept.
-SLUG_PROBE = ("Når noget ikke passer", "når-noget-ikke-passer")
+SLUG_PROBE = wording.MKDOCS_SLUG_PROBE
 NEEDED_SNIPPET = """\
 theme:
   name: material

@@ -192,6 +192,8 @@ MKDOCS_NEEDS_THEME = "theme: name: material (temaet Material for MkDocs)"
 MKDOCS_NEEDS_EXTENSION = "markdown_extensions: {name}"
 MKDOCS_NEEDS_SLUGIFY = "toc: slugify: pymdownx.slugs.slugify med case: lower (ankrene har æ, ø og å)"
 MOUNT_NAV_TITLE = "Konvertering af sager"
+# A heading the pages link to, and its anchor as pymdownx.slugs.slugify(case="lower") makes it (æ, ø, å kept).
+MKDOCS_SLUG_PROBE = ("Når noget ikke passer", "når-noget-ikke-passer")
 MOUNT_BAD_FOLDER = (
     'konverteringsplan: mappe: "{folder}" skal være en mappe inde i docs/, fx mappe: konvertering '
     "(ingen .., ingen / først)."
