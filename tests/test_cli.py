@@ -88,3 +88,11 @@ def test_schema_is_current():
 def test_plan_points_editors_at_the_schema():
     first = (ROOT / "plan.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=./plan.schema.json"
+
+
+def test_version_is_pyprojects():
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"konverteringsplan {pyproject['project']['version']}"

@@ -151,7 +151,10 @@ def cmd_count(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from .. import version
+
     p = DanishArgumentParser(prog="konverteringsplan", description=wording.HELP_DESCRIPTION)
+    p.add_argument("--version", action="version", version=f"konverteringsplan {version()}", help=wording.HELP_VERSION)
     sub = p.add_subparsers(dest="command", required=True, metavar=wording.METAVAR_COMMAND)
 
     v = sub.add_parser("validate", help=wording.HELP_VALIDATE)

@@ -32,6 +32,7 @@ USAGE_PREFIX = "Brug: "
 HELP_POSITIONALS = "argumenter"
 HELP_OPTIONALS = "tilvalg"
 HELP_HELP = "vis denne hjælp og afslut"
+HELP_VERSION = "vis versionen af konverteringsplan og afslut"
 USAGE_ERROR = "{prog}: fejl: {error}\nSkriv {prog} --help for at se, hvad der kan skrives.\n"
 
 VALID_SUMMARY = (
