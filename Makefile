@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test lint validate render clean schema bench offline test-browser tools zensical lock
+.PHONY: site serve test lint validate render clean schema bench offline test-browser tools zensical lock dist
 
 # Two locks, every package pinned with its hashes (pip refuses a file whose hash differs):
 #   requirements.lock       what the site needs (runtime dependencies of pyproject.toml, setuptools)
@@ -73,6 +73,16 @@ schema: $(STAMP)  ## regenerate plan.schema.json from the model
 
 bench: $(TSTAMP)  ## generator overhead on top of MkDocs for plans 1, 10 and 50 times the example (bench/)
 	$(BIN)/python -m bench
+
+# A release (README "Releasing"): the sdist and the wheel in dist/, their metadata checked by twine (the
+# README as long description included). Built with the locked setuptools, no build isolation. With
+# TAG=vX.Y.Z (CI on a tag) the tag must name pyproject.toml's version, the one place it is written.
+dist: $(TSTAMP)  ## build/check what a release publishes: dist/*.tar.gz and dist/*.whl, twine check --strict
+	@$(BIN)/python -c 'import sys, tomllib; v = tomllib.load(open("pyproject.toml", "rb"))["project"]["version"]; \
+	    tag = sys.argv[1]; sys.exit(0 if tag in ("", "v" + v) else f"dist: tag {tag} is not v{v} (pyproject.toml version)")' "$(TAG)"
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
+	$(BIN)/python -m twine check --strict dist/*
 
 # Regenerate both locks after a change to the dependencies in pyproject.toml: `make lock`.
 # pip-compile keeps every pin that still fits; to move versions on purpose:

@@ -36,12 +36,13 @@ def checked_plan(
     checked too (io/progress.py), and its analysis is ``figures.progress``."""
     progress = progress_path(plan_path) if progress is None else progress
     loaded = guarded_load(plan_path, [*scan_docs(docs_dir, skip=Path(plan_path)), *scan_config(config_file)])
-    raw = check_raw(loaded)  # ids: duplicates and references that do not resolve
+    raw, follows = check_raw(loaded)  # ids: duplicates and references that do not resolve
     causes = [m for m in raw if m.is_error]  # reported first: later errors may only follow from them
     try:
         plan = plan_from_yaml(loaded)
     except PlanError as exc:
-        raise PlanError([*causes, *sorted(exc.messages)], ordered=True) from None
+        raise PlanError([*causes, *sorted(exc.messages), *follows], ordered=True) from None
+    causes += follows  # a derived milestone's date is missing, yet the plan typed: an optional date
     figures = analyse(plan)
     messages = sorted(check(plan, loaded, docs_dir, figures, references_ok=not causes))
     if progress.is_file() and not causes and not [m for m in messages if m.is_error]:

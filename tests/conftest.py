@@ -208,3 +208,66 @@ def borgen(tmp_path_factory) -> Walkthrough:
         if done.returncode != 0:
             break  # the walk-through test shows which command failed and what it printed
     return Walkthrough(cwd, steps)
+
+
+# --- the built wheel ---------------------------------------------------------------------------------
+
+
+def copy_project(dest: Path) -> Path:
+    """The files a build reads: the top-level files (pyproject.toml, MANIFEST.in, README.md, …)
+    and generator/."""
+    dest.mkdir()
+    for path in ROOT.iterdir():
+        if path.is_file():
+            shutil.copy2(path, dest / path.name)
+    shutil.copytree(
+        ROOT / "generator", dest / "generator", ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo")
+    )
+    return dest
+
+
+def build_wheel(project: Path, out: Path) -> Path:
+    """`pip wheel` of `project` into `out`, without build isolation (setuptools comes from the locks, so
+    this runs without network); the one wheel's path."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(project),
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--quiet",
+            "-w",
+            str(out),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    wheels = list(out.glob("konverteringsplan-*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    """The project's wheel, built once per test run (per xdist worker) from a copy of the project in a temp
+    folder (never in the work tree); shared by test_packaging, test_wheel_new and test_wheel_install."""
+    base = tmp_path_factory.mktemp("wheel")
+    return build_wheel(copy_project(base / "project"), base / "dist")
+
+
+@pytest.fixture(scope="session")
+def unpacked(wheel, tmp_path_factory) -> Path:
+    """The wheel unpacked into a folder: put it alone on PYTHONPATH to run only what the wheel holds."""
+    import zipfile
+
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(target)
+    return target

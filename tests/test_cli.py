@@ -73,6 +73,8 @@ def test_new_starts_a_plan_and_never_overwrites(tmp_path):
     assert run_cli("validate", str(target / "plan.yaml"), "--docs", str(target / "docs")).returncode == 0
     (target / "plan.yaml").write_text(plan + "\n# mine noter\n", encoding="utf-8")
     result = run_cli("new", str(target), "--kommune", "Borgen Kommune")
+    assert result.returncode == 1 and "indeholder allerede et projekt" in result.stdout
+    result = run_cli("new", str(target), "--kommune", "Borgen Kommune", "--kun-manglende")
     assert result.returncode == 0
     assert "Findes allerede, ikke ændret" in result.stdout
     assert (target / "plan.yaml").read_text(encoding="utf-8").endswith("# mine noter\n")
@@ -86,3 +88,11 @@ def test_schema_is_current():
 def test_plan_points_editors_at_the_schema():
     first = (ROOT / "plan.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=./plan.schema.json"
+
+
+def test_version_is_pyprojects():
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"konverteringsplan {pyproject['project']['version']}"

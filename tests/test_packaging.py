@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import configparser
 import importlib
-import shutil
-import subprocess
-import sys
 import zipfile
 from email.parser import Parser
 from pathlib import Path
@@ -23,7 +20,8 @@ from pathlib import Path
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from conftest import ROOT
+from conftest import build_wheel as build_one
+from conftest import copy_project
 
 SKIP_DIRS = {"__pycache__"}
 SKIP_SUFFIXES = {".pyc", ".pyo"}
@@ -40,43 +38,8 @@ def package_files(project: Path) -> set[str]:
     return found
 
 
-def copy_project(dest: Path) -> Path:
-    """The files a build reads: the top-level files (pyproject.toml, MANIFEST.in, README.md, …)
-    and generator/."""
-    dest.mkdir()
-    for path in ROOT.iterdir():
-        if path.is_file():
-            shutil.copy2(path, dest / path.name)
-    shutil.copytree(
-        ROOT / "generator", dest / "generator", ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo")
-    )
-    return dest
-
-
 def build_wheel(project: Path, out: Path) -> zipfile.ZipFile:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            str(project),
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "--quiet",
-            "-w",
-            str(out),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    wheels = list(out.glob("konverteringsplan-*.whl"))
-    assert len(wheels) == 1, wheels
-    return zipfile.ZipFile(wheels[0])
+    return zipfile.ZipFile(build_one(project, out))
 
 
 def dist_info(wheel: zipfile.ZipFile, name: str) -> str:
@@ -94,9 +57,9 @@ def assert_same_files(wheel: zipfile.ZipFile, project: Path) -> None:
     assert others == set(), "only generator/ (as konverteringsplan/) belongs in the wheel (not tests/, bench/, …)"
 
 
-def test_wheel_has_every_file_of_generator_and_the_entry_points(tmp_path):
-    project = copy_project(tmp_path / "project")
-    wheel = build_wheel(project, tmp_path / "dist")
+def test_wheel_has_every_file_of_generator_and_the_entry_points(wheel: Path):
+    project = wheel.parent.parent / "project"  # the copy the session's wheel was built from
+    wheel = zipfile.ZipFile(wheel)
     assert_same_files(wheel, project)
     assert any(n.endswith(".py") for n in wheel.namelist())
     assert any(not n.endswith(".py") and n.startswith("konverteringsplan/") for n in wheel.namelist()), (
@@ -117,8 +80,8 @@ def test_wheel_has_every_file_of_generator_and_the_entry_points(tmp_path):
             assert callable(getattr(importlib.import_module(module), attr)), f"{name} = {target}"
 
 
-def test_wheel_metadata_keeps_test_tools_and_zensical_in_extras(tmp_path):
-    wheel = build_wheel(copy_project(tmp_path / "project"), tmp_path / "dist")
+def test_wheel_metadata_keeps_test_tools_and_zensical_in_extras(wheel: Path):
+    wheel = zipfile.ZipFile(wheel)
     metadata = Parser().parsestr(dist_info(wheel, "METADATA"))
     assert {"test", "zensical"} <= set(metadata.get_all("Provides-Extra"))
     requirements = [Requirement(r) for r in metadata.get_all("Requires-Dist")]

@@ -8,10 +8,14 @@ conftest.py); the one test that changes the project works on a copy.
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
+import os
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, VENV, Walkthrough, edit, example_text, run_cli
+from konverteringsplan import version
 from konverteringsplan.adapters.scaffold import scaffold_files, yaml_scalar
 from konverteringsplan.build import build_output
 from konverteringsplan.io.load import load_plan, load_plan_text
@@ -28,7 +33,6 @@ SCAFFOLD = ROOT / "generator" / "scaffold"
 # Files the scaffold shares with this repository: the repository's copy is the source.
 SHARED = [
     "docs/assets/print.css",
-    "docs/saadan-redigerer-du-planen.md",
     *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "overrides").rglob("*")) if p.is_file()),
 ]
 
@@ -44,11 +48,11 @@ def _mkdocs(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTag)
 
 
-def _make(project: Path, target: str, tmp_path: Path) -> subprocess.CompletedProcess:
+def _make(project: Path, target: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     stamp = tmp_path / "installed"
     stamp.touch()
     return subprocess.run(
-        ["make", target, f"VENV={VENV}", f"STAMP={stamp}"],
+        ["make", target, f"VENV={VENV}", f"STAMP={stamp}", *args],
         cwd=project,
         capture_output=True,
         text=True,
@@ -83,15 +87,19 @@ def test_new_writes_a_complete_project(borgen: Walkthrough):
         ".gitignore",
         ".gitlab-ci.yml",
         ".github/workflows/hjemmeside.yml",
+        "docs/saadan-redigerer-du-planen.md",
+        "fremdrift.skabelon.yaml",
+        "fremdrift.schema.json",
+        "mkdocs.offline.yml",
         *SHARED,
     }
     written = {str(p.relative_to(project)) for p in project.rglob("*") if p.is_file()}
     assert expected <= written
     for rel in expected:
         assert f"Oprettet: {project.name}/{rel}" in result.stdout.splitlines()
-    assert (project / "plan.schema.json").read_text(encoding="utf-8") == (ROOT / "plan.schema.json").read_text(
-        encoding="utf-8"
-    )
+    for schema in ("plan.schema.json", "fremdrift.schema.json"):
+        assert (project / schema).read_text(encoding="utf-8") == (ROOT / schema).read_text(encoding="utf-8")
+    assert not (project / "fremdrift.yaml").exists(), "no Fremdrift pages before the conversion starts"
 
 
 def test_make_site_builds_without_a_warning_and_without_korsbaek(borgen: Walkthrough):
@@ -129,7 +137,9 @@ def test_make_test_validates_and_builds_strictly(borgen: Walkthrough, tmp_path):
     assert broken.returncode != 0 and "skal være et helt tal" in broken.stderr
 
 
-@pytest.mark.parametrize("target", ["site", "test", "serve", "validate", "clean"])
+@pytest.mark.parametrize(
+    "target", ["site", "test", "serve", "validate", "fremdrift", "optael", "offline", "zensical", "clean"]
+)
 def test_makefile_targets_exist(borgen: Walkthrough, target, tmp_path):
     project = borgen.project
     stamp = tmp_path / "installed"
@@ -140,18 +150,55 @@ def test_makefile_targets_exist(borgen: Walkthrough, target, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_makefile_installs_from_pypi_or_a_given_path(borgen: Walkthrough, tmp_path):
+def test_makefile_installs_the_version_that_made_it_or_a_given_source(borgen: Walkthrough, tmp_path):
     project = borgen.project
     missing = tmp_path / "venv-not-made"
-    dry = subprocess.run(
-        ["make", "-n", "site", f"VENV={missing}", "KONVERTERINGSPLAN=../min-kopi"],
+    pinned = f"konverteringsplan=={version()}"
+
+    def dry(*args: str) -> str:
+        done = subprocess.run(
+            ["make", "-n", "site", f"VENV={missing}", *args], cwd=project, capture_output=True, text=True
+        )
+        return done.stdout
+
+    assert f'pip install --quiet  "{pinned}"' in dry()
+    assert 'pip install --quiet  "../min-kopi"' in dry("KONVERTERINGSPLAN=../min-kopi")
+    assert f'pip install --quiet --find-links "../hjul" "{pinned}"' in dry("WHEELS=../hjul")
+
+
+def test_a_failed_install_says_in_danish_how_to_point_elsewhere(borgen: Walkthrough, tmp_path):
+    """The pinned release is not on the index (here: an index that is an empty folder): the Makefile's
+    own message names a wheel file, a folder and a git address, with the version that made the project."""
+    project = tmp_path / "borgen"
+    shutil.copytree(borgen.project, project, ignore=shutil.ignore_patterns("site", "build"))
+    empty = tmp_path / "tomt-indeks"
+    empty.mkdir()
+    env = {
+        **os.environ,
+        "PIP_CONFIG_FILE": os.devnull,
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(empty),
+        "PATH": f"{VENV / 'bin'}{os.pathsep}{os.environ['PATH']}",
+    }
+    done = subprocess.run(
+        ["make", "validate", f"VENV={tmp_path / 'venv'}", f"PYTHON={sys.executable}"],
         cwd=project,
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        env=env,
     )
-    assert f'{missing}/bin/python -m pip install --quiet "../min-kopi"' in dry.stdout
-    dry = subprocess.run(["make", "-n", "site", f"VENV={missing}"], cwd=project, capture_output=True, text=True)
-    assert 'pip install --quiet "konverteringsplan"' in dry.stdout
+    assert done.returncode != 0
+    v = version()
+    assert f'Kunne ikke installere "konverteringsplan=={v}".' in done.stderr
+    for how in (
+        f"make site KONVERTERINGSPLAN=/sti/til/konverteringsplan-{v}-py3-none-any.whl",
+        "make site WHEELS=/sti/til/mappe",
+        f"make site KONVERTERINGSPLAN=git+https://github.com/ORG/konverteringsplan@v{v}",
+    ):
+        assert how in done.stderr
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert f"`konverteringsplan=={v}`" in readme and "WHEELS=/sti/til/mappe" in readme
 
 
 def test_ci_files_parse_and_publish(borgen: Walkthrough):
@@ -162,6 +209,8 @@ def test_ci_files_parse_and_publish(borgen: Walkthrough):
     assert "deploy-pages" in str(gh["jobs"]["deploy"]["steps"])
     gl = yaml.safe_load((project / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert "make test" in gl["test"]["script"] and gl["pages"]["artifacts"]["paths"] == ["public"]
+    pinned = f"konverteringsplan=={version()}"
+    assert gh["jobs"]["build"]["env"]["KONVERTERINGSPLAN"] == gl["variables"]["KONVERTERINGSPLAN"] == pinned
     for path, schema in (
         (".github/workflows/hjemmeside.yml", "vendor.github-workflows"),
         (".gitlab-ci.yml", "vendor.gitlab-ci"),
@@ -193,6 +242,7 @@ def test_scaffold_mkdocs_yml_matches_ours():
     for key in ("markdown_extensions", "theme", "extra_css", "validation", "use_directory_urls", "strict"):
         assert theirs[key] == ours[key], key
     assert set(theirs["plugins"]) == set(ours["plugins"]) == {"search", "konverteringsplan", "dansk-soegning"}
+    assert _mkdocs(SCAFFOLD / "mkdocs.offline.yml") == _mkdocs(ROOT / "mkdocs.offline.yml")  # Danish comments only
 
 
 NAMES = [
@@ -238,15 +288,97 @@ def test_any_name_reads_back_exactly(name):
     assert yaml.safe_load(f"navn: {yaml_scalar(name)}\n")["navn"] == name
 
 
-def test_new_never_overwrites_and_says_what_it_kept(tmp_path):
+def test_new_on_a_project_writes_nothing_says_so_and_fails(tmp_path):
+    target = tmp_path / "borgen"
+    assert run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path).returncode == 0
+    (target / "Makefile").write_text("# min egen\n", encoding="utf-8")
+    (target / "mkdocs.yml").unlink()
+    before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    result = run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{target} indeholder allerede et projekt (plan.yaml, Makefile, " in result.stdout
+    assert "Intet er skrevet." in result.stdout and "--kun-manglende" in result.stdout
+    assert "Oprettet" not in result.stdout
+    assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
+
+
+def test_new_adds_only_missing_files_when_asked(tmp_path):
     target = tmp_path / "borgen"
     target.mkdir()
     (target / "Makefile").write_text("# min egen\n", encoding="utf-8")
-    result = run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path)
+    result = run_cli("new", str(target), "--kommune", "Borgen Kommune", "--kun-manglende", cwd=tmp_path)
     assert result.returncode == 0
     assert f"Findes allerede, ikke ændret: {target / 'Makefile'}" in result.stdout
     assert (target / "Makefile").read_text(encoding="utf-8") == "# min egen\n"
     assert (target / "plan.yaml").exists()
+
+
+def test_help_page_is_the_new_projects_own(borgen: Walkthrough):
+    """No Korsbæk ids, dates or names on the new project's help page; its example error is what validate
+    says for the starting plan."""
+    page = (borgen.project / "docs" / "saadan-redigerer-du-planen.md").read_text(encoding="utf-8")
+    example, _ = load_plan(ROOT / "plan.yaml")
+    starting = yaml.safe_load((borgen.project / "plan.yaml").read_text(encoding="utf-8"))
+    theirs = {str(item["id"]) for key in ("roller", "arbejdspakker") for item in starting[key]}
+    korsbaek_ids = {r.id for r in example.roles} | {w.id for w in example.work_packages}
+    korsbaek_ids |= {s.id for s in example.training.sessions}
+    for word in (korsbaek_ids - theirs) | _korsbaek_words():
+        assert word not in page, word
+    dates = set(re.findall(r"\b20\d\d-\d\d-\d\d\b", example_text()))
+    assert not dates & set(re.findall(r"\b20\d\d-\d\d-\d\d\b", page))
+    shown = re.search(r"^    (plan\.yaml:\d+:\d+: roller\[sagsbehandler\]\.antal: .*)$", page, re.M).group(1)
+    plan = borgen.project / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    role = text.index("  - id: sagsbehandler\n")
+    at = text.index("antal: ", role)
+    broken = text[:at] + 'antal: "seksten"' + text[text.index(" ", at + 7) :]
+    copy = borgen.project.parent / "hjaelp-plan.yaml"
+    copy.write_text(broken.replace('antal: "seksten"', "antal: seksten"), encoding="utf-8")
+    result = run_cli("validate", str(copy), "--docs", str(borgen.project / "docs"), cwd=borgen.project)
+    assert shown.replace("plan.yaml", str(copy), 1) in result.stderr, result.stderr
+
+
+def test_fremdrift_template_validates_and_make_fremdrift_optael_offline_work(borgen: Walkthrough, tmp_path):
+    project = tmp_path / "borgen"
+    shutil.copytree(borgen.project, project, ignore=shutil.ignore_patterns("site", "build"))
+    made = _make(project, "fremdrift", tmp_path)
+    assert made.returncode == 0 and "Oprettet: fremdrift.yaml" in made.stdout, made.stdout + made.stderr
+    template = (project / "fremdrift.skabelon.yaml").read_text(encoding="utf-8")
+    assert template.startswith("# yaml-language-server: $schema=./fremdrift.schema.json")
+    assert (project / "fremdrift.yaml").read_text(encoding="utf-8") == template
+    again = _make(project, "fremdrift", tmp_path)
+    assert "findes allerede" in again.stdout
+    result = run_cli("validate", str(project / "plan.yaml"), "--docs", str(project / "docs"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    output, _, _ = build_output(project / "plan.yaml", project / "docs")
+    assert any(p.path.startswith("fremdrift") for p in output.pages)
+    # make optael counts a list into it; make offline zips the site (with the Fremdrift pages)
+    plan, _ = load_plan(project / "plan.yaml")
+    day = (plan.project.go_live - dt.timedelta(days=30)).isoformat()
+    (project / "liste.csv").write_text("status\nfærdig\nfærdig\ni gang\n", encoding="utf-8")
+    counted = _make(project, "optael", tmp_path, "LISTE=liste.csv", "ARBEJDSPAKKE=basisoplysninger", f"DATO={day}")
+    assert counted.returncode == 0, counted.stdout + counted.stderr
+    progress = yaml.safe_load((project / "fremdrift.yaml").read_text(encoding="utf-8"))
+    assert progress["status"] == [{"dato": dt.date.fromisoformat(day), "arbejdspakker": {"basisoplysninger": 2}}]
+    offline = _make(project, "offline", tmp_path)
+    assert offline.returncode == 0, offline.stdout + offline.stderr
+    with zipfile.ZipFile(project / "build" / "offline" / "konverteringsplan-offline.zip") as zf:
+        names = set(zf.namelist())
+    assert "konverteringsplan/index.html" in names and any("fremdrift" in n for n in names)
+
+
+def test_missing_go_live_is_named_before_the_references_that_need_it(borgen: Walkthrough, tmp_path):
+    text = (borgen.project / "plan.yaml").read_text(encoding="utf-8")
+    comment = next(line for line in text.splitlines() if line.startswith("  go_live:"))
+    assert "milepælen go_live" not in comment  # a go_live milestone is an error (derived from projekt.go_live)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text.replace(comment + "\n", "  adgang_til_dubu: 2027-08-01\n"), encoding="utf-8")
+    result = run_cli("validate", str(plan), "--docs", str(borgen.project / "docs"), cwd=tmp_path)
+    lines = [line for line in result.stderr.splitlines() if "plan.yaml:" in line]
+    assert "projekt.go_live: mangler" in lines[0], lines
+    assert all("go_live" in line for line in lines[1:]) and len(lines) >= 2
+    assert 'tilføj den under "milepaele"' not in result.stderr
+    assert "Skriv datoen dér" in lines[1]
 
 
 def test_new_fails_when_nothing_can_be_written(tmp_path):
@@ -340,3 +472,31 @@ def test_new_says_in_danish_why_a_file_could_not_be_written(tmp_path):
     ), lines  # not "Findes allerede" for a file that was never there
     assert "Not a directory" not in result.stdout
     assert (target / "docs").read_text(encoding="utf-8").startswith("en fil")  # nothing the user wrote is lost
+
+
+def test_what_the_starting_plans_comments_suggest_is_accepted(borgen: Walkthrough, tmp_path):
+    """Written in as the comments say (clarified minimum data, scores and the decision, an own milestone),
+    the plan still validates: the comments suggest nothing the validator rejects."""
+    text = (borgen.project / "plan.yaml").read_text(encoding="utf-8")
+    assert (
+        "#   afklaret_dato: ÅÅÅÅ-MM-DD" in text and "#     valgt: blandet" in text and 'fx "id: data_godkendt"' in text
+    )
+    go_live = load_plan(borgen.project / "plan.yaml")[0].project.go_live
+    before = (go_live - dt.timedelta(days=60)).isoformat()
+    text = edit(
+        text,
+        "minimumsoplysninger:\n",
+        f"minimumsoplysninger:\n  afklaret_dato: {before}\n  deltagere: [sagsbehandler]\n",
+    )
+    scores = "".join(
+        f"    {o}: {{oekonomi: 3, effektivitet: 4, datakvalitet: 3}}\n" for o in ("automatisk", "manuel", "blandet")
+    )
+    decision = f"    valgt: blandet\n    dato: {before}\n    besluttet_af: Styregruppen\n    begrundelse: Hvorfor.\n"
+    text = edit(text, "      vaegt: 30\n\n", f"      vaegt: 30\n  vurdering:\n{scores}  beslutning:\n{decision}\n")
+    text = edit(
+        text, "milepaele: []", f"milepaele:\n  - id: data_godkendt\n    navn: Data godkendt\n    dato: {before}"
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(plan), "--docs", str(borgen.project / "docs"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr

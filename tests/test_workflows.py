@@ -143,3 +143,50 @@ def test_gitlab_tests_and_publishes_public():
     assert any("CI_DEFAULT_BRANCH" in r.get("if", "") for r in jobs["pages"].get("rules", []))
     everything = "\n".join(_scripts(j) for j in jobs.values())
     assert "make test" in everything and "chromium" in everything
+
+
+RELEASE = ROOT / ".github" / "workflows" / "release.yml"
+
+
+def test_github_release_dry_runs_on_every_push_and_publishes_tags_after_the_tests():
+    wf = _yaml(RELEASE)
+    assert {"push", "pull_request"} <= set(wf["on"]) and wf["on"]["push"]["tags"] == ["v*"]
+    assert wf["on"]["push"]["branches"] == ["**"], "the dry run on every push"
+    jobs = wf["jobs"]
+    assert "if" not in jobs["dist"] and "make dist" in _scripts(jobs["dist"])
+    assert "make test" in _scripts(jobs["test"])
+    publish = jobs["publish"]
+    assert set(publish["needs"]) == {"dist", "test"}
+    assert "github.ref_type == 'tag'" in publish["if"] and "github.ref_type == 'tag'" in jobs["test"]["if"]
+    assert publish["permissions"] == {"id-token": "write"}, "trusted publishing: an OIDC token, no secret"
+    assert publish["environment"]["name"] == "pypi"
+    uses = [s.get("uses", "") for s in publish["steps"]]
+    assert uses[-1] == "pypa/gh-action-pypi-publish@release/v1"
+    assert "secrets." not in RELEASE.read_text(encoding="utf-8")
+
+
+def test_gitlab_release_dry_runs_on_every_push_and_publishes_tags_after_the_tests():
+    ci = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))
+    assert "rules" not in ci["dist"] and "only" not in ci["dist"]
+    assert "make dist" in _scripts(ci["dist"]) and ci["dist"]["artifacts"]["paths"] == ["dist/"]
+    pypi = ci["pypi"]
+    assert set(pypi["needs"]) == {"test", "dist"}
+    assert pypi["rules"] == [{"if": "$CI_COMMIT_TAG =~ /^v/"}]
+    assert pypi["id_tokens"]["PYPI_ID_TOKEN"]["aud"] == "pypi"
+    assert "twine upload" in _scripts(pypi) and "mint-token" in _scripts(pypi)
+
+
+def test_make_dist_builds_and_checks_what_a_release_publishes(tmp_path):
+    """The dry run itself, on a copy of the project: sdist and wheel, twine check --strict; a tag that
+    does not name pyproject.toml's version stops it."""
+    from conftest import VENV, copy_project
+
+    project = copy_project(tmp_path / "project")
+    # this venv's tools; -o: the copy's own venv is never made (nor this one reinstalled from the copy)
+    make = ["make", "-o", ".venv/.installed-test", "dist", f"BIN={VENV / 'bin'}"]
+    done = subprocess.run(make, cwd=project, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(p.suffix for p in (project / "dist").iterdir()) == [".gz", ".whl"]
+    assert done.stdout.count("PASSED") == 2
+    wrong = subprocess.run([*make, "TAG=v0.0.0-not-this"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert wrong.returncode != 0 and "is not v" in wrong.stderr

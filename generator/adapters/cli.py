@@ -106,7 +106,7 @@ def cmd_render(args) -> int:
 def cmd_new(args) -> int:
     from .scaffold import new_project
 
-    return new_project(Path(args.dir), args.kommune)
+    return new_project(Path(args.dir), args.kommune, only_missing=args.kun_manglende)
 
 
 def cmd_schema(args) -> int:
@@ -152,7 +152,10 @@ def cmd_count(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from .. import version
+
     p = DanishArgumentParser(prog="konverteringsplan", description=wording.HELP_DESCRIPTION)
+    p.add_argument("--version", action="version", version=f"konverteringsplan {version()}", help=wording.HELP_VERSION)
     sub = p.add_subparsers(dest="command", required=True, metavar=wording.METAVAR_COMMAND)
 
     v = sub.add_parser("validate", help=wording.HELP_VALIDATE)
@@ -171,6 +174,7 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help=wording.HELP_NEW)
     n.add_argument("dir", metavar=wording.METAVAR_NEW_FOLDER, help=wording.HELP_NEW_FOLDER)
     n.add_argument("--kommune", metavar=wording.METAVAR_NAME, required=True, help=wording.HELP_MUNICIPALITY)
+    n.add_argument("--kun-manglende", action="store_true", help=wording.HELP_NEW_ONLY_MISSING)
     n.set_defaults(func=cmd_new)
 
     o = sub.add_parser("optael", help=wording.HELP_COUNT, description=wording.HELP_COUNT_DESCRIPTION)
@@ -190,7 +194,52 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+# Import names whose distribution is called something else (for the message about a missing package).
+DISTRIBUTIONS = {
+    "yaml": "PyYAML",
+    "dateutil": "python-dateutil",
+    "pydantic_core": "pydantic-core",
+    "ruamel": "ruamel.yaml",
+    "babel": "Babel",
+    "jinja2": "Jinja2",
+    "markupsafe": "MarkupSafe",
+    "material": "mkdocs-material",
+    "pymdownx": "pymdown-extensions",
+}
+OWN = __package__.partition(".")[0]  # konverteringsplan (installed) or generator (run from the checkout)
+
+
+def missing_dependency(exc: ImportError, argv: list[str] | None = None) -> str | None:
+    """The Danish message for an import of a third-party package that failed; None for our own modules
+    (a bug in konverteringsplan is not a missing package, and keeps its traceback)."""
+    from .. import version
+
+    top = (exc.name or "").partition(".")[0]
+    if not top or top in (OWN, "konverteringsplan", "generator"):
+        return None
+    command = " ".join(sys.argv[1:] if argv is None else argv) or "--help"
+    text = wording.MISSING_DEPENDENCY.format(
+        package=DISTRIBUTIONS.get(top, top), version=version(), python=sys.executable, command=command
+    )
+    if not isinstance(exc, ModuleNotFoundError):  # there, but not what we need: name it too
+        text = wording.MISSING_DEPENDENCY_BROKEN.format(package=DISTRIBUTIONS.get(top, top), error=exc) + "\n" + text
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command line; in a Python without konverteringsplan's packages a Danish message says what to
+    install and how, for every command (never a traceback)."""
+    try:
+        return _main(argv)
+    except ImportError as exc:
+        text = missing_dependency(exc, argv)
+        if text is None:
+            raise
+        print(text, file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)

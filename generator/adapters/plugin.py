@@ -5,6 +5,13 @@ Configure in mkdocs.yml:
     plugins:
       - konverteringsplan:
           plan: plan.yaml
+          mappe: konvertering   # optional: every generated page, download and nav entry under docs' konvertering/
+          navn: Konvertering af sager   # with mappe: the nav section's title
+
+Inside an existing site (``mappe``) the site's own pages, front page and nav stay theirs: the generated
+nav becomes one section after theirs. What the generated pages need from mkdocs.yml (the Material theme,
+the Markdown extensions, the slug function the anchors are written for) is checked in ``on_config``;
+whatever is missing is named in one Danish message with the YAML to add.
 
 Generated pages never touch docs/ (that would make `mkdocs serve` rebuild forever); they
 are added in ``on_files`` with ``File.generated``. A hand-written page with the same path
@@ -32,7 +39,7 @@ from mkdocs.structure.files import File, Files
 from ..io.cpr import scan_config, scan_text
 from ..messages import Message, PlanError
 from ..pages import TEMPLATES
-from ..pages.markdown import html_nav
+from ..pages.markdown import html_nav, html_text
 from ..texts import commands as wording
 from ..texts import site as texts
 from . import worker
@@ -67,9 +74,78 @@ def _config_texts(value, path: str = ""):
 SHOWN_CONFIG = ("site_name", "site_description", "site_author", "copyright", "repo_name", "extra", "nav")
 
 
+# What the generated pages use: admonitions (!!!), details (???), fenced blocks, task lists, attribute lists
+# ({ .md-button }), tables, abbreviations (the glossary) and Markdown inside HTML (the checklists).
+NEEDED_EXTENSIONS = (
+    "abbr",
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tasklist",
+)
+# The anchors in the pages are written for pymdownx.slugs.slugify(case="lower"): Danish letters kept.
+SLUG_PROBE = wording.MKDOCS_SLUG_PROBE
+NEEDED_SNIPPET = """\
+theme:
+  name: material
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds:
+          case: lower
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tasklist:
+      custom_checkbox: true"""
+
+
+def missing_for_pages(config) -> list[str]:
+    """What the generated pages need and this MkDocs configuration lacks (Danish, one item each)."""
+    missing = []
+    if config.theme.name != "material":
+        missing.append(wording.MKDOCS_NEEDS_THEME)
+    missing += [
+        wording.MKDOCS_NEEDS_EXTENSION.format(name=n) for n in NEEDED_EXTENSIONS if n not in config.markdown_extensions
+    ]
+    slugify = config.mdx_configs.get("toc", {}).get("slugify")
+    try:
+        right = slugify is not None and slugify(SLUG_PROBE[0], "-") == SLUG_PROBE[1]
+    except Exception:  # a slug function of the user's own that does not take these arguments
+        right = False
+    if not right:
+        missing.append(wording.MKDOCS_NEEDS_SLUGIFY)
+    return missing
+
+
+def mounted(prefix: str, nav: list) -> list:
+    """The generated nav with every page path under the folder `prefix` ("" leaves it as it is)."""
+    if not prefix:
+        return nav
+    out: list = []
+    for item in nav:
+        if isinstance(item, dict):
+            out.append({k: mounted(prefix, v) if isinstance(v, list) else f"{prefix}/{v}" for k, v in item.items()})
+        else:
+            out.append(f"{prefix}/{item}")
+    return out
+
+
 class KonverteringsplanConfig(base.Config):
     plan = c.Type(str, default="plan.yaml")
     parallel = c.Type(bool, default=True)  # render in a worker process beside MkDocs (Linux)
+    # Inside an existing site: the folder (under docs_dir) that every generated page and download goes in,
+    # and the title of the nav section that holds them, after the site's own nav.
+    mappe = c.Type(str, default="")
+    navn = c.Type(str, default=wording.MOUNT_NAV_TITLE)
 
 
 class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
@@ -84,6 +160,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         self.job: worker.InProcess | worker.Job | None = None
         self.last_pages: list[str] = []  # the last good build's pages and nav: under serve, a broken plan
         self.last_nav: list = []  # shows its errors on each of them
+        self.prefix = ""  # the folder the generated pages are mounted in (option mappe), "" at the top
 
     def on_startup(self, *, command, dirty) -> None:
         # The plugin object now lives as long as the mkdocs command, and so does the worker.
@@ -118,6 +195,13 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
     @event_priority(100)  # before the other plugins' on_config (search takes 20 ms): the worker starts sooner
     def on_config(self, config):
         self.plan_path = Path(config.config_file_path or ".").parent / self.config.plan
+        folder = self.config.mappe.strip().strip("/")
+        if folder and (".." in folder.split("/") or "\\" in folder or ":" in folder):
+            raise PluginError(wording.MOUNT_BAD_FOLDER.format(folder=self.config.mappe))
+        self.prefix = folder
+        missing = missing_for_pages(config)
+        if missing:
+            raise PluginError(wording.MKDOCS_NEEDS.format(missing="; ".join(missing), snippet=NEEDED_SNIPPET))
         self.user_nav = config.nav
         self.abbreviations = ""
         self._close()
@@ -172,14 +256,17 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             return self._error_pages(files, config, exc.messages)
         for message in result.warnings:
             self.notice(str(message))
+        own_nav = self._own_nav(files)
         try:
-            generated: list[File] = [File.generated(config, path, **self._job.source(path)) for path in result.pages]
+            generated: list[File] = [
+                File.generated(config, self._mount(path), **self._job.source(path)) for path in result.pages
+            ]
         except PlanError as exc:  # the CPR guard on a rendered page (rendered here when the worker failed)
             raise PluginError(_failed(exc)) from None
         generated += [
-            File.generated(config, path, abs_src_path=str(data))
+            File.generated(config, self._mount(path), abs_src_path=str(data))
             if isinstance(data, Path)
-            else File.generated(config, path, content=data)
+            else File.generated(config, self._mount(path), content=data)
             for path, data in result.downloads.items()
         ]
         # A hand-written file clashes when it has the same path, or becomes the same page in the site
@@ -201,9 +288,31 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         if result.statement:
             config.extra["tilgaengelighedserklaering"] = result.statement
         self.abbreviations = result.abbreviations
-        config.nav = html_nav(result.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
+        config.nav = self._nav(html_nav(result.nav), own_nav)  # the theme prints nav titles as HTML
         self.last_pages, self.last_nav = list(result.pages), result.nav
         return files
+
+    def _mount(self, path: str) -> str:
+        return f"{self.prefix}/{path}" if self.prefix else path
+
+    def _unmount(self, path: str) -> str:
+        return path.removeprefix(f"{self.prefix}/") if self.prefix else path
+
+    def _own_nav(self, files: Files) -> list | None:
+        """The site's own nav: as written in mkdocs.yml, or (mounted in a site without one) what MkDocs
+        would make of its own pages, so the generated section can follow it."""
+        if self.user_nav or not self.prefix:
+            return self.user_nav
+        from mkdocs.utils import nest_paths
+
+        return nest_paths(f.src_uri for f in files.documentation_pages())
+
+    def _nav(self, generated: list, own_nav: list | None) -> list:
+        """Standalone: the generated nav first, then the hand-written pages. Mounted: the site's own nav,
+        then one section holding the generated nav under the folder."""
+        if not self.prefix:
+            return generated + (own_nav or [])
+        return (own_nav or []) + [{html_text(self.config.navn): mounted(self.prefix, generated)}]
 
     def _error_pages(self, files: Files, config, messages: list) -> Files:
         """Under serve: every generated page of the last good build (or the front page) shows the errors,
@@ -212,15 +321,16 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             self.terminal.error(str(message))
         markdown = error_page(messages)
         own = {f.src_uri for f in files}
+        own_nav = self._own_nav(files)
         for path in self.last_pages or ["index.md"]:
-            if path not in own:
-                files.append(File.generated(config, path, content=markdown))
-        config.nav = (html_nav(self.last_nav) if self.last_nav else ["index.md"]) + (self.user_nav or [])
+            if self._mount(path) not in own:
+                files.append(File.generated(config, self._mount(path), content=markdown))
+        config.nav = self._nav(html_nav(self.last_nav) if self.last_nav else ["index.md"], own_nav)
         return files
 
     def on_pre_page(self, page, *, config, files):
         try:
-            self._job.wait_for_page(page.file.src_uri)  # MkDocs reads the page's file right after this event
+            self._job.wait_for_page(self._unmount(page.file.src_uri))  # MkDocs reads the page's file right after this
         except PlanError as exc:  # the CPR guard on a rendered page: before MkDocs writes anything
             raise PluginError(_failed(exc)) from None
         return page
@@ -242,7 +352,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         # Hand-written pages get the glossary tooltips too (generated pages already have them).
-        if page.file.generated_by is None and self.abbreviations:
+        inside = not self.prefix or page.file.src_uri.startswith(f"{self.prefix}/")  # their own pages stay theirs
+        if page.file.generated_by is None and self.abbreviations and inside:
             return markdown.rstrip() + "\n\n" + self.abbreviations + "\n"
         if page.file.generated_by is not None and page.title and not page.meta.get("title"):
             # The theme writes <title>{{ page.title | striptags }}</title>, and striptags un-escapes

@@ -3,19 +3,24 @@
 The files come from the package (`generator/scaffold/`, read with importlib.resources, so `new`
 works from an installed wheel): a starting plan with placeholders (not the example's decisions), the
 schema, mkdocs.yml, overrides/, docs/, a Makefile, CI for GitHub and GitLab Pages, .gitignore and a
-README. An existing file is never overwritten. Everything the user sees is Danish.
+README. A folder that already holds any of these files is left alone (nothing is written, exit 1) unless
+only the missing files are asked for (`--kun-manglende`); an existing file is never overwritten.
+The Makefile, the CI files and the README pin the running version (`konverteringsplan==X.Y.Z`).
+Everything the user sees is Danish.
 """
 
 from __future__ import annotations
 
+import shlex
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 import yaml
 
+from .. import version
 from ..messages import os_reason
-from ..model.schema import schema_text
+from ..model.schema import progress_schema_text, schema_text
 from ..texts import commands as wording
 from ..texts import reading
 
@@ -24,6 +29,18 @@ SCAFFOLD = "scaffold"
 YAML_NAME = "__KOMMUNE__"  # a YAML scalar: replaced by a dumped (quoted when needed) scalar
 YAML_SITE_NAME = "__SITE_NAME__"
 TEXT_NAME = "__KOMMUNE_MD__"  # plain text (README)
+VERSION = "__VERSION__"  # the running version: `konverteringsplan==__VERSION__` in the Makefile, CI and README
+FIRST = ("plan.yaml", "mkdocs.yml", "Makefile")  # named first when a folder already holds a project
+# Files with markers (the others are copied byte for byte).
+MARKED = (
+    "plan.yaml",
+    "mkdocs.yml",
+    "README.md",
+    "Makefile",
+    ".gitlab-ci.yml",
+    ".github/workflows/hjemmeside.yml",
+    "docs/saadan-redigerer-du-planen.md",
+)
 
 
 def yaml_scalar(value: str) -> str:
@@ -49,19 +66,21 @@ def scaffold_files(name: str) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for rel, node in _walk(resources.files(__package__.partition(".")[0]) / SCAFFOLD):
         data = node.read_bytes()
-        if rel in ("plan.yaml", "mkdocs.yml", "README.md"):
-            text = data.decode("utf-8")
+        if rel in MARKED:
+            text = data.decode("utf-8").replace(VERSION, version())
             text = text.replace(YAML_NAME, yaml_scalar(name))
             text = text.replace(YAML_SITE_NAME, yaml_scalar(wording.NEW_SITE_NAME.format(name=name)))
             text = text.replace(TEXT_NAME, name)
             data = text.encode("utf-8")
         files[rel] = data
     files["plan.schema.json"] = schema_text().encode("utf-8")
+    files["fremdrift.schema.json"] = progress_schema_text().encode("utf-8")
     return dict(sorted(files.items()))
 
 
-def new_project(target: Path, name: str) -> int:
-    """Write the project; print what was made and what was kept. 1 when nothing could be written."""
+def new_project(target: Path, name: str, only_missing: bool = False) -> int:
+    """Write the project; print what was made and what was kept. 1 when nothing could be written, or when
+    the folder already holds a project (any of its files) and `only_missing` was not asked for."""
     name = " ".join(name.split())
     if not name:
         print(wording.NEW_NO_NAME)
@@ -69,8 +88,17 @@ def new_project(target: Path, name: str) -> int:
     if target.exists() and not target.is_dir():
         print(wording.NEW_NOT_A_FOLDER.format(target=target))
         return 1
+    files = scaffold_files(name)
+    first = {rel: i for i, rel in enumerate(FIRST)}
+    there = sorted(
+        (rel for rel in files if (target / rel).is_file()), key=lambda rel: (first.get(rel, len(FIRST)), rel)
+    )
+    if there and not only_missing:
+        more = wording.NEW_HAS_PROJECT_MORE.format(count=len(there) - 3) if len(there) > 3 else ""
+        print(wording.NEW_HAS_PROJECT.format(target=target, found=", ".join(there[:3]) + more, name=shlex.quote(name)))
+        return 1
     made, kept, failed = [], [], []
-    for rel, data in scaffold_files(name).items():
+    for rel, data in files.items():
         dest = target / rel
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)

@@ -24,8 +24,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 
 from .. import formatting as fmt
 from ..model import Plan

@@ -23,6 +23,9 @@ class RawContext:
 
     loaded: LoadedYaml
     messages: list[Message] = field(default_factory=list)
+    # Errors that follow from a missing or mistyped key (a reference to go-live while projekt.go_live is
+    # missing): reported after the type errors, which name the cause.
+    follows: list[Message] = field(default_factory=list)
 
     @property
     def data(self) -> Any:

@@ -13,6 +13,8 @@ from dateutil.relativedelta import relativedelta
 from ..analysis.milestones import SOURCES as MILESTONE_SOURCES
 from ..analysis.milestones import by_id as milestones_by_id
 from ..formatting import and_list
+from ..io.load import key_path
+from ..messages import Message
 from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
 from ..model.schedule import Activity, PackageTiming, WorkPackage
@@ -250,6 +252,17 @@ def references(ctx: RawContext) -> None:
         known = sorted(_known(d, kind))
         section = ".".join(kind)
         meant = suggest(value, known)
+        if kind == ("milepaele",) and value in MILESTONE_SOURCES:
+            # A date the plan states elsewhere is missing: the reference is right, the date is what to write.
+            # Reported after the type errors (a missing projekt.go_live is named first).
+            text = say.DERIVED_SOURCE_MISSING.format(value=value, source=MILESTONE_SOURCES[value])
+            if len(places) > 1:
+                text += say.ALSO_IN_LINES.format(
+                    value=value, lines=_lines([ctx.loaded.locate(p)[0] for p in places[1:]])
+                )
+                text += "."
+            ctx.follows.append(Message(ctx.loaded.file, *ctx.loaded.locate(places[0]), key_path(d, places[0]), text))
+            continue
         if meant:
             defined = next(
                 (ctx.loaded.locate((*kind, i))[0] for i, item in _items(d, *kind) if str(item.get("id")) == meant), 0

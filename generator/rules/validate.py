@@ -34,12 +34,15 @@ INDEPENDENT_RULES: list[Rule] = [*references.RULES]
 RAW_RULES: list[Callable[[RawContext], None]] = [*references.RAW_RULES]
 
 
-def check_raw(loaded: LoadedYaml) -> list[Message]:
-    """Rules on the raw data (references, unique ids): they run even when types are wrong."""
+def check_raw(loaded: LoadedYaml) -> tuple[list[Message], list[Message]]:
+    """Rules on the raw data (references, unique ids): they run even when types are wrong.
+
+    Returns (causes, follows): follows are errors that follow from a missing key (the type errors,
+    reported between the two, name it)."""
     ctx = RawContext(loaded)
     for rule in RAW_RULES:
         rule(ctx)
-    return sorted(set(ctx.messages))
+    return sorted(set(ctx.messages)), sorted(set(ctx.follows))
 
 
 def check(

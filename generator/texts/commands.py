@@ -32,6 +32,7 @@ USAGE_PREFIX = "Brug: "
 HELP_POSITIONALS = "argumenter"
 HELP_OPTIONALS = "tilvalg"
 HELP_HELP = "vis denne hjælp og afslut"
+HELP_VERSION = "vis versionen af konverteringsplan og afslut"
 USAGE_ERROR = "{prog}: fejl: {error}\nSkriv {prog} --help for at se, hvad der kan skrives.\n"
 
 VALID_SUMMARY = (
@@ -64,6 +65,7 @@ HELP_OUT = "mappen, der skal skrives til"
 HELP_NEW = "start en ny plan for en anden kommune"
 HELP_NEW_FOLDER = "mappen til den nye plan"
 HELP_MUNICIPALITY = 'kommunens navn, fx "Borgen Kommune"'
+HELP_NEW_ONLY_MISSING = "tilføj kun de filer, der mangler i en mappe, der allerede har et projekt (intet overskrives)"
 HELP_COUNT = "tæl færdige sager i en liste og skriv antallet i fremdrift.yaml"
 HELP_COUNT_DESCRIPTION = (
     'Tæller sager med status "basis oprettet" eller "færdig" i kolonnen "status" og '
@@ -141,6 +143,24 @@ MKDOCS_CLASHES = (
     "genereret side."
 )
 
+# --- adapters/cli.py: a Python without the packages konverteringsplan needs -------------------------
+
+MISSING_DEPENDENCY = """\
+konverteringsplan kan ikke køre her: Python-pakken "{package}" mangler. konverteringsplan {version} skal have
+sine egne pakker (MkDocs, Material for MkDocs, pydantic, PyYAML og flere), og de er ikke installeret i
+denne Python ({python}).
+
+Installér konverteringsplan med alle dens pakker i et virtuelt miljø, og kør den derfra:
+  python3 -m venv .venv
+  .venv/bin/python -m pip install "konverteringsplan=={version}"
+  .venv/bin/konverteringsplan {command}
+(På Windows: .venv\\Scripts\\python i stedet for .venv/bin/python.)
+I et projekt lavet med "konverteringsplan new" klarer make det: make validate installerer det hele i .venv.
+I en kopi af konverteringsplans kildekode: make site."""
+MISSING_DEPENDENCY_BROKEN = (
+    'Python-pakken "{package}" er installeret, men i en version, konverteringsplan ikke kan bruge ({error}).'
+)
+
 # --- adapters/scaffold.py --------------------------------------------------------------------------
 
 NEW_SITE_NAME = "Konvertering af sager til DUBU - {name}"
@@ -150,12 +170,35 @@ NEW_CREATED = "Oprettet: {path}"
 NEW_KEPT = "Findes allerede, ikke ændret: {path}"
 NEW_FAILED = "Kunne ikke skrive {path}: {why}"
 NEW_NOTHING = "Intet blev skrevet i {target}."
+NEW_HAS_PROJECT = (
+    "{target} indeholder allerede et projekt ({found}). Intet er skrevet.\n"
+    "Vælg en tom eller ny mappe. Vil du kun tilføje de filer, der mangler (fx efter en ny version af "
+    "konverteringsplan), så kør:\n  konverteringsplan new {target} --kommune {name} --kun-manglende"
+)
+NEW_HAS_PROJECT_MORE = " og {count} filer mere"
 NEW_READY = "Planen for {name} er klar i {target}. Den er et udgangspunkt med pladsholdere."
 NEW_NEXT_STEPS = """\
 Næste skridt:
   cd {target}
   make validate   # tjekker planen og viser hver pladsholder, der mangler at blive rettet
   make serve      # viser siden på http://127.0.0.1:8000"""
+
+# --- adapters/plugin.py: what the generated pages need from mkdocs.yml --------------------------------
+
+MKDOCS_NEEDS = (
+    "Siderne fra konverteringsplan skal have dette i mkdocs.yml, som mangler eller er anderledes: {missing}. "
+    "Tilføj det (det kan stå sammen med jeres egne indstillinger):\n{snippet}"
+)
+MKDOCS_NEEDS_THEME = "theme: name: material (temaet Material for MkDocs)"
+MKDOCS_NEEDS_EXTENSION = "markdown_extensions: {name}"
+MKDOCS_NEEDS_SLUGIFY = "toc: slugify: pymdownx.slugs.slugify med case: lower (ankrene har æ, ø og å)"
+MOUNT_NAV_TITLE = "Konvertering af sager"
+# A heading the pages link to, and its anchor as pymdownx.slugs.slugify(case="lower") makes it (æ, ø, å kept).
+MKDOCS_SLUG_PROBE = ("Når noget ikke passer", "når-noget-ikke-passer")
+MOUNT_BAD_FOLDER = (
+    'konverteringsplan: mappe: "{folder}" skal være en mappe inde i docs/, fx mappe: konvertering '
+    "(ingen .., ingen / først)."
+)
 
 # --- adapters/worker.py ----------------------------------------------------------------------------
 

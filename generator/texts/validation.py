@@ -112,6 +112,10 @@ UNKNOWN_ID_MEANT = '{kind} "{value}" findes ikke. Mente du "{meant}" (defineret 
 UNKNOWN_ID = '{kind} "{value}" findes ikke. {known} - eller tilføj den under "{section}".'
 ALSO_IN_LINES = ' "{value}" står også i linje {lines}'
 ALSO_FIX_ALL = ': ret dem alle, eller ret id\'et i linje {defined} til "{value}".'
+DERIVED_SOURCE_MISSING = (
+    'Milepælen "{value}" er datoen i {source}, som ikke er udfyldt. Skriv datoen dér (ÅÅÅÅ-MM-DD); '
+    'milepælen "{value}" følger så med af sig selv (den skal ikke tilføjes under "milepaele").'
+)
 DERIVED_MILESTONE = (
     'Milepælen "{key}" dannes af {source}, så datoen skal kun stå dér. '
     "Slet milepælen her; arbejdspakker og aktiviteter kan stadig have frist: {key}."
