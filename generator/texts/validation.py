@@ -43,6 +43,12 @@ NOT_INTEGER = "skal være et helt tal, fx 12.{got}"
 DECIMAL_COMMA = (
     'skal være et tal. Du har skrevet "{value}" med komma; i planen er decimaltegnet punktum: skriv {dotted}.'
 )
+THOUSANDS_SEPARATOR = (
+    'skal være et tal skrevet uden tusindtalspunktum. Du har skrevet "{written}", som YAML læser som {read}; '
+    "i planen er punktum decimaltegn: skriv {plain}."
+)
+THOUSANDS_READ_AS_DECIMAL = "decimaltallet {value}"
+THOUSANDS_READ_AS_TEXT = "tekst"
 NOT_NUMBER = "skal være et tal (brug punktum som decimaltegn, fx 7.5).{got}"
 NOT_DATE = "skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-01.{got}"
 CLOCK_READ_AS_NUMBER = (
@@ -365,4 +371,9 @@ CRITERION_NOT_IN_PLAN = 'Go/no-go-kriteriet "{criterion}" findes ikke i plan.yam
 CRITERION_NOT_MANUAL = (
     'Kriteriet "{criterion}" måles ud fra tallene i fremdrift.yaml og kan ikke krydses '
     "af i hånden. Fjern det herfra (kun kriterier med maal: manuel krydses af)."
+)
+
+LIST_SPLIT_AT_COMMA = (
+    "listen i [ ] er delt ved hvert komma og er blevet til {count} punkter: {parts}. Står et komma inde i ét "
+    'navn (fx "Børn, Unge og Familie"), så skriv listen i blokform med ét punkt på hver linje:\n    {key}:\n{block}'
 )
