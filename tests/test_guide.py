@@ -103,7 +103,7 @@ def test_student_steps_fields_minutes_and_checks(plan):
     assert [(c.name, c.minutes) for c in v.categories] == [
         ("Åbne sager med anbringelse", 23),
         ("Åbne sager med børnefaglig undersøgelse i gang", 23),
-        ("Åbne sager med ungestøtte og efterværn (18-22 år)", 18),
+        ("Åbne sager med ungestøtte og efterværn (18–22 år)", 18),
     ]
     assert v.free_minutes == 2 + 1
     assert v.follow_up == []
@@ -144,7 +144,7 @@ def test_caseworker_steps_respect_vendor_fields_and_categories(plan):
         "Åbne sager med støttende indsatser": 7 + 15 + 5,
         "Åbne sager med anbringelse": 15 + 15 + 10 + 5 + 5 + 5 + 3,
         "Åbne sager med børnefaglig undersøgelse i gang": 15 + 15 + 5 + 3 + 3,
-        "Åbne sager med ungestøtte og efterværn (18-22 år)": 15 + 15 + 5 + 3,
+        "Åbne sager med ungestøtte og efterværn (18–22 år)": 15 + 15 + 5 + 3,
     }
 
 
@@ -169,7 +169,7 @@ def test_page_shows_steps_in_order_with_where_fields_check_time_and_whom_to_ask(
     assert "| Forældremyndighedsindehavere | 5 |" in step2
     assert "Tjek at CPR-nummer og navn stemmer med SBSYS" in step2
     assert "**Tid:** op til 23 minutter pr. sag (nogle felter gælder kun nogle af sagerne)." in step2
-    assert "| Åbne sager med ungestøtte og efterværn (18-22 år) | 40 | 18 minutter | \\- |" in text
+    assert "| Åbne sager med ungestøtte og efterværn (18–22 år) | 40 | 18 minutter | \\- |" in text
     assert "cirka 26" not in text
     # whom to ask is said once, at the end of the page; each step points there
     assert "**Hvis noget ikke passer:** se [Når noget ikke passer](#når-noget-ikke-passer) nederst på siden." in step2
@@ -185,7 +185,7 @@ def test_page_says_which_cases_and_when(pages):
     text = body(pages["vejledning/studentermedhjaelper.md"])
     assert (
         "| Basisoplysninger på manuelt konverterede sager | åbne sager med anbringelse, åbne sager med børnefaglig "
-        "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18-22 år) | 195 | "
+        "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18–22 år) | 195 | "
         "11. januar–5. februar 2027 (før: Go-live i DUBU) |"
     ) in text
     caseworker = body(pages["vejledning/sagsbehandler.md"])

@@ -117,3 +117,14 @@ def test_a_count_with_thousands_separator_is_quoted_as_typed():
 def test_decimals_and_text_fields_are_left_alone():
     text = edit(example_text(), "timepris: 165", "timepris: 165.5")
     load_plan_text(text)  # no error: 165.5 is a decimal number as the plan writes them
+    text = edit(example_text(), "timepris: 165", "timepris: 1.125")
+    load_plan_text(text)  # three decimals without a trailing zero may be meant in a decimal field
+
+
+def test_a_whole_number_field_refuses_any_three_digit_group():
+    text = example_text()
+    count_line = next(line for line in text.splitlines() if line.strip().startswith("antal: ") and "#" not in line)
+    text = edit(text, count_line, count_line.split(":")[0] + ": 1.125")
+    with pytest.raises(PlanError) as caught:
+        load_plan_text(text)
+    assert "skriv 1125." in caught.value.messages[0].text

@@ -86,6 +86,23 @@ def is_number_type(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, (int, float)) and not issubclass(tp, bool)
 
 
+def is_whole_number_type(tp: Any) -> bool:
+    """Whether a number field takes whole numbers only (a count, a percentage)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return is_whole_number_type(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return all(is_whole_number_type(a) for a in typing.get_args(tp) if a is not type(None))
+    return isinstance(tp, type) and issubclass(tp, int) and not issubclass(tp, bool)
+
+
+def _surely_thousands(written: str) -> bool:
+    """In a decimal field, 1.125 may be meant (1,125 hours); 50.000, 1.200, 1.200.000 and 1.200,5 cannot be:
+    nobody writes a decimal with a trailing zero, or with two points or a comma."""
+    number = written.lstrip("+-")
+    return number.count(".") > 1 or "," in number or number.endswith("0")
+
+
 def plain_number(written: str) -> str:
     """The number as the plan wants it: 50.000 -> 50000, 1.200,5 -> 1200.5."""
     return written.replace(".", "").replace(",", ".")
@@ -95,7 +112,8 @@ def thousands_messages(loaded: LoadedYaml, root: type[BaseModel]) -> list[Messag
     """An error for every number field whose value was typed with thousands separators (50.000, 1.200)."""
     out = []
     for loc, written in loaded.thousands.items():
-        if not is_number_type(_annotation_at(loc, root)):
+        tp = _annotation_at(loc, root)
+        if not is_number_type(tp) or (not is_whole_number_type(tp) and not _surely_thousands(written.text)):
             continue
         value = _value_at(loaded.data, loc)
         read = say.THOUSANDS_READ_AS_DECIMAL.format(value=_show_number(value)) if isinstance(value, float) else None

@@ -245,7 +245,7 @@ PROGRESS_SHEET_HEADERS = [
 # What a go/no-go criterion or a step of "Konverter sager" still lacks.
 MISSING_ITEM_CASES = "{name}: {done} af {cases}"
 MISSING_ITEM_LEFT = "{name}: {cases} tilbage"
-MISSING_ROUND = "kontrolrunden {activity} er ikke registreret"
+MISSING_ROUND = "{activity} er ikke registreret"
 MISSING_ROUNDS = "ingen kontrolrunder er registreret"
 MISSING_ROUNDS_KEY = "ingen kontrolrunder er registreret (kontrolrunder)"
 MISSING_FAULT_RATE = "{activity}: fejlrate {rate} over grænsen på {threshold}"

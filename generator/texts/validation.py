@@ -139,7 +139,7 @@ AFTER_MILESTONE = (
     "som den skal være færdig før. Flyt slutdatoen frem eller milepælen."
 )
 WEIGHTS_NOT_100 = "Kriteriernes vægte giver tilsammen {total} %, men skal give 100 %. Ret vægtene."
-SCORES_MISSING = 'Muligheden "{option}" mangler point for: {missing}. Giv 1-5 point for hvert kriterium.'
+SCORES_MISSING = 'Muligheden "{option}" mangler point for: {missing}. Giv 1–5 point for hvert kriterium.'
 NOT_CONVERTED_NEEDS = 'Sager, der ikke konverteres, skal have "{key}": hvor og hvor længe kan de stadig læses?'
 READ_ACCESS_SHORT = "Læseadgangen til det gamle system bør vare mindst 3 måneder efter go-live."
 READABLE_ONLY_NOT_CONVERTED = '"laesbar_i"/"laesbar_til" bruges kun for sager, der ikke konverteres.'
