@@ -35,7 +35,7 @@ class Prose(HTMLParser):
     def handle_endtag(self, tag):
         if tag in self.BLOCKS:
             self.blocks.append("")
-        while self.stack:
+        while tag in self.stack:  # an end tag without its start (HTML allows some) closes nothing
             top = self.stack.pop()
             if top == "article":
                 self.depth_article -= 1

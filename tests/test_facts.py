@@ -300,7 +300,7 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
             lambda: next(
                 p
                 for p in site.pages
-                if p.startswith("belastning/") and f"Belastning pr. uge for {r.plural_name}" in site.text(p)[:300]
+                if p.startswith("belastning/") and f"Belastning pr. uge for {r.in_sentence}" in site.text(p)[:300]
             )
         )
         m = quiet(lambda: re.search(r"Planlagt i alt ([\d.,]+) timer .*?\(omkostning ([\d.]+) kr\.\)", site.text(page)))
