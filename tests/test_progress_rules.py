@@ -137,7 +137,8 @@ def test_faults_above_the_sample(tmp_path):
 
 def test_explanations_that_cover_more_than_the_difference(tmp_path):
     text = edit(progress_text(), "      antal: 2", "      antal: 3")
-    m = one(errors(tmp_path, text), "Forklaringerne dækker 3 sager")
+    m = one(errors(tmp_path, text), "Forklaringerne giver tilsammen −3 med fortegn")
+    assert "men forskellen er −2" in m.text
     assert m.line == line_of(text, "kategori: aabne_stoettende")
 
 
@@ -161,12 +162,12 @@ def test_unexplained_difference_is_a_warning_before_go_live_and_an_error_after(t
 
 
 def test_explained_difference_gives_no_message(tmp_path):
-    line = "      forklaring: Lukket i SBSYS efter udtrækket til Netcompany og før frysningen; skal ikke konverteres.\n"
+    line = "      forklaring: Oprettet i SBSYS efter udtrækket til Netcompany; oprettes i hånden i DUBU før go-live.\n"
     text = edit(
         progress_text(),
         line,
-        line + "    - kategori: aabne_undersoegelser\n      antal: 1\n"
-        "      forklaring: Undersøgelsen blev afsluttet i frysningsperioden.\n",
+        line + "    - kategori: aabne_undersoegelser\n      antal: 1\n      retning: faerre_i_dubu\n"
+        "      forklaring: Undersøgelsen blev åbnet i SBSYS efter udtrækket.\n",
     )
     _plan, warnings, figures = checked_plan(project(tmp_path, text))
     assert warnings == []

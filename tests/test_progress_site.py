@@ -97,7 +97,7 @@ def test_reconciliation_quality_and_go_no_go_pages(both):
     rec = both[0]["fremdrift/afstemning.md"]
     assert '!!! danger "1 forskel er ikke forklaret"' in rec
     assert "| Åbne sager med børnefaglig undersøgelse i gang | 45 | 44 | −1 | 0 | **1** |" in rec
-    assert "| Åbne sager med støttende indsatser | 280 | 278 | −2 | 2 | 0 |" in rec
+    assert "| Åbne sager med støttende indsatser | 280 | 278 | −2 | −2 | 0 |" in rec
     q = both[0]["fremdrift/kvalitet.md"]
     # 4 of 138 = 2,9 %; Wilson 95 %: 1,1 %-7,2 %; threshold 5 %
     assert "| 138 | 4 | 2,9 % | 1,1 %–7,2 % | 5 % | under grænsen, men intervallet går over den |" in q
@@ -190,7 +190,7 @@ def test_text_in_fremdrift_yaml_is_shown_as_text(tmp_path, text):
     quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     progress = edit(
         (ROOT / "fremdrift.yaml").read_text(encoding="utf-8"),
-        "forklaring: Lukket i SBSYS efter udtrækket til Netcompany og før frysningen; skal ikke konverteres.",
+        "forklaring: Oprettet i SBSYS efter udtrækket til Netcompany; oprettes i hånden i DUBU før go-live.",
         f"forklaring: {quoted}",
     )
     progress = edit(progress, "af: Superbruger Ingeborg Skjern", f"af: {quoted}")

@@ -274,11 +274,19 @@ class CategoryReconciliation:
 
     @property
     def explained(self) -> int:
-        return sum(e.count for e in self.explanations)
+        """The explanations added up with their signs (DUBU − old system, as ``difference``)."""
+        return sum(e.signed for e in self.explanations)
 
     @property
     def unexplained(self) -> int:
-        return max(0, abs(self.difference) - self.explained)
+        """Cases of the difference no explanation accounts for (0 when the signed sum is the difference)."""
+        return abs(self.difference - self.explained)
+
+    @property
+    def over_explained(self) -> bool:
+        """The explanations point the other way than the difference, or add up to more than it."""
+        e, d = self.explained, self.difference
+        return e != 0 and (e * d < 0 or abs(e) > abs(d))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import formatting as fmt
 from ..analysis.progress import ProgressFigures, cases
-from ..model.progress import CriterionKind, Progress
+from ..model.progress import REASON_DIRECTION, CriterionKind, Progress
 from ..texts import validation as say
 from .context import Context
 from .references import known_ids, suggest
@@ -147,6 +147,17 @@ def reconciliation(ctx: ProgressContext) -> None:
             ctx.error(path, say.CATEGORY_RECONCILED_BEFORE.format(category=row.category, line=first))
         rows.setdefault(row.category, i)
     for i, e in enumerate(rec.explanations):
+        fits = REASON_DIRECTION.get(e.reason)
+        if fits is not None and fits is not e.direction:
+            ctx.error(
+                ("afstemning", "forklaringer", i, "retning"),
+                say.DIRECTION_AGAINST_REASON.format(
+                    reason=e.reason.value,
+                    direction=e.direction.value,
+                    fits=fits.value,
+                    why=say.REASON_WHY[e.reason.value],
+                ),
+            )
         if e.category not in rows:
             known = set(rows)
             ctx.error(
@@ -160,11 +171,14 @@ def reconciliation(ctx: ProgressContext) -> None:
     for r in facts.reconciliation:
         i = rows.get(r.category.id)
         path = ("afstemning", "kategorier", i)
-        if r.explained > abs(r.difference):
+        if r.over_explained:
             ctx.error(
                 path,
-                say.EXPLAINED_TOO_MUCH.format(
-                    explained=r.explained, difference=abs(r.difference), old_system=r.old_system, dubu=r.dubu
+                say.EXPLAINED_DOES_NOT_ADD_UP.format(
+                    explained=fmt.number(r.explained),
+                    difference=fmt.number(r.difference),
+                    old_system=r.old_system,
+                    dubu=r.dubu,
                 ),
             )
         elif r.unexplained:

@@ -356,10 +356,23 @@ CATEGORY_NOT_CONVERTED = (
 CATEGORY_RECONCILED_BEFORE = 'Sagskategorien "{category}" er afstemt før (linje {line}). Skriv den kun én gang.'
 EXPLANATION_WITHOUT_ROW = 'Sagskategorien "{category}" har ingen afstemning under afstemning.kategorier.{hint}'
 ADD_IT_THERE_FIRST = " Tilføj den dér først."
-EXPLAINED_TOO_MUCH = (
-    "Forklaringerne dækker {explained} sager, men forskellen er kun "
-    "{difference} ({old_system} i det gamle system, {dubu} i DUBU). Ret antallene."
+EXPLAINED_DOES_NOT_ADD_UP = (
+    "Forklaringerne giver tilsammen {explained} med fortegn (+ for flere i DUBU, − for færre), men forskellen er "
+    "{difference} ({old_system} i det gamle system, {dubu} i DUBU). Ret antal eller retning, så forklaringerne "
+    "lægger op til forskellen."
 )
+DIRECTION_AGAINST_REASON = (
+    'Retningen "{direction}" passer ikke med årsagen "{reason}": {why} Skriv retning: {fits}, eller ret årsagen.'
+)
+REASON_WHY = {
+    "lukket_efter_udtraek": "en sag, der er lukket i det gamle system efter udtrækket, er stadig i DUBU, men ikke "
+    "længere åben i det gamle system, så DUBU har flere.",
+    "oprettet_efter_udtraek": "en sag, der er oprettet efter udtrækket, er åben i det gamle system, men endnu ikke "
+    "i DUBU, så DUBU har færre (sagen skal oprettes i hånden).",
+    "dublet_i_dubu": "en sag, der står to gange i DUBU, giver flere i DUBU.",
+    "ikke_konverteret": "en sag, der ikke er kommet over, giver færre i DUBU.",
+    "andet": "",
+}
 WHEN_AFTER_GO_LIVE = "Efter go-live"
 WHEN_BEFORE_GO_LIVE = "Før go-live er det en advarsel; fra go-live"
 COUNTS = "{old_system} i det gamle system, {dubu} i DUBU"
