@@ -76,3 +76,70 @@ def afstemning_page(tmp_path):
 def test_the_page_says_which_way_each_explanation_moves_the_count(afstemning_page):
     assert "- **Åbne sager med støttende indsatser**, 2 sager færre i DUBU: Oprettet i SBSYS" in afstemning_page
     assert "| Åbne sager med støttende indsatser | 280 | 278 | −2 | −2 | 0 |" in afstemning_page
+
+
+# --- 7: a status that does not contradict itself -------------------------------------------------------
+
+
+def _figures(tmp_path, text):
+    _plan, warnings, figures = checked_plan(project(tmp_path, text))
+    return figures.progress, warnings
+
+
+def test_klik_step_3_waits_for_every_planned_control_round(tmp_path):
+    f, _ = _figures(tmp_path, progress_text())  # round 1 recorded (2,9 %), round 2 planned but not recorded
+    step3 = f.steps[2]
+    assert not step3.done
+    assert step3.missing == ("Kontrolrunde 2 og afstemning af antal før og efter er ikke registreret",)
+
+
+def test_klik_step_3_waits_for_a_round_within_its_limit(tmp_path):
+    text = edit(
+        progress_text(),
+        "    dato: 2027-02-19\n\n# Manuelle",
+        "    dato: 2027-02-19\n  - aktivitet: kontrolrunde_2\n    stikproeve: 100\n    fejl: 9\n    dato: 2027-02-19\n\n# Manuelle",
+    )
+    f, _ = _figures(tmp_path, text)
+    assert not f.steps[2].done
+    assert any("fejlrate 9 % over grænsen på 5 %" in m for m in f.steps[2].missing), f.steps[2].missing
+    ok = edit(text, "    fejl: 9", "    fejl: 2")
+    f, _ = _figures(tmp_path, ok)
+    assert f.steps[2].done and f.steps[2].missing == ()
+
+
+def test_a_category_criterion_says_what_a_mixed_count_cannot_tell(tmp_path):
+    f, _ = _figures(tmp_path, progress_text())
+    (placements,) = [c for c in f.criteria if c.criterion.id == "anbringelser"]
+    assert not placements.met
+    assert (
+        "Basisoplysninger på manuelt konverterede sager: 150 af 186 sager, men optællingen dækker også åbne sager "
+        "med børnefaglig undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18–22 år), så den kan "
+        "ikke vise, om åbne sager med anbringelse er færdige"
+    ) in placements.missing
+
+
+def test_a_package_ahead_of_the_package_that_creates_its_cases_warns(tmp_path):
+    f, warnings = _figures(tmp_path, progress_text())
+    ahead = {(b.id, a.id) for b, a in f.ahead}
+    # 195 cases with measures and 475 with grants, while only 150 + 9 (training) manual cases exist in DUBU
+    assert ahead == {
+        ("indsatser_egne_sager", "basis_manuelle_sager"),
+        ("oekonomi_alle_sager", "basis_manuelle_sager"),
+    }
+    text = edit(progress_text(), "      basis_manuelle_sager: 150", "      basis_manuelle_sager: 186")
+    f, _ = _figures(tmp_path, text)
+    assert f.ahead == []
+    w = next(w for w in warnings if "indsatser_egne_sager" in w.key)
+    assert w.line == line_of(progress_text(), "indsatser_egne_sager: 195")
+    assert '"Basisoplysninger på manuelt konverterede sager" (150 af 186), som opretter sagerne' in w.text
+
+
+def test_a_package_finished_after_its_deadline_says_so(tmp_path):
+    from konverteringsplan.pages.progress import verdict_text
+
+    f, _ = _figures(tmp_path, progress_text())
+    hold2 = next(i for i in f.items if i.id == "sagsbehandler-hold-2")
+    assert hold2.days_late == 12
+    assert verdict_text(hold2) == "færdig 5. februar 2027, 12 dage efter fristen"
+    on_time = next(i for i in f.items if i.id == "sagsbehandler-hold-1")
+    assert verdict_text(on_time) == "færdig"

@@ -217,7 +217,24 @@ def manual_checks(ctx: ProgressContext) -> None:
             ctx.error(path, say.CRITERION_NOT_MANUAL.format(criterion=c.criterion))
 
 
-RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks]
+def ahead_of_prerequisite(ctx: ProgressContext) -> None:
+    """A package further along than the package that creates its cases: a count is wrong, or cases are entered
+    before they exist."""
+    for b, a in ctx.facts.ahead:
+        where = next(
+            (("status", i, "arbejdspakker", b.id) for i, e in reversed(list(enumerate(ctx.progress.status)))
+             if b.id in e.packages),
+            ("status",),
+        )  # fmt: skip
+        ctx.warning(
+            where,
+            say.AHEAD_OF_PREREQUISITE.format(
+                package=b.name, done=b.done, total=b.total, base=a.name, base_done=a.done, base_total=a.total
+            ),
+        )
+
+
+RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks, ahead_of_prerequisite]
 
 
 def check_progress(ctx: ProgressContext) -> list:

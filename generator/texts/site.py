@@ -197,6 +197,10 @@ PAGE_PROGRESS_GO_NO_GO = "Go/no-go"
 CASES_ONE, CASES_MANY = "{n} sag", "{n} sager"
 # Verdict of a work package, session or role: "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027"
 VERDICT_DONE = "færdig"
+VERDICT_DONE_LATE = "færdig {finish}, {days} efter fristen"
+VERDICT_DONE_LATE_ITEMS = "færdig, men {items}"
+DAY_ONE = "1 dag"
+DAYS_MANY = "{n} dage"
 VERDICT_ON_TRACK = "på sporet"
 VERDICT_NOT_STARTED = "på sporet (ikke startet)"
 VERDICT_BEHIND = "bagud: {cases}"
@@ -260,3 +264,6 @@ CONVERT_STEP_TITLES = {
     3: "Kontrollér datakvaliteten",
     4: "Go/no-go: alle kriterier er opfyldt",
 }
+MISSING_ITEM_MIXED = (
+    "{name}: {done} af {cases}, men optællingen dækker også {others}, så den kan ikke vise, om {mine} er færdige"
+)

@@ -390,3 +390,8 @@ LIST_SPLIT_AT_COMMA = (
     "listen i [ ] er delt ved hvert komma og er blevet til {count} punkter: {parts}. Står et komma inde i ét "
     'navn (fx "Børn, Unge og Familie"), så skriv listen i blokform med ét punkt på hver linje:\n    {key}:\n{block}'
 )
+AHEAD_OF_PREREQUISITE = (
+    '"{package}" er længere ({done} af {total} sager) end "{base}" ({base_done} af {base_total}), som opretter '
+    "sagerne og skal gøres først på de samme sager. Tjek optællingen: en sag kan ikke have indsatser eller "
+    "bevillinger i DUBU, før den er oprettet."
+)
