@@ -96,8 +96,8 @@ def test_klik_step_3_waits_for_every_planned_control_round(tmp_path):
 def test_klik_step_3_waits_for_a_round_within_its_limit(tmp_path):
     text = edit(
         progress_text(),
-        "    dato: 2027-02-19\n\n# Manuelle",
-        "    dato: 2027-02-19\n  - aktivitet: kontrolrunde_2\n    stikproeve: 100\n    fejl: 9\n    dato: 2027-02-19\n\n# Manuelle",
+        "        fejl: 1\n\n# Manuelle",
+        "        fejl: 1\n  - aktivitet: kontrolrunde_2\n    stikproeve: 100\n    fejl: 9\n    dato: 2027-02-19\n\n# Manuelle",
     )
     f, _ = _figures(tmp_path, text)
     assert not f.steps[2].done
@@ -143,3 +143,57 @@ def test_a_package_finished_after_its_deadline_says_so(tmp_path):
     assert verdict_text(hold2) == "færdig 5. februar 2027, 12 dage efter fristen"
     on_time = next(i for i in f.items if i.id == "sagsbehandler-hold-1")
     assert verdict_text(on_time) == "færdig"
+
+
+# --- 6: quality by route ------------------------------------------------------------------------------
+
+ROUTES = (
+    "    ruter:\n      - rute: alle_sager\n        kontrolleret: 110\n        fejl: 3\n"
+    "      - rute: stikproeve\n        kontrolleret: 28\n        fejl: 1\n"
+)
+
+
+def test_census_and_sample_are_kept_apart_with_their_own_rate_and_interval(tmp_path):
+    assert ROUTES in progress_text()
+    f, _ = _figures(tmp_path, progress_text())
+    (q,) = f.quality
+    census, sample = q.routes
+    assert (census.checked, census.faults, census.planned) == (110, 3, 110)  # every placement
+    assert census.interval_pct == (census.rate_pct, census.rate_pct)  # a census has no sampling uncertainty
+    # 10 % of the 365 other converted cases, rounded up; a Wilson interval of 1 in 28: 0,6 %–17,7 %
+    assert (sample.checked, sample.faults, sample.planned) == (28, 1, 37)
+    low, high = sample.interval_pct
+    assert round(low, 1) == 0.6 and round(high, 1) == 17.7
+
+
+def test_a_smaller_sample_than_planned_is_a_warning(tmp_path):
+    _f, warnings = _figures(tmp_path, progress_text())
+    w = one(warnings, "kontrolvejledningen planlægger 37")
+    assert w.key == "kontrolrunder[1].ruter[2].kontrolleret" and "Stikprøven har 28" in w.text
+    enough = edit(
+        progress_text(), "        kontrolleret: 28\n        fejl: 1", "        kontrolleret: 37\n        fejl: 1"
+    )
+    enough = edit(enough, "    stikproeve: 138", "    stikproeve: 147")
+    _f, warnings = _figures(tmp_path, enough)
+    assert not [w for w in warnings if "planlægger" in w.text]
+
+
+def test_a_round_that_mixes_census_and_sample_warns(tmp_path):
+    text = edit(progress_text(), ROUTES, "")
+    f, warnings = _figures(tmp_path, text)
+    assert f.quality[0].mixed
+    assert one(warnings, "men tallene står samlet").key == "kontrolrunder[1]"
+
+
+def test_routes_must_add_up_to_the_round(tmp_path):
+    text = edit(progress_text(), "        kontrolleret: 28", "        kontrolleret: 30")
+    m = one(errors(tmp_path, text), "Ruterne giver tilsammen 140 kontrollerede sager")
+    assert m.key == "kontrolrunder[1].ruter"
+
+
+def test_the_quality_page_shows_each_route(tmp_path):
+    from test_progress_site import contents
+
+    page = contents(project(tmp_path, progress_text()))["fremdrift/kvalitet.md"]
+    assert "| Kontrolrunde 1 | alle sager | 110 | 110 | 3 | 2,7 % | ingen usikkerhed (alle sager) |" in page
+    assert "| Kontrolrunde 1 | stikprøve | **28** | 37 | 1 | 3,6 % | 0,6 %–17,7 % |" in page

@@ -28,10 +28,19 @@ from ..model import Plan
 from ..model.base import LAST_DAY
 from ..model.cases import CaseCategory, Route
 from ..model.municipality import TaskStatus
-from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCriterion, ManualCheck, Progress
+from ..model.progress import (
+    ControlRound,
+    ControlRoute,
+    CriterionKind,
+    Explanation,
+    GoNoGoCriterion,
+    ManualCheck,
+    Progress,
+)
 from ..model.roles import Role
 from ..texts import site as texts
 from .forecast import progress_by_owner
+from .guide import control_view
 from .planning import Planning
 
 Z95 = 1.959963984540054  # the 97.5 % quantile of the standard normal distribution
@@ -302,12 +311,47 @@ class CategoryReconciliation:
 
 
 @dataclass(frozen=True)
+class RouteQuality:
+    """One route of a control round: every case of the census categories, or the random sample. A census has
+    no sampling uncertainty (its interval is its rate); a sample has a Wilson 95 % interval."""
+
+    route: ControlRoute
+    checked: int
+    faults: int
+    planned: int | None  # cases the control guide plans on this route (None: the plan says nothing)
+
+    @property
+    def rate_pct(self) -> float:
+        return self.faults / self.checked * 100
+
+    @property
+    def interval_pct(self) -> tuple[float, float]:
+        if self.route is ControlRoute.census:
+            return self.rate_pct, self.rate_pct
+        low, high = wilson(self.faults, self.checked)
+        return low * 100, high * 100
+
+    @property
+    def short(self) -> int:
+        """Cases fewer than planned (0 when as planned or more)."""
+        return max(0, (self.planned or 0) - self.checked)
+
+
+@dataclass(frozen=True)
 class RoundQuality:
     control_round: ControlRound
     activity: str  # the activity's name
     low: float  # Wilson 95 % interval, fractions
     high: float
     threshold: float | None  # percent, from a fejlrate_under criterion
+    routes: tuple[RouteQuality, ...] = ()  # census and sample kept apart, when the round records them
+    planned: int | None = None  # cases the control guide plans in all (census + sample)
+    mixed: bool = False  # the plan has census categories but the round records one number for both
+
+    @property
+    def short(self) -> int:
+        """Cases fewer than planned in the round as a whole (when it has no routes)."""
+        return 0 if self.routes or self.planned is None else max(0, self.planned - self.control_round.sample)
 
     @property
     def rate(self) -> float:
@@ -385,6 +429,18 @@ class ProgressFigures:
 
     def role(self, role_id: str) -> RoleProgress | None:
         return next((r for r in self.roles if r.role.id == role_id), None)
+
+
+def _planned_routes(plan: Plan) -> dict[ControlRoute, int]:
+    """Cases the control guide plans per route: every case of the census categories, and the sample of the
+    others (the numbers the control guide shows)."""
+    view = control_view(plan)
+    if view is None or plan.guide.control is None:
+        return {}
+    out = {ControlRoute.sample: view.sample_cases}
+    if view.full:
+        out[ControlRoute.census] = sum(n for _, n in view.full)
+    return out
 
 
 def _latest_rounds(rounds: list[ControlRound]) -> dict[str, ControlRound]:
@@ -597,12 +653,22 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
     unreconciled = [c for c in plan.categories if c.converted and c.id not in seen]
     per_activity, general = _thresholds(plan)
     names = {a.id: a.name for a in plan.activities}
-    quality = [
-        RoundQuality(
-            r, names.get(r.activity, r.activity), *wilson(r.faults, r.sample), per_activity.get(r.activity, general)
+    planned = _planned_routes(plan)
+    rounds_planned = set(plan.guide.control.rounds) if plan.guide.control else set()
+    quality = []
+    for r in progress.controls:
+        mine = planned if r.activity in rounds_planned else {}
+        quality.append(
+            RoundQuality(
+                r,
+                names.get(r.activity, r.activity),
+                *wilson(r.faults, r.sample),
+                per_activity.get(r.activity, general),
+                tuple(RouteQuality(x.route, x.checked, x.faults, mine.get(x.route)) for x in r.routes),
+                sum(mine.values()) if mine else None,
+                bool(mine.get(ControlRoute.census)) and not r.routes,
+            )
         )
-        for r in progress.controls
-    ]
     latest = _latest_rounds(progress.controls)
     checks = {c.criterion: c for c in sorted(progress.checks, key=lambda c: c.date)}
     criteria = [

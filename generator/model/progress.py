@@ -127,11 +127,33 @@ class Reconciliation(Model):
     explanations: list[Explanation] = field("forklaringer", "Forklaringer på forskelle.", [])
 
 
+class ControlRoute(str, Enum):
+    """How a part of a control round picks its cases: every case of a category, or a random sample."""
+
+    census = "alle_sager"
+    sample = "stikproeve"
+
+
+class RouteCount(Model):
+    route: ControlRoute = field(
+        "rute", "alle_sager (alle sager i kategorierne under vejledning.kontrol.alle_sager_i) eller stikproeve."
+    )
+    checked: SomeCases = field("kontrolleret", "Antal kontrollerede sager på denne rute.")
+    faults: Count = field("fejl", "Antal sager med fejl på denne rute.")
+
+
 class ControlRound(Model):
     activity: Id = field("aktivitet", "Kontrolaktiviteten fra plan.yaml (aktiviteter).")
-    sample: SomeCases = field("stikproeve", "Antal kontrollerede sager.")
-    faults: Count = field("fejl", "Antal sager med fejl.")
+    sample: SomeCases = field("stikproeve", "Antal kontrollerede sager i alt.")
+    faults: Count = field("fejl", "Antal sager med fejl i alt.")
     date: Date | None = field("dato", "Dato for kontrollen.", None)
+    routes: list[RouteCount] = field(
+        "ruter",
+        "Runden delt pr. rute, så alle sager i en kategori og stikprøven holdes adskilt: "
+        "[{rute: alle_sager, kontrolleret: 110, fejl: 3}, {rute: stikproeve, kontrolleret: 28, fejl: 1}]. "
+        "Tilsammen skal de give stikproeve og fejl.",
+        [],
+    )
 
 
 class ManualCheck(Model):

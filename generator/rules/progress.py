@@ -204,6 +204,40 @@ def control_rounds(ctx: ProgressContext) -> None:
             )
         if r.faults > r.sample:
             ctx.error(("kontrolrunder", i, "fejl"), say.FAULTS_ABOVE_SAMPLE.format(faults=r.faults, sample=r.sample))
+        for k, x in enumerate(r.routes):
+            if x.faults > x.checked:
+                ctx.error(
+                    ("kontrolrunder", i, "ruter", k, "fejl"),
+                    say.FAULTS_ABOVE_SAMPLE.format(faults=x.faults, sample=x.checked),
+                )
+        if r.routes and (sum(x.checked for x in r.routes), sum(x.faults for x in r.routes)) != (r.sample, r.faults):
+            ctx.error(
+                ("kontrolrunder", i, "ruter"),
+                say.ROUTES_DO_NOT_ADD_UP.format(
+                    checked=sum(x.checked for x in r.routes),
+                    faults=sum(x.faults for x in r.routes),
+                    sample=r.sample,
+                    all_faults=r.faults,
+                ),
+            )
+    for i, q in enumerate(ctx.facts.quality):
+        if q.mixed:
+            ctx.warning(("kontrolrunder", i), say.ROUND_MIXES_ROUTES.format(activity=q.activity))
+        elif q.short:
+            ctx.warning(
+                ("kontrolrunder", i, "stikproeve"),
+                say.SAMPLE_SMALLER_THAN_PLANNED.format(
+                    what=say.ROUTE_WORDS["i alt"], checked=q.control_round.sample, planned=q.planned
+                ),
+            )
+        for k, x in enumerate(q.routes):
+            if x.short:
+                ctx.warning(
+                    ("kontrolrunder", i, "ruter", k, "kontrolleret"),
+                    say.SAMPLE_SMALLER_THAN_PLANNED.format(
+                        what=say.ROUTE_WORDS[x.route.value], checked=x.checked, planned=x.planned
+                    ),
+                )
 
 
 def manual_checks(ctx: ProgressContext) -> None:

@@ -395,3 +395,17 @@ AHEAD_OF_PREREQUISITE = (
     "sagerne og skal gøres først på de samme sager. Tjek optællingen: en sag kan ikke have indsatser eller "
     "bevillinger i DUBU, før den er oprettet."
 )
+ROUTES_DO_NOT_ADD_UP = (
+    "Ruterne giver tilsammen {checked} kontrollerede sager og {faults} med fejl, men runden har stikproeve: "
+    "{sample} og fejl: {all_faults}. Ret tallene, så de passer."
+)
+ROUND_MIXES_ROUTES = (
+    '"{activity}" tjekker alle sager i nogle kategorier og en stikprøve af resten, men tallene står samlet. '
+    "Skriv dem hver for sig under ruter (rute: alle_sager og rute: stikproeve), så fejlraten for stikprøven "
+    "ikke blandes med optællingen af alle sager."
+)
+SAMPLE_SMALLER_THAN_PLANNED = (
+    "{what} har {checked} kontrollerede sager, men kontrolvejledningen planlægger {planned}. En mindre stikprøve "
+    "giver et bredere interval: kontrollér de manglende sager, eller skriv, hvorfor de er færre."
+)
+ROUTE_WORDS = {"alle_sager": "Ruten alle_sager", "stikproeve": "Stikprøven", "i alt": "Runden"}
