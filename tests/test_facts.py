@@ -392,7 +392,7 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
         add("frysning fra", "tidsplan: tekst", lambda: danish_range(m[1])[0])
         add("frysning til", "tidsplan: tekst", lambda: danish_range(m[1])[1])
         for page in [p for p in site.pages if p.startswith("vejledning/")]:
-            m = re.search(rf"Frysningen i {re.escape(old)} begynder ({DATE})", site.text(page))
+            m = re.search(rf"Fra frysningens start ({DATE})", site.text(page))
             if m:
                 add("frysning fra", page, lambda: danish_date(m[1]))
 

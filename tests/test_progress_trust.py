@@ -197,3 +197,43 @@ def test_the_quality_page_shows_each_route(tmp_path):
     page = contents(project(tmp_path, progress_text()))["fremdrift/kvalitet.md"]
     assert "| Kontrolrunde 1 | alle sager | 110 | 110 | 3 | 2,7 % | ingen usikkerhed (alle sager) |" in page
     assert "| Kontrolrunde 1 | stikprøve | **28** | 37 | 1 | 3,6 % | 0,6 %–17,7 % |" in page
+
+
+# --- 9: changes after conversion ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_pages():
+    from conftest import EXAMPLE
+    from konverteringsplan.build import validate_plan
+    from konverteringsplan.pages.render import render
+
+    plan, _ = validate_plan(EXAMPLE, EXAMPLE.parent / "docs")
+    return plan, {p.path: p.markdown for p in render(plan).pages}
+
+
+def test_re_entry_covers_changes_from_the_first_conversion_not_only_the_freeze(example_pages):
+    import datetime as dt
+
+    from konverteringsplan.analysis.load import first_conversion_day
+
+    plan, pages = example_pages
+    assert first_conversion_day(plan) == dt.date(2027, 1, 7)  # the students' session, weeks before the freeze
+    schedule = " ".join(pages["tidsplan.md"].split())
+    assert (
+        "Men en sag kan stadig ændres i SBSYS fra den dag, den konverteres (den første 7. januar 2027), til "
+        "go-live: de ændringer skal også indtastes igen, og timerne til genindtastning dækker dem."
+    ) in schedule
+    assert (
+        "fra den dag, en sag konverteres, til go-live"
+        in type(plan.project.freeze.reentry[0]).model_fields["hours"].description
+    )
+
+
+def test_the_guides_cover_changes_from_the_day_a_case_is_converted(example_pages):
+    _plan, pages = example_pages
+    student = " ".join(pages["vejledning/studentermedhjaelper.md"].split())  # done 5 February, before the freeze
+    assert "En sag, du har konverteret, kan stadig blive ændret i SBSYS helt frem til go-live 1. marts 2027" in student
+    control = " ".join(pages["vejledning/kontrol.md"].split())
+    assert "om sagen er ændret, efter at den blev konverteret (på Netcompanys sager: efter udtrækket" in control
+    assert "ikke kun efter frysningens start 15. februar 2027" in control

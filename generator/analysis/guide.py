@@ -346,7 +346,9 @@ def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) ->
     )
     cats_min = category_minutes(plan, role, minutes)
     free = sum(s.minutes for s in (extra.before + extra.after if extra else []))
-    freeze = plan.project.freeze.start if plan.project.freeze and works_in_freeze(plan, role) else None
+    # Every role that converts before go-live: a converted case can change in the old system until go-live.
+    converts = works_in_freeze(plan, role) or any(s.timing is Timing.go_live for s in groups)
+    freeze = plan.project.freeze.start if plan.project.freeze and converts else None
     offer = plan.vendor_offer
     routed = routed_cases(plan)
     minutes = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
