@@ -227,7 +227,7 @@ def control_rounds(ctx: ProgressContext) -> None:
             ctx.warning(
                 ("kontrolrunder", i, "stikproeve"),
                 say.SAMPLE_SMALLER_THAN_PLANNED.format(
-                    what=say.ROUTE_WORDS["i alt"], checked=q.control_round.sample, planned=q.planned
+                    what=say.ROUND_AS_A_WHOLE, checked=q.control_round.sample, planned=q.planned
                 ),
             )
         for k, x in enumerate(q.routes):

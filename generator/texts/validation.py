@@ -408,4 +408,5 @@ SAMPLE_SMALLER_THAN_PLANNED = (
     "{what} har {checked} kontrollerede sager, men kontrolvejledningen planlægger {planned}. En mindre stikprøve "
     "giver et bredere interval: kontrollér de manglende sager, eller skriv, hvorfor de er færre."
 )
-ROUTE_WORDS = {"alle_sager": "Ruten alle_sager", "stikproeve": "Stikprøven", "i alt": "Runden"}
+ROUTE_WORDS = {"alle_sager": "Ruten alle_sager", "stikproeve": "Stikprøven"}
+ROUND_AS_A_WHOLE = "Runden"
