@@ -59,6 +59,19 @@ def test_no_plan_key_in_backticks_outside_the_help_page(built_pages):
     assert found == []
 
 
+def test_no_plan_key_in_the_prose_outside_the_help_page(built_pages):
+    """A plan key without backticks is still a key ("(go_no_go)", "intern_indsats"): snake_case words."""
+    key = re.compile(r"(?<![\w./-])[a-zæøå]+(?:_[a-zæøå0-9]+)+(?![\w.-])")
+    found = [
+        (page, m.group(0))
+        for page, (blocks, _) in built_pages.items()
+        if page != HELP_PAGE
+        for block in blocks
+        for m in key.finditer(block)
+    ]
+    assert found == []
+
+
 def test_ranges_take_a_tankestreg_and_negatives_a_minus(built_pages):
     found = [
         (page, block[max(0, m.start() - 30) : m.end() + 5])

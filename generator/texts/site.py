@@ -251,13 +251,13 @@ MISSING_ITEM_CASES = "{name}: {done} af {cases}"
 MISSING_ITEM_LEFT = "{name}: {cases} tilbage"
 MISSING_ROUND = "{activity} er ikke registreret"
 MISSING_ROUNDS = "ingen kontrolrunder er registreret"
-MISSING_ROUNDS_KEY = "ingen kontrolrunder er registreret (kontrolrunder)"
+MISSING_ROUNDS_KEY = "ingen kontrolrunder er registreret i fremdrift.yaml"
 MISSING_FAULT_RATE = "{activity}: fejlrate {rate} over grænsen på {threshold}"
 MISSING_EXPLANATION = "{category}: {cases} uden forklaring"
 MISSING_RECONCILIATION = "{category}: ikke afstemt endnu"
-MISSING_CHECK = "ikke krydset af i fremdrift.yaml (go_no_go)"
+MISSING_CHECK = "ikke krydset af i fremdrift.yaml"
 MISSING_CHECK_NOT_MET = "ikke opfyldt ifølge {by}"
-MISSING_CRITERIA = "der er ingen go/no-go-kriterier i plan.yaml (go_no_go.kriterier)"
+MISSING_CRITERIA = "der er ingen go/no-go-kriterier i plan.yaml"
 CONVERT_STEP_TITLES = {
     1: "Konverter sagerne",
     2: "Afstem antal sager før og efter",
