@@ -97,9 +97,10 @@ def week(value: dt.date) -> str:
 
 @lru_cache(maxsize=4096)
 def number(value: float, decimals: int = 0) -> str:
-    """1.234.500 or 12,5"""
+    """1.234.500 or 12,5; a negative number takes a minus sign, not a hyphen: −2"""
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round_half_up(value, decimals) + 0.0, format=fmt, locale=LOCALE)  # + 0.0: never "-0"
+    text = format_decimal(round_half_up(value, decimals) + 0.0, format=fmt, locale=LOCALE)  # + 0.0: never "-0"
+    return text.replace("-", language.MINUS)
 
 
 def round_half_up(value: float, decimals: int = 0) -> float:
@@ -123,6 +124,11 @@ def minutes(value: float) -> str:
     """1 minut / 2,5 minutter / 15 minutter"""
     text = trimmed(value)
     return (language.MINUTE if text == "1" else language.MINUTES).format(minutes=text)
+
+
+def cases(value: int) -> str:
+    """1 sag / 12 sager / 1.200 sager: the noun agrees with the count"""
+    return (language.CASE if value == 1 else language.CASES).format(count=number(value))
 
 
 def kroner(value: float) -> str:
@@ -152,6 +158,7 @@ FILTERS = {
     "tal": number,
     "timer": hours,
     "kr": kroner,
+    "sager": cases,
     "pct": percent,
     "kl": clock,
 }

@@ -300,7 +300,7 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
             lambda: next(
                 p
                 for p in site.pages
-                if p.startswith("belastning/") and f"Belastning pr. uge for {r.plural_name}" in site.text(p)[:300]
+                if p.startswith("belastning/") and f"Belastning pr. uge for {r.in_sentence}" in site.text(p)[:300]
             )
         )
         m = quiet(lambda: re.search(r"Planlagt i alt ([\d.,]+) timer .*?\(omkostning ([\d.]+) kr\.\)", site.text(page)))
@@ -400,7 +400,7 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
         add("frysning fra", "tidsplan: tekst", lambda: danish_range(m[1])[0])
         add("frysning til", "tidsplan: tekst", lambda: danish_range(m[1])[1])
         for page in [p for p in site.pages if p.startswith("vejledning/")]:
-            m = re.search(rf"Frysningen i {re.escape(old)} begynder ({DATE})", site.text(page))
+            m = re.search(rf"Fra frysningens start ({DATE})", site.text(page))
             if m:
                 add("frysning fra", page, lambda: danish_date(m[1]))
 

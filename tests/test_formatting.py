@@ -13,10 +13,10 @@ from konverteringsplan import formatting as fmt
     "value, text",
     [
         (1, "1 time"),
-        (-1, "-1 time"),
+        (-1, "−1 time"),
         (1.04, "1 time"),
         (2, "2 timer"),
-        (-2.5, "-2,5 timer"),
+        (-2.5, "−2,5 timer"),
         (12.5, "12,5 timer"),
         (0, "0 timer"),
         (-0.04, "0 timer"),
@@ -27,7 +27,7 @@ def test_hours_are_singular_for_one_hour_and_never_minus_zero(value, text):
     assert fmt.hours(value) == text
 
 
-@pytest.mark.parametrize("value, text", [(1234500, "1.234.500 kr."), (-0.4, "0 kr."), (-1500, "-1.500 kr.")])
+@pytest.mark.parametrize("value, text", [(1234500, "1.234.500 kr."), (-0.4, "0 kr."), (-1500, "−1.500 kr.")])
 def test_kroner_use_a_dot_between_thousands(value, text):
     assert fmt.kroner(value) == text
 

@@ -93,8 +93,9 @@ def test_student_steps_fields_minutes_and_checks(plan):
     ]
     assert basis.minutes == 5 + 5 + 3 + 3 + 7
     assert basis.check == (
-        "at CPR-nummer og navn stemmer med SBSYS, og at begge forældremyndighedsindehavere er med "
-        "på sager om børn under 18 år"
+        "at CPR-nummer og navn stemmer med SBSYS, og at den eller de personer, der har forældremyndigheden i SBSYS, "
+        "står på sagen (to ved fælles forældremyndighed, én ved eneforældremyndighed, den nye indehaver ved "
+        "overført forældremyndighed)"
     )
     # the student's cases are the manual ones only: nothing is pre-filled by the vendor; custody holders do not
     # apply to the young adults (18-22)
@@ -104,7 +105,7 @@ def test_student_steps_fields_minutes_and_checks(plan):
     assert [(c.name, c.minutes) for c in v.categories] == [
         ("Åbne sager med anbringelse", 23),
         ("Åbne sager med børnefaglig undersøgelse i gang", 23),
-        ("Åbne sager med ungestøtte og efterværn (18-22 år)", 18),
+        ("Åbne sager med ungestøtte og efterværn (18–22 år)", 18),
     ]
     assert v.free_minutes == 2 + 1
     assert v.follow_up == []
@@ -129,23 +130,28 @@ def test_caseworker_steps_respect_vendor_fields_and_categories(plan):
     assert interventions["Aktuelle indsatser med lovparagraf"].prefilled_by == "Netcompany"
     assert interventions["Anbringelsessted og anbringelsesgrundlag"].only == ("Åbne sager med anbringelse",)
     assert interventions["Gældende afgørelser med formål og forventet varighed"].only == ()
-    assert v.steps[2].minutes == 15 + 15 + 10 and v.steps[2].conditional
+    # an open investigation's material comes over at go-live (it has no first follow-up)
+    assert interventions["Materialet i den igangværende børnefaglige undersøgelse"].only == (
+        "Åbne sager med børnefaglig undersøgelse i gang",
+    )
+    assert v.steps[2].minutes == 15 + 15 + 10 + 15 and v.steps[2].conditional
     # the legal basis follows at the case's first follow-up, as its own part
     assert [s.title for s in v.follow_up] == ["Det juridiske grundlag"]
     assert [f.name for f in v.follow_up[0].fields] == [
         "Barnets plan (tidligere handleplan)",
-        "Seneste børnefaglige undersøgelse",
+        "Ungeplan",
+        "Seneste afsluttede børnefaglige undersøgelse",
         "Dokumenter, der udgør grundlaget for afgørelserne",
     ]
-    assert v.follow_up_minutes == 20 + 15 + 20
+    assert v.follow_up_minutes == 20 + 20 + 15 + 20
     # distinct cases: every open case once, not once per work package that visits it
     assert v.cases == 475
     # no single case can take more than its category's minutes (the placement is the longest)
     assert {c.name: c.minutes for c in v.categories} == {
         "Åbne sager med støttende indsatser": 7 + 15 + 5,
         "Åbne sager med anbringelse": 15 + 15 + 10 + 5 + 5 + 5 + 3,
-        "Åbne sager med børnefaglig undersøgelse i gang": 15 + 15 + 5 + 3 + 3,
-        "Åbne sager med ungestøtte og efterværn (18-22 år)": 15 + 15 + 5 + 3,
+        "Åbne sager med børnefaglig undersøgelse i gang": 15 + 15 + 15 + 5 + 3 + 3,
+        "Åbne sager med ungestøtte og efterværn (18–22 år)": 15 + 15 + 5 + 3,
     }
 
 
@@ -170,7 +176,7 @@ def test_page_shows_steps_in_order_with_where_fields_check_time_and_whom_to_ask(
     assert "| Forældremyndighedsindehavere | 5 |" in step2
     assert "Tjek at CPR-nummer og navn stemmer med SBSYS" in step2
     assert "**Tid:** op til 23 minutter pr. sag (nogle felter gælder kun nogle af sagerne)." in step2
-    assert "| Åbne sager med ungestøtte og efterværn (18-22 år) | 40 | 18 minutter | \\- |" in text
+    assert "| Åbne sager med ungestøtte og efterværn (18–22 år) | 40 | 18 minutter | \\- |" in text
     assert "cirka 26" not in text
     # whom to ask is said once, at the end of the page; each step points there
     assert "**Hvis noget ikke passer:** se [Når noget ikke passer](#når-noget-ikke-passer) nederst på siden." in step2
@@ -186,7 +192,7 @@ def test_page_says_which_cases_and_when(pages):
     text = body(pages["vejledning/studentermedhjaelper.md"])
     assert (
         "| Basisoplysninger på manuelt konverterede sager | åbne sager med anbringelse, åbne sager med børnefaglig "
-        "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18-22 år) | 186 "
+        "undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18–22 år) | 186 "
         f"({site_texts.taken_in_training(9, 195, ('DUBU for studentermedhjælpere',))}) | "
         "11. januar–5. februar 2027 (før: Manuelt konverterede sager klar til kontrol) |"
     ) in text
@@ -230,13 +236,13 @@ def test_field_names_get_glossary_tooltips(pages):
     )
     student = to_html(pages["vejledning/studentermedhjaelper.md"].markdown)
     assert re.search(
-        r'<td><abbr title="De personer, der har forældremyndigheden[^"]*">Forældremyndighedsindehavere</abbr></td>',
+        r'<td><abbr title="Den eller de personer, der har forældremyndigheden[^"]*">Forældremyndighedsindehavere</abbr></td>',
         student,
     )
-    # the students' work ends before the freeze: the freeze log is not theirs to read
-    assert "frysningslog" not in student.lower()
+    # the students' work ends before the freeze, but their cases can still change in SBSYS until go-live
+    assert "kan stadig blive ændret i SBSYS helt frem til go-live" in re.sub(r"<[^>]+>", "", student)
     caseworker = to_html(pages["vejledning/sagsbehandler.md"].markdown)
-    assert "frysningsloggen i SBSYS" in re.sub(r"<[^>]+>", "", caseworker)
+    assert "står ændringerne i frysningsloggen" in re.sub(r"<[^>]+>", "", caseworker)
     finance = to_html(pages["vejledning/oekonomimedarbejder-tjekliste.md"].markdown)
     assert re.search(r'<abbr title="Afgørelser om at betale[^"]*">Bevillinger</abbr> \(beløb', finance)
 
@@ -268,8 +274,8 @@ def test_checklist_has_a_box_for_each_step_field_and_check(pages):
     assert boxes[8].startswith("Tjek at CPR-nummer")
     assert boxes[9].startswith("3. Giv sagen videre")
     caseworker = checkboxes(to_html(pages["vejledning/sagsbehandler-tjekliste.md"].markdown))
-    # conversion: 5 steps + 1+3+3+2 fields + 5 checks; follow-up: 1 step + 3 fields + 1 check
-    assert len(caseworker) == (5 + 9 + 5) + (1 + 3 + 1)
+    # conversion: 5 steps + 1+4+3+2 fields + 5 checks; follow-up: 1 step + 4 fields + 1 check
+    assert len(caseworker) == (5 + 10 + 5) + (1 + 4 + 1)
     assert "Frist for barnets plan (kun på: åbne sager med anbringelse)" in caseworker
 
 

@@ -99,11 +99,11 @@ def test_reconciliation_with_and_without_explanations():
     f = facts({"afstemning": rec})
     assert [(r.difference, r.explained, r.unexplained) for r in f.reconciliation] == [(-3, 0, 3), (1, 0, 1)]
     rec["forklaringer"] = [
-        {"kategori": "a", "antal": 2, "forklaring": "Lukket før frysningen."},
-        {"kategori": "m", "antal": 1, "forklaring": "Oprettet i DUBU under frysningen."},
+        {"kategori": "a", "antal": 2, "retning": "faerre_i_dubu", "forklaring": "Oprettet efter udtrækket."},
+        {"kategori": "m", "antal": 1, "retning": "flere_i_dubu", "forklaring": "Lukket efter udtrækket."},
     ]
     f = facts({"afstemning": rec})
-    assert [(r.difference, r.explained, r.unexplained) for r in f.reconciliation] == [(-3, 2, 1), (1, 1, 0)]
+    assert [(r.difference, r.explained, r.unexplained) for r in f.reconciliation] == [(-3, -2, 1), (1, 1, 0)]
     assert [r.category.id for r in f.unexplained] == ["a"]
 
 

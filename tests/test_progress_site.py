@@ -106,25 +106,25 @@ def test_overview_shows_verdicts_worked_out_by_hand(both):
 def test_reconciliation_quality_and_go_no_go_pages(both):
     rec = both[0]["fremdrift/afstemning.md"]
     assert '!!! danger "1 forskel er ikke forklaret"' in rec
-    assert "| Åbne sager med børnefaglig undersøgelse i gang | 45 | 44 | -1 | 0 | **1** |" in rec
-    assert "| Åbne sager med støttende indsatser | 280 | 278 | -2 | 2 | 0 |" in rec
+    assert "| Åbne sager med børnefaglig undersøgelse i gang | 45 | 44 | −1 | 0 | **1** |" in rec
+    assert "| Åbne sager med støttende indsatser | 280 | 278 | −2 | −2 | 0 |" in rec
     q = both[0]["fremdrift/kvalitet.md"]
     # 4 of 138 = 2,9 %; Wilson 95 %: 1,1 %-7,2 %; threshold 5 %
     assert "| 138 | 4 | 2,9 % | 1,1 %–7,2 % | 5 % | under grænsen, men intervallet går over den |" in q
     go = both[0]["fremdrift/go-no-go.md"]
     assert "- [x] **Danmarks Statistik-startdatoer på anbringelser og indsatser er tjekket**: opfyldt" in go
-    assert "kontrolrunden Kontrolrunde 2 og afstemning af antal før og efter er ikke registreret" in go
+    assert "kontrolrunde 2 og afstemning af antal før og efter er ikke registreret" in go
     # What is missing is a list in a sentence, ended with "samt"/"og" as everywhere on the site (not "; ")
     assert (
         "Mangler: åbne sager med børnefaglig undersøgelse i gang&#58; 1 sag uden forklaring samt åbne sager "
-        "med ungestøtte og efterværn (18-22 år)&#58; ikke afstemt endnu."
+        "med ungestøtte og efterværn (18–22 år)&#58; ikke afstemt endnu."
     ) in go
     assert (
         "Mangler: alle anbringelser er konverteret og kontrolleret, alle arbejdspakker før go-live er færdige, "
         "fejlraten i begge kontrolrunder er højst 5 % samt alle forskelle i antal sager før og efter er "
         "forklaret."
     ) in both[0]["fremdrift/index.md"]
-    assert "Ikke afstemt endnu: åbne sager med ungestøtte og efterværn (18-22 år)." in rec
+    assert "Ikke afstemt endnu: åbne sager med ungestøtte og efterværn (18–22 år)." in rec
 
 
 def test_downloads_hold_the_history_with_verdicts(both):
@@ -200,7 +200,7 @@ def test_text_in_fremdrift_yaml_is_shown_as_text(tmp_path, text):
     quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     progress = edit(
         (ROOT / "fremdrift.yaml").read_text(encoding="utf-8"),
-        "forklaring: Lukket i SBSYS efter udtrækket til Netcompany og før frysningen; skal ikke konverteres.",
+        "forklaring: Oprettet i SBSYS efter udtrækket til Netcompany; oprettes i hånden i DUBU før go-live.",
         f"forklaring: {quoted}",
     )
     progress = edit(progress, "af: Superbruger Ingeborg Skjern", f"af: {quoted}")

@@ -47,7 +47,7 @@ def test_all_sessions_table_in_date_order_with_danish_dates(example):
         "| mandag den 18. januar 2027",
         "| torsdag den 21. januar 2027",
     ]
-    assert "| 09:00–15:00 | [DUBU for sagsbehandlere, hold 1](#hold-sagsbehandler-hold-1) | Sagsbehandler |" in page
+    assert "| 09:00–15:00 | [DUBU for sagsbehandlere, hold 1](#hold-sagsbehandler-hold-1) | Sagsbehandlere |" in page
     assert "| Rådhuset, mødelokale 3 | Hans Christian Varnæs | 8 af 10 | 40 |" in page
 
 

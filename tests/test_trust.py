@@ -176,18 +176,13 @@ def test_re_entry_hours_are_planned_and_costed(tmp_path):
     assert rows[0][2] == "15. februar 2027" and rows[0][3] == "28. februar 2027"
 
 
-def test_freeze_log_only_for_those_who_work_in_or_after_the_freeze(tmp_path):
+def test_everyone_who_converts_is_told_about_changes_after_conversion(tmp_path):
+    # issue 20, point 9: a case converted weeks before the freeze still changes in the old system until go-live
     _, _, site = rendered(tmp_path)
-    assert "frysningsloggen" not in site.text("vejledning/studentermedhjaelper")  # done 5 February
-    assert "frysningsloggen i SBSYS" in site.text("vejledning/sagsbehandler")  # converts 15-26 February
-    # move the students into the freeze (and their deadline to go-live): now they are told
-    text = edit(
-        example_text(),
-        "    fra: 2027-01-11\n    til: 2027-02-05\n    frist: klar_til_kontrol",
-        "    fra: 2027-01-11\n    til: 2027-02-19\n    frist: go_live",
-    )
-    _, _, site = rendered(tmp_path, text)
-    assert "frysningsloggen i SBSYS" in site.text("vejledning/studentermedhjaelper")
+    for role in ("studentermedhjaelper", "sagsbehandler"):  # done 5 February / converts 15-26 February
+        text = site.text(f"vejledning/{role}")
+        assert "kan stadig blive ændret i SBSYS helt frem til go-live" in text, role
+        assert "Skriv datoen, du konverterer sagen, på din liste" in text, role
 
 
 def test_control_guide_has_sample_comparison_statistics_and_fault_record(tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from urllib.parse import quote
@@ -50,6 +51,8 @@ class GuideStep:
     if_not: str | None
     group_id: str | None = None
     timing: Timing = Timing.go_live
+    created_by: str | None = None  # the vendor, when it has created the case in DUBU on (some of) the step's cases
+    created_on_all: bool = False  # ... on all of them: the role never creates the case in this step
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,9 @@ def _image(ref: str | None, page_dir: str) -> Markup | None:
     return Markup(quote(posixpath.relpath(ref, page_dir), safe="/-_.~"))
 
 
+_CREATE = re.compile(r"\bopret", re.IGNORECASE)  # "Opret sag", "oprette": where a case is created
+
+
 def _check_text(text: str | None) -> str | None:
     if not text:
         return None
@@ -218,12 +224,18 @@ def _group_steps(plan: Plan, role: Role, page_dir: str) -> list[GuideStep]:
                 lines.append(FieldLine(f.name, f.minutes, only, vendor if prefilled else None))
             g = plan.guide.groups.get(group.id)
             step_cats = tuple(c.name for c in all_cats if c.id in step_cat_ids) if step_cat_ids != role_cats else ()
+            # The vendor creates every case it converts: on those the role finds the case, never creates it.
+            vendor_made = [c for c in all_cats if c.id in step_cat_ids and c.route is Route.automatic]
+            on_all = bool(vendor_made) and len(vendor_made) == len(step_cat_ids)
+            where = g.where if g else None
+            if on_all and where and _CREATE.search(where):
+                where = None  # "DUBU: Opret sag > ..." would tell the role to create a case that exists
             steps.append(
                 GuideStep(
                     number=0,
                     title=group.name,
                     what=g.text if g else None,
-                    where=g.where if g else None,
+                    where=where,
                     fields=tuple(lines),
                     check=_check_text(g.check) if g else None,
                     minutes=sum(f.minutes for f in fields),
@@ -234,6 +246,8 @@ def _group_steps(plan: Plan, role: Role, page_dir: str) -> list[GuideStep]:
                     if_not=g.if_not if g else None,
                     group_id=group.id,
                     timing=timing,
+                    created_by=vendor if vendor_made else None,
+                    created_on_all=on_all,
                 )
             )
     return steps
@@ -350,7 +364,9 @@ def guide_view(
     )
     cats_min = category_minutes(plan, role, minutes)
     free = sum(s.minutes for s in (extra.before + extra.after if extra else []))
-    freeze = plan.project.freeze.start if plan.project.freeze and works_in_freeze(plan, role) else None
+    # Every role that converts before go-live: a converted case can change in the old system until go-live.
+    converts = works_in_freeze(plan, role) or any(s.timing is Timing.go_live for s in groups)
+    freeze = plan.project.freeze.start if plan.project.freeze and converts else None
     offer = plan.vendor_offer
     routed = routed_cases(plan)
     per_case = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0

@@ -31,6 +31,7 @@ from dateutil.relativedelta import relativedelta
 from ..formatting import round_half_up
 from ..model import Plan
 from ..model.progress import CriterionKind
+from ..model.schedule import PackageTiming
 from ..texts import site as texts
 from .calendar import Week, by_week, last_working_day, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork, routed_cases
@@ -302,8 +303,22 @@ def teaching_works(plan: Plan, start: dt.date, end: dt.date) -> list[Work]:
     return out
 
 
+def first_conversion_day(plan: Plan) -> dt.date | None:
+    """The first day a case is converted before go-live: a work package's start, a converting session, the
+    vendor's delivery. From that day on a converted case can still change in the old system."""
+    days = [wp.start for wp in plan.work_packages if wp.start and wp.timing is not PackageTiming.first_follow_up]
+    days += [s.date for s in plan.training.sessions if s.conversion]
+    offer = plan.vendor_offer
+    if offer and offer.delivery and routed_cases(plan):
+        days.append(offer.delivery)
+    return min(days, default=None)
+
+
 def reentry_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
-    """Re-entering what changed in the old system after a case was converted (projekt.frysning.genindtastning)."""
+    """Re-entering what changed in the old system after a case was converted (projekt.frysning.genindtastning).
+    The hours cover every change from the day a case is converted (first_conversion_day) to go-live; the work
+    is done, by default, from the freeze's first day (when the old system stands still) to the day before
+    go-live."""
     freeze = plan.project.freeze
     if freeze is None:
         return []

@@ -30,10 +30,11 @@ from functools import partial
 from .. import formatting as fmt
 from ..model import Plan
 from ..model.base import LAST_DAY
-from ..model.cases import CaseCategory
+from ..model.cases import CaseCategory, Route
 from ..model.municipality import TaskStatus
 from ..model.progress import (
     ControlRound,
+    ControlRoute,
     CriterionKind,
     Explanation,
     GoNoGoCriterion,
@@ -46,6 +47,7 @@ from ..texts import site as texts
 from .calendar import WorkingDays, shift
 from .effort import SessionWork
 from .forecast import progress_by_owner
+from .guide import control_view
 from .planning import Planning
 
 Z95 = 1.959963984540054  # the 97.5 % quantile of the standard normal distribution
@@ -131,6 +133,13 @@ class Item:
     @property
     def not_started(self) -> bool:
         return self.done == 0 and self.planned == 0
+
+    @property
+    def days_late(self) -> int:
+        """Days a finished item was done after its deadline (0 when on time or not finished)."""
+        if self.verdict != DONE or self.finish is None:
+            return 0
+        return max(0, (self.finish - self.deadline).days)
 
     @property
     def late(self) -> bool:
@@ -341,6 +350,11 @@ class RoleProgress:
             return DONE
         return BEHIND if self.behind > 0 else ON_TRACK
 
+    @property
+    def finished_late(self) -> tuple[Item, ...]:
+        """The role's items that were finished after their deadline."""
+        return tuple(i for i in self.items if i.days_late)
+
 
 # --- reconciliation and quality --------------------------------------------------------------------
 
@@ -358,11 +372,46 @@ class CategoryReconciliation:
 
     @property
     def explained(self) -> int:
-        return sum(e.count for e in self.explanations)
+        """The explanations added up with their signs (DUBU − old system, as ``difference``)."""
+        return sum(e.signed for e in self.explanations)
 
     @property
     def unexplained(self) -> int:
-        return max(0, abs(self.difference) - self.explained)
+        """Cases of the difference no explanation accounts for (0 when the signed sum is the difference)."""
+        return abs(self.difference - self.explained)
+
+    @property
+    def over_explained(self) -> bool:
+        """The explanations point the other way than the difference, or add up to more than it."""
+        e, d = self.explained, self.difference
+        return e != 0 and (e * d < 0 or abs(e) > abs(d))
+
+
+@dataclass(frozen=True)
+class RouteQuality:
+    """One route of a control round: every case of the census categories, or the random sample. A census has
+    no sampling uncertainty (its interval is its rate); a sample has a Wilson 95 % interval."""
+
+    route: ControlRoute
+    checked: int
+    faults: int
+    planned: int | None  # cases the control guide plans on this route (None: the plan says nothing)
+
+    @property
+    def rate_pct(self) -> float:
+        return self.faults / self.checked * 100
+
+    @property
+    def interval_pct(self) -> tuple[float, float]:
+        if self.route is ControlRoute.census:
+            return self.rate_pct, self.rate_pct
+        low, high = wilson(self.faults, self.checked)
+        return low * 100, high * 100
+
+    @property
+    def short(self) -> int:
+        """Cases fewer than planned (0 when as planned or more)."""
+        return max(0, (self.planned or 0) - self.checked)
 
 
 @dataclass(frozen=True)
@@ -372,6 +421,14 @@ class RoundQuality:
     low: float  # Wilson 95 % interval, fractions
     high: float
     threshold: float | None  # percent, from a fejlrate_under criterion
+    routes: tuple[RouteQuality, ...] = ()  # census and sample kept apart, when the round records them
+    planned: int | None = None  # cases the control guide plans in all (census + sample)
+    mixed: bool = False  # the plan has census categories but the round records one number for both
+
+    @property
+    def short(self) -> int:
+        """Cases fewer than planned in the round as a whole (when it has no routes)."""
+        return 0 if self.routes or self.planned is None else max(0, self.planned - self.control_round.sample)
 
     @property
     def rate(self) -> float:
@@ -433,6 +490,7 @@ class ProgressFigures:
     status: TaskStatus
     go_live: dt.date
     progress: Progress = field(repr=False, default=None)  # type: ignore[assignment]
+    ahead: list[tuple[Item, Item]] = field(default_factory=list)  # (package, its prerequisite) it is ahead of
 
     @property
     def go(self) -> bool:
@@ -448,6 +506,18 @@ class ProgressFigures:
 
     def role(self, role_id: str) -> RoleProgress | None:
         return next((r for r in self.roles if r.role.id == role_id), None)
+
+
+def _planned_routes(plan: Plan) -> dict[ControlRoute, int]:
+    """Cases the control guide plans per route: every case of the census categories, and the sample of the
+    others (the numbers the control guide shows)."""
+    view = control_view(plan)
+    if view is None or plan.guide.control is None:
+        return {}
+    out = {ControlRoute.sample: view.sample_cases}
+    if view.full:
+        out[ControlRoute.census] = sum(n for _, n in view.full)
+    return out
 
 
 def _latest_rounds(rounds: list[ControlRound]) -> dict[str, ControlRound]:
@@ -496,11 +566,24 @@ def _criterion(
         ]
     elif c.kind is CriterionKind.categories_converted:
         wanted = [i for i in items if not i.follow_up and set(i.categories) & set(c.categories)]
-        missing = [
-            texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))
-            for i in wanted
-            if i.verdict != DONE
-        ]
+        names = {k.id: k.name for k in plan.categories}
+        missing = []
+        for i in wanted:
+            if i.verdict == DONE:
+                continue
+            others = [names.get(k, k) for k in i.categories if k not in c.categories]
+            if others:  # the count covers other categories too: it cannot tell how far the criterion's are
+                missing.append(
+                    texts.MISSING_ITEM_MIXED.format(
+                        name=i.name,
+                        done=i.done,
+                        cases=cases(i.total),
+                        others=fmt.and_list(others, lower=True),
+                        mine=fmt.and_list([names.get(k, k) for k in i.categories if k in c.categories], lower=True),
+                    )
+                )
+            else:
+                missing.append(texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total)))
         missing += [texts.MISSING_ROUND.format(activity=activities.get(a, a)) for a in c.activities if a not in latest]
     elif c.kind is CriterionKind.fault_rate_below:
         wanted_ids = c.activities or list(latest)
@@ -535,11 +618,37 @@ def _criterion(
     return CriterionResult(c, not missing, tuple(missing))
 
 
+def _quality_missing(plan: Plan, latest: dict[str, ControlRound]) -> list[str]:
+    """What keeps KLIK step 3 ("Kontrollér datakvaliteten") open: every planned control round (the guide's
+    ``kontrolrunder``, else every round recorded) must be recorded, and within its fault-rate limit."""
+    planned = list(plan.guide.control.rounds) if plan.guide.control and plan.guide.control.rounds else []
+    wanted = list(dict.fromkeys([*planned, *latest]))
+    if not wanted:
+        return [texts.MISSING_ROUNDS_KEY]
+    names = {a.id: a.name for a in plan.activities}
+    per_activity, general = _thresholds(plan)
+    missing = []
+    for a in wanted:
+        r = latest.get(a)
+        limit = per_activity.get(a, general)
+        if r is None:
+            missing.append(texts.MISSING_ROUND.format(activity=names.get(a, a)))
+        elif limit is not None and r.faults / r.sample * 100 > limit + 1e-9:
+            missing.append(
+                texts.MISSING_FAULT_RATE.format(
+                    activity=names.get(a, a),
+                    rate=fmt.percent(r.faults / r.sample * 100, 1),
+                    threshold=fmt.percent(limit, 1),
+                )
+            )
+    return missing
+
+
 def _steps(
     items: list[Item],
     recs: list[CategoryReconciliation],
     unreconciled: list[CaseCategory],
-    latest: dict[str, ControlRound],
+    quality_missing: list[str],
     criteria: list[CriterionResult],
 ) -> list[TaskStep]:
     unfinished = [i for i in items if not i.follow_up and i.verdict != DONE]
@@ -552,11 +661,39 @@ def _steps(
         ]
         + [texts.MISSING_RECONCILIATION.format(category=c.name) for c in unreconciled]
     )
-    step3 = () if latest else (texts.MISSING_ROUNDS_KEY,)
+    step3 = tuple(quality_missing)
     open_criteria = [c for c in criteria if not c.met]
     step4 = (texts.MISSING_CRITERIA,) if not criteria else tuple(f"{c.criterion.name}" for c in open_criteria)
     missing = {1: step1, 2: step2, 3: step3, 4: step4}
     return [TaskStep(n, title, not missing[n], missing[n]) for n, title in texts.CONVERT_STEP_TITLES.items()]
+
+
+def ahead_of_prerequisite(plan: Plan, items: list[Item]) -> list[tuple[Item, Item]]:
+    """Work packages further along than the package they build on. The plan's first field group creates the
+    case (basic data): a package with it is the prerequisite of every other package at the conversion on the
+    same cases, in the categories the municipality converts by hand (the vendor creates its own cases).
+    Counts are per package, not per category, so a package is reported only when it must be ahead: the cases
+    it has done beyond all its other categories are more than the prerequisite has done at all."""
+    if not plan.minimum.groups:
+        return []
+    first = plan.minimum.groups[0].id
+    packages = {wp.id: wp for wp in plan.work_packages}
+    counts = {c.id: c.count for c in plan.categories}
+    manual = {c.id for c in plan.categories if c.converted and c.route is not Route.automatic}
+    mine = [i for i in items if i.kind == "arbejdspakke" and not i.follow_up and i.id in packages and i.total]
+    sessions = {s.id: s for s in plan.training.sessions if s.conversion and first in s.conversion.groups}
+    creating = [i for i in items if i.kind == "hold" and i.id in sessions]  # basic data made during training
+    out = []
+    for a in (i for i in mine if first in packages[i.id].groups):
+        for b in mine:
+            shared = set(a.categories) & set(b.categories) & manual
+            if b is a or first in packages[b.id].groups or not shared:
+                continue
+            created = a.done + sum(min(s.done, s.total) for s in creating if set(s.categories) & shared)
+            b_elsewhere = min(b.total, sum(counts.get(c, 0) for c in b.categories if c not in shared))
+            if b.done - b_elsewhere > created:
+                out.append((b, a))
+    return out
 
 
 def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> ProgressFigures:
@@ -602,19 +739,29 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
     unreconciled = [c for c in plan.categories if c.converted and c.id not in seen]
     per_activity, general = _thresholds(plan)
     names = {a.id: a.name for a in plan.activities}
-    quality = [
-        RoundQuality(
-            r, names.get(r.activity, r.activity), *wilson(r.faults, r.sample), per_activity.get(r.activity, general)
+    planned = _planned_routes(plan)
+    rounds_planned = set(plan.guide.control.rounds) if plan.guide.control else set()
+    quality = []
+    for cr in progress.controls:
+        routes_planned = planned if cr.activity in rounds_planned else {}
+        quality.append(
+            RoundQuality(
+                cr,
+                names.get(cr.activity, cr.activity) or cr.activity,
+                *wilson(cr.faults, cr.sample),
+                per_activity.get(cr.activity, general),
+                tuple(RouteQuality(x.route, x.checked, x.faults, routes_planned.get(x.route)) for x in cr.routes),
+                sum(routes_planned.values()) if routes_planned else None,
+                bool(routes_planned.get(ControlRoute.census)) and not cr.routes,
+            )
         )
-        for r in progress.controls
-    ]
     latest = _latest_rounds(progress.controls)
     checks = {c.criterion: c for c in sorted(progress.checks, key=lambda c: c.date)}
     criteria = [
         _criterion(plan, c, items, recs, unreconciled, latest, checks)
         for c in (plan.go_no_go.criteria if plan.go_no_go else [])
     ]
-    steps = _steps(items, recs, unreconciled, latest, criteria)
+    steps = _steps(items, recs, unreconciled, _quality_missing(plan, latest), criteria)
     started = any(i.done for i in items) or bool(progress.controls) or bool(recs)
     task = (
         TaskStatus.completed
@@ -623,7 +770,7 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
         if started
         else TaskStatus.not_started
     )
-    return ProgressFigures(
+    figures = ProgressFigures(
         as_of,
         data_date,
         status_dates,
@@ -638,3 +785,5 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
         plan.project.go_live,
         progress,
     )
+    figures.ahead = ahead_of_prerequisite(plan, items)
+    return figures

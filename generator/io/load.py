@@ -33,10 +33,109 @@ def load_plan_text(text: str | bytes, file: str = "plan.yaml") -> tuple[Plan, Lo
 
 
 def plan_from_yaml(loaded: LoadedYaml) -> Plan:
+    return validated(loaded, Plan)
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validated(loaded: LoadedYaml, root: type[M]) -> M:
+    """The file's data as a `root` model; every problem (numbers written with thousands separators first,
+    then pydantic's errors elsewhere) is a Danish message at its line. Raises PlanError."""
+    written = thousands_messages(loaded, root)
     try:
-        return Plan.model_validate(loaded.data)
+        model = root.model_validate(loaded.data)
     except ValidationError as exc:
-        raise PlanError([_message(loaded, err) for err in exc.errors(include_url=False)]) from None
+        said = {m.key for m in written}
+        rest = [_message(loaded, err, root) for err in exc.errors(include_url=False)]
+        raise PlanError([*written, *(m for m in rest if m.key not in said)]) from None
+    if written:
+        raise PlanError(written)
+    return model
+
+
+# --- numbers with Danish thousands separators ---------------------------------------------------
+
+
+def _annotation_at(loc: tuple[Any, ...], root: type[BaseModel]) -> Any:
+    """The declared type of the value at `loc` (None when `loc` is not a place the model knows)."""
+    current: Any = root
+    for part in loc:
+        current = _unwrap(current)
+        origin = typing.get_origin(current)
+        if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
+            match = [f for f in current.model_fields.values() if f.alias == part]
+            if not match:
+                return None
+            current = match[0].annotation
+        elif origin is list and isinstance(part, int):
+            current = typing.get_args(current)[0]
+        elif origin is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    return current
+
+
+def is_number_type(tp: Any) -> bool:
+    """Whether a field's type is a number (int or float, also inside Optional or Annotated)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return is_number_type(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(is_number_type(a) for a in typing.get_args(tp) if a is not type(None))
+    return isinstance(tp, type) and issubclass(tp, (int, float)) and not issubclass(tp, bool)
+
+
+def is_whole_number_type(tp: Any) -> bool:
+    """Whether a number field takes whole numbers only (a count, a percentage)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return is_whole_number_type(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return all(is_whole_number_type(a) for a in typing.get_args(tp) if a is not type(None))
+    return isinstance(tp, type) and issubclass(tp, int) and not issubclass(tp, bool)
+
+
+def _surely_thousands(written: str) -> bool:
+    """In a decimal field, 1.125 may be meant (1,125 hours); 50.000, 1.200, 1.200.000 and 1.200,5 cannot be:
+    nobody writes a decimal with a trailing zero, or with two points or a comma."""
+    number = written.lstrip("+-")
+    return number.count(".") > 1 or "," in number or number.endswith("0")
+
+
+def plain_number(written: str) -> str:
+    """The number as the plan wants it: 50.000 -> 50000, 1.200,5 -> 1200.5."""
+    return written.replace(".", "").replace(",", ".")
+
+
+def thousands_messages(loaded: LoadedYaml, root: type[BaseModel]) -> list[Message]:
+    """An error for every number field whose value was typed with thousands separators (50.000, 1.200)."""
+    out = []
+    for loc, written in loaded.thousands.items():
+        tp = _annotation_at(loc, root)
+        if not is_number_type(tp) or (not is_whole_number_type(tp) and not _surely_thousands(written.text)):
+            continue
+        value = _value_at(loaded.data, loc)
+        read = say.THOUSANDS_READ_AS_DECIMAL.format(value=_show_number(value)) if isinstance(value, float) else None
+        text = say.THOUSANDS_SEPARATOR.format(
+            written=written.text, read=read or say.THOUSANDS_READ_AS_TEXT, plain=plain_number(written.text)
+        )
+        out.append(Message(loaded.file, written.line, written.column, key_path(loaded.data, loc), text, ERROR))
+    return out
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _show_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
 
 
 # --- key paths -------------------------------------------------------------------------------

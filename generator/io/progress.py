@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from ..messages import PlanError
 from ..model.progress import Progress
 from .cpr import guarded_load
-from .load import _message
+from .load import validated
 from .yaml_loader import LoadedYaml
 
 PROGRESS_FILE = "fremdrift.yaml"
@@ -28,7 +25,4 @@ def progress_path(plan_path: Path) -> Path:
 def load_progress(path: Path) -> tuple[Progress, LoadedYaml]:
     """Guard, read and type-check fremdrift.yaml. Raises PlanError with every message at once."""
     loaded = guarded_load(path)
-    try:
-        return Progress.model_validate(loaded.data), loaded
-    except ValidationError as exc:
-        raise PlanError([_message(loaded, err, Progress) for err in exc.errors(include_url=False)]) from None
+    return validated(loaded, Progress), loaded

@@ -81,11 +81,43 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+@dataclass(frozen=True)
+class Written:
+    """A value as it was typed, kept where YAML's reading of it may not be what the user meant."""
+
+    text: str  # the value as written, e.g. "50.000"
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class SplitList:
+    """A bracketed list of text that YAML split at commas, where a comma may stand inside one name."""
+
+    path: PathT
+    line: int
+    column: int
+    items: tuple[str, ...]
+
+
+# A number written with Danish thousands separators (and maybe a decimal comma): 50.000, 1.200.000, 1.200,5.
+# YAML reads 50.000 as the decimal number 50.0 and 1.200.000 as text; either way not what was meant.
+THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+# A bracketed list item after the first that carries "og"/"eller"/"&": "[Børn, Unge og Familie]" reads as one name
+# ("A, B og C") that YAML split at its comma.
+_ENUMERATION = re.compile(r"(?:^|\s)(?:og|eller|&)(?:\s|$)", re.IGNORECASE)
+
+
 @dataclass
 class LoadedYaml:
     data: dict
     file: str
     _root: _Pos | None = field(default=None, repr=False, compare=False)
+    thousands: dict[PathT, Written] = field(default_factory=dict, repr=False, compare=False)
+    """Values typed with thousands separators (THOUSANDS), by path; the loader (io/load.py) decides by the
+    field's type whether it is an error."""
+    split_lists: list[SplitList] = field(default_factory=list, repr=False, compare=False)
+    """Bracketed lists of text that may have been split inside a name (rules warn)."""
 
     def _walk(self, path: PathT) -> tuple[_Pos | None, bool]:
         """Deepest existing node along ``path`` and whether all of it exists."""
@@ -212,7 +244,7 @@ def load_yaml_text(text_or_bytes: str | bytes, file: str, *, max_bytes: int = DE
     data, pos = builder.build_root(root)
     if builder.messages:
         raise PlanError(builder.messages)
-    return LoadedYaml(data=data, file=file, _root=pos)
+    return LoadedYaml(data=data, file=file, _root=pos, thousands=builder.thousands, split_lists=builder.split_lists)
 
 
 def _compose(text: str) -> Node | None:
@@ -422,6 +454,8 @@ class _Builder:
         self.active: set[int] = set()  # ids of collections being built (cycle check)
         self.built: set[int] = set()  # ids of nodes built so far (to tell alias re-use)
         self.aliased = False
+        self.thousands: dict[PathT, Written] = {}
+        self.split_lists: list[SplitList] = []
 
     def error(self, node: Node, path: PathT, text: str) -> None:
         line, col = _mark(node)
@@ -455,6 +489,9 @@ class _Builder:
             raise _TooMuch
         if isinstance(node, ScalarNode):
             self.count_chars(node)
+            if THOUSANDS.fullmatch(node.value.strip()):
+                line, col = _mark(node)
+                self.thousands[path] = Written(node.value.strip(), line, col)
             return self.scalar(node, path)
         if id(node) in self.active:
             self.error(node, path, say.ALIAS_CYCLE)
@@ -463,6 +500,7 @@ class _Builder:
             if node.tag != _SEQ_TAG:
                 self.bad_tag(node, path)
                 return None
+            self.note_split(node, path)
             self.active.add(id(node))
             try:
                 out = []
@@ -529,6 +567,16 @@ class _Builder:
                     ),
                 )
         return out
+
+    def note_split(self, node: SequenceNode, path: PathT) -> None:
+        items = node.value
+        if not node.flow_style or len(items) < 2:
+            return
+        if not all(isinstance(i, ScalarNode) and i.tag == _STR_TAG and not i.style for i in items):
+            return
+        if any(_ENUMERATION.search(i.value) for i in items[1:]):
+            line, col = _mark(node)
+            self.split_lists.append(SplitList(path, line, col, tuple(i.value for i in items)))
 
     def scalar(self, node: ScalarNode, path: PathT) -> Any:
         if node.tag == _STR_TAG or node.tag == _VALUE_TAG:  # text: what SafeConstructor returns, without its detour

@@ -56,7 +56,7 @@ class ConversionForm(Model):
     options: list[Option] = field("muligheder", "Mulighederne, der er overvejet.", min_length=1)
     criteria: list[Criterion] = field("kriterier", "Kriterierne (økonomi, effektivitet, datakvalitet).", min_length=1)
     scores: dict[Id, dict[Id, Score]] = field(
-        "vurdering", "Point 1-5 for hver mulighed (nøgle) og hvert kriterium (nøgle).", {}
+        "vurdering", "Point 1–5 for hver mulighed (nøgle) og hvert kriterium (nøgle).", {}
     )
     decision: Decision | None = field("beslutning", "Den trufne beslutning; udelades indtil den er truffet.", None)
 

@@ -37,8 +37,12 @@ class KlikTask(Model):
 
 class Reentry(Model):
     role: Id = field("rolle", "Rolle, der indtaster ændringerne fra det gamle system i DUBU.")
-    hours: Hours = field("timer", "Timer i alt til at indtaste ændringerne igen.")
-    start: Date | None = field("fra", "Første dag. Udelades: frysningens første dag.", None)
+    hours: Hours = field(
+        "timer",
+        "Timer i alt til at indtaste ændringerne igen: alle ændringer i det gamle system fra den dag, en sag "
+        "konverteres, til go-live (ikke kun dem i frysningen).",
+    )
+    start: Date | None = field("fra", "Første dag for arbejdet. Udelades: frysningens første dag.", None)
     end: Date | None = field("til", "Sidste dag. Udelades: dagen før go-live.", None)
 
 

@@ -73,10 +73,53 @@ class CategoryCount(Model):
     dubu: Count = field("dubu", "Antal sager i DUBU efter konverteringen.")
 
 
+class Direction(str, Enum):
+    """Which way an explanation moves DUBU's count against the old system's."""
+
+    more_in_dubu = "flere_i_dubu"
+    fewer_in_dubu = "faerre_i_dubu"
+
+
+class Reason(str, Enum):
+    """Known causes of a difference, each with the direction it must have (``REASON_DIRECTION``)."""
+
+    closed_after_extraction = "lukket_efter_udtraek"
+    opened_after_extraction = "oprettet_efter_udtraek"
+    duplicate_in_dubu = "dublet_i_dubu"
+    not_converted = "ikke_konverteret"
+    other = "andet"
+
+
+REASON_DIRECTION = {
+    # closed in the old system after the vendor's extraction: still open in DUBU, no longer in the old system
+    Reason.closed_after_extraction: Direction.more_in_dubu,
+    # opened after the extraction: open in the old system, not yet in DUBU (must be created by hand)
+    Reason.opened_after_extraction: Direction.fewer_in_dubu,
+    Reason.duplicate_in_dubu: Direction.more_in_dubu,
+    Reason.not_converted: Direction.fewer_in_dubu,
+}
+
+
 class Explanation(Model):
     category: Id = field("kategori", "Sagskategori fra plan.yaml.")
     count: SomeCases = field("antal", "Hvor mange sager af forskellen forklaringen dækker.")
+    direction: Direction = field(
+        "retning",
+        "Hvilken vej forklaringen flytter antallet: flere_i_dubu (DUBU har flere end det gamle system) eller "
+        "faerre_i_dubu (DUBU har færre).",
+    )
+    reason: Reason = field(
+        "aarsag",
+        "Årsagen: lukket_efter_udtraek (giver flere i DUBU), oprettet_efter_udtraek (færre i DUBU), "
+        "dublet_i_dubu (flere), ikke_konverteret (færre) eller andet.",
+        Reason.other,
+    )
     text: Text = field("forklaring", "Forklaringen (uden navne, CPR-numre og sagsnumre).")
+
+    @property
+    def signed(self) -> int:
+        """The count with its sign: + when DUBU has more, − when it has fewer."""
+        return self.count if self.direction is Direction.more_in_dubu else -self.count
 
 
 class Reconciliation(Model):
@@ -85,11 +128,33 @@ class Reconciliation(Model):
     explanations: list[Explanation] = field("forklaringer", "Forklaringer på forskelle.", [])
 
 
+class ControlRoute(str, Enum):
+    """How a part of a control round picks its cases: every case of a category, or a random sample."""
+
+    census = "alle_sager"
+    sample = "stikproeve"
+
+
+class RouteCount(Model):
+    route: ControlRoute = field(
+        "rute", "alle_sager (alle sager i kategorierne under vejledning.kontrol.alle_sager_i) eller stikproeve."
+    )
+    checked: SomeCases = field("kontrolleret", "Antal kontrollerede sager på denne rute.")
+    faults: Count = field("fejl", "Antal sager med fejl på denne rute.")
+
+
 class ControlRound(Model):
     activity: Id = field("aktivitet", "Kontrolaktiviteten fra plan.yaml (aktiviteter).")
-    sample: SomeCases = field("stikproeve", "Antal kontrollerede sager.")
-    faults: Count = field("fejl", "Antal sager med fejl.")
+    sample: SomeCases = field("stikproeve", "Antal kontrollerede sager i alt.")
+    faults: Count = field("fejl", "Antal sager med fejl i alt.")
     date: Date | None = field("dato", "Dato for kontrollen.", None)
+    routes: list[RouteCount] = field(
+        "ruter",
+        "Runden delt pr. rute, så alle sager i en kategori og stikprøven holdes adskilt: "
+        "[{rute: alle_sager, kontrolleret: 110, fejl: 3}, {rute: stikproeve, kontrolleret: 28, fejl: 1}]. "
+        "Tilsammen skal de give stikproeve og fejl.",
+        [],
+    )
 
 
 class ManualCheck(Model):

@@ -49,3 +49,11 @@ class Role(Model):
     def plural_name(self) -> str:
         """ "sagsbehandlere": the plural as it stands inside a sentence ("Undervisning for sagsbehandlere")."""
         return self.plural or default_plural(self.name) or self.name
+
+    @property
+    def in_sentence(self) -> str:
+        """The role as it stands inside a sentence, agreeing with its head count: "sagsbehandlere" for 16,
+        "projektleder" for one ("Undervisning for projektleder")."""
+        if self.headcount == 1:
+            return self.name[:1].lower() + self.name[1:] if self.name[1:2].islower() else self.name
+        return self.plural_name

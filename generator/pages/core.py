@@ -8,6 +8,7 @@ from collections import defaultdict
 from .. import formatting as fmt
 from ..analysis import Figures, paths
 from ..analysis.kinds import WorkKind
+from ..analysis.load import first_conversion_day
 from ..analysis.milestones import milestones as all_milestones
 from ..model import Plan
 from ..model.cases import CaseStatus, Stakeholder, Timing
@@ -328,6 +329,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
         forecast_chart=Later(_forecast_chart, plan, figures),
         cats=cats,
         groups=groups,
+        first_conversion=first_conversion_day(plan),
         coverage=Later(_coverage_groups, pf.coverage),
         xlsx=downloads.XLSX,
         csv=downloads.CSV,

@@ -77,7 +77,7 @@ def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
     """An iCalendar file with one event per session."""
     from icalendar import Calendar, Event, vText  # imported when a calendar is made, not with the pages
 
-    role_names = {r.id: r.name for r in plan.roles}
+    role_names = {r.id: r.in_sentence for r in plan.roles}  # "For: sagsbehandlere", "For: projektleder"
     cat_names = {c.id: c.name for c in plan.categories}
     group_names = {g.id: g.name for g in plan.minimum.groups}
     cal = Calendar()

@@ -34,7 +34,12 @@ CSV = "downloads/fremdrift.csv"
 def verdict_text(i: Item | RoleProgress) -> str:
     """ "på sporet", "færdig" or "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027"."""
     if i.verdict == DONE:
-        return texts.VERDICT_DONE
+        late = [i] if isinstance(i, Item) and i.days_late else list(getattr(i, "finished_late", ()))
+        if not late:
+            return texts.VERDICT_DONE
+        if isinstance(i, Item):
+            return _done_late(i)
+        return texts.VERDICT_DONE_LATE_ITEMS.format(items=fmt.and_list(f"{x.name} {_done_late(x)}" for x in late))
     if i.verdict != BEHIND:
         return texts.VERDICT_NOT_STARTED if isinstance(i, Item) and i.not_started else texts.VERDICT_ON_TRACK
     n = cases(i.behind)
@@ -43,6 +48,12 @@ def verdict_text(i: Item | RoleProgress) -> str:
     if i.finish is None:
         return texts.VERDICT_BEHIND_UNMEASURED.format(cases=n, deadline=fmt.date(i.deadline))
     return texts.VERDICT_BEHIND_FORECAST.format(cases=n, finish=fmt.date(i.finish), deadline=fmt.date(i.deadline))
+
+
+def _done_late(i: Item) -> str:
+    """ "færdig 5. februar 2027, 12 dage efter fristen" """
+    days = texts.DAY_ONE if i.days_late == 1 else texts.DAYS_MANY.format(n=i.days_late)
+    return texts.VERDICT_DONE_LATE.format(finish=fmt.date(i.finish), days=days)
 
 
 def _bars(items: list[Item]) -> list[charts.ProgressBar]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -57,5 +58,10 @@ def environment() -> jinja2.Environment:
     return env
 
 
+# A full stop after text that already ends in one ("… 1.500 kr." + ".") is said once: "kr." not "kr..". Not "../"
+# (a link), not "..." (an ellipsis).
+_DOUBLE_STOP = re.compile(r"(?<=[^\s.])\.\.(?=[\s)*_]|$)", re.MULTILINE)
+
+
 def render_template(name: str, **context: Any) -> str:
-    return environment().get_template(name).render(**context)
+    return _DOUBLE_STOP.sub(".", environment().get_template(name).render(**context))

@@ -45,7 +45,7 @@ def ics_path(role: Role | None = None) -> str:
 
 
 def session_views(plan: Plan) -> list[SessionView]:
-    roles = {r.id: r.name for r in plan.roles}
+    roles = {r.id: r.in_sentence for r in plan.roles}  # as inside a sentence, agreeing with the head count
     cats = {c.id: c.name for c in plan.categories}
     groups = {g.id: g.name for g in plan.minimum.groups}
     views = []
@@ -102,7 +102,7 @@ def training(plan: Plan, figures: Figures, out) -> None:
     for a in audiences:
         out.add(
             f"undervisning/{a.page}",
-            texts.PAGE_TRAINING_ROLE.format(roles=a.role.plural_name),
+            texts.PAGE_TRAINING_ROLE.format(roles=a.role.in_sentence),
             "undervisning_rolle.md.j2",
             section=SECTION,
             a=a,
@@ -115,7 +115,7 @@ def training(plan: Plan, figures: Figures, out) -> None:
             calendar_bytes,
             plan,
             [v.session for v in a.sessions],
-            texts.CALENDAR_ROLE.format(roles=a.role.plural_name, municipality=name),
+            texts.CALENDAR_ROLE.format(roles=a.role.in_sentence, municipality=name),
         )
 
 

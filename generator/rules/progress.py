@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .. import formatting as fmt
 from ..analysis.progress import ProgressFigures, cases
 from ..messages import Message
-from ..model.progress import CriterionKind, Progress
+from ..model.progress import REASON_DIRECTION, CriterionKind, Progress
 from ..texts import validation as say
 from .context import Context, Path
 from .references import known_ids, suggest
@@ -149,6 +149,17 @@ def reconciliation(ctx: ProgressContext) -> None:
             ctx.error(path, say.CATEGORY_RECONCILED_BEFORE.format(category=row.category, line=first))
         rows.setdefault(row.category, i)
     for i, e in enumerate(rec.explanations):
+        fits = REASON_DIRECTION.get(e.reason)
+        if fits is not None and fits is not e.direction:
+            ctx.error(
+                ("afstemning", "forklaringer", i, "retning"),
+                say.DIRECTION_AGAINST_REASON.format(
+                    reason=e.reason.value,
+                    direction=e.direction.value,
+                    fits=fits.value,
+                    why=say.REASON_WHY[e.reason.value],
+                ),
+            )
         if e.category not in rows:
             known = set(rows)
             ctx.error(
@@ -161,11 +172,14 @@ def reconciliation(ctx: ProgressContext) -> None:
     severity = ctx.error if facts.after_go_live else ctx.warning
     for r in facts.reconciliation:
         path = ("afstemning", "kategorier", rows.get(r.category.id))
-        if r.explained > abs(r.difference):
+        if r.over_explained:
             ctx.error(
                 path,
-                say.EXPLAINED_TOO_MUCH.format(
-                    explained=r.explained, difference=abs(r.difference), old_system=r.old_system, dubu=r.dubu
+                say.EXPLAINED_DOES_NOT_ADD_UP.format(
+                    explained=fmt.number(r.explained),
+                    difference=fmt.number(r.difference),
+                    old_system=r.old_system,
+                    dubu=r.dubu,
                 ),
             )
         elif r.unexplained:
@@ -191,6 +205,40 @@ def control_rounds(ctx: ProgressContext) -> None:
             )
         if r.faults > r.sample:
             ctx.error(("kontrolrunder", i, "fejl"), say.FAULTS_ABOVE_SAMPLE.format(faults=r.faults, sample=r.sample))
+        for k, x in enumerate(r.routes):
+            if x.faults > x.checked:
+                ctx.error(
+                    ("kontrolrunder", i, "ruter", k, "fejl"),
+                    say.FAULTS_ABOVE_SAMPLE.format(faults=x.faults, sample=x.checked),
+                )
+        if r.routes and (sum(x.checked for x in r.routes), sum(x.faults for x in r.routes)) != (r.sample, r.faults):
+            ctx.error(
+                ("kontrolrunder", i, "ruter"),
+                say.ROUTES_DO_NOT_ADD_UP.format(
+                    checked=sum(x.checked for x in r.routes),
+                    faults=sum(x.faults for x in r.routes),
+                    sample=r.sample,
+                    all_faults=r.faults,
+                ),
+            )
+    for i, q in enumerate(ctx.facts.quality):
+        if q.mixed:
+            ctx.warning(("kontrolrunder", i), say.ROUND_MIXES_ROUTES.format(activity=q.activity))
+        elif q.short:
+            ctx.warning(
+                ("kontrolrunder", i, "stikproeve"),
+                say.SAMPLE_SMALLER_THAN_PLANNED.format(
+                    what=say.ROUND_AS_A_WHOLE, checked=q.control_round.sample, planned=q.planned
+                ),
+            )
+        for k, route in enumerate(q.routes):
+            if route.short:
+                ctx.warning(
+                    ("kontrolrunder", i, "ruter", k, "kontrolleret"),
+                    say.SAMPLE_SMALLER_THAN_PLANNED.format(
+                        what=say.ROUTE_WORDS[route.route.value], checked=route.checked, planned=route.planned
+                    ),
+                )
 
 
 def manual_checks(ctx: ProgressContext) -> None:
@@ -204,7 +252,24 @@ def manual_checks(ctx: ProgressContext) -> None:
             ctx.error(path, say.CRITERION_NOT_MANUAL.format(criterion=c.criterion))
 
 
-RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks]
+def ahead_of_prerequisite(ctx: ProgressContext) -> None:
+    """A package further along than the package that creates its cases: a count is wrong, or cases are entered
+    before they exist."""
+    for b, a in ctx.facts.ahead:
+        where = next(
+            (("status", i, "arbejdspakker", b.id) for i, e in reversed(list(enumerate(ctx.progress.status)))
+             if b.id in e.packages),
+            ("status",),
+        )  # fmt: skip
+        ctx.warning(
+            where,
+            say.AHEAD_OF_PREREQUISITE.format(
+                package=b.name, done=b.done, total=b.total, base=a.name, base_done=a.done, base_total=a.total
+            ),
+        )
+
+
+RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks, ahead_of_prerequisite]
 
 
 def check_progress(ctx: ProgressContext) -> list[Message]:

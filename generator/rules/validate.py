@@ -13,7 +13,7 @@ from ..analysis import Figures
 from ..io.yaml_loader import LoadedYaml
 from ..messages import Message
 from ..model import Plan
-from . import consistency, engine, guide, paths, placeholders, progress, references, task, training
+from . import consistency, engine, guide, paths, placeholders, progress, references, task, training, written
 from .context import Context, RawContext, Rule
 
 RULES: list[Rule] = [
@@ -31,7 +31,7 @@ RULES: list[Rule] = [
 # (coverage, weekly load, forecast, training, guide, task steps) would only report what follows from it,
 # often blaming the wrong role: they run once the references are right.
 INDEPENDENT_RULES: list[Rule] = [*references.RULES]
-RAW_RULES: list[Callable[[RawContext], None]] = [*references.RAW_RULES]
+RAW_RULES: list[Callable[[RawContext], None]] = [*references.RAW_RULES, *written.RAW_RULES]
 
 
 def check_raw(loaded: LoadedYaml) -> tuple[list[Message], list[Message]]:

@@ -26,3 +26,6 @@ HOURS = "{hours} timer"  # 12,5 timer
 MINUTE = "{minutes} minut"  # 1 minut
 MINUTES = "{minutes} minutter"  # 2,5 minutter
 KRONER = "{amount} kr."  # 1.234.500 kr.
+MINUS = "\u2212"  # the minus sign: "−2", never a hyphen
+CASE = "{count} sag"  # 1 sag
+CASES = "{count} sager"  # 12 sager

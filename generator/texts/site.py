@@ -199,6 +199,10 @@ PAGE_PROGRESS_GO_NO_GO = "Go/no-go"
 CASES_ONE, CASES_MANY = "{n} sag", "{n} sager"
 # Verdict of a work package, session or role: "bagud: 36 sager, færdig ca. 1. marts 2027 mod frist 28. februar 2027"
 VERDICT_DONE = "færdig"
+VERDICT_DONE_LATE = "færdig {finish}, {days} efter fristen"
+VERDICT_DONE_LATE_ITEMS = "færdig, men {items}"
+DAY_ONE = "1 dag"
+DAYS_MANY = "{n} dage"
 VERDICT_ON_TRACK = "på sporet"
 VERDICT_NOT_STARTED = "på sporet (ikke startet)"
 VERDICT_BEHIND = "bagud: {cases}"
@@ -247,15 +251,15 @@ PROGRESS_SHEET_HEADERS = [
 # What a go/no-go criterion or a step of "Konverter sager" still lacks.
 MISSING_ITEM_CASES = "{name}: {done} af {cases}"
 MISSING_ITEM_LEFT = "{name}: {cases} tilbage"
-MISSING_ROUND = "kontrolrunden {activity} er ikke registreret"
+MISSING_ROUND = "{activity} er ikke registreret"
 MISSING_ROUNDS = "ingen kontrolrunder er registreret"
-MISSING_ROUNDS_KEY = "ingen kontrolrunder er registreret (kontrolrunder)"
+MISSING_ROUNDS_KEY = "ingen kontrolrunder er registreret i fremdrift.yaml"
 MISSING_FAULT_RATE = "{activity}: fejlrate {rate} over grænsen på {threshold}"
 MISSING_EXPLANATION = "{category}: {cases} uden forklaring"
 MISSING_RECONCILIATION = "{category}: ikke afstemt endnu"
-MISSING_CHECK = "ikke krydset af i fremdrift.yaml (go_no_go)"
+MISSING_CHECK = "ikke krydset af i fremdrift.yaml"
 MISSING_CHECK_NOT_MET = "ikke opfyldt ifølge {by}"
-MISSING_CRITERIA = "der er ingen go/no-go-kriterier i plan.yaml (go_no_go.kriterier)"
+MISSING_CRITERIA = "der er ingen go/no-go-kriterier i plan.yaml"
 CONVERT_STEP_TITLES = {
     1: "Konverter sagerne",
     2: "Afstem antal sager før og efter",
@@ -281,3 +285,8 @@ def taken_in_training(taken: int, whole: int, titles: tuple[str, ...]) -> str:
         quoted = [f'"{t}"' for t in titles]
         sessions = TAKEN_SESSIONS_MANY.format(titles=", ".join(quoted[:-1]) + f" {AND} " + quoted[-1])
     return TAKEN_IN_TRAINING.format(taken=taken, whole=whole, sessions=sessions)
+
+
+MISSING_ITEM_MIXED = (
+    "{name}: {done} af {cases}, men optællingen dækker også {others}, så den kan ikke vise, om {mine} er færdige"
+)

@@ -43,6 +43,12 @@ NOT_INTEGER = "skal være et helt tal, fx 12.{got}"
 DECIMAL_COMMA = (
     'skal være et tal. Du har skrevet "{value}" med komma; i planen er decimaltegnet punktum: skriv {dotted}.'
 )
+THOUSANDS_SEPARATOR = (
+    'skal være et tal skrevet uden tusindtalspunktum. Du har skrevet "{written}", som YAML læser som {read}; '
+    "i planen er punktum decimaltegn: skriv {plain}."
+)
+THOUSANDS_READ_AS_DECIMAL = "decimaltallet {value}"
+THOUSANDS_READ_AS_TEXT = "tekst"
 NOT_NUMBER = "skal være et tal (brug punktum som decimaltegn, fx 7.5).{got}"
 NOT_DATE = "skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-01.{got}"
 CLOCK_READ_AS_NUMBER = (
@@ -137,7 +143,7 @@ AFTER_MILESTONE = (
     "som den skal være færdig før. Flyt slutdatoen frem eller milepælen."
 )
 WEIGHTS_NOT_100 = "Kriteriernes vægte giver tilsammen {total} %, men skal give 100 %. Ret vægtene."
-SCORES_MISSING = 'Muligheden "{option}" mangler point for: {missing}. Giv 1-5 point for hvert kriterium.'
+SCORES_MISSING = 'Muligheden "{option}" mangler point for: {missing}. Giv 1–5 point for hvert kriterium.'
 NOT_CONVERTED_NEEDS = 'Sager, der ikke konverteres, skal have "{key}": hvor og hvor længe kan de stadig læses?'
 READ_ACCESS_SHORT = "Læseadgangen til det gamle system bør vare mindst 3 måneder efter go-live."
 READABLE_ONLY_NOT_CONVERTED = '"laesbar_i"/"laesbar_til" bruges kun for sager, der ikke konverteres.'
@@ -360,10 +366,23 @@ CATEGORY_NOT_CONVERTED = (
 CATEGORY_RECONCILED_BEFORE = 'Sagskategorien "{category}" er afstemt før (linje {line}). Skriv den kun én gang.'
 EXPLANATION_WITHOUT_ROW = 'Sagskategorien "{category}" har ingen afstemning under afstemning.kategorier.{hint}'
 ADD_IT_THERE_FIRST = " Tilføj den dér først."
-EXPLAINED_TOO_MUCH = (
-    "Forklaringerne dækker {explained} sager, men forskellen er kun "
-    "{difference} ({old_system} i det gamle system, {dubu} i DUBU). Ret antallene."
+EXPLAINED_DOES_NOT_ADD_UP = (
+    "Forklaringerne giver tilsammen {explained} med fortegn (+ for flere i DUBU, − for færre), men forskellen er "
+    "{difference} ({old_system} i det gamle system, {dubu} i DUBU). Ret antal eller retning, så forklaringerne "
+    "lægger op til forskellen."
 )
+DIRECTION_AGAINST_REASON = (
+    'Retningen "{direction}" passer ikke med årsagen "{reason}": {why} Skriv retning: {fits}, eller ret årsagen.'
+)
+REASON_WHY = {
+    "lukket_efter_udtraek": "en sag, der er lukket i det gamle system efter udtrækket, er stadig i DUBU, men ikke "
+    "længere åben i det gamle system, så DUBU har flere.",
+    "oprettet_efter_udtraek": "en sag, der er oprettet efter udtrækket, er åben i det gamle system, men endnu ikke "
+    "i DUBU, så DUBU har færre (sagen skal oprettes i hånden).",
+    "dublet_i_dubu": "en sag, der står to gange i DUBU, giver flere i DUBU.",
+    "ikke_konverteret": "en sag, der ikke er kommet over, giver færre i DUBU.",
+    "andet": "",
+}
 WHEN_AFTER_GO_LIVE = "Efter go-live"
 WHEN_BEFORE_GO_LIVE = "Før go-live er det en advarsel; fra go-live"
 COUNTS = "{old_system} i det gamle system, {dubu} i DUBU"
@@ -376,3 +395,28 @@ CRITERION_NOT_MANUAL = (
     'Kriteriet "{criterion}" måles ud fra tallene i fremdrift.yaml og kan ikke krydses '
     "af i hånden. Fjern det herfra (kun kriterier med maal: manuel krydses af)."
 )
+
+LIST_SPLIT_AT_COMMA = (
+    "listen i [ ] er delt ved hvert komma og er blevet til {count} punkter: {parts}. Står et komma inde i ét "
+    'navn (fx "Børn, Unge og Familie"), så skriv listen i blokform med ét punkt på hver linje:\n    {key}:\n{block}'
+)
+AHEAD_OF_PREREQUISITE = (
+    '"{package}" er længere ({done} af {total} sager) end "{base}" ({base_done} af {base_total}), som opretter '
+    "sagerne og skal gøres først på de samme sager. Tjek optællingen: en sag kan ikke have indsatser eller "
+    "bevillinger i DUBU, før den er oprettet."
+)
+ROUTES_DO_NOT_ADD_UP = (
+    "Ruterne giver tilsammen {checked} kontrollerede sager og {faults} med fejl, men runden har stikproeve: "
+    "{sample} og fejl: {all_faults}. Ret tallene, så de passer."
+)
+ROUND_MIXES_ROUTES = (
+    '"{activity}" tjekker alle sager i nogle kategorier og en stikprøve af resten, men tallene står samlet. '
+    "Skriv dem hver for sig under ruter (rute: alle_sager og rute: stikproeve), så fejlraten for stikprøven "
+    "ikke blandes med optællingen af alle sager."
+)
+SAMPLE_SMALLER_THAN_PLANNED = (
+    "{what} har {checked} kontrollerede sager, men kontrolvejledningen planlægger {planned}. En mindre stikprøve "
+    "giver et bredere interval: kontrollér de manglende sager, eller skriv, hvorfor de er færre."
+)
+ROUTE_WORDS = {"alle_sager": "Ruten alle_sager", "stikproeve": "Stikprøven"}
+ROUND_AS_A_WHOLE = "Runden"

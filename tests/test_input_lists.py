@@ -1,0 +1,33 @@
+"""A bracketed list of free text that YAML splits at a comma inside one name is a warning showing the block form."""
+
+from __future__ import annotations
+
+from conftest import EXAMPLE, ROOT, edit, example_text, line_of
+from konverteringsplan.build import validate_plan
+
+ONE_NAME = "[4 studentermedhjælpere i Børn, Unge og Familie]"
+
+
+def _warnings(write_plan, text):
+    _, warnings = validate_plan(write_plan(text))
+    return [w for w in warnings if "blokform" in w.text]
+
+
+def test_a_list_split_inside_a_name_warns_with_the_block_form(write_plan):
+    text = edit(example_text(), "personer: [Økonomiteamet]", f"personer: {ONE_NAME}")
+    (warning,) = _warnings(write_plan, text)
+    assert warning.line == line_of(text, ONE_NAME)
+    assert warning.key == "roller[oekonomimedarbejder].personer"
+    assert '2 punkter: "4 studentermedhjælpere i Børn" + "Unge og Familie"' in warning.text
+    assert "personer:\n      - 4 studentermedhjælpere i Børn, Unge og Familie" in warning.text
+
+
+def test_lists_of_names_and_ids_do_not_warn(write_plan):
+    # [Konverter sager, Planlæg undervisning], [Faglig leder, Superbrugere, ...], ids: no name split by a comma
+    assert _warnings(write_plan, example_text()) == []
+
+
+def test_the_plan_comments_show_the_block_form():
+    for plan in (EXAMPLE, ROOT / "generator" / "scaffold" / "plan.yaml"):
+        text = plan.read_text(encoding="utf-8")
+        assert "#   personer:" in text and "#                     - Sagsbehandlere i Børn, Unge og Familie" in text
