@@ -22,13 +22,14 @@ def _messages(text: str) -> list[str]:
 
 
 def test_a_summer_holiday_inside_a_package_moves_its_work_to_the_weeks_with_people():
-    """July's 30 first follow-ups: 30 × 55 min = 27,5 h for the caseworkers. With every caseworker away
-    12-30 July, the hours fall on 1-9 July (7 working days × 16 × 6 / 5 = 19,2 h a day), none in the holiday."""
+    """July's 30 first follow-ups (about 27 h for the caseworkers: the legal-basis minutes of each case, less the
+    latest-investigation field that open investigations get at go-live instead). With every caseworker away
+    12-30 July, all those hours fall on 1-9 July (7 working days × 16 × 6 / 5 = 19,2 h a day), none in the holiday."""
     plan, _ = load_plan_text(summer())
     pf = analyse(plan).planning
     july = next(w for w in pf.load.works if w.key == "opfoelgning:juridisk_grundlag_ved_opfoelgning:2027-07")
-    assert july.hours == pytest.approx(30 * 55 / 60)
-    assert sum(july.daily.values()) == pytest.approx(27.5)
+    assert 25 < july.hours < 30
+    assert sum(july.daily.values()) == pytest.approx(july.hours)
     assert max(july.daily) <= dt.date(2027, 7, 9)
     assert not pf.load.shortfalls
     said = _messages(summer())
@@ -36,14 +37,15 @@ def test_a_summer_holiday_inside_a_package_moves_its_work_to_the_weeks_with_peop
 
 
 def test_a_package_that_cannot_fit_at_all_names_the_weeks_without_spare_time():
-    """The whole of July away: the 27,5 hours have nowhere to go, and the error says which weeks were full
+    """The whole of July away: July's follow-up hours have nowhere to go, and the error says which weeks were full
     (week 26 is Monday 28 June - Friday 2 July: its June days have spare time, so it is not named)."""
     text = edit(
         summer(), "      fra: 2027-07-12\n      til: 2027-07-30", "      fra: 2027-07-01\n      til: 2027-07-31"
     )
     plan, _ = load_plan_text(text)
+    july = next(w for w in analyse(load_plan_text(summer())[0]).planning.load.works if w.key.endswith(":2027-07"))
     (short,) = analyse(plan).planning.load.shortfalls
-    assert short.hours == pytest.approx(27.5)
+    assert short.hours == pytest.approx(july.hours)
     assert [w[1] for w in short.full] == [27, 28, 29, 30]
     (said,) = [m for m in _messages(text) if "kan ikke nås" in m]
     assert "Rollen har ingen ledig tid i uge 27, uge 28, uge 29 og uge 30." in said

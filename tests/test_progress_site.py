@@ -88,7 +88,12 @@ def test_overview_shows_verdicts_worked_out_by_hand(both):
         "| Underretninger, afgørelser og frister på automatisk konverterede sager | Sagsbehandler | 150 | 140 | "
         "280 | 280 | på sporet |"
     ) in page
-    assert "| Bevillinger og betalinger | Økonomimedarbejder | 475 | 475 | 475 | 475 | færdig |" in page
+    # due before "klar til kontrol" (Monday 15 February: the working day before is Friday 12 February), all 475
+    # first counted on 19 February
+    assert (
+        "| Bevillinger og betalinger | Økonomimedarbejder | 475 | 475 | 475 | 475 | "
+        "færdig 19. februar 2027, 7 dage efter fristen |"
+    ) in page
     assert '!!! danger "1 arbejdspakke når ikke fristen i det nuværende tempo"' in page
     assert '!!! warning "Status: i gang"' in page and '!!! danger "No-go: 4 af 5 kriterier er ikke opfyldt"' in page
     # the student role: 150 + 9 (session) of 186 + 9; on 22 January 60 + 9 done, 101 + 9 planned: the package's
