@@ -366,3 +366,89 @@ CRITERION_NOT_MANUAL = (
     'Kriteriet "{criterion}" måles ud fra tallene i fremdrift.yaml og kan ikke krydses '
     "af i hånden. Fjern det herfra (kun kriterier med maal: manuel krydses af)."
 )
+
+# --- rules/golive.py -----------------------------------------------------------------------------
+
+CUT_OVER_MISSING = (
+    'Planen har ingen overgang til DUBU (afsnittet "overgang"): go-live-siderne viser kun go-live og frysningen. '
+    "Skriv testkonvertering, udtræk, go/no-go-møde, underretninger under frysningen, betalinger, Danmarks "
+    "Statistik, læseadgang og arkivering ind (se eksempelplanen)."
+)
+CUT_OVER_PARTS_MISSING = "Overgangen mangler {missing}. Skriv dem ind, så hvert trin har en dato og en ansvarlig."
+CUT_OVER_PART_NAMES = {
+    "testkonvertering": "testkonvertering (dato)",
+    "udtraek": "udtraek (leverandørens udtræk)",
+    "go_no_go_moede": "go_no_go_moede",
+    "underretninger": "underretninger (nye underretninger under frysningen)",
+    "betalinger": "betalinger",
+    "danmarks_statistik": "danmarks_statistik",
+    "laeseadgang": "laeseadgang",
+    "arkivering": "arkivering (lukkede sager, der ikke konverteres)",
+}
+AFTER_GO_LIVE_MISSING = (
+    'Planen har ingen frister efter go-live (afsnittet "efter_go_live"): siden om de første tre måneder kan ikke '
+    "vise undersøgelser, opfølgninger, planer og anbringelser, der skal behandles i DUBU."
+)
+DEADLINE_KINDS_MISSING = "efter_go_live.frister mangler {missing}. Skriv antallet pr. måned (eller 0) ind."
+SCOPE_MISSING = (
+    'Planen har ikke besluttet sagsomfanget uden huller (afsnittet "omfang"): hvad sker der med underretninger, '
+    "der stadig vurderes, når frysningen begynder, og med afdækninger? Og i hvilken rækkefølge tælles en sag, "
+    "der passer i to kategorier?"
+)
+SCOPE_PART_MISSING = 'omfang mangler "{key}": beslut, hvad der sker med {what}, og hvilken kategori de tælles i.'
+SCOPE_PART_WHAT = {
+    "underretninger_under_vurdering": "underretninger, der stadig vurderes, når frysningen begynder",
+    "afdaekninger": "afdækninger (Barnets Lov § 19)",
+}
+SCOPE_PRECEDENCE_MISSING = (
+    "omfang.raekkefoelge mangler {missing}. Skriv alle åbne sagskategorier i den rækkefølge, en sag tælles i."
+)
+SCOPE_PRECEDENCE_CLOSED = '"{category}" er ikke en åben sagskategori; rækkefølgen gælder kun åbne sager.'
+SCOPE_COUNTED_TWICE = (
+    "De åbne sagskategorier giver {sum} sager, men der er kun {total} åbne sager (omfang.aabne_sager_i_alt): "
+    "mindst {twice} sager er talt i to kategorier. Tæl hver sag én gang, i den første kategori i "
+    "omfang.raekkefoelge{order}."
+)
+SCOPE_IN_NONE = (
+    "Der er {total} åbne sager (omfang.aabne_sager_i_alt), men de åbne sagskategorier giver kun {sum}: {none} "
+    "sager er ikke i nogen kategori. Find dem, og beslut, hvad der sker med dem."
+)
+SCOPE_CATEGORY_NOT_OPEN = '"{category}" er en lukket sagskategori; {what} er åbne sager.'
+STEP_ORDER = "{later} ({later_date}) skal ligge efter {earlier} ({earlier_date})."
+STEP_TEST_CONVERSION = "testkonverteringen"
+STEP_EXTRACTION = "udtrækket"
+STEP_DELIVERY = "leveringen"
+STEP_GO_NO_GO = "go/no-go-mødet"
+STEP_GO_LIVE = "go-live"
+STEP_PAYMENTS = "betalingernes flytning"
+STEP_FIRST_RUN = "den første betalingskørsel"
+STEP_STATISTICS = "indberetningens flytning"
+STEP_ARCHIVE = "arkiveringen"
+STEP_BEFORE_GO_LIVE = "{what} ({date}) skal ligge før go-live ({go_live})."
+STEP_NOT_BEFORE_GO_LIVE = "{what} ({date}) kan ikke ligge før go-live ({go_live}): indtil da kører det i {system}."
+NO_GO_BEFORE_DELIVERY = (
+    "Go/no-go-mødet ({date}) ligger før leveringen ({delivery}): mødet har så ingen konverterede sager at vurdere."
+)
+OPEN_READ_ACCESS_SHORT = (
+    "Læseadgangen til konverterede åbne sager slutter {until}, under 3 måneder efter go-live ({go_live}). "
+    "Aktindsigt og klager kan kræve de gamle akter: giv mindst 3 måneder."
+)
+DEADLINE_MONTH_FORMAT = 'Måneden "{month}" skal skrives ÅÅÅÅ-MM, fx 2027-03.'
+DEADLINE_MONTH_OUTSIDE = (
+    "{month} ligger uden for de første tre måneder efter go-live ({first}–{last}) og vises ikke."
+)
+DEADLINE_FOLLOW_UP_COUNTS = (
+    'Første opfølgninger læses fra "foerste_opfoelgninger" og må ikke skrives her igen. Slet "antal".'
+)
+INVESTIGATION_TOO_LATE = (
+    "En undersøgelse, der er i gang ved go-live ({go_live}), skal være færdig inden for 4 måneder efter, at kommunen "
+    "fik kendskab til bekymringen (Barnets Lov § 20), altså senest {latest}. {month} er for sent: ret antallene."
+)
+DEADLINES_ABOVE_CATEGORY = (
+    "{name}: {total} sager i alt, men sagskategorien {category} har kun {count}. En sag kan kun tælles én gang."
+)
+DEADLINE_OVERLOAD = (
+    "{role}: {load} timer i {week} ({deadlines} timer til frister efter go-live og {conversion} timer til "
+    "konverteringen), men kapaciteten er {capacity} timer; {excess} timer for meget. Flyt arbejde, eller giv "
+    "rollen flere timer."
+)
