@@ -225,8 +225,6 @@ def cut_over_steps(plan: Plan) -> list[CutOverStep]:
     return sorted(steps, key=lambda s: (s.date, order[s.id]))
 
 
-
-
 # --- deadlines after go-live -------------------------------------------------------------------------
 
 
@@ -314,11 +312,21 @@ def deadline_months(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]
             if n <= 0:
                 continue
             hours = n * d.minutes / 60
-            path = ("foerste_opfoelgninger", k) if d.kind is DeadlineKind.first_follow_up else ("efter_go_live", "frister", i, "antal", k)
+            path = (
+                ("foerste_opfoelgninger", k)
+                if d.kind is DeadlineKind.first_follow_up
+                else ("efter_go_live", "frister", i, "antal", k)
+            )
             rows_of[k].append(
                 DeadlineRow(
-                    d.kind, texts.DEADLINE_KINDS[d.kind.value], cats.get(d.category) if d.category else None,
-                    d.role, n, d.minutes, hours, path,
+                    d.kind,
+                    texts.DEADLINE_KINDS[d.kind.value],
+                    cats.get(d.category) if d.category else None,
+                    d.role,
+                    n,
+                    d.minutes,
+                    hours,
+                    path,
                 )
             )
             first, last = bounds[k]
@@ -343,8 +351,7 @@ def deadline_months(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]
         first = max(first, go)
         span = {week_of(first), week_of(last)}
         weeks = {
-            role: [w for wk, w in sorted(rows.items()) if min(span) <= wk <= max(span)]
-            for role, rows in weekly.items()
+            role: [w for wk, w in sorted(rows.items()) if min(span) <= wk <= max(span)] for role, rows in weekly.items()
         }
         out.append(DeadlineMonth(k, first, last, rows_of[k], weeks))
     return out

@@ -32,6 +32,8 @@ FIXED = (
     "downloads/ressourceplan.xlsx",
     "downloads/ressourceplan.csv",
     "downloads/undervisning.ics",
+    "golive/index.md",
+    "downloads/golive.ics",
 )
 
 
@@ -53,6 +55,20 @@ def training_page(role_id: str) -> str:
 
 def training_calendar(role_id: str | None = None) -> str:
     return "downloads/undervisning.ics" if role_id is None else f"downloads/undervisning-{ascii_slug(role_id)}.ics"
+
+
+def golive_page(role_id: str) -> str:
+    """The role's go-live page ("what I do on cut-over day"), relative to golive/."""
+    return f"{ascii_slug(role_id)}.md"
+
+
+def golive_calendar(role_id: str | None = None) -> str:
+    return "downloads/golive.ics" if role_id is None else f"downloads/golive-{ascii_slug(role_id)}.ics"
+
+
+def deadlines_page(month_key: str) -> str:
+    """The page of one month's deadlines after go-live, relative to golive/."""
+    return f"frister-{month_key}.md"
 
 
 def session_anchor(session_id: str) -> str:
@@ -80,6 +96,8 @@ def role_paths(plan: Plan) -> Iterator[Place]:
             yield Place(f"vejledning/{page}", role.id, where)
         yield Place(f"undervisning/{training_page(role.id)}", role.id, where)
         yield Place(training_calendar(role.id), role.id, where)
+        yield Place(f"golive/{golive_page(role.id)}", role.id, where)
+        yield Place(golive_calendar(role.id), role.id, where)
 
 
 def session_anchors(plan: Plan) -> Iterator[Place]:

@@ -52,8 +52,9 @@ class Archive(Model):
     )
     owner: Id | None = field("ansvarlig", "Rolle, der afleverer arkiveringsversionen.", None)
     retention: Text = field(
-        "opbevaring", "Hvor arkiveringsversionen afleveres, og hvordan sagerne opbevares og slettes (fx efter aftale "
-        "med Rigsarkivet)."
+        "opbevaring",
+        "Hvor arkiveringsversionen afleveres, og hvordan sagerne opbevares og slettes (fx efter aftale "
+        "med Rigsarkivet).",
     )
 
 
@@ -148,5 +149,7 @@ class Scope(Model):
         [],
     )
     open_total: Count | None = field(
-        "aabne_sager_i_alt", "Antal åbne sager i det gamle system, hver sag talt én gang (til tjek af kategorierne).", None
+        "aabne_sager_i_alt",
+        "Antal åbne sager i det gamle system, hver sag talt én gang (til tjek af kategorierne).",
+        None,
     )

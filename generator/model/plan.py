@@ -41,7 +41,9 @@ class Plan(Model):
     guide: Guide = field("vejledning", "Trin-for-trin-vejledning.", Guide())
     glossary: list[GlossaryTerm] = field("ordliste", "Ordliste; ordene vises også som værktøjstip.", [])
     go_no_go: GoNoGo | None = field("go_no_go", "Kriterier for at gå live (måles ud fra fremdrift.yaml).", None)
-    cut_over: CutOver | None = field("overgang", "Go-live: overgangen fra det gamle system til DUBU, trin for trin.", None)
+    cut_over: CutOver | None = field(
+        "overgang", "Go-live: overgangen fra det gamle system til DUBU, trin for trin.", None
+    )
     after_go_live: AfterGoLive | None = field(
         "efter_go_live", "Frister, der falder i de første tre måneder efter go-live (samlede antal).", None
     )

@@ -98,6 +98,12 @@ class ManualCheck(Model):
     date: Date = field("dato", "Hvornår det blev tjekket.")
 
 
+class StepDone(Model):
+    step: Id = field("trin", "Trin-id fra siden Go-live > Overgangsplan, fx udtraek eller foerste_betalingskoersel.")
+    by: ShortText = field("af", "Hvem der har udført trinnet (rolle eller medarbejder, aldrig en borger).")
+    date: Date = field("dato", "Hvornår trinnet blev udført.")
+
+
 class Progress(Model):
     """Fremdrift for KLIK-opgaven "Konverter sager": optællinger, afstemning og kontrol."""
 
@@ -105,3 +111,4 @@ class Progress(Model):
     reconciliation: Reconciliation = field("afstemning", "Afstemning af antal før og efter.", Reconciliation())
     controls: list[ControlRound] = field("kontrolrunder", "Kontrolrunder: stikprøve og fejl.", [])
     checks: list[ManualCheck] = field("go_no_go", "Manuelle go/no-go-kriterier, krydset af med hvem og hvornår.", [])
+    cut_over: list[StepDone] = field("overgang", "Udførte trin i overgangen til DUBU, med hvem og hvornår.", [])

@@ -49,6 +49,8 @@ def home(plan: Plan, figures: Figures, out) -> None:
         chosen=chosen,
         serves=serves,
         warnings=out.warnings,
+        g=figures.golive,
+        f=figures.progress,
     )
 
 

@@ -51,7 +51,10 @@ def missing_sections(ctx: Context) -> None:
     if p.scope is None:
         ctx.warning((), say.SCOPE_MISSING)
     else:
-        for key, value in (("underretninger_under_vurdering", p.scope.notifications), ("afdaekninger", p.scope.preliminary)):
+        for key, value in (
+            ("underretninger_under_vurdering", p.scope.notifications),
+            ("afdaekninger", p.scope.preliminary),
+        ):
             if value is None:
                 ctx.warning(("omfang",), say.SCOPE_PART_MISSING.format(key=key, what=say.SCOPE_PART_WHAT[key]))
 
@@ -97,7 +100,8 @@ def cut_over_order(ctx: Context) -> None:
     ):
         if day and day < go:
             ctx.error(
-                path, say.STEP_NOT_BEFORE_GO_LIVE.format(what=what, date=fmt.date(day), go_live=fmt.date(go), system=system)
+                path,
+                say.STEP_NOT_BEFORE_GO_LIVE.format(what=what, date=fmt.date(day), go_live=fmt.date(go), system=system),
             )
     if c.payments and c.payments.first_run and c.payments.first_run < c.payments.date:
         ctx.error(

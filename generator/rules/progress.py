@@ -203,7 +203,17 @@ def manual_checks(ctx: ProgressContext) -> None:
             ctx.error(path, say.CRITERION_NOT_MANUAL.format(criterion=c.criterion))
 
 
-RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks]
+def cut_over_steps(ctx: ProgressContext) -> None:
+    """Every step marked done is a step of the plan's cut-over (analysis/golive.py gives the ids)."""
+    known = {s.id for s in ctx.figures.golive.steps} if ctx.figures.golive else set()
+    for i, done in enumerate(ctx.progress.cut_over):
+        if done.step not in known:
+            ctx.error(
+                ("overgang", i, "trin"), say.STEP_NOT_IN_PLAN.format(step=done.step, guess=_guess(done.step, known))
+            )
+
+
+RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks, cut_over_steps]
 
 
 def check_progress(ctx: ProgressContext) -> list:

@@ -284,20 +284,20 @@ STEP_EXTRACTION_CHECK = (
     "at udtrækket kommer efter testkonverteringen, og at alt, der ændres i {system} efter udtrækket, skrives i "
     "frysningsloggen og indtastes igen i DUBU"
 )
-STEP_FREEZE = "Frysningen af {system} begynder"
+STEP_FREEZE = "Frysning af {system}: ændringer skrives i frysningsloggen"
 STEP_FREEZE_CHECK = "at alle ved, at ændringer i {system} fra nu af skrives i frysningsloggen"
 STEP_NOTIFICATIONS = "Nye underretninger under frysningen"
 STEP_NOTIFICATIONS_CHECK = "at hver ny underretning er vurderet inden for 24 timer, også under frysningen: {handling}"
 STEP_DELIVERY = "{vendor} leverer de konverterede sager"
-STEP_DELIVERY_CHECK = "at antallet af leverede sager pr. sagskategori stemmer med udtrækket, før kontrolrunderne begynder"
+STEP_DELIVERY_CHECK = (
+    "at antallet af leverede sager pr. sagskategori stemmer med udtrækket, før kontrolrunderne begynder"
+)
 STEP_GO_NO_GO = "Go/no-go-møde: {decided_by} beslutter"
 STEP_GO_NO_GO_CHECK = "at hvert go/no-go-kriterium er opfyldt (Fremdrift > Go/no-go). Ved no-go: {no_go}"
 STEP_GO_LIVE = "Go-live: DUBU tages i brug"
 STEP_GO_LIVE_CHECK = "at alle kan logge på DUBU, og at nye sager og underretninger oprettes i DUBU, ikke i {system}"
 STEP_READ_ACCESS_OPEN = "Læseadgang til konverterede åbne sager i {system}"
-STEP_READ_ACCESS_OPEN_CHECK = (
-    "at sagsbehandlerne kan læse de gamle akter til aktindsigt og klager{how}, indtil {until}"
-)
+STEP_READ_ACCESS_OPEN_CHECK = "at sagsbehandlerne kan læse de gamle akter til aktindsigt og klager{how}, indtil {until}"
 STEP_READ_ACCESS_OPEN_END = "Læseadgangen til konverterede åbne sager i {system} slutter"
 STEP_READ_ACCESS_OPEN_END_CHECK = (
     "at aktindsigter og klager, der bygger på de gamle akter, er afsluttet, eller at akterne ligger i DUBU"

@@ -434,9 +434,7 @@ OPEN_READ_ACCESS_SHORT = (
     "Aktindsigt og klager kan kræve de gamle akter: giv mindst 3 måneder."
 )
 DEADLINE_MONTH_FORMAT = 'Måneden "{month}" skal skrives ÅÅÅÅ-MM, fx 2027-03.'
-DEADLINE_MONTH_OUTSIDE = (
-    "{month} ligger uden for de første tre måneder efter go-live ({first}–{last}) og vises ikke."
-)
+DEADLINE_MONTH_OUTSIDE = "{month} ligger uden for de første tre måneder efter go-live ({first}–{last}) og vises ikke."
 DEADLINE_FOLLOW_UP_COUNTS = (
     'Første opfølgninger læses fra "foerste_opfoelgninger" og må ikke skrives her igen. Slet "antal".'
 )
@@ -452,3 +450,4 @@ DEADLINE_OVERLOAD = (
     "konverteringen), men kapaciteten er {capacity} timer; {excess} timer for meget. Flyt arbejde, eller giv "
     "rollen flere timer."
 )
+STEP_NOT_IN_PLAN = '"{step}" er ikke et trin i planens overgang (siden Go-live > Overgangsplan).{guess}'
