@@ -139,24 +139,25 @@ def cut_over_steps(plan: Plan) -> list[CutOverStep]:
     )
     if c.payments:
         p = c.payments
+        moved = p.date or go
         add(
             CutOverStep(
                 "betalinger",
-                p.date,
+                moved,
                 texts.STEP_PAYMENTS.format(system=system),
                 _role(p.owner, own),
                 texts.STEP_PAYMENTS_CHECK.format(system=system),
-                ("overgang", "betalinger", "dato"),
+                ("overgang", "betalinger", "dato") if p.date else ("projekt", "go_live"),
             )
         )
         add(
             CutOverStep(
                 "foerste_betalingskoersel",
-                p.first_run or p.date,
+                p.first_run or moved,
                 texts.STEP_FIRST_RUN,
                 _role(p.owner, own),
                 texts.STEP_FIRST_RUN_CHECK.format(system=system),
-                ("overgang", "betalinger", "foerste_koersel" if p.first_run else "dato"),
+                ("overgang", "betalinger", "foerste_koersel") if p.first_run else ("overgang", "betalinger"),
             )
         )
     if c.statistics:
@@ -164,11 +165,11 @@ def cut_over_steps(plan: Plan) -> list[CutOverStep]:
         add(
             CutOverStep(
                 "danmarks_statistik",
-                s.date,
+                s.date or go,
                 texts.STEP_STATISTICS,
                 _role(s.owner, own),
                 texts.STEP_STATISTICS_CHECK.format(back_dated=s.back_dated),
-                ("overgang", "danmarks_statistik", "dato"),
+                ("overgang", "danmarks_statistik", "dato") if s.date else ("projekt", "go_live"),
             )
         )
     if c.read_access:

@@ -10,7 +10,9 @@ from .base import Count, Date, Id, Minutes, Model, ShortText, Text, field
 
 
 class Payments(Model):
-    date: Date = field("dato", "Dagen, hvor betalingerne flytter fra det gamle system til DUBU (ÅÅÅÅ-MM-DD).")
+    date: Date | None = field(
+        "dato", "Dagen, hvor betalingerne flytter fra det gamle system til DUBU. Udelades: go-live-dagen.", None
+    )
     first_run: Date | None = field(
         "foerste_koersel", "Dagen for den første betalingskørsel i DUBU. Udelades: samme dag som flytningen.", None
     )
@@ -18,7 +20,9 @@ class Payments(Model):
 
 
 class Statistics(Model):
-    date: Date = field("dato", "Dagen, hvor indberetningen til Danmarks Statistik flytter til DUBU (ÅÅÅÅ-MM-DD).")
+    date: Date | None = field(
+        "dato", "Dagen, hvor indberetningen til Danmarks Statistik flytter til DUBU. Udelades: go-live-dagen.", None
+    )
     owner: Id | None = field("ansvarlig", "Rolle, der tjekker indberetningen.", None)
     back_dated: Text = field(
         "bagudrettede",

@@ -83,6 +83,7 @@ def golive(plan: Plan, figures: Figures, out) -> None:
         "golive.md.j2",
         section=SECTION,
         steps=steps,
+        by_id={v.step.id: v for v in steps},
         roles=roles,
         months=months,
         ics=paths.golive_calendar(),

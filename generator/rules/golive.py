@@ -103,14 +103,15 @@ def cut_over_order(ctx: Context) -> None:
                 path,
                 say.STEP_NOT_BEFORE_GO_LIVE.format(what=what, date=fmt.date(day), go_live=fmt.date(go), system=system),
             )
-    if c.payments and c.payments.first_run and c.payments.first_run < c.payments.date:
+    moved = (c.payments.date or go) if c.payments else go
+    if c.payments and c.payments.first_run and c.payments.first_run < moved:
         ctx.error(
             ("overgang", "betalinger", "foerste_koersel"),
             say.STEP_ORDER.format(
                 later=say.STEP_FIRST_RUN,
                 later_date=fmt.date(c.payments.first_run),
                 earlier=say.STEP_PAYMENTS,
-                earlier_date=fmt.date(c.payments.date),
+                earlier_date=fmt.date(moved),
             ),
         )
     if c.read_access and c.read_access.open_until < go + relativedelta(months=READ_ACCESS_MONTHS):
@@ -135,6 +136,8 @@ def deadlines_after_go_live(ctx: Context) -> None:
             if d.counts:
                 ctx.error((*base, "antal"), say.DEADLINE_FOLLOW_UP_COUNTS)
             continue
+        if not d.counts:
+            ctx.warning(base, say.DEADLINE_COUNTS_MISSING.format(name=say_kind(d.kind)))
         for month, n in d.counts.items():
             if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
                 ctx.error((*base, "antal", month), say.DEADLINE_MONTH_FORMAT.format(month=month))

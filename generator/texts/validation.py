@@ -446,8 +446,11 @@ DEADLINES_ABOVE_CATEGORY = (
     "{name}: {total} sager i alt, men sagskategorien {category} har kun {count}. En sag kan kun tælles én gang."
 )
 DEADLINE_OVERLOAD = (
-    "{role}: {load} timer i {week} ({deadlines} timer til frister efter go-live og {conversion} timer til "
-    "konverteringen), men kapaciteten er {capacity} timer; {excess} timer for meget. Flyt arbejde, eller giv "
-    "rollen flere timer."
+    "{role}: {load} i {week} ({deadlines} til frister efter go-live og {conversion} til konverteringen), men "
+    "kapaciteten er {capacity}; {excess} for meget. Flyt arbejde, eller giv rollen flere timer."
 )
 STEP_NOT_IN_PLAN = '"{step}" er ikke et trin i planens overgang (siden Go-live > Overgangsplan).{guess}'
+DEADLINE_COUNTS_MISSING = (
+    "{name}: antal mangler. Skriv antallet af sager, hvis frist falder i hver af de første tre måneder efter go-live "
+    "(nøgle ÅÅÅÅ-MM), fra jeres eget system."
+)
