@@ -105,7 +105,8 @@ def cut_over_order(ctx: Context) -> None:
             )
     moved = (c.payments.date or go) if c.payments else go
     if c.payments and c.payments.first_run and c.payments.first_run < moved:
-        ctx.error(
+        # a warning: it also follows when go-live moves and the first run's date was not moved with it
+        ctx.warning(
             ("overgang", "betalinger", "foerste_koersel"),
             say.STEP_ORDER.format(
                 later=say.STEP_FIRST_RUN,
