@@ -265,3 +265,58 @@ def test_unknown_step_in_the_progress_file_is_an_error(tmp_path):
 def test_scaffold_plan_has_placeholders_for_the_cut_over():
     scaffold = (Path(ROOT) / "generator" / "scaffold" / "plan.yaml").read_text(encoding="utf-8")
     assert "overgang:" in scaffold and "efter_go_live:" in scaffold and "omfang:" in scaffold
+
+
+# --- finance reconciliation (fremdrift.yaml, afstemning.oekonomi) -------------------------------------------
+
+
+def progress_project(tmp_path: Path, progress: str) -> Path:
+    (tmp_path / "plan.yaml").write_text(example_text(), encoding="utf-8")
+    (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
+    return tmp_path / "plan.yaml"
+
+
+def example_progress() -> str:
+    return (ROOT / "fremdrift.yaml").read_text(encoding="utf-8")
+
+
+def test_finance_reconciliation_is_shown_signed_off_and_explained(tmp_path):
+    output, _, _ = build_output(progress_project(tmp_path, example_progress()), ROOT / "docs")
+    page = output.contents()["fremdrift/afstemning.md"]
+    assert '!!! success "Godkendt af økonomi"' in page
+    # 4.803.200 - 4.815.200 = -12.000 kr. and 211 - 212 = -1 payment, both covered by the one explanation
+    assert "| Februar 2027 | 4.815.200 kr. | 4.803.200 kr. | -12.000 kr. | 0 kr. | 212 | 211 | 0 |" in page
+    assert "| Barnets Lov § 46 | 72 | 72 | 0 | 0 |" in page
+
+
+def test_an_unexplained_amount_is_a_warning_before_go_live_at_its_line(tmp_path):
+    progress = edit(example_progress(), "        beloeb: 12000\n", "        beloeb: 10000\n")
+    result = run_cli("validate", str(progress_project(tmp_path, progress)))
+    assert result.returncode == 0, result.stderr
+    line = line_of(progress, "      - maaned: 2027-02")
+    assert f"fremdrift.yaml:{line}:" in result.stdout
+    assert "2027-02: 2.000 kr. af forskellen er ikke forklaret" in result.stdout
+
+
+def test_an_unexplained_placement_difference_is_an_error_after_go_live(tmp_path):
+    progress = edit(
+        example_progress(),
+        "      - grundlag: SEL § 58\n        gammelt_system: 3\n        dubu: 3",
+        "      - grundlag: SEL § 58\n        gammelt_system: 3\n        dubu: 2",
+    )
+    progress = edit(progress, "  - dato: 2027-02-19\n    arbejdspakker:", "  - dato: 2027-03-02\n    arbejdspakker:")
+    result = run_cli("validate", str(progress_project(tmp_path, progress)))
+    assert result.returncode == 1
+    assert "SEL § 58: 1 anbringelse af forskellen er ikke forklaret" in result.stderr
+
+
+def test_finance_without_sign_off_is_a_warning(tmp_path):
+    progress = edit(example_progress(), "    godkendt_af: Økonomimedarbejder\n    godkendt_dato: 2027-02-19\n", "")
+    result = run_cli("validate", str(progress_project(tmp_path, progress)))
+    assert result.returncode == 0 and "ikke godkendt af økonomi" in result.stdout
+
+
+def test_first_run_before_the_payments_move_is_a_warning(write_plan):
+    text = edit(example_text(), "    foerste_koersel: 2027-03-25", "    foerste_koersel: 2027-02-25")
+    out = warnings_for(write_plan, text)
+    assert at(text, "    foerste_koersel: 2027-02-25") in out and "den første betalingskørsel" in out

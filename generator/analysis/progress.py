@@ -31,6 +31,7 @@ from ..model.municipality import TaskStatus
 from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCriterion, ManualCheck, Progress
 from ..model.roles import Role
 from ..texts import site as texts
+from .finance import FinanceFigures, finance_figures
 from .forecast import progress_by_owner
 from .planning import Planning
 
@@ -349,6 +350,7 @@ class ProgressFigures:
     status: TaskStatus
     go_live: dt.date
     progress: Progress = field(repr=False, default=None)  # type: ignore[assignment]
+    finance: FinanceFigures | None = None  # afstemning.oekonomi: amounts, payments, placements per legal basis
 
     @property
     def go(self) -> bool:
@@ -542,4 +544,5 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
         task,
         plan.project.go_live,
         progress,
+        finance_figures(progress.reconciliation.finance),
     )

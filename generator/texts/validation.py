@@ -454,3 +454,27 @@ DEADLINE_COUNTS_MISSING = (
     "{name}: antal mangler. Skriv antallet af sager, hvis frist falder i hver af de første tre måneder efter go-live "
     "(nøgle ÅÅÅÅ-MM), fra jeres eget system."
 )
+FINANCE_EXPLANATION_NO_ROW = (
+    'Forklaringen gælder "{what}", men den række findes ikke under afstemning.oekonomi. Skriv rækken først, eller '
+    "ret måneden (ÅÅÅÅ-MM) eller lovgrundlaget, så de står præcis som i rækken."
+)
+FINANCE_EXPLAINED_TOO_MUCH = "Forklaringerne for {month} dækker flere kr. end forskellen. Ret beløbene."
+FINANCE_AMOUNT_UNEXPLAINED = (
+    "{month}: {amount} af forskellen er ikke forklaret ({old} i det gamle system, {dubu} i DUBU). Find årsagen, og "
+    "skriv den under afstemning.oekonomi.forklaringer med maaned og beloeb. {when}"
+)
+FINANCE_PAYMENTS_UNEXPLAINED = (
+    "{month}: {n} {payments} af forskellen er ikke forklaret ({old} i det gamle system, {dubu} i DUBU). Skriv "
+    "forklaringen med maaned og betalinger. {when}"
+)
+FINANCE_BASIS_UNEXPLAINED = (
+    "{basis}: {n} {placements} af forskellen er ikke forklaret ({old} i det gamle system, {dubu} i DUBU). Skriv "
+    "forklaringen med grundlag og antal. {when}"
+)
+FINANCE_NOT_SIGNED = (
+    "Økonomiafstemningen er ikke godkendt af økonomi endnu. Skriv godkendt_af (rolle) og godkendt_dato, når den er."
+)
+BEFORE_GO_LIVE_WARNING = "Før go-live er det en advarsel; fra go-live er det en fejl."
+AFTER_GO_LIVE_ERROR = "Efter go-live er en uforklaret forskel en fejl."
+PAYMENT_WORDS = ("betaling", "betalinger")
+PLACEMENT_WORDS = ("anbringelse", "anbringelser")
