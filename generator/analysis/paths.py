@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Plan
 from ..slug import ascii_slug
+from .golive import month_keys
 
 # Pages and downloads whose path does not depend on the plan.
 CONTROL_GUIDE = "vejledning/kontrol.md"  # the guide for checking the converted cases
@@ -89,6 +90,8 @@ def role_paths(plan: Plan) -> Iterator[Place]:
     """Every path a role may get (whether or not the role gets that page today), and every fixed path."""
     for path in FIXED:
         yield Place(path, None, ())
+    for key in month_keys(plan.project.go_live):  # the deadline pages after go-live (whether or not shown)
+        yield Place(f"golive/{deadlines_page(key)}", None, ())
     for i, role in enumerate(plan.roles):
         where = ("roller", i, "id")
         yield Place(load_page(role.id), role.id, where)
