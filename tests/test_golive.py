@@ -247,7 +247,7 @@ def test_front_page_counts_days_from_the_progress_file_not_the_clock(tmp_path):
     files = output.contents()
     # latest date in fremdrift.yaml: 19 February 2027; go-live 1 March 2027: 10 days. 4 of 17 steps are done.
     assert "| Dage til go-live | 10 (fra 19. februar 2027, seneste dato i fremdrift.yaml) |" in files["index.md"]
-    assert "| Åbne trin i overgangen | 13 af 17 |" in files["index.md"]
+    assert "| Åbne go-live-trin | 13 af 17 |" in files["index.md"]
     assert "| Go/no-go | No-go: 4 af 5 kriterier er ikke opfyldt |" in files["index.md"]
     assert "| udtraek | udført 8. februar 2027 (Projektleder Agnes Jensen) |" in files["golive/index.md"]
 
