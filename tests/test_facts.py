@@ -403,8 +403,8 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
         front = quiet(lambda: table_with(site, "index", "Status"))
         add("go-live", "golive: status", lambda: danish_date(column(status, "Status", "Go-live i DUBU")))
         add("go-live", "forside: go-live", lambda: danish_date(column(front, "Status", "Go-live i DUBU")))
-        add("åbne trin", "golive: status", lambda: column(status, "Status", "Åbne trin"))
-        add("åbne trin", "forside: go-live", lambda: column(front, "Status", "Åbne trin"))
+        add("åbne trin", "golive: status", lambda: column(status, "Status", "Åbne go-live-trin"))
+        add("åbne trin", "forside: go-live", lambda: column(front, "Status", "Åbne go-live-trin"))
         add("go/no-go", "golive: status", lambda: column(status, "Status", "Go/no-go"))
         add("go/no-go", "forside: go-live", lambda: column(front, "Status", "Go/no-go"))
         if any(r[0] == "Dage til go-live" for r in (status or [])[1:]):
