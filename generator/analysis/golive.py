@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -38,7 +39,7 @@ class CutOverStep:
     title: str
     owner: str  # role id
     check: str  # Danish, reads after "Tjek"
-    path: tuple  # where the date is written in plan.yaml
+    path: tuple[Any, ...]  # where the date is written in plan.yaml
     end: dt.date | None = None  # a step that lasts (new notifications during the freeze)
 
 
@@ -220,8 +221,12 @@ def cut_over_steps(plan: Plan) -> list[CutOverStep]:
                 ("overgang", "arkivering", "dato"),
             )
         )
-    for i, s in enumerate(c.steps):
-        add(CutOverStep(s.id, s.date, s.title, s.owner, s.check, ("overgang", "trin", i)))
+    for i, own_step in enumerate(c.steps):
+        add(
+            CutOverStep(
+                own_step.id, own_step.date, own_step.title, own_step.owner, own_step.check, ("overgang", "trin", i)
+            )
+        )
     order = {s.id: n for n, s in enumerate(steps)}
     return sorted(steps, key=lambda s: (s.date, order[s.id]))
 
@@ -238,7 +243,7 @@ class DeadlineRow:
     cases: int
     minutes: float
     hours: float
-    path: tuple
+    path: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -292,6 +297,12 @@ def month_keys(go_live: dt.date, n: int = MONTHS_AFTER) -> list[str]:
     return [(first + relativedelta(months=k)).strftime("%Y-%m") for k in range(n)]
 
 
+def month_span(key: str) -> tuple[dt.date, dt.date]:
+    found = month_bounds(key)
+    assert found is not None  # keys made by month_keys are always ÅÅÅÅ-MM
+    return found
+
+
 def deadline_months(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]]) -> list[DeadlineMonth]:
     """The first three months after go-live, each with its deadlines and the weekly load per role."""
     after = plan.after_go_live
@@ -299,7 +310,7 @@ def deadline_months(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]
         return []
     go = plan.project.go_live
     keys = month_keys(go)
-    bounds = {k: month_bounds(k) for k in keys}
+    bounds = {k: month_span(k) for k in keys}
     start, end = go, bounds[keys[-1]][1]
     days = day_values(start, end, plan.calendar.special_days)  # the weeks at either end count only these days
     cats = {c.id: c.name for c in plan.categories}
@@ -412,7 +423,7 @@ def golive_figures(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]]
     )
 
 
-def conversion_by_day(works) -> dict[str, dict[dt.date, float]]:
+def conversion_by_day(works: list[Any]) -> dict[str, dict[dt.date, float]]:
     """Planned conversion hours per role and day (the load analysis' work)."""
     out: dict[str, dict[dt.date, float]] = {}
     for w in works:

@@ -9,8 +9,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from .. import formatting as fmt
-from ..analysis.golive import month_keys
-from ..analysis.load import month_bounds
+from ..analysis.golive import month_keys, month_span
 from ..model.cases import CaseStatus, Route
 from ..model.golive import DeadlineKind
 from ..texts import site as site_texts
@@ -128,7 +127,7 @@ def deadlines_after_go_live(ctx: Context) -> None:
         return
     go = p.project.go_live
     keys = month_keys(go)
-    first, last = month_bounds(keys[0])[0], month_bounds(keys[-1])[0]
+    first, last = month_span(keys[0])[0], month_span(keys[-1])[0]
     cats = {c.id: c for c in p.categories}
     latest = go + relativedelta(months=4)
     for i, d in enumerate(p.after_go_live.deadlines):
@@ -143,7 +142,7 @@ def deadlines_after_go_live(ctx: Context) -> None:
             if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
                 ctx.error((*base, "antal", month), say.DEADLINE_MONTH_FORMAT.format(month=month))
                 continue
-            start = month_bounds(month)[0]
+            start = month_span(month)[0]
             if d.kind is DeadlineKind.investigation and n > 0 and start > latest:
                 ctx.error(
                     (*base, "antal", month),
@@ -180,7 +179,7 @@ def deadline_overload(ctx: Context) -> None:
     if g is None or p.after_go_live is None:
         return
     names = {r.id: r.name for r in p.roles}
-    first_entry = {}
+    first_entry: dict[str, int] = {}
     for i, d in enumerate(p.after_go_live.deadlines):
         first_entry.setdefault(d.role, i)
     seen = set()
