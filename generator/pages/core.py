@@ -65,6 +65,8 @@ def scope(plan: Plan, figures: Figures, out) -> None:
         figures=figures,
         by_status=by_status,
         routes=routes(plan),
+        cats={c.id: c for c in plan.categories},
+        g=figures.golive,
     )
 
 
