@@ -320,3 +320,12 @@ def test_first_run_before_the_payments_move_is_a_warning(write_plan):
     text = edit(example_text(), "    foerste_koersel: 2027-03-25", "    foerste_koersel: 2027-02-25")
     out = warnings_for(write_plan, text)
     assert at(text, "    foerste_koersel: 2027-02-25") in out and "den første betalingskørsel" in out
+
+
+def test_extraction_before_the_freeze_without_re_entry_is_a_warning(write_plan):
+    text = example_text()
+    start = text.index("    genindtastning:\n")
+    end = text.index("        timer: 8\n", start) + len("        timer: 8\n")
+    text = text[:start] + text[end:]
+    out = warnings_for(write_plan, text)
+    assert at(text, "  udtraek: 2027-02-08") in out and "Udtrækket (8. februar 2027) ligger før frysningen" in out

@@ -86,6 +86,14 @@ def cut_over_order(ctx: Context) -> None:
     ):
         if day and day >= go:
             ctx.error(path, say.STEP_BEFORE_GO_LIVE.format(what=what, date=fmt.date(day), go_live=fmt.date(go)))
+    freeze = p.project.freeze
+    if c.extraction and freeze and c.extraction < freeze.start and not any(r.hours > 0 for r in freeze.reentry):
+        ctx.warning(
+            ("overgang", "udtraek"),
+            say.EXTRACTION_BEFORE_FREEZE.format(
+                date=fmt.date(c.extraction), freeze=fmt.date(freeze.start), system=p.municipality.old_system
+            ),
+        )
     if c.go_no_go and delivery and c.go_no_go.date < delivery:
         ctx.warning(
             ("overgang", "go_no_go_moede", "dato"),

@@ -478,3 +478,8 @@ BEFORE_GO_LIVE_WARNING = "Før go-live er det en advarsel; fra go-live er det en
 AFTER_GO_LIVE_ERROR = "Efter go-live er en uforklaret forskel en fejl."
 PAYMENT_WORDS = ("betaling", "betalinger")
 PLACEMENT_WORDS = ("anbringelse", "anbringelser")
+EXTRACTION_BEFORE_FREEZE = (
+    "Udtrækket ({date}) ligger før frysningen ({freeze}), men projekt.frysning.genindtastning har ingen timer: "
+    "det, der ændres i {system} mellem udtrækket og frysningen, går tabt. Læg udtrækket i frysningen, eller giv "
+    "genindtastningen timer."
+)
