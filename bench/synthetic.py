@@ -425,6 +425,31 @@ def synthetic_plan(factor: int, weeks_factor: int | None = None, base: dict | No
     if isinstance(follow_ups, dict):
         out["foerste_opfoelgninger"] = {m: n * factor if isinstance(n, int) else n for m, n in follow_ups.items()}
 
+    # Go-live: the open cases of all units, each once; the counting order names every unit's categories; the
+    # deadlines after go-live are copied per unit with its categories and roles (first follow-ups, read from
+    # foerste_opfoelgninger for all units, stay one entry on unit 1's role).
+    scope = out.get("omfang")
+    if isinstance(scope, dict):
+        if isinstance(scope.get("aabne_sager_i_alt"), int):
+            scope["aabne_sager_i_alt"] *= factor
+        if isinstance(scope.get("raekkefoelge"), list):
+            scope["raekkefoelge"] = [u.ref("kategori", c) for c in scope["raekkefoelge"] for u in unit_list]
+    deadlines = _get(out, ("efter_go_live", "frister"))
+    if isinstance(deadlines, list):
+        per_unit = []
+        for u in unit_list:
+            for item in deadlines:
+                if not isinstance(item, dict) or (item.get("frist") == "foerste_opfoelgning" and u.k > 1):
+                    continue
+                entry = u.rewrite(item)
+                entry["kategori"] = u.ref("kategori", entry.get("kategori"))
+                if entry["kategori"] is None:
+                    del entry["kategori"]
+                if isinstance(entry.get("antal"), dict):
+                    entry["antal"] = {m: n * u.multiplier for m, n in entry["antal"].items() if isinstance(n, int)}
+                per_unit.append(entry)
+        out["efter_go_live"]["frister"] = per_unit
+
     # The freeze is the last weeks before go-live whatever the plan's length; go-live never moves, so the
     # freeze keeps the example's dates (the stretch above moved them with the weeks before go-live).
     freeze, old_freeze = _get(out, ("projekt", "frysning")), _get(base, ("projekt", "frysning"))

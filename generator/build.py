@@ -60,6 +60,12 @@ def _checked_progress(plan: Plan, path: Path, figures: Figures) -> list[Message]
     ctx = ProgressContext(loaded, plan=plan, given_figures=figures, progress=progress, facts=facts)
     messages = check_progress(ctx)
     figures.progress = facts
+    if figures.golive is not None:
+        figures.golive.done = {d.step: d for d in progress.cut_over}
+        # "today" for the days until go-live: the latest date in fremdrift.yaml, never the wall clock
+        figures.golive.as_of = max(
+            [d for d in (facts.data_date, *(x.date for x in progress.cut_over)) if d], default=None
+        )
     return messages
 
 

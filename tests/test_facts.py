@@ -240,7 +240,7 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
     def quiet(read):
         try:
             return read()
-        except (AssertionError, KeyError, IndexError, StopIteration, TypeError, ValueError):
+        except (AssertionError, KeyError, IndexError, StopIteration, TypeError, ValueError, OSError):
             return None
 
     chosen = next(o for o in plan.conversion.options if o.id == plan.conversion.decision.chosen)
@@ -404,6 +404,55 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
             if m:
                 add("frysning fra", page, lambda: danish_date(m[1]))
 
+    # go-live: the cut-over steps (overview, role pages, calendars), the deadline months, the front page status
+    if "golive/index" in site.pages:
+        steps_table = quiet(lambda: table_with(site, "golive/index", "Trin-id")) or []
+        status = quiet(lambda: table_with(site, "golive/index", "Status"))
+        front = quiet(lambda: table_with(site, "index", "Status"))
+        add("go-live", "golive: status", lambda: danish_date(column(status, "Status", "Go-live i DUBU")))
+        add("go-live", "forside: go-live", lambda: danish_date(column(front, "Status", "Go-live i DUBU")))
+        add("åbne trin", "golive: status", lambda: column(status, "Status", "Åbne go-live-trin"))
+        add("åbne trin", "forside: go-live", lambda: column(front, "Status", "Åbne go-live-trin"))
+        add("go/no-go", "golive: status", lambda: column(status, "Status", "Go/no-go"))
+        add("go/no-go", "forside: go-live", lambda: column(front, "Status", "Go/no-go"))
+        if any(r[0] == "Dage til go-live" for r in (status or [])[1:]):
+            add("dage til go-live", "golive: status", lambda: column(status, "Status", "Dage til go-live"))
+            add("dage til go-live", "forside: go-live", lambda: column(front, "Status", "Dage til go-live"))
+
+        def first_day(cell: str) -> dt.date:
+            return danish_range(cell)[0] if "–" in cell else danish_date(cell)
+
+        ids = steps_table[0].index("Trin-id") if steps_table else 0
+        for row in steps_table[1:]:
+            step, when, owner = row[ids], row[0], row[2]
+            add(f"trin {step}", "golive: overgangsplan", lambda: first_day(when))
+            if step == "go_live":
+                add("go-live", "golive: trin", lambda: first_day(when))
+            if step == "frysning":
+                add("frysning fra", "golive: trin", lambda: first_day(when))
+            role = next((r for r in roles if r.name == owner), None)
+            if role is not None:
+                page = f"golive/{ascii_slug(role.id)}"
+                add(
+                    f"trin {step}",
+                    page,
+                    lambda: first_day(next(r[0] for r in table_with(site, page, "Tjek")[1:] if r[1] == row[1])),
+                )
+        for cal_name in ["downloads/golive.ics", *(f"downloads/golive-{ascii_slug(r.id)}.ics" for r in roles)]:
+            golive_cal = quiet(lambda: Calendar.from_ical(site.download(cal_name)))
+            for event in golive_cal.walk("VEVENT") if golive_cal else []:
+                step = str(event.get("UID")).split("@")[0].removeprefix("golive-")
+                add(f"trin {step}", cal_name, lambda: event.decoded("DTSTART"))
+        months = quiet(lambda: table_with(site, "golive/index", "Måned")) or []
+        for row in months[1:]:
+            page = f"golive/frister-{month_key(row[0])}"
+            total = table_with(site, page, "Sager")
+            add(f"frister {row[0]} sager", "golive: overgangsplan", lambda: int(danish_number(row[1])))
+            add(f"frister {row[0]} sager", "plan.yaml", lambda: plan_deadlines(plan, row[0]))
+            add(f"frister {row[0]} sager", page, lambda: int(danish_number(column(total, "Sager", "I alt"))))
+            add(f"frister {row[0]} timer", "golive: overgangsplan", lambda: danish_number(row[2]))
+            add(f"frister {row[0]} timer", page, lambda: danish_number(column(total, "Timer", "I alt")))
+
     # sessions: the Gantt table and the calendars
     cal = quiet(lambda: Calendar.from_ical(site.download("downloads/undervisning.ics")))
     for event in cal.walk("VEVENT") if cal else []:
@@ -416,6 +465,21 @@ def collect(site, plan, missing: list[str] | None = None) -> dict[str, list[tupl
                 lambda: danish_date(next(r for r in gantt[1:] if r[1] == "Hold" and r[0] == title)[2]),
             )
     return facts
+
+
+def month_key(month: str) -> str:
+    """ "Marts 2027" -> "2027-03"."""
+    name, year = month.lower().split()
+    return f"{year}-{MONTHS[name]:02d}"
+
+
+def plan_deadlines(plan, month: str) -> int:
+    """Cases whose deadline falls in the month ("Marts 2027"), added up from plan.yaml by hand."""
+    key = month_key(month)
+    total = 0
+    for d in plan.after_go_live.deadlines:
+        total += plan.first_follow_ups.get(key, 0) if d.kind.value == "foerste_opfoelgning" else d.counts.get(key, 0)
+    return total
 
 
 def disagreements(facts) -> list[str]:
@@ -447,7 +511,15 @@ def test_example_in_memory_agrees_with_itself(tmp_path):
     assert len(facts["kr. egne timer (valgt)"]) == 4  # oekonomi, tidsplan, xlsx, csv
     assert len(facts["kr. i alt (valgt)"]) == 2 and len(facts["konverterede sager"]) == 5
     assert sum(1 for f in facts if f.startswith("hold ")) == 4  # every session, in the .ics and the Gantt table
-    assert len(facts["go-live"]) == 5 and len(facts["frysning fra"]) >= 5
+    assert len(facts["go-live"]) == 8 and len(facts["frysning fra"]) >= 6  # + go-live status, front page, step
+    # every cut-over step in the overview, on its role's page and in both calendars; the months agree with plan.yaml
+    steps = [f for f in facts if f.startswith("trin ")]
+    assert len(steps) == 17 and all(len(facts[f]) == 4 for f in steps)
+    assert facts["frister Marts 2027 sager"] == [
+        ("Markdown golive: overgangsplan", 130),
+        ("Markdown plan.yaml", 130),
+        ("Markdown golive/frister-2027-03", 130),
+    ]
     assert len(facts["timer Superbruger"]) == 5 and len(facts["timer Projektleder"]) == 5
 
 

@@ -27,6 +27,9 @@ PAGES = [
     "vejledning/studentermedhjaelper-tjekliste.md",
     "undervisning/index.md",
     "ordliste.md",
+    "golive/index.md",
+    "golive/sagsbehandler.md",
+    "golive/frister-2027-03.md",
 ]
 
 

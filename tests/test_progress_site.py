@@ -55,7 +55,10 @@ def test_with_the_file_only_the_progress_pages_downloads_and_guide_lines_are_new
     added = sorted(set(with_) - set(without))
     assert added == sorted([*FREMDRIFT, "downloads/fremdrift.csv", "downloads/fremdrift.xlsx"])
     changed = sorted(p for p in without if with_[p] != without[p])
+    # the go-live pages mark the cut-over steps fremdrift.yaml has done (all four are the project lead's)
+    golive = ["golive/index.md", "golive/projektleder.md"]
     assert changed == [
+        *golive,
         "index.md",
         "vejledning/oekonomimedarbejder.md",
         "vejledning/sagsbehandler.md",
@@ -64,7 +67,10 @@ def test_with_the_file_only_the_progress_pages_downloads_and_guide_lines_are_new
     # The front page lists the warnings of the plan and its progress file (here: one unexplained difference).
     extra = [line for line in with_["index.md"].splitlines() if line not in without["index.md"].splitlines()]
     assert any("fremdrift.yaml" in line and "ikke forklaret" in line for line in extra), extra
-    for path in changed[1:]:  # one line more, nothing else
+    for path in golive:  # only the status cells and the go-live status table change
+        extra = [line for line in with_[path].splitlines() if line not in without[path].splitlines()]
+        assert extra and all("udført" in line or line.startswith("| ") for line in extra), extra
+    for path in changed[3:]:  # one line more, nothing else
         extra = [line for line in with_[path].splitlines() if line not in without[path].splitlines()]
         assert len(extra) == 1 and extra[0].startswith("**Fremdrift pr. 19. februar 2027:**"), extra
 

@@ -9,6 +9,7 @@ from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
 from ..model.roles import Role
 from ..model.schedule import WorkPackage
 from ..model.training import Session
+from .golive import GoLiveFigures, conversion_by_day, golive_figures
 from .guide import RoleGuideView, guide_views
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
@@ -56,6 +57,7 @@ class Figures:
         return all(s.done for s in self.steps[:3]) and not self.placeholders
 
     progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one (build.py)
+    golive: GoLiveFigures | None = None  # the cut-over steps, the deadlines after go-live, the scope check
 
     @property
     def open_steps(self) -> list[Step]:
@@ -101,4 +103,5 @@ def analyse(plan: Plan) -> Figures:
         cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
         guides=guide_views(plan, planning.minutes, planning.packages),
+        golive=golive_figures(plan, conversion_by_day(planning.load.works)),
     )

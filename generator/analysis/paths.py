@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Plan
 from ..slug import ascii_slug
+from .golive import month_keys
 
 # Pages and downloads whose path does not depend on the plan.
 CONTROL_GUIDE = "vejledning/kontrol.md"  # the guide for checking the converted cases
@@ -32,6 +33,8 @@ FIXED = (
     "downloads/ressourceplan.xlsx",
     "downloads/ressourceplan.csv",
     "downloads/undervisning.ics",
+    "golive/index.md",
+    "downloads/golive.ics",
 )
 
 
@@ -55,6 +58,20 @@ def training_calendar(role_id: str | None = None) -> str:
     return "downloads/undervisning.ics" if role_id is None else f"downloads/undervisning-{ascii_slug(role_id)}.ics"
 
 
+def golive_page(role_id: str) -> str:
+    """The role's go-live page ("what I do on cut-over day"), relative to golive/."""
+    return f"{ascii_slug(role_id)}.md"
+
+
+def golive_calendar(role_id: str | None = None) -> str:
+    return "downloads/golive.ics" if role_id is None else f"downloads/golive-{ascii_slug(role_id)}.ics"
+
+
+def deadlines_page(month_key: str) -> str:
+    """The page of one month's deadlines after go-live, relative to golive/."""
+    return f"frister-{month_key}.md"
+
+
 def session_anchor(session_id: str) -> str:
     """The HTML id of a session's heading on the training pages."""
     return f"hold-{ascii_slug(session_id)}"
@@ -73,6 +90,8 @@ def role_paths(plan: Plan) -> Iterator[Place]:
     """Every path a role may get (whether or not the role gets that page today), and every fixed path."""
     for path in FIXED:
         yield Place(path, None, ())
+    for key in month_keys(plan.project.go_live):  # the deadline pages after go-live (whether or not shown)
+        yield Place(f"golive/{deadlines_page(key)}", None, ())
     for i, role in enumerate(plan.roles):
         where = ("roller", i, "id")
         yield Place(load_page(role.id), role.id, where)
@@ -80,6 +99,8 @@ def role_paths(plan: Plan) -> Iterator[Place]:
             yield Place(f"vejledning/{page}", role.id, where)
         yield Place(f"undervisning/{training_page(role.id)}", role.id, where)
         yield Place(training_calendar(role.id), role.id, where)
+        yield Place(f"golive/{golive_page(role.id)}", role.id, where)
+        yield Place(golive_calendar(role.id), role.id, where)
 
 
 def session_anchors(plan: Plan) -> Iterator[Place]:

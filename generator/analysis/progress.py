@@ -46,6 +46,7 @@ from ..model.roles import Role
 from ..texts import site as texts
 from .calendar import WorkingDays, shift
 from .effort import SessionWork
+from .finance import FinanceFigures, finance_figures
 from .forecast import progress_by_owner
 from .guide import control_view
 from .planning import Planning
@@ -491,6 +492,7 @@ class ProgressFigures:
     go_live: dt.date
     progress: Progress = field(repr=False, default=None)  # type: ignore[assignment]
     ahead: list[tuple[Item, Item]] = field(default_factory=list)  # (package, its prerequisite) it is ahead of
+    finance: FinanceFigures | None = None  # afstemning.oekonomi: amounts, payments, placements per legal basis
 
     @property
     def go(self) -> bool:
@@ -784,6 +786,7 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
         task,
         plan.project.go_live,
         progress,
+        ahead=ahead_of_prerequisite(plan, items),
+        finance=finance_figures(progress.reconciliation.finance),
     )
-    figures.ahead = ahead_of_prerequisite(plan, items)
     return figures

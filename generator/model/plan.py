@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import Count, Model, ShortText, Text, field
 from .cases import CaseCategory, MinimumInformation
 from .decision import ConversionForm, VendorOffer
+from .golive import AfterGoLive, CutOver, Scope
 from .guide import Guide
 from .municipality import KlikTask, Municipality, Project
 from .progress import GoNoGo
@@ -40,3 +41,10 @@ class Plan(Model):
     guide: Guide = field("vejledning", "Trin-for-trin-vejledning.", Guide())
     glossary: list[GlossaryTerm] = field("ordliste", "Ordliste; ordene vises også som værktøjstip.", [])
     go_no_go: GoNoGo | None = field("go_no_go", "Kriterier for at gå live (måles ud fra fremdrift.yaml).", None)
+    cut_over: CutOver | None = field(
+        "overgang", "Go-live: overgangen fra det gamle system til DUBU, trin for trin.", None
+    )
+    after_go_live: AfterGoLive | None = field(
+        "efter_go_live", "Frister, der falder i de første tre måneder efter go-live (samlede antal).", None
+    )
+    scope: Scope | None = field("omfang", "Sagsomfang uden huller: glemte sagstyper og rækkefølgen for at tælle.", None)

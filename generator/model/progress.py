@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import Count, Date, Id, Model, ShortText, SomeCases, Text, field
+from .base import Count, Date, Id, Model, Price, ShortText, SomeCases, Text, field
 
 # --- plan.yaml: go/no-go criteria ---------------------------------------------------------------
 
@@ -122,10 +122,46 @@ class Explanation(Model):
         return self.count if self.direction is Direction.more_in_dubu else -self.count
 
 
+class FinanceMonth(Model):
+    month: str = field(
+        "maaned", "Måneden (ÅÅÅÅ-MM), fx den første betalingskørsel i DUBU.", pattern=r"^\d{4}-(0[1-9]|1[0-2])$"
+    )
+    old_amount: Price = field("beloeb_gammelt_system", "Kr. i alt for måneden i det gamle system.")
+    dubu_amount: Price = field("beloeb_dubu", "Kr. i alt for måneden i DUBU.")
+    old_payments: Count = field("betalinger_gammelt_system", "Antal betalinger i måneden i det gamle system.")
+    dubu_payments: Count = field("betalinger_dubu", "Antal betalinger i måneden i DUBU.")
+
+
+class BasisCount(Model):
+    basis: ShortText = field("grundlag", "Lovgrundlaget, fx Barnets Lov § 46 eller SEL § 52, stk. 3, nr. 7.")
+    old_system: Count = field("gammelt_system", "Antal anbringelser på grundlaget i det gamle system.")
+    dubu: Count = field("dubu", "Antal anbringelser på grundlaget i DUBU.")
+
+
+class FinanceExplanation(Model):
+    month: str | None = field("maaned", "Måneden (ÅÅÅÅ-MM), hvis forklaringen gælder et beløb eller betalinger.", None)
+    basis: ShortText | None = field("grundlag", "Lovgrundlaget, hvis forklaringen gælder anbringelser.", None)
+    amount: Price = field("beloeb", "Hvor mange kr. af forskellen forklaringen dækker.", 0)
+    payments: Count = field("betalinger", "Hvor mange betalinger af forskellen forklaringen dækker.", 0)
+    count: Count = field("antal", "Hvor mange anbringelser af forskellen forklaringen dækker.", 0)
+    text: Text = field("forklaring", "Forklaringen (uden navne, CPR-numre og sagsnumre).")
+
+
+class FinanceReconciliation(Model):
+    months: list[FinanceMonth] = field("maaneder", "Beløb og antal betalinger pr. måned før og efter.", [])
+    bases: list[BasisCount] = field("anbringelser", "Anbringelser pr. lovgrundlag før og efter.", [])
+    explanations: list[FinanceExplanation] = field("forklaringer", "Forklaringer på forskelle.", [])
+    signed_by: ShortText | None = field("godkendt_af", "Hvem i økonomi der har godkendt afstemningen (rolle).", None)
+    signed_on: Date | None = field("godkendt_dato", "Hvornår økonomi godkendte afstemningen.", None)
+
+
 class Reconciliation(Model):
     date: Date | None = field("dato", "Datoen for afstemningen.", None)
     categories: list[CategoryCount] = field("kategorier", "Antal før og efter pr. sagskategori.", [])
     explanations: list[Explanation] = field("forklaringer", "Forklaringer på forskelle.", [])
+    finance: FinanceReconciliation | None = field(
+        "oekonomi", "Økonomiafstemning: beløb og betalinger pr. måned og anbringelser pr. lovgrundlag.", None
+    )
 
 
 class ControlRoute(str, Enum):
@@ -164,6 +200,12 @@ class ManualCheck(Model):
     date: Date = field("dato", "Hvornår det blev tjekket.")
 
 
+class StepDone(Model):
+    step: Id = field("trin", "Trin-id fra siden Go-live > Overgangsplan, fx udtraek eller foerste_betalingskoersel.")
+    by: ShortText = field("af", "Hvem der har udført trinnet (rolle eller medarbejder, aldrig en borger).")
+    date: Date = field("dato", "Hvornår trinnet blev udført.")
+
+
 class Progress(Model):
     """Fremdrift for KLIK-opgaven "Konverter sager": optællinger, afstemning og kontrol."""
 
@@ -171,3 +213,4 @@ class Progress(Model):
     reconciliation: Reconciliation = field("afstemning", "Afstemning af antal før og efter.", Reconciliation())
     controls: list[ControlRound] = field("kontrolrunder", "Kontrolrunder: stikprøve og fejl.", [])
     checks: list[ManualCheck] = field("go_no_go", "Manuelle go/no-go-kriterier, krydset af med hvem og hvornår.", [])
+    cut_over: list[StepDone] = field("overgang", "Udførte trin i overgangen til DUBU, med hvem og hvornår.", [])

@@ -50,6 +50,8 @@ def home(plan: Plan, figures: Figures, out) -> None:
         chosen=chosen,
         serves=serves,
         warnings=out.warnings,
+        g=figures.golive,
+        f=figures.progress,
     )
 
 
@@ -64,6 +66,8 @@ def scope(plan: Plan, figures: Figures, out) -> None:
         figures=figures,
         by_status=by_status,
         routes=routes(plan),
+        cats={c.id: c for c in plan.categories},
+        g=figures.golive,
     )
 
 

@@ -102,3 +102,38 @@ def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
         cal.add_component(ev)
     cal.subcomponents.insert(0, _vtimezone())  # where add_missing_timezones() puts it
     return cal.to_ical()
+
+
+def step_uid(plan: Plan, step_id: str) -> str:
+    return f"golive-{step_id}@konverteringsplan.{ascii_slug(plan.municipality.name)}"
+
+
+def steps_calendar_bytes(plan: Plan, steps: Iterable, name: str) -> bytes:
+    """An iCalendar file with one all-day event per cut-over step (a step that lasts spans its days)."""
+    from icalendar import Calendar, Event, vText
+
+    role_names = {r.id: r.name for r in plan.roles}
+    cal = Calendar()
+    cal.add("prodid", f"-//{_one_line(plan.municipality.name)}//Konverteringsplan//DA")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", vText(_one_line(name)))
+    stamp = _stamp()
+    for s in steps:
+        ev = Event()
+        ev.add("uid", step_uid(plan, s.id))
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", s.date)
+        ev.add("dtend", (s.end or s.date) + dt.timedelta(days=1))
+        ev.add("summary", _one_line(s.title), parameters={"LANGUAGE": "da"})
+        lines = [
+            texts.EVENT_OWNER.format(role=role_names.get(s.owner, s.owner)),
+            texts.EVENT_CHECK.format(check=s.check),
+            texts.EVENT_STEP_ID.format(id=s.id),
+        ]
+        ev.add("description", "\n".join(_one_line(x) for x in lines), parameters={"LANGUAGE": "da"})
+        ev.add("categories", texts.CALENDAR_GO_LIVE_CATEGORIES)
+        ev.add("transp", "TRANSPARENT")
+        cal.add_component(ev)
+    return cal.to_ical()

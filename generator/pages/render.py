@@ -10,7 +10,7 @@ from functools import partial
 from ..analysis import Figures, analyse
 from ..model import Plan
 from ..texts import site as texts
-from . import core, guide, progress, training
+from . import core, golive, guide, progress, training
 from .common import Output, Page, _with_abbreviations
 from .markdown import abbreviation_text
 
@@ -29,7 +29,7 @@ def glossary_abbreviations(plan: Plan) -> str:
 
 
 # The page builders, in navigation order. Each is ``build(plan, figures, out)``.
-BUILDERS = [*core.BUILDERS, *guide.BUILDERS, *training.BUILDERS, *progress.BUILDERS, *core.LAST]
+BUILDERS = [*core.BUILDERS, *guide.BUILDERS, *training.BUILDERS, *progress.BUILDERS, *golive.BUILDERS, *core.LAST]
 
 
 def render(plan: Plan, figures: Figures | None = None, warnings: list | None = None) -> Output:

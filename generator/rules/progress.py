@@ -269,7 +269,86 @@ def ahead_of_prerequisite(ctx: ProgressContext) -> None:
         )
 
 
-RULES = [dates_within_plan, status_counts, reconciliation, control_rounds, manual_checks, ahead_of_prerequisite]
+def cut_over_steps(ctx: ProgressContext) -> None:
+    """Every step marked done is a step of the plan's cut-over (analysis/golive.py gives the ids)."""
+    known = {s.id for s in ctx.figures.golive.steps} if ctx.figures.golive else set()
+    for i, done in enumerate(ctx.progress.cut_over):
+        if done.step not in known:
+            ctx.error(
+                ("overgang", i, "trin"), say.STEP_NOT_IN_PLAN.format(step=done.step, guess=_guess(done.step, known))
+            )
+
+
+def finance_reconciliation(ctx: ProgressContext) -> None:
+    """Amounts and payments per month and placements per legal basis: a difference is 0 or explained (a warning
+    before go-live, an error from go-live on, as for the case counts), and finance signs the result off."""
+    f = ctx.facts.finance
+    if f is None:
+        return
+    base = ("afstemning", "oekonomi")
+    months = {m.row.month for m in f.months}
+    bases = {b.row.basis for b in f.bases}
+    for i, e in enumerate(f.source.explanations):
+        if e.basis is not None and e.basis not in bases:
+            ctx.error((*base, "forklaringer", i, "grundlag"), say.FINANCE_EXPLANATION_NO_ROW.format(what=e.basis))
+        elif e.basis is None and e.month not in months:  # also a month written in another form than ÅÅÅÅ-MM
+            ctx.error((*base, "forklaringer", i), say.FINANCE_EXPLANATION_NO_ROW.format(what=e.month or "?"))
+    severity = ctx.error if ctx.facts.after_go_live else ctx.warning
+    when = say.BEFORE_GO_LIVE_WARNING if not ctx.facts.after_go_live else say.AFTER_GO_LIVE_ERROR
+    for i, m in enumerate(f.months):
+        path = (*base, "maaneder", i)
+        if m.amount_explained_too_much:
+            ctx.error(path, say.FINANCE_EXPLAINED_TOO_MUCH.format(month=m.row.month))
+        elif m.amount_unexplained:
+            severity(
+                path,
+                say.FINANCE_AMOUNT_UNEXPLAINED.format(
+                    month=m.row.month,
+                    amount=fmt.kroner(m.amount_unexplained),
+                    old=fmt.kroner(m.row.old_amount),
+                    dubu=fmt.kroner(m.row.dubu_amount),
+                    when=when,
+                ),
+            )
+        if m.payments_unexplained:
+            severity(
+                path,
+                say.FINANCE_PAYMENTS_UNEXPLAINED.format(
+                    month=m.row.month,
+                    n=m.payments_unexplained,
+                    payments=say.PAYMENT_WORDS[m.payments_unexplained != 1],
+                    old=m.row.old_payments,
+                    dubu=m.row.dubu_payments,
+                    when=when,
+                ),
+            )
+    for i, b in enumerate(f.bases):
+        if b.unexplained:
+            severity(
+                (*base, "anbringelser", i),
+                say.FINANCE_BASIS_UNEXPLAINED.format(
+                    basis=b.row.basis,
+                    n=b.unexplained,
+                    placements=say.PLACEMENT_WORDS[b.unexplained != 1],
+                    old=b.row.old_system,
+                    dubu=b.row.dubu,
+                    when=when,
+                ),
+            )
+    if (f.months or f.bases) and not f.signed:
+        ctx.warning(base, say.FINANCE_NOT_SIGNED)
+
+
+RULES = [
+    dates_within_plan,
+    status_counts,
+    reconciliation,
+    control_rounds,
+    manual_checks,
+    ahead_of_prerequisite,
+    cut_over_steps,
+    finance_reconciliation,
+]
 
 
 def check_progress(ctx: ProgressContext) -> list[Message]:

@@ -171,6 +171,17 @@ def _unknown_references(d: Any) -> list[tuple[ListPath, Path, str]]:
         many(("go_no_go", "kriterier", i, "arbejdspakker"), ("arbejdspakker",))
         many(("go_no_go", "kriterier", i, "kategorier"), C)
         many(("go_no_go", "kriterier", i, "aktiviteter"), ("aktiviteter",))
+    one(("overgang", "ansvarlig"), R)
+    for part in ("go_no_go_moede", "underretninger", "betalinger", "danmarks_statistik", "laeseadgang", "arkivering"):
+        one(("overgang", part, "ansvarlig"), R)
+    for i, _ in _items(d, "overgang", "trin"):
+        one(("overgang", "trin", i, "ansvarlig"), R)
+    for i, _ in _items(d, "efter_go_live", "frister"):
+        one(("efter_go_live", "frister", i, "rolle"), R)
+        one(("efter_go_live", "frister", i, "kategori"), C)
+    for part in ("underretninger_under_vurdering", "afdaekninger"):
+        one(("omfang", part, "kategori"), C)
+    many(("omfang", "raekkefoelge"), C)
     scores = _get(d, "konverteringsform", "vurdering")
     if isinstance(scores, dict):
         for option, per in scores.items():

@@ -13,7 +13,7 @@ from ..analysis import Figures
 from ..io.yaml_loader import LoadedYaml
 from ..messages import Message
 from ..model import Plan
-from . import consistency, engine, guide, paths, placeholders, progress, references, task, training, written
+from . import consistency, engine, golive, guide, paths, placeholders, progress, references, task, training, written
 from .context import Context, RawContext, Rule
 
 RULES: list[Rule] = [
@@ -26,6 +26,7 @@ RULES: list[Rule] = [
     *paths.RULES,
     *consistency.RULES,
     *progress.PLAN_RULES,
+    *golive.RULES,
 ]
 # The rules that still make sense while an id does not resolve (check_raw found an error). The others
 # (coverage, weekly load, forecast, training, guide, task steps) would only report what follows from it,

@@ -290,3 +290,71 @@ def taken_in_training(taken: int, whole: int, titles: tuple[str, ...]) -> str:
 MISSING_ITEM_MIXED = (
     "{name}: {done} af {cases}, men optællingen dækker også {others}, så den kan ikke vise, om {mine} er færdige"
 )
+
+
+# --- go-live: the cut-over steps (analysis/golive.py), pages/golive.py ----------------------------------
+
+SECTION_GO_LIVE = "Go-live"
+PAGE_GO_LIVE = "Overgangsplan"
+PAGE_GO_LIVE_ROLE = "Det gør {roles} på go-live-dagen"  # roles: the role's plural
+PAGE_DEADLINES_MONTH = "Frister i {month}"  # month: "marts 2027"
+CALENDAR_GO_LIVE = "Go-live i {municipality}"
+CALENDAR_GO_LIVE_ROLE = "Go-live for {roles} i {municipality}"
+CALENDAR_GO_LIVE_CATEGORIES = ["Go-live", "DUBU"]
+EVENT_OWNER = "Ansvarlig: {role}"
+EVENT_CHECK = "Tjek {check}"
+EVENT_STEP_ID = "Trin-id (fremdrift.yaml, overgang): {id}"
+
+STEP_TEST_CONVERSION = "Testkonvertering hos {vendor}"
+STEP_TEST_CONVERSION_CHECK = (
+    "at de testkonverterede sager er gennemgået (stikprøve og alle anbringelser), og at fejlene er meldt til {vendor}, "
+    "før udtrækket bestilles"
+)
+STEP_EXTRACTION = "{vendor} tager udtrækket fra {system}"
+STEP_EXTRACTION_CHECK = (
+    "at udtrækket kommer efter testkonverteringen, og at alt, der ændres i {system} efter udtrækket, skrives i "
+    "frysningsloggen og indtastes igen i DUBU"
+)
+STEP_FREEZE = "Frysning af {system}: ændringer skrives i frysningsloggen"
+STEP_FREEZE_CHECK = "at alle ved, at ændringer i {system} fra nu af skrives i frysningsloggen"
+STEP_NOTIFICATIONS = "Nye underretninger under frysningen"
+STEP_NOTIFICATIONS_CHECK = "at hver ny underretning er vurderet inden for 24 timer, også under frysningen: {handling}"
+STEP_DELIVERY = "{vendor} leverer de konverterede sager"
+STEP_DELIVERY_CHECK = (
+    "at antallet af leverede sager pr. sagskategori stemmer med udtrækket, før kontrolrunderne begynder"
+)
+STEP_GO_NO_GO = "Go/no-go-møde: {decided_by} beslutter"
+STEP_GO_NO_GO_CHECK = "at hvert go/no-go-kriterium er opfyldt (Fremdrift > Go/no-go). Ved no-go: {no_go}"
+STEP_GO_LIVE = "Go-live: DUBU tages i brug"
+STEP_GO_LIVE_CHECK = "at alle kan logge på DUBU, og at nye sager og underretninger oprettes i DUBU, ikke i {system}"
+STEP_READ_ACCESS_OPEN = "Læseadgang til konverterede åbne sager i {system}"
+STEP_READ_ACCESS_OPEN_CHECK = "at sagsbehandlerne kan læse de gamle akter til aktindsigt og klager{how}, indtil {until}"
+STEP_READ_ACCESS_OPEN_END = "Læseadgangen til konverterede åbne sager i {system} slutter"
+STEP_READ_ACCESS_OPEN_END_CHECK = (
+    "at aktindsigter og klager, der bygger på de gamle akter, er afsluttet, eller at akterne ligger i DUBU"
+)
+STEP_READ_ACCESS_CLOSED_END = "Læseadgangen til {category} slutter"
+STEP_READ_ACCESS_CLOSED_END_CHECK = (
+    "at sagerne er med i arkiveringsversionen, før læseadgangen lukkes (sagerne kan læses i: {readable_in})"
+)
+STEP_PAYMENTS = "Betalingerne flytter fra {system} til DUBU"
+STEP_PAYMENTS_CHECK = "at den sidste betalingskørsel i {system} er kørt, og at ingen fast betaling ligger begge steder"
+STEP_FIRST_RUN = "Første betalingskørsel i DUBU"
+STEP_FIRST_RUN_CHECK = (
+    "at beløbet pr. måned og antallet af betalinger er det samme som i den sidste kørsel i {system} "
+    "(økonomiafstemningen i fremdrift.yaml)"
+)
+STEP_STATISTICS = "Indberetningen til Danmarks Statistik flytter til DUBU"
+STEP_STATISTICS_CHECK = "at bagudrettede sager ikke indberettes igen: {back_dated}"
+STEP_ARCHIVE = "Arkiveringsversion af lukkede sager, der ikke konverteres"
+STEP_ARCHIVE_CHECK = "at arkiveringsversionen er afleveret: {retention}"
+
+DEADLINE_KINDS = {
+    "undersoegelse": "Børnefaglige undersøgelser, der når 4-månedersfristen",
+    "foerste_opfoelgning": "Første opfølgninger",
+    "barnets_plan": "Barnets planer, der skal revideres",
+    "revurdering_anbringelse": "Anbringelser, der skal revurderes",
+}
+GO_LIVE_VERDICT_GO = "go"
+GO_LIVE_VERDICT_NO_GO = "no-go"
+GO_LIVE_VERDICT_OPEN = "ikke afgjort (ingen fremdrift.yaml endnu)"

@@ -420,3 +420,121 @@ SAMPLE_SMALLER_THAN_PLANNED = (
 )
 ROUTE_WORDS = {"alle_sager": "Ruten alle_sager", "stikproeve": "Stikprøven"}
 ROUND_AS_A_WHOLE = "Runden"
+
+
+# --- rules/golive.py -----------------------------------------------------------------------------
+
+CUT_OVER_MISSING = (
+    'Planen har ingen overgang til DUBU (afsnittet "overgang"): go-live-siderne viser kun go-live og frysningen. '
+    "Skriv testkonvertering, udtræk, go/no-go-møde, underretninger under frysningen, betalinger, Danmarks "
+    "Statistik, læseadgang og arkivering ind (se eksempelplanen)."
+)
+CUT_OVER_PARTS_MISSING = "Overgangen mangler {missing}. Skriv dem ind, så hvert trin har en dato og en ansvarlig."
+CUT_OVER_PART_NAMES = {
+    "testkonvertering": "testkonvertering (dato)",
+    "udtraek": "udtraek (leverandørens udtræk)",
+    "go_no_go_moede": "go_no_go_moede",
+    "underretninger": "underretninger (nye underretninger under frysningen)",
+    "betalinger": "betalinger",
+    "danmarks_statistik": "danmarks_statistik",
+    "laeseadgang": "laeseadgang",
+    "arkivering": "arkivering (lukkede sager, der ikke konverteres)",
+}
+AFTER_GO_LIVE_MISSING = (
+    'Planen har ingen frister efter go-live (afsnittet "efter_go_live"): siden om de første tre måneder kan ikke '
+    "vise undersøgelser, opfølgninger, planer og anbringelser, der skal behandles i DUBU."
+)
+DEADLINE_KINDS_MISSING = "efter_go_live.frister mangler {missing}. Skriv antallet pr. måned (eller 0) ind."
+SCOPE_MISSING = (
+    'Planen har ikke besluttet sagsomfanget uden huller (afsnittet "omfang"): hvad sker der med underretninger, '
+    "der stadig vurderes, når frysningen begynder, og med afdækninger? Og i hvilken rækkefølge tælles en sag, "
+    "der passer i to kategorier?"
+)
+SCOPE_PART_MISSING = 'omfang mangler "{key}": beslut, hvad der sker med {what}, og hvilken kategori de tælles i.'
+SCOPE_PART_WHAT = {
+    "underretninger_under_vurdering": "underretninger, der stadig vurderes, når frysningen begynder",
+    "afdaekninger": "afdækninger (Barnets Lov § 19)",
+}
+SCOPE_PRECEDENCE_MISSING = (
+    "omfang.raekkefoelge mangler {missing}. Skriv alle åbne sagskategorier i den rækkefølge, en sag tælles i."
+)
+SCOPE_PRECEDENCE_CLOSED = '"{category}" er ikke en åben sagskategori; rækkefølgen gælder kun åbne sager.'
+SCOPE_COUNTED_TWICE = (
+    "De åbne sagskategorier giver {sum} sager, men der er kun {total} åbne sager (omfang.aabne_sager_i_alt): "
+    "mindst {twice} sager er talt i to kategorier. Tæl hver sag én gang, i den første kategori i "
+    "omfang.raekkefoelge{order}."
+)
+SCOPE_IN_NONE = (
+    "Der er {total} åbne sager (omfang.aabne_sager_i_alt), men de åbne sagskategorier giver kun {sum}: {none} "
+    "sager er ikke i nogen kategori. Find dem, og beslut, hvad der sker med dem."
+)
+SCOPE_CATEGORY_NOT_OPEN = '"{category}" er en lukket sagskategori; {what} er åbne sager.'
+STEP_ORDER = "{later} ({later_date}) skal ligge efter {earlier} ({earlier_date})."
+STEP_TEST_CONVERSION = "testkonverteringen"
+STEP_EXTRACTION = "udtrækket"
+STEP_DELIVERY = "leveringen"
+STEP_GO_NO_GO = "go/no-go-mødet"
+STEP_GO_LIVE = "go-live"
+STEP_PAYMENTS = "betalingernes flytning"
+STEP_FIRST_RUN = "den første betalingskørsel"
+STEP_STATISTICS = "indberetningens flytning"
+STEP_ARCHIVE = "arkiveringen"
+STEP_BEFORE_GO_LIVE = "{what} ({date}) skal ligge før go-live ({go_live})."
+STEP_NOT_BEFORE_GO_LIVE = "{what} ({date}) kan ikke ligge før go-live ({go_live}): indtil da kører det i {system}."
+NO_GO_BEFORE_DELIVERY = (
+    "Go/no-go-mødet ({date}) ligger før leveringen ({delivery}): mødet har så ingen konverterede sager at vurdere."
+)
+OPEN_READ_ACCESS_SHORT = (
+    "Læseadgangen til konverterede åbne sager slutter {until}, under 3 måneder efter go-live ({go_live}). "
+    "Aktindsigt og klager kan kræve de gamle akter: giv mindst 3 måneder."
+)
+DEADLINE_MONTH_FORMAT = 'Måneden "{month}" skal skrives ÅÅÅÅ-MM, fx 2027-03.'
+DEADLINE_MONTH_OUTSIDE = "{month} ligger uden for de første tre måneder efter go-live ({first}–{last}) og vises ikke."
+DEADLINE_FOLLOW_UP_COUNTS = (
+    'Første opfølgninger læses fra "foerste_opfoelgninger" og må ikke skrives her igen. Slet "antal".'
+)
+INVESTIGATION_TOO_LATE = (
+    "En undersøgelse, der er i gang ved go-live ({go_live}), skal være færdig inden for 4 måneder efter, at kommunen "
+    "fik kendskab til bekymringen (Barnets Lov § 20), altså senest {latest}. {month} er for sent: ret antallene."
+)
+DEADLINES_ABOVE_CATEGORY = (
+    "{name}: {total} sager i alt, men sagskategorien {category} har kun {count}. En sag kan kun tælles én gang."
+)
+DEADLINE_OVERLOAD = (
+    "{role}: {load} i {week} ({deadlines} til frister efter go-live og {conversion} til konverteringen), men "
+    "kapaciteten er {capacity}; {excess} for meget. Flyt arbejde, eller giv rollen flere timer."
+)
+STEP_NOT_IN_PLAN = '"{step}" er ikke et trin i planens overgang (siden Go-live > Overgangsplan).{guess}'
+DEADLINE_COUNTS_MISSING = (
+    "{name}: antal mangler. Skriv antallet af sager, hvis frist falder i hver af de første tre måneder efter go-live "
+    "(nøgle ÅÅÅÅ-MM), fra jeres eget system."
+)
+FINANCE_EXPLANATION_NO_ROW = (
+    'Forklaringen gælder "{what}", men den række findes ikke under afstemning.oekonomi. Skriv rækken først, eller '
+    "ret måneden (ÅÅÅÅ-MM) eller lovgrundlaget, så de står præcis som i rækken."
+)
+FINANCE_EXPLAINED_TOO_MUCH = "Forklaringerne for {month} dækker flere kr. end forskellen. Ret beløbene."
+FINANCE_AMOUNT_UNEXPLAINED = (
+    "{month}: {amount} af forskellen er ikke forklaret ({old} i det gamle system, {dubu} i DUBU). Find årsagen, og "
+    "skriv den under afstemning.oekonomi.forklaringer med maaned og beloeb. {when}"
+)
+FINANCE_PAYMENTS_UNEXPLAINED = (
+    "{month}: {n} {payments} af forskellen er ikke forklaret ({old} i det gamle system, {dubu} i DUBU). Skriv "
+    "forklaringen med maaned og betalinger. {when}"
+)
+FINANCE_BASIS_UNEXPLAINED = (
+    "{basis}: {n} {placements} af forskellen er ikke forklaret ({old} i det gamle system, {dubu} i DUBU). Skriv "
+    "forklaringen med grundlag og antal. {when}"
+)
+FINANCE_NOT_SIGNED = (
+    "Økonomiafstemningen er ikke godkendt af økonomi endnu. Skriv godkendt_af (rolle) og godkendt_dato, når den er."
+)
+BEFORE_GO_LIVE_WARNING = "Før go-live er det en advarsel; fra go-live er det en fejl."
+AFTER_GO_LIVE_ERROR = "Efter go-live er en uforklaret forskel en fejl."
+PAYMENT_WORDS = ("betaling", "betalinger")
+PLACEMENT_WORDS = ("anbringelse", "anbringelser")
+EXTRACTION_BEFORE_FREEZE = (
+    "Udtrækket ({date}) ligger før frysningen ({freeze}), men projekt.frysning.genindtastning har ingen timer: "
+    "det, der ændres i {system} mellem udtrækket og frysningen, går tabt. Læg udtrækket i frysningen, eller giv "
+    "genindtastningen timer."
+)
