@@ -11,6 +11,7 @@ from site_prose import prose
 
 from conftest import EXAMPLE, edit, example_text
 from konverteringsplan import formatting
+from konverteringsplan.analysis import analyse
 from konverteringsplan.build import validate_plan
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.pages.ics import calendar_bytes
@@ -60,14 +61,21 @@ def test_no_plan_key_in_backticks_outside_the_help_page(built_pages):
 
 
 def test_no_plan_key_in_the_prose_outside_the_help_page(built_pages):
-    """A plan key without backticks is still a key ("(go_no_go)", "intern_indsats"): snake_case words."""
+    """A plan key without backticks is still a key ("(go_no_go)", "intern_indsats"): snake_case words. The one
+    exception is the cut-over steps' own ids in the Overgangsplan's "Trin-id" column: they are not keys but what
+    the project lead writes in fremdrift.yaml when a step is done."""
     key = re.compile(r"(?<![\w./-])[a-zæøå]+(?:_[a-zæøå0-9]+)+(?![\w.-])")
+    plan, _ = validate_plan(EXAMPLE, EXAMPLE.parent / "docs")
+    figures = analyse(plan)
+    assert figures.golive is not None
+    step_ids = {s.id for s in figures.golive.steps}
     found = [
         (page, m.group(0))
         for page, (blocks, _) in built_pages.items()
         if page != HELP_PAGE
         for block in blocks
         for m in key.finditer(block)
+        if not (page == "golive/index.html" and m.group(0) in step_ids and block == m.group(0))
     ]
     assert found == []
 
