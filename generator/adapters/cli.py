@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..channel import clean_output
 from ..messages import PlanError, os_error_text
 from ..texts import commands as wording
 
@@ -190,8 +191,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    """Run one command. Everything it prints passes through one channel (channel.py): CPR numbers masked,
+    control characters replaced, library warnings dropped, and never a traceback."""
+    with clean_output():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
+        args = parser().parse_args(argv)
         return args.func(args)
     except PlanError as exc:
         print(exc, file=sys.stderr)  # the first MAX_SHOWN messages, and how many more there are
@@ -200,4 +208,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as exc:
         print(os_error_text(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(wording.INTERRUPTED, file=sys.stderr)
+        return 130
+    except Exception as exc:
+        print(wording.UNEXPECTED_ERROR.format(kind=type(exc).__name__), file=sys.stderr)
         return 1

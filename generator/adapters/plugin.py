@@ -64,6 +64,7 @@ def _config_texts(value, path: str = ""):
             yield from _config_texts(v, f"{path}[{i + 1}]")
 
 
+RAW_IN_THEME = ("site_name",)  # printed by the theme without escaping
 SHOWN_CONFIG = ("site_name", "site_description", "site_author", "copyright", "repo_name", "extra", "nav")
 
 
@@ -133,6 +134,11 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
                     for m in scan_text(text, name)
                     if not any(f.text == m.text for f in found)
                 ]
+        # The theme prints site_name unescaped (<title>, the header): markup there would run on every page.
+        for key in RAW_IN_THEME:
+            value = config.get(key)
+            if isinstance(value, str) and any(ch in value for ch in "<>"):
+                found.append(Message(name, 0, 0, key, wording.CONFIG_MARKUP))
         if found:
             raise PluginError(_failed(PlanError(found)))
         self._start_worker()

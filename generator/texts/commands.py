@@ -81,6 +81,12 @@ HELP_SCHEMA_WRITE = "skriv skemaet til filen"
 HELP_SCHEMA_CHECK = "fejl, hvis filen er forældet"
 
 ERRORS_FIX = "{count} fejl - ret dem og prøv igen."  # "fejl" is both singular and plural
+INTERRUPTED = "Afbrudt. Kør kommandoen igen for at gøre den færdig."
+UNEXPECTED_ERROR = (
+    "Der skete en uventet fejl ({kind}), og kommandoen stoppede. Teksten fra fejlen vises ikke, fordi den kan "
+    "indeholde persondata fra dine filer. Kør kommandoen igen; sker det igen, så meld fejlen til dem, der "
+    "vedligeholder konverteringsplan, med kommandoen og fejlens navn ({kind})."
+)
 
 # --- adapters/count.py -----------------------------------------------------------------------------
 
@@ -129,6 +135,10 @@ FOLDER_NOT_OURS_MORE = " og {count} andre"  # after the first ten things in the 
 
 # --- adapters/plugin.py ----------------------------------------------------------------------------
 
+CONFIG_MARKUP = (
+    "må ikke indeholde < eller >: temaet skriver værdien uændret i sidens titel og top, så den kunne blive "
+    "til HTML på hver side. Skriv navnet uden tegnene."
+)
 PLAN_FAILED = "Planen kan ikke bygges:\n{errors}"
 WORKER_FORKED = "kopi af MkDocs-processen"
 WORKER_SPAWNED = "ny Python-proces"
@@ -145,6 +155,23 @@ MKDOCS_CLASHES = (
 
 NEW_SITE_NAME = "Konvertering af sager til DUBU - {name}"
 NEW_NO_NAME = 'Skriv kommunens navn efter --kommune, fx --kommune "Borgen Kommune".'
+NEW_NAME_CONTROL = (
+    "Kommunens navn indeholder et usynligt styretegn ({code}, tegn nr. {pos}). Skriv navnet igen uden det. "
+    "Intet er skrevet."
+)
+NEW_NAME_MARKUP = (
+    "Kommunens navn må ikke indeholde tegnene {chars}: navnet står i sidens titel og top på hver side, og "
+    'tegnene kunne blive til HTML dér. Skriv navnet uden dem (fx "og" i stedet for "&"). Intet er skrevet.'
+)
+NEW_NAME_CPR = (
+    "Kommunens navn indeholder noget, der ligner et CPR-nummer. Navnet står på hver side af hjemmesiden: "
+    "skriv kun kommunens navn. Intet er skrevet."
+)
+NEW_NAME_TOO_LONG = (
+    "Kommunens navn er for langt ({length} tegn; højst {limit}). Skriv kun kommunens navn, fx "
+    '--kommune "Borgen Kommune". Intet er skrevet.'
+)
+NEW_NAME_INVALID_PLAN = "Med dette navn ville den nye plan ikke være gyldig, så intet er skrevet:"
 NEW_NOT_A_FOLDER = "{target} findes allerede og er ikke en mappe. Vælg en anden mappe."
 NEW_CREATED = "Oprettet: {path}"
 NEW_KEPT = "Findes allerede, ikke ændret: {path}"

@@ -1,0 +1,226 @@
+"""Every byte a command prints is ours and masked; names written into configuration are safe; `new` writes
+only plans that validate; control characters are refused at the plan's line (issue 25, classes 1, 2, 6, 7).
+
+Every CPR-shaped value is built from a date at run time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import warnings
+
+import pytest
+from pydantic_core import _pydantic_core as pydantic_core
+
+from conftest import EXAMPLE, ROOT, edit, example_text, line_of, run_cli
+
+DAY = dt.date(2003, 2, 1) + dt.timedelta(days=40)
+
+
+def cpr(sep: str = "-") -> str:
+    return DAY.strftime("%d%m%y") + sep + f"{DAY.toordinal() % 9000 + 1000:04d}"
+
+
+NUMBER = cpr()
+MASKED = DAY.strftime("%d%m%y") + "-XXXX"
+TERMINAL_TRICKS = ["\x1b[2J\x1b[H", "\r", "\u202e", "\u2066", "\x00", "\x9b"]
+
+
+def assert_clean(*texts: str) -> None:
+    for text in texts:
+        assert NUMBER not in text and NUMBER.replace("-", "") not in text, text
+        for trick in TERMINAL_TRICKS:
+            assert trick not in text, (trick, text)
+        assert "Traceback" not in text and "Warning" not in text
+
+
+# --- 1. one channel -----------------------------------------------------------------------------------
+
+
+def _warn_like_openpyxl(args):
+    warnings.warn(f"Print area cannot be set to Defined name: {NUMBER}\x1b[2J", UserWarning, stacklevel=1)
+    return 0
+
+
+def _raise_like_a_library(args):
+    raise ValueError(f"could not convert string to float: '{NUMBER}'\r")
+
+
+def _print_like_a_library(stream):
+    def command(args):
+        print(f"row 2: {NUMBER}\u202e\x1b[31m", file=getattr(sys, stream))
+        return 0
+
+    return command
+
+
+SOURCES = {
+    "warning": _warn_like_openpyxl,
+    "exception": _raise_like_a_library,
+    "stdout": _print_like_a_library("stdout"),
+    "stderr": _print_like_a_library("stderr"),
+}
+
+
+@pytest.mark.parametrize("source", list(SOURCES))
+@pytest.mark.parametrize("command", ["validate", "schema"])
+def test_whatever_a_library_prints_passes_the_one_channel(monkeypatch, source, command):
+    from konverteringsplan.adapters import cli
+
+    monkeypatch.setattr(cli, f"cmd_{command}", SOURCES[source])
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        result = run_cli(command)
+    assert_clean(result.stdout, result.stderr)
+    if source == "exception":
+        assert result.returncode == 1 and "uventet fejl (ValueError)" in result.stderr
+    if source in ("stdout", "stderr"):
+        assert MASKED in getattr(result, source)
+
+
+@pytest.mark.parametrize("trick", TERMINAL_TRICKS)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("optael", "liste.csv", "--arbejdspakke", "x", "--dato", "{value}"),  # our own echo
+        ("{value}",),  # argparse: invalid choice
+        ("validate", "--docs"),  # argparse: expected one argument (no echo) as a control
+        ("render", "--out", "x", "--plan", "{value}.yaml"),  # a file name in an OS error
+    ],
+)
+def test_an_echoed_value_is_masked_and_stripped(tmp_path, trick, args):
+    value = f"{NUMBER}{trick}x"
+    result = run_cli(*(a.format(value=value) for a in args), cwd=tmp_path)
+    assert result.returncode != 0
+    assert_clean(result.stdout, result.stderr)
+
+
+def test_the_channel_masks_a_number_written_in_pieces():
+    import io
+
+    from konverteringsplan.channel import CleanStream
+
+    target = io.StringIO()
+    stream = CleanStream(target)
+    for piece in (NUMBER[:3], NUMBER[3:8], NUMBER[8:] + "\n", NUMBER[:6] + "\n", NUMBER[7:] + "\n"):
+        stream.write(piece)
+    stream.flush()
+    assert NUMBER not in target.getvalue() and NUMBER[7:] not in target.getvalue()
+    assert target.getvalue().count(MASKED) == 2
+
+
+ERRORS = {e["type"]: e for e in pydantic_core.list_all_errors()}
+
+
+@pytest.mark.parametrize("kind", list(ERRORS))
+def test_pydantics_english_never_reaches_a_message(kind):
+    from konverteringsplan.io.load import danish_text
+
+    english = ERRORS[kind]["example_message_python"]
+    err = {
+        "type": kind,
+        "loc": ("kommune", "navn"),
+        "msg": english,
+        "input": "x",
+        "ctx": ERRORS[kind]["example_context"],
+    }
+    text = danish_text(err)
+    words = {w.strip(".,:;'\"()") for w in english.split()}
+    assert not [w for w in words if len(w) > 3 and w.isalpha() and w.isascii() and w in text.split() and w != "have"], (
+        kind,
+        text,
+    )
+
+
+# --- 2 and 7. `new` writes only safe, valid plans ----------------------------------------------------
+
+MARKUP_NAMES = [
+    "<script>alert(1)</script> Kommune",
+    'Borgen"><img src=x onerror=alert(1)>',
+    "Borgen </title><script>alert(1)</script>",
+    "Borgen & Omegn",
+    "Borgen &lt;b&gt;",
+    "Borgen 'Syd'",
+    'Borgen "Syd"',
+    "Borgen `x`",
+]
+CPR_NAMES = [f"Borgen {cpr(sep)}" for sep in ("-", "", " ", "\u2009", "/")]
+INVALID_NAMES = ["B" * 101, "Borgen " * 60] + [f"Borgen{c}Kommune" for c in ("\x00", "\x01", "\x1b", "\x7f", "\x85")]
+INVALID_NAMES += [f"Borgen{c}Kommune" for c in ("\u202e", "\u2066", "\r")]
+
+
+@pytest.mark.parametrize("name", MARKUP_NAMES + CPR_NAMES + INVALID_NAMES)
+def test_new_refuses_a_name_and_writes_nothing(tmp_path, name):
+    target = tmp_path / "ny"
+    result = run_cli("new", str(target), "--kommune", name, cwd=tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert not target.exists()
+    assert "Intet er skrevet" in result.stdout
+    assert_clean(result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("name", ["Borgen Kommune", "Ærø Kommune", "Lyngby-Taarbæk Kommune", "Kommune #1 (syd)"])
+def test_new_still_takes_ordinary_names(tmp_path, name):
+    target = tmp_path / "ny"
+    result = run_cli("new", str(target), "--kommune", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert (target / "plan.yaml").is_file()
+
+
+def test_markup_in_site_name_stops_the_build(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    site_name = next(line for line in config.splitlines() if line.startswith("site_name:"))
+    (tmp_path / "mkdocs.yml").write_text(
+        config.replace(site_name, 'site_name: "Borgen <script>alert(1)</script>"'), encoding="utf-8"
+    )
+    for name in ("plan.yaml", "fremdrift.yaml", "docs", "overrides"):
+        (os.symlink if name in ("docs", "overrides") else os.link)(ROOT / name, tmp_path / name)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1
+    assert "site_name: må ikke indeholde < eller >" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+# --- 6. control characters in plan and progress text ---------------------------------------------------
+
+ESCAPES = {"NUL": "\\0", "U+0001": "\\x01", "ESC": "\\e", "U+001F": "\\x1f", "DEL": "\\x7f", "NEL": "\\N", "CR": "\\r"}
+
+
+@pytest.mark.parametrize("escape", list(ESCAPES))
+@pytest.mark.parametrize("where", ["plan-value", "plan-key", "progress-value", "progress-key"])
+def test_a_control_character_is_a_validate_error_at_its_line(tmp_path, escape, where):
+    code = ESCAPES[escape]
+    plan, progress = example_text(), (ROOT / "fremdrift.yaml").read_text(encoding="utf-8")
+    if where == "plan-value":
+        plan = edit(plan, "  navn: Korsbæk Kommune", f'  navn: "Korsbæk{code} Kommune"')
+        file, line = "plan.yaml", line_of(plan, "  navn: ")
+    elif where == "plan-key":
+        plan = edit(plan, "  gammelt_system: SBSYS", f'  "gammelt{code}": SBSYS')
+        file, line = "plan.yaml", line_of(plan, '  "gammelt')
+    elif where == "progress-value":
+        progress = edit(progress, "kategori: aabne_stoettende", f'kategori: "aabne{code}"')
+        file, line = "fremdrift.yaml", line_of(progress, 'kategori: "aabne')
+    else:
+        progress = edit(progress, "      basis_manuelle_sager: 60", f'      "basis{code}": 60')
+        file, line = "fremdrift.yaml", line_of(progress, '"basis')
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
+    for args in (("validate", "plan.yaml", "--docs", str(ROOT / "docs")), ("render", "--out", "ud")):
+        result = run_cli(*args, cwd=tmp_path)
+        assert result.returncode == 1, result.stdout
+        assert f"{file}:{line}:" in result.stderr and "usynligt styretegn" in result.stderr
+        assert_clean(result.stdout, result.stderr)
+    assert not (tmp_path / "ud").exists()
+
+
+def test_the_example_has_no_control_characters():
+    assert run_cli("validate", str(EXAMPLE)).returncode == 0
