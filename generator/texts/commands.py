@@ -105,6 +105,14 @@ COUNT_UNKNOWN_STATUS = (
     'og "ikke startet", "i gang", "venter" eller "spørgsmål" for resten (værdien vises '
     "ikke her, fordi listen kan indeholde personoplysninger)."
 )
+COUNT_NOT_PROGRESS = (
+    "Filen er ikke en fremdriftsfil: --fremdrift skal pege på fremdrift.yaml (en .yaml-fil med "
+    '"status:" og optællinger), ikke på listen, planen eller en side. Intet er skrevet.'
+)
+COUNT_BUSY = "En anden optælling skriver stadig til filen og blev ikke færdig. Prøv igen om lidt."
+COUNT_BUSY_LOCK_FILE = (
+    "En anden optælling skriver stadig til filen. Prøv igen om lidt. Kører der ingen anden, så slet låsefilen {lock}."
+)
 
 # The top of a fremdrift.yaml that `optael` creates.
 PROGRESS_HEADER = """\
