@@ -16,7 +16,6 @@ Status values (case and spaces do not matter): "basis oprettet", "færdig" (or "
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import io
@@ -32,6 +31,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..build import checked_plan
+from ..io.tracking_list import csv_rows, xlsx_rows
 from ..messages import ERROR, Message, PlanError, display_name
 from ..texts import commands as wording
 
@@ -63,46 +63,24 @@ def _no_status(name: str) -> None:
 
 
 def status_values(path: Path) -> list[tuple[int, str]]:
-    """(row number, normalised status) for every data row; only the status column is kept."""
+    """(row number, normalised status) for every data row; only the status column is kept (the reading,
+    bounded and as Excel writes lists, is io/tracking_list.py)."""
     name = display_name(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
 
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a damaged file
-            _fail(name, wording.COUNT_NOT_XLSX)
-        ws = wb.worksheets[0]
-        header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
-        col = _column(list(header), STATUS)
-        if col is None:
-            wb.close()
-            _no_status(name)
-        out = [
-            (n, _norm(row[0]))
-            for n, row in enumerate(
-                ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1, values_only=True), start=2
-            )
-        ]
-        wb.close()
-        return out
-    if suffix == ".csv":
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", "replace")  # what Danish Excel writes as "CSV (semikolonsepareret)"
-        first = text.splitlines()[0] if text.strip() else ""
-        delimiter = max(";,\t", key=first.count) if first else ";"
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        header = next(reader, [])
+    def wanted(header: list) -> int | None:
         col = _column(header, STATUS)
         if col is None:
             _no_status(name)
-        return [(reader.line_num, _norm(row[col] if col < len(row) else "")) for row in reader]
-    _fail(name, wording.COUNT_NOT_A_LIST)
-    return []
+        return col
+
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        rows = xlsx_rows(path, wanted)
+    elif suffix == ".csv":
+        rows = csv_rows(path, wanted)
+    else:
+        _fail(name, wording.COUNT_NOT_A_LIST)
+    return [(n, _norm(value)) for n, value in rows]
 
 
 def count_done(path: Path) -> tuple[int, int]:

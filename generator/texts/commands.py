@@ -114,6 +114,41 @@ COUNT_BUSY_LOCK_FILE = (
     "En anden optælling skriver stadig til filen. Prøv igen om lidt. Kører der ingen anden, så slet låsefilen {lock}."
 )
 
+# --- io/tracking_list.py: reading a list, bounded ---------------------------------------------------
+LIST_CELL = "række {row}, kolonne {col}"
+LIST_UNREADABLE = "Listen kan ikke læses: {reason}."
+LIST_IS_A_FOLDER = "Det er en mappe, ikke en liste. Angiv listens fil (.xlsx eller .csv)."
+LIST_NOT_A_FILE = (
+    "Det er ikke en almindelig fil (men fx en enhed eller en navngivet kanal), så den læses ikke. "
+    "Gem listen som en fil (.xlsx eller .csv), og angiv den."
+)
+LIST_TOO_BIG = (
+    "Listen fylder {size} byte; optael læser højst {limit} byte. Gem en liste med kun de kolonner og "
+    "rækker, der skal tælles."
+)
+LIST_SPARSE = "Filen er for det meste tom plads (en såkaldt sparse-fil) og er ikke en liste fra Excel; den læses ikke."
+LIST_CSV_BROKEN = 'CSV-filen kan ikke læses i række {row}. Gem listen igen fra Excel som "CSV (semikolonsepareret)".'
+LIST_TOO_MANY_ROWS = "Listen har flere end {limit} rækker; optael læser ikke flere. Del listen op."
+LIST_TOO_MANY_COLUMNS = "Listen har flere end {limit} kolonner (mere end Excel selv tillader) og læses ikke."
+LIST_CELL_TOO_LONG = (
+    "Cellen i {where} har mere end {limit} tegn (mere end Excel selv tillader i en celle), så listen "
+    "læses ikke. Indholdet vises ikke her, fordi listen kan indeholde personoplysninger."
+)
+LIST_XLSX_DOCTYPE = (
+    "Regnearket indeholder en dokumenttype-erklæring (DOCTYPE), som Excel aldrig skriver, så det læses "
+    "ikke. Gem listen igen i Excel."
+)
+LIST_XLSX_TOO_BIG = (
+    "Regnearket fylder udpakket mere end {limit} byte; optael læser ikke mere. Gem en liste med kun de "
+    "kolonner og rækker, der skal tælles."
+)
+LIST_XLSX_RATIO = (
+    "En del af regnearket er pakket mere end {limit} gange sammen, hvilket Excel ikke gør med en liste; "
+    "det læses ikke. Gem listen igen i Excel."
+)
+LIST_XLSX_MEMBERS = "Regnearket består af flere end {limit} dele og læses ikke. Gem listen igen i Excel."
+LIST_XLSX_SHARED = "Regnearket har flere end {limit} forskellige tekster; optael læser ikke flere. Del listen op."
+
 # The top of a fremdrift.yaml that `optael` creates.
 PROGRESS_HEADER = """\
 # yaml-language-server: $schema=./fremdrift.schema.json
