@@ -224,3 +224,37 @@ def test_a_control_character_is_a_validate_error_at_its_line(tmp_path, escape, w
 
 def test_the_example_has_no_control_characters():
     assert run_cli("validate", str(EXAMPLE)).returncode == 0
+
+
+# --- 1. the other channels: the MkDocs render and the Zensical adapter ---------------------------------
+
+
+def test_a_library_warning_during_the_mkdocs_render_is_never_shown(monkeypatch):
+    from konverteringsplan import build
+    from konverteringsplan.adapters import worker
+
+    real = build.build_output
+
+    def warning_build(*args, **kwargs):
+        warnings.warn(f"Data Validation extension: {NUMBER}", UserWarning, stacklevel=1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build_output", warning_build)
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")
+        worker.render_result(EXAMPLE, ROOT / "docs")
+    assert [str(w.message) for w in shown] == []
+
+
+@pytest.mark.parametrize("trick", TERMINAL_TRICKS)
+def test_the_zensical_adapter_prints_through_the_channel(tmp_path, trick, capsys):
+    from konverteringsplan.adapters import zensical
+
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Borgen\nnav: *Barnenavn{trick}\n", encoding="utf-8")
+    code = zensical.main(
+        ["--out", str(tmp_path / "ud"), "--plan", str(EXAMPLE), "--config", str(tmp_path / "mkdocs.yml")]
+    )
+    out = capsys.readouterr()
+    assert code == 1 and "mkdocs.yml" in out.err and "kan ikke læses som YAML" in out.err
+    assert_clean(out.out, out.err)
+    assert "Barnenavn" not in out.out + out.err

@@ -246,7 +246,7 @@ ZENSICAL_READY = "Klar til Zensical: zensical build -f {config}"
 ZENSICAL_DESCRIPTION = "Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins)."
 HELP_ZENSICAL_OUT = "mappen til Zensical-projektet (standard: build/zensical)"
 HELP_ZENSICAL_CONFIG = "MkDocs-konfigurationen (standard: mkdocs.yml)"  # HELP_PLAN and HELP_DOCS as in cli.py
-ZENSICAL_BAD_YAML = "{file}: kan ikke læses som YAML ({error})."
+ZENSICAL_BAD_YAML = "{file}: kan ikke læses som YAML. Ret filen, og prøv igen."
 
 # --- adapters/search/plugin.py ---------------------------------------------------------------------
 
