@@ -258,3 +258,23 @@ def test_the_zensical_adapter_prints_through_the_channel(tmp_path, trick, capsys
     assert code == 1 and "mkdocs.yml" in out.err and "kan ikke læses som YAML" in out.err
     assert_clean(out.out, out.err)
     assert "Barnenavn" not in out.out + out.err
+
+
+BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+ECHOES = {
+    "duplicate key": lambda t, c: edit(
+        t, "  gammelt_system: SBSYS", f"  gammelt_system: SBSYS\n  x{c}y: 1\n  x{c}y: 2"
+    ),
+    "unknown key": lambda t, c: edit(t, "  gammelt_system: SBSYS", f"  gammelt_system: SBSYS\n  ukendt{c}noegle: 1"),
+    "not a number": lambda t, c: edit(t, "    antal: 280", f"    antal: 28{c}0"),
+}
+
+
+@pytest.mark.parametrize("bidi", BIDI, ids=[f"U+{ord(c):04X}" for c in BIDI])
+@pytest.mark.parametrize("echo", list(ECHOES))
+def test_a_bidi_control_echoed_from_the_plan_cannot_reorder_the_line(tmp_path, echo, bidi):
+    (tmp_path / "plan.yaml").write_text(ECHOES[echo](example_text(), bidi), encoding="utf-8")
+    result = run_cli("validate", "plan.yaml", "--docs", str(ROOT / "docs"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert bidi not in result.stdout + result.stderr
+    assert "\ufffd" in result.stderr
