@@ -169,25 +169,43 @@ def test_new_still_takes_ordinary_names(tmp_path, name):
     assert (target / "plan.yaml").is_file()
 
 
-def test_markup_in_site_name_stops_the_build(tmp_path):
+SITE_NAMES = ["Borgen <script>alert(1)</script>", "Borgen </title><img src=x onerror=alert(1)>", "<b>Borgen"]
+
+
+@pytest.mark.parametrize("site_name", SITE_NAMES)
+@pytest.mark.parametrize("command", ["validate", "render", "zensical", "mkdocs build"])
+def test_markup_in_site_name_stops_every_build(tmp_path, command, site_name):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    site_name = next(line for line in config.splitlines() if line.startswith("site_name:"))
-    (tmp_path / "mkdocs.yml").write_text(
-        config.replace(site_name, 'site_name: "Borgen <script>alert(1)</script>"'), encoding="utf-8"
-    )
+    old = next(line for line in config.splitlines() if line.startswith("site_name:"))
+    (tmp_path / "mkdocs.yml").write_text(config.replace(old, f"site_name: '{site_name}'"), encoding="utf-8")
     for name in ("plan.yaml", "fremdrift.yaml", "docs", "overrides"):
         (os.symlink if name in ("docs", "overrides") else os.link)(ROOT / name, tmp_path / name)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    if command == "mkdocs build":
+        if site_name != SITE_NAMES[0]:
+            pytest.skip("one real build is enough: the values are checked by the same function")
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        assert not (tmp_path / "site" / "index.html").exists()
+    elif command == "zensical":
+        result = subprocess.run(
+            [sys.executable, "-m", "konverteringsplan.adapters.zensical", "--out", str(tmp_path / "z")],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
+        assert not (tmp_path / "z" / "mkdocs.yml").exists()
+    else:
+        result = run_cli(command, *(["--out", "ud"] if command == "render" else []), cwd=tmp_path)
+        assert not (tmp_path / "ud").exists()
     assert result.returncode == 1
     assert "site_name: må ikke indeholde < eller >" in result.stderr
-    assert not (tmp_path / "site" / "index.html").exists()
 
 
 # --- 6. control characters in plan and progress text ---------------------------------------------------

@@ -178,10 +178,6 @@ FOLDER_NOT_OURS_MORE = " og {count} andre"  # after the first ten things in the 
 
 # --- adapters/plugin.py ----------------------------------------------------------------------------
 
-CONFIG_MARKUP = (
-    "må ikke indeholde < eller >: temaet skriver værdien uændret i sidens titel og top, så den kunne blive "
-    "til HTML på hver side. Skriv navnet uden tegnene."
-)
 PLAN_FAILED = "Planen kan ikke bygges:\n{errors}"
 WORKER_FORKED = "kopi af MkDocs-processen"
 WORKER_SPAWNED = "ny Python-proces"
