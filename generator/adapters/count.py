@@ -8,7 +8,9 @@ oprettet"). Such a list holds personal data, so this command:
 - writes one number, the count of finished cases, into fremdrift.yaml under the counting date, keeping
   everything else in the file, comments included (a round trip with ruamel.yaml), and only when the
   result still passes the checks; the file is replaced atomically (a temporary file, then a rename);
-- never copies or stores the list.
+- never copies or stores the list;
+- reads the list bounded and as Excel writes it (io/tracking_list.py), and writes only a progress file,
+  under a lock a second run waits for, reading the file again under the lock (``write_count``).
 
 Status values (case and spaces do not matter): "basis oprettet", "færdig" (or "faerdig") and
 "konverteret" count as finished; "", "ikke startet", "i gang", "venter" and "spørgsmål" do not.
