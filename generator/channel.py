@@ -77,7 +77,7 @@ def _no_library_warnings(*args, **kwargs) -> None:
 def clean_output() -> Iterator[None]:
     """Send stdout and stderr through :class:`CleanStream` and drop every library warning meanwhile."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = CleanStream(out), CleanStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = CleanStream(out), CleanStream(err)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always")

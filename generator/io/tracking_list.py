@@ -34,6 +34,7 @@ import stat
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 from xml.parsers import expat
 
 from ..formatting import number
@@ -54,7 +55,7 @@ SPARSE_FROM = 1_000_000  # a file this big must have at least half its bytes on 
 _CHUNK = 1 << 16
 
 
-def _fail(name: str, text: str, line: int = 0) -> None:
+def _fail(name: str, text: str, line: int = 0) -> NoReturn:
     raise PlanError([Message(name, line, 0, "", text, ERROR)])
 
 
