@@ -12,6 +12,7 @@ never a traceback.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import sys
 import warnings
@@ -75,15 +76,19 @@ def _no_library_warnings(*args, **kwargs) -> None:
 
 @contextlib.contextmanager
 def clean_output() -> Iterator[None]:
-    """Send stdout and stderr through :class:`CleanStream` and drop every library warning meanwhile."""
+    """Send stdout and stderr through :class:`CleanStream` and drop every library warning (the warnings
+    module, and log records no handler takes) meanwhile."""
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = CleanStream(out), CleanStream(err)
+    last_resort = logging.lastResort
+    logging.lastResort = logging.NullHandler()  # a library's log line with no handler set up: dropped too
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always")
             warnings.showwarning = _no_library_warnings
             yield
     finally:
+        logging.lastResort = last_resort
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()
