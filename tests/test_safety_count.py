@@ -406,3 +406,15 @@ def test_a_crafted_workbook_that_unpacks_far_beyond_the_limit_is_refused(tmp_pat
     result = optael(tmp_path, liste)
     assert result.returncode == 1
     assert "udpakket mere end 10.000.000 byte" in result.stderr or "pakket mere end 100 gange" in result.stderr
+
+
+def test_a_windows_1252_csv_whose_first_non_ascii_letter_comes_late_is_read_again(tmp_path):
+    project(tmp_path)
+    rows = statuses(160, 10)  # "Færdig" stands far below the first 4.000 bytes
+    table = [[c.replace("æ", "ae") for c in row] for row in list_rows(rows)]
+    liste = tmp_path / "liste.csv"
+    liste.write_bytes(csv_bytes(table, ";", "\r\n", "cp1252"))
+    assert liste.read_bytes().index("FÆRDIG".encode("cp1252")) > 8192
+    result = optael(tmp_path, liste)
+    assert result.returncode == 0, result.stderr
+    assert "160 færdige sager af 169 sager på listen" in result.stdout

@@ -6,9 +6,10 @@ shapes. This reader:
 * checks the file before it opens it (``os.stat``): only a plain file, at most ``MAX_FILE_BYTES``, not
   mostly empty space (a sparse file), is opened; a device, a FIFO or a folder is refused at once, and the
   opened file is checked again (``fstat``) so nothing can be swapped in between;
-* reads a **.csv** as Excel writes it: UTF-8 (with or without BOM), UTF-16 "Unicode-tekst" (BOM, or
-  recognised by its zero bytes), else Windows-1252; line ends CRLF, LF or CR alone; ``;``, ``,`` or tab
-  between cells; every cell at most ``MAX_CELL_CHARS`` (Excel's own limit);
+* reads a **.csv** as a stream, as Excel writes it: UTF-8 (with or without BOM), UTF-16 "Unicode-tekst"
+  (BOM, or recognised by its zero bytes), else Windows-1252 (a file that turns out not to be UTF-8 is
+  read again from the start); line ends CRLF, LF or CR alone; ``;``, ``,`` or tab between cells; every
+  cell at most ``MAX_CELL_CHARS`` (Excel's own limit); only the status column is kept;
 * reads an **.xlsx** with its own streaming XML reader (expat), never openpyxl: only the first sheet's
   header row and the status column are decoded, so a cell of the wrong type or a damaged value in
   another column is never even read. The zip is checked before any part is unpacked (member count,
@@ -27,6 +28,7 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 import os
 import posixpath
 import re
@@ -105,13 +107,6 @@ def _check_stat(st: os.stat_result, name: str) -> None:
         _fail(name, wording.LIST_SPARSE)
 
 
-def _read_all(fh: io.BufferedReader, name: str) -> bytes:
-    data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:  # grew after the check
-        _fail(name, wording.LIST_TOO_BIG.format(size=number(len(data)), limit=number(MAX_FILE_BYTES)))
-    return data
-
-
 # --- CSV --------------------------------------------------------------------------------------------
 
 
@@ -128,27 +123,21 @@ def _looks_utf16(raw: bytes) -> str | None:
     return None
 
 
-def decode_csv(raw: bytes) -> str:
-    """The text of a CSV file as Excel saves it (module docstring), line ends made "\\n"."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16", "replace")
-    elif raw.startswith(codecs.BOM_UTF8):
-        text = raw[3:].decode("utf-8", "replace")
-    elif encoding := _looks_utf16(raw):
-        text = raw.decode(encoding, "replace")
-    else:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", "replace")  # what Danish Excel writes as "CSV (semikolonsepareret)"
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def csv_encoding(head: bytes) -> str:
+    """The encoding of a CSV file as Excel saves it, from its first bytes (module docstring); "utf-8" may
+    turn out wrong later in the file, and then the file is read again as Windows-1252."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    return _looks_utf16(head) or "utf-8"
 
 
 _QUOTED = re.compile(r'"[^"]*"')
 
 
-def _delimiter(text: str) -> str:
-    first = _QUOTED.sub("", text[: text.find("\n") if "\n" in text else len(text)])
+def _delimiter(first: str) -> str:
+    first = _QUOTED.sub("", first)
     return max(";\t,", key=first.count) if first.strip() else ";"
 
 
@@ -162,42 +151,53 @@ def _field_limit(limit: int) -> Iterator[None]:
 
 
 def csv_rows(path: Path, wanted: Callable[[list[str]], int | None]) -> list[tuple[int, str]]:
-    """(row number, status text) for every data row of a CSV list. ``wanted(header)`` gives the status
-    column's index, or None (then a Danish error is raised by the caller's ``wanted``)."""
+    """(row number, status text) for every data row of a CSV list, read as a stream: only the status column
+    is kept. ``wanted(header)`` gives the status column's index (or raises the caller's Danish error)."""
     name = display_name(path)
     with open_list(path) as fh:
-        raw = _read_all(fh, name)
-    text = decode_csv(raw)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    out: list[tuple[int, str]] = []
-    col: int | None = None
-    rows = 0
-    with _field_limit(MAX_FILE_BYTES + 1):
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error:
-                _fail(name, wording.LIST_CSV_BROKEN.format(row=reader.line_num), reader.line_num)
-            rows += 1
-            if rows > MAX_ROWS:
-                _fail(name, wording.LIST_TOO_MANY_ROWS.format(limit=number(MAX_ROWS)), reader.line_num)
-            for i, cell in enumerate(row):
-                if len(cell) > MAX_CELL_CHARS:
-                    where = _where(reader.line_num, i)
-                    _fail(
-                        name,
-                        wording.LIST_CELL_TOO_LONG.format(where=where, limit=number(MAX_CELL_CHARS)),
-                        reader.line_num,
-                    )
-            if col is None:
-                col = wanted(row)
-                continue
-            out.append((reader.line_num, row[col] if col < len(row) else ""))
-    if col is None:
-        wanted([])
-    return out
+        encoding = csv_encoding(fh.peek(4000)[:4000])
+        try:
+            return _csv_stream(fh, encoding, name, wanted)
+        except UnicodeDecodeError:  # not UTF-8 after all: what Danish Excel writes as "CSV (semikolonsepareret)"
+            fh.seek(0)
+            return _csv_stream(fh, "cp1252", name, wanted)
+
+
+def _csv_stream(fh, encoding: str, name: str, wanted: Callable[[list[str]], int | None]) -> list[tuple[int, str]]:
+    errors = "strict" if encoding == "utf-8" else "replace"
+    # newline=None: CRLF, LF and a CR alone all end a line (Excel for Mac writes CR alone).
+    text = io.TextIOWrapper(fh, encoding=encoding, errors=errors, newline=None)
+    try:
+        first = text.readline()
+        reader = csv.reader(itertools.chain([first], text), delimiter=_delimiter(first))
+        out: list[tuple[int, str]] = []
+        col: int | None = None
+        rows = 0
+        with _field_limit(MAX_FILE_BYTES + 1):
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error:
+                    _fail(name, wording.LIST_CSV_BROKEN.format(row=reader.line_num), reader.line_num)
+                rows += 1
+                if rows > MAX_ROWS:
+                    _fail(name, wording.LIST_TOO_MANY_ROWS.format(limit=number(MAX_ROWS)), reader.line_num)
+                for i, cell in enumerate(row):
+                    if len(cell) > MAX_CELL_CHARS:
+                        where = _where(reader.line_num, i)
+                        too_long = wording.LIST_CELL_TOO_LONG.format(where=where, limit=number(MAX_CELL_CHARS))
+                        _fail(name, too_long, reader.line_num)
+                if col is None:
+                    col = wanted(row)
+                    continue
+                out.append((reader.line_num, row[col] if col < len(row) else ""))
+        if col is None:
+            wanted([])
+        return out
+    finally:
+        text.detach()  # the binary file stays open for a second try; the caller closes it
 
 
 # --- XLSX -------------------------------------------------------------------------------------------
