@@ -276,6 +276,8 @@ def _edge(kind: str, liste: Path) -> tuple[str, int, str]:
         return "MAX_FILE_BYTES", liste.stat().st_size, "optael læser højst"
     if kind == "rows":
         return "MAX_ROWS", 1 + len(statuses(160, 10)), "flere end"
+    if kind == "columns":
+        return "MAX_COLUMNS", len(HEADER), "kolonner"
     if kind == "cell size":
         return "MAX_CELL_CHARS", max(len(c) for row in list_rows(statuses(160, 10)) for c in row), "tegn"
     parts = _xlsx_parts(liste)
@@ -293,8 +295,8 @@ def _edge(kind: str, liste: Path) -> tuple[str, int, str]:
 
 
 LIMITS = {
-    "csv": ["file size", "rows", "cell size"],
-    "xlsx": ["file size", "rows", "unpacked size", "compression ratio", "zip members", "shared strings"],
+    "csv": ["file size", "rows", "columns", "cell size"],
+    "xlsx": ["file size", "rows", "columns", "unpacked size", "compression ratio", "zip members", "shared strings"],
 }
 
 

@@ -184,6 +184,9 @@ def _csv_stream(fh, encoding: str, name: str, wanted: Callable[[list[str]], int 
                 rows += 1
                 if rows > MAX_ROWS:
                     _fail(name, wording.LIST_TOO_MANY_ROWS.format(limit=number(MAX_ROWS)), reader.line_num)
+                if len(row) > MAX_COLUMNS:
+                    too_wide = wording.LIST_TOO_MANY_COLUMNS.format(limit=number(MAX_COLUMNS))
+                    _fail(name, too_wide, reader.line_num)
                 for i, cell in enumerate(row):
                     if len(cell) > MAX_CELL_CHARS:
                         where = _where(reader.line_num, i)
