@@ -11,7 +11,7 @@ import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cprmatch import mask
+from .channel import clean
 from .texts import reading as say
 
 ERROR = "fejl"
@@ -29,9 +29,10 @@ class Message:
 
     def __post_init__(self) -> None:
         # Every message may echo what the user wrote (a value, a line, a file name): a CPR number in it
-        # is masked here, once, so no channel (CLI, MkDocs log, PluginError, CI log) can show it.
+        # is masked here, once, so no channel (CLI, MkDocs log, PluginError, CI log) can show it, and a
+        # control character (ESC, CR, bidi) is replaced so it cannot rewrite a terminal or log line.
         for name in ("file", "key", "text"):
-            object.__setattr__(self, name, mask(getattr(self, name)))
+            object.__setattr__(self, name, clean(getattr(self, name)))
 
     @property
     def is_error(self) -> bool:
@@ -107,4 +108,4 @@ def os_error_text(exc: OSError) -> str:
     """A Danish sentence for an error from the operating system (never its English reason alone)."""
     where = exc.filename if exc.filename is not None else ""
     reason = os_reason(exc)
-    return mask(say.OS_ERROR_AT.format(where=where, reason=reason) if where else say.OS_ERROR.format(reason=reason))
+    return clean(say.OS_ERROR_AT.format(where=where, reason=reason) if where else say.OS_ERROR.format(reason=reason))

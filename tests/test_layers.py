@@ -20,6 +20,7 @@ STAGES = {
     "formatting": 0,
     "slug": 0,
     "cprmatch": 0,
+    "channel": 0,
     "texts": 0,
     "model": 1,
     "io": 2,

@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..channel import clean_output
 from ..messages import PlanError, os_error_text
 from ..texts import commands as wording
 
@@ -227,21 +228,16 @@ def missing_dependency(exc: ImportError, argv: list[str] | None = None) -> str |
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line; in a Python without konverteringsplan's packages a Danish message says what to
-    install and how, for every command (never a traceback)."""
-    try:
-        return _main(argv)
-    except ImportError as exc:
-        text = missing_dependency(exc, argv)
-        if text is None:
-            raise
-        print(text, file=sys.stderr)
-        return 1
+    """Run one command. Everything it prints passes through one channel (channel.py): CPR numbers masked,
+    control characters replaced, library warnings dropped, and never a traceback. In a Python without
+    konverteringsplan's packages a Danish message says what to install and how, for every command."""
+    with clean_output():
+        return _run(argv)
 
 
-def _main(argv: list[str] | None) -> int:
-    args = parser().parse_args(argv)
+def _run(argv: list[str] | None) -> int:
     try:
+        args = parser().parse_args(argv)
         return args.func(args)
     except PlanError as exc:
         print(exc, file=sys.stderr)  # the first MAX_SHOWN messages, and how many more there are
@@ -250,4 +246,14 @@ def _main(argv: list[str] | None) -> int:
         return 1
     except OSError as exc:
         print(os_error_text(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(wording.INTERRUPTED, file=sys.stderr)
+        return 130
+    except ImportError as exc:
+        text = missing_dependency(exc, argv)
+        print(text or wording.UNEXPECTED_ERROR.format(kind=type(exc).__name__), file=sys.stderr)
+        return 1
+    except Exception as exc:
+        print(wording.UNEXPECTED_ERROR.format(kind=type(exc).__name__), file=sys.stderr)
         return 1

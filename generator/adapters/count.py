@@ -8,7 +8,9 @@ oprettet"). Such a list holds personal data, so this command:
 - writes one number, the count of finished cases, into fremdrift.yaml under the counting date, keeping
   everything else in the file, comments included (a round trip with ruamel.yaml), and only when the
   result still passes the checks; the file is replaced atomically (a temporary file, then a rename);
-- never copies or stores the list.
+- never copies or stores the list;
+- reads the list bounded and as Excel writes it (io/tracking_list.py), and writes only a progress file,
+  under a lock a second run waits for, reading the file again under the lock (``write_count``).
 
 Status values (case and spaces do not matter): "basis oprettet", "færdig" (or "faerdig") and
 "konverteret" count as finished; "", "ikke startet", "i gang", "venter" and "spørgsmål" do not.
@@ -16,12 +18,15 @@ Status values (case and spaces do not matter): "basis oprettet", "færdig" (or "
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import io
 import os
+import stat
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -29,8 +34,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..build import checked_plan
+from ..io.tracking_list import csv_rows, xlsx_rows
 from ..messages import ERROR, Message, PlanError, display_name
 from ..texts import commands as wording
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 STATUS = "status"
 
@@ -55,45 +66,24 @@ def _no_status(name: str) -> NoReturn:
 
 
 def status_values(path: Path) -> list[tuple[int, str]]:
-    """(row number, normalised status) for every data row; only the status column is kept."""
+    """(row number, normalised status) for every data row; only the status column is kept (the reading,
+    bounded and as Excel writes lists, is io/tracking_list.py)."""
     name = display_name(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
 
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a damaged file
-            _fail(name, wording.COUNT_NOT_XLSX)
-        ws = wb.worksheets[0]
-        header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
-        col = _column(list(header), STATUS)
-        if col is None:
-            wb.close()
-            _no_status(name)
-        out = [
-            (n, _norm(row[0]))
-            for n, row in enumerate(
-                ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1, values_only=True), start=2
-            )
-        ]
-        wb.close()
-        return out
-    if suffix == ".csv":
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", "replace")  # what Danish Excel writes as "CSV (semikolonsepareret)"
-        first = text.splitlines()[0] if text.strip() else ""
-        delimiter = max(";,\t", key=first.count) if first else ";"
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        header = next(reader, [])
+    def wanted(header: list) -> int | None:
         col = _column(header, STATUS)
         if col is None:
             _no_status(name)
-        return [(reader.line_num, _norm(row[col] if col < len(row) else "")) for row in reader]
-    _fail(name, wording.COUNT_NOT_A_LIST)
+        return col
+
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        rows = xlsx_rows(path, wanted)
+    elif suffix == ".csv":
+        rows = csv_rows(path, wanted)
+    else:
+        _fail(name, wording.COUNT_NOT_A_LIST)
+    return [(n, _norm(value)) for n, value in rows]
 
 
 def count_done(path: Path) -> tuple[int, int]:
@@ -126,35 +116,150 @@ def _yaml():
     return y
 
 
-def updated_text(text: str, package: str, day: dt.date, count: int) -> str:
-    """fremdrift.yaml's text with ``status[dato=day].arbejdspakker[package] = count``; the rest unchanged."""
+def _not_progress(name: str, line: int = 0) -> None:
+    _fail(name, wording.COUNT_NOT_PROGRESS, line)
+
+
+def _own(parent, key) -> None:
+    """Make ``parent[key]`` this place's own mapping when it is shared through an anchor (``&navn`` /
+    ``*navn``): writing into a shared mapping would change every date that refers to it."""
+    value = parent[key]
+    if isinstance(value, CommentedMap) and value.anchor.value is not None:
+        parent[key] = CommentedMap(value.items())
+
+
+def updated_text(text: str, package: str, day: dt.date, count: int, name: str = "fremdrift.yaml") -> str:
+    """fremdrift.yaml's text with ``status[dato=day].arbejdspakker[package] = count``; the rest unchanged
+    (another date's counts too, even when it shares a mapping with this one through an anchor)."""
     y = _yaml()
-    data = y.load(text) if text.strip() else None
+    try:
+        data = y.load(text) if text.strip() else None
+    except Exception:  # ruamel's many error kinds; its text may quote the file
+        _not_progress(name)
     prefix = ""
     if data is None:  # an empty file or only comments: keep them above the new data
         prefix = text.rstrip("\n") + "\n\n" if text.strip() else ""
         data = CommentedMap()
+    if not isinstance(data, CommentedMap):
+        _not_progress(name, 1)
     status = data.get("status")
     if status is None:
         status = data["status"] = CommentedSeq()
-    entry = next((e for e in status if isinstance(e, dict) and str(e.get("dato")) == day.isoformat()), None)
-    if entry is None:
+    if not isinstance(status, CommentedSeq):
+        _not_progress(name, data.lc.key("status")[0] + 1)
+    index = next(
+        (i for i, e in enumerate(status) if isinstance(e, dict) and str(e.get("dato")) == day.isoformat()), None
+    )
+    if index is None:
         entry = CommentedMap([("dato", day), ("arbejdspakker", CommentedMap())])
         later = [i for i, e in enumerate(status) if isinstance(e, dict) and str(e.get("dato")) > day.isoformat()]
         status.insert(later[0] if later else len(status), entry)
+    else:
+        _own(status, index)
+        entry = status[index]
     if entry.get("arbejdspakker") is None:
         entry["arbejdspakker"] = CommentedMap()
+    if not isinstance(entry["arbejdspakker"], CommentedMap):
+        _not_progress(name)
+    _own(entry, "arbejdspakker")
     entry["arbejdspakker"][package] = count
     out = io.StringIO()
     y.dump(data, out)
     return prefix + out.getvalue()
 
 
+# --- one writer at a time ------------------------------------------------------------------------
+
+LOCK_WAIT = 60.0  # seconds a run waits for another run that is writing the same progress file
+
+
+def on_wait() -> None:
+    """Called once when another run holds the lock and this one starts waiting (a hook for the tests)."""
+
+
+def _lock_name(progress: Path) -> Path:
+    return progress.parent / f".{progress.name}.lock"
+
+
+@contextmanager
+def progress_lock(progress: Path) -> Iterator[None]:
+    """Hold the lock for writing progress files in the progress file's folder, waiting up to LOCK_WAIT
+    seconds for a run that holds it: two counts for different packages at the same time both land, one after
+    the other. ``fcntl.flock`` on the folder itself (no lock file is left beside fremdrift.yaml), or where
+    fcntl is missing (Windows) a lock file ``.fremdrift.yaml.lock`` created with O_EXCL and removed afterwards."""
+    lock = _lock_name(progress)
+    deadline = None
+    if fcntl is not None:
+        fd = os.open(progress.parent if str(progress.parent) else ".", os.O_RDONLY)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    deadline = _waited(progress, deadline)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+        return
+    while True:  # pragma: no cover - Windows
+        try:
+            os.close(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            break
+        except FileExistsError:
+            deadline = _waited(progress, deadline)
+    try:  # pragma: no cover - Windows
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _waited(progress: Path, deadline: float | None) -> float:
+    now = time.monotonic()
+    if deadline is None:
+        on_wait()
+        return now + LOCK_WAIT
+    if now > deadline:
+        busy = wording.COUNT_BUSY if fcntl is not None else wording.COUNT_BUSY_LOCK_FILE
+        _fail(display_name(progress), busy.format(lock=_lock_name(progress)))
+    time.sleep(0.05)
+    return deadline
+
+
+def check_target(progress: Path, list_path: Path, plan: Path) -> None:
+    """Refuse, before anything is read or written, a target that cannot be a progress file: not .yaml or
+    .yml, the list itself, the plan, or not a plain file."""
+    name = display_name(progress)
+    if progress.suffix.lower() not in (".yaml", ".yml"):
+        _not_progress(name)
+    for other in (list_path, plan):
+        try:
+            same = os.path.realpath(progress) == os.path.realpath(other) or (
+                progress.exists() and other.exists() and progress.samefile(other)
+            )
+        except OSError:
+            same = False
+        if same:
+            _not_progress(name)
+    if progress.exists() and not stat.S_ISREG(progress.stat().st_mode):
+        _not_progress(name)
+
+
 def write_count(list_path: Path, package: str, day: dt.date, progress: Path, plan: Path) -> tuple[int, int]:
-    """Count, check and write. Returns (finished, rows). Raises PlanError; never leaves a half-written file."""
+    """Count, check and write. Returns (finished, rows). Raises PlanError; never leaves a half-written file.
+
+    The target is checked first; the progress file is read, changed, checked and replaced while holding
+    its lock, so a run that wrote meanwhile is read again, never overwritten."""
+    check_target(progress, list_path, plan)
     done, rows = count_done(list_path)
+    with progress_lock(progress):
+        _write(progress, package, day, done, plan)
+    return done, rows
+
+
+def _write(progress: Path, package: str, day: dt.date, done: int, plan: Path) -> None:
     old = progress.read_text(encoding="utf-8") if progress.exists() else wording.PROGRESS_HEADER
-    new = updated_text(old, package, day, done)
+    new = updated_text(old, package, day, done, display_name(progress))
     fd, tmp = tempfile.mkstemp(prefix=".fremdrift-", suffix=".yaml", dir=progress.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
@@ -173,4 +278,3 @@ def write_count(list_path: Path, package: str, day: dt.date, progress: Path, pla
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return done, rows

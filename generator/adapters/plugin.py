@@ -36,11 +36,12 @@ from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..io.cpr import scan_config, scan_text
+from ..io.cpr import RAW_IN_THEME, scan_config, scan_text
 from ..messages import Message, PlanError
 from ..pages import TEMPLATES
 from ..pages.markdown import html_nav, html_text
 from ..texts import commands as wording
+from ..texts import reading as say
 from ..texts import site as texts
 from . import worker
 
@@ -217,6 +218,12 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
                     for m in scan_text(text, name)
                     if not any(f.text == m.text for f in found)
                 ]
+        # The theme prints site_name unescaped (<title>, the header): markup there would run on every page.
+        # scan_config found it in the file; this finds it in the value MkDocs resolved (!ENV included).
+        for key in RAW_IN_THEME:
+            value = config.get(key)
+            if isinstance(value, str) and any(ch in value for ch in "<>") and not any(f.key == key for f in found):
+                found.append(Message(name, 0, 0, key, say.CONFIG_MARKUP))
         if found:
             raise PluginError(_failed(PlanError(found)))
         self._start_worker()

@@ -19,7 +19,11 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .. import version
-from ..messages import os_reason
+from ..channel import UNSAFE
+from ..cprmatch import spans
+from ..io.cpr import scan_text
+from ..io.load import load_plan_text
+from ..messages import PlanError, os_reason
 from ..model.schema import progress_schema_text, schema_text
 from ..texts import commands as wording
 from ..texts import reading
@@ -78,17 +82,62 @@ def scaffold_files(name: str) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
+# The theme prints site_name unescaped in <title> and the header of every page: no markup characters.
+MARKUP = "<>&\"'`"
+NAME_MAX = 100  # characters; the longest Danish municipality name is 22
+
+
+def name_problem(raw: str) -> str | None:
+    """Why `raw` cannot be a municipality's name in a new project (Danish), or None."""
+    name = " ".join(raw.split())
+    if not name:
+        return wording.NEW_NO_NAME
+    bad = UNSAFE.search(raw)
+    if bad:
+        return wording.NEW_NAME_CONTROL.format(code=f"U+{ord(bad.group(0)):04X}", pos=bad.start() + 1)
+    markup = sorted({c for c in name if c in MARKUP})
+    if markup:
+        return wording.NEW_NAME_MARKUP.format(chars=" ".join(markup))
+    if any(spans(name)):
+        return wording.NEW_NAME_CPR
+    if len(name) > NAME_MAX:
+        return wording.NEW_NAME_TOO_LONG.format(length=len(name), limit=NAME_MAX)
+    return None
+
+
+def plan_problems(files: dict[str, bytes]) -> list[str]:
+    """The messages a new project's plan and configuration would fail with (none: it validates)."""
+    found = []
+    for rel in ("plan.yaml", "mkdocs.yml"):
+        found += [str(m) for m in scan_text(files[rel].decode("utf-8"), rel)]
+    try:
+        load_plan_text(files["plan.yaml"])
+    except PlanError as exc:
+        found += [str(m) for m in exc.messages if m.is_error]
+    return found
+
+
 def new_project(target: Path, name: str, only_missing: bool = False) -> int:
     """Write the project; print what was made and what was kept. 1 when nothing could be written, or when
-    the folder already holds a project (any of its files) and `only_missing` was not asked for."""
+    the folder already holds a project (any of its files) and `only_missing` was not asked for.
+
+    The name is checked first, and the plan it makes is validated in memory: a name that would make
+    an invalid plan, or put markup or a CPR number on every page, is refused and nothing is written."""
+    problem = name_problem(name)
+    if problem:
+        print(problem)
+        return 1
     name = " ".join(name.split())
-    if not name:
-        print(wording.NEW_NO_NAME)
+    files = scaffold_files(name)
+    problems = plan_problems(files)
+    if problems:
+        print(wording.NEW_NAME_INVALID_PLAN)
+        for line in problems:
+            print(line)
         return 1
     if target.exists() and not target.is_dir():
         print(wording.NEW_NOT_A_FOLDER.format(target=target))
         return 1
-    files = scaffold_files(name)
     first = {rel: i for i, rel in enumerate(FIRST)}
     there = sorted(
         (rel for rel in files if (target / rel).is_file()), key=lambda rel: (first.get(rel, len(FIRST)), rel)

@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 import traceback
+import warnings as pywarnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +79,9 @@ def render_result(plan_path: Path, docs_dir: Path | None) -> tuple[Result, Outpu
     pydantic when the worker does the work."""
     from ..build import build_output
 
-    output, warnings, abbreviations = build_output(plan_path, docs_dir)
+    with pywarnings.catch_warnings():  # a library's warning is English and may quote the plan: never shown
+        pywarnings.simplefilter("ignore")
+        output, warnings, abbreviations = build_output(plan_path, docs_dir)
     statement = output.plan.municipality.accessibility_statement if output.plan else None
     return Result(
         [p.path for p in output.pages],
@@ -174,6 +177,7 @@ def _write(target: Path, data: bytes) -> None:
 def serve(requests, replies) -> None:
     """Serve render requests until the requests stream ends (the MkDocs process ended or stopped us)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the MkDocs process's to handle; it stops us
+    pywarnings.simplefilter("ignore")  # a library's warning is English and may quote the plan: never shown
     from .. import build  # noqa: F401 - import pydantic and the generator while MkDocs loads its config
 
     while True:

@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from ..cprmatch import mask
+from ..channel import clean_output
 from ..messages import PlanError, os_error_text
 from ..pages.markdown import front_matter_text, html_nav, link_url
 from ..texts import commands as wording
@@ -208,6 +208,12 @@ def prepare(
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Everything printed passes the one channel (channel.py), as in the command line."""
+    with clean_output():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     p = cli.DanishArgumentParser(
         prog="python -m konverteringsplan.adapters.zensical", description=wording.ZENSICAL_DESCRIPTION
     )
@@ -225,7 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         print(os_error_text(exc), file=sys.stderr)
         return 1
     except yaml.YAMLError as exc:
-        print(mask(wording.ZENSICAL_BAD_YAML.format(file=args.config, error=exc)), file=sys.stderr)
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        print(wording.ZENSICAL_BAD_YAML.format(file=f"{args.config}{line}"), file=sys.stderr)  # not PyYAML's English
+        return 1
+    except Exception as exc:  # a library's text may quote the user's data: never shown
+        print(wording.UNEXPECTED_ERROR.format(kind=type(exc).__name__), file=sys.stderr)
         return 1
 
 

@@ -304,9 +304,27 @@ def scan_config(config_file: Path | None) -> list[Message]:
         return []
     name = display_name(config_file)
     try:
-        return scan_yaml(decode_text(Path(config_file).read_bytes()), name)
+        text = decode_text(Path(config_file).read_bytes())
     except OSError as exc:
         return [_unreadable(name, exc)]
+    return scan_yaml(text, name) + markup_in_config(text, name)
+
+
+RAW_IN_THEME = ("site_name",)  # printed by the theme without escaping (<title>, the header)
+
+
+def markup_in_config(text: str, file: str) -> list[Message]:
+    """An error for `<` or `>` in a configuration value the theme prints without escaping: it would
+    become HTML on every page (MkDocs and Zensical alike)."""
+    root = _compose(text)
+    if not isinstance(root, MappingNode):
+        return []
+    return [
+        Message(file, value.start_mark.line + 1, value.start_mark.column + 1, key.value, say.CONFIG_MARKUP, ERROR)
+        for key, value in root.value
+        if isinstance(key, ScalarNode) and key.value in RAW_IN_THEME
+        if isinstance(value, ScalarNode) and any(ch in value.value for ch in "<>")
+    ]
 
 
 def guarded_load(path: Path, also: Iterable[Message] = ()) -> LoadedYaml:
@@ -347,6 +365,7 @@ __all__ = [
     "find_cpr",
     "find_cpr_in_pieces",
     "guarded_load",
+    "markup_in_config",
     "mask",
     "scan_bytes",
     "scan_config",

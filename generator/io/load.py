@@ -299,7 +299,7 @@ def danish_text(err: ErrorDetails, root: type[BaseModel] = Plan) -> str:
         meant = _meant(value, options)
         return say.ONE_OF.format(expected=expected, got=got) + (say.MEANT.format(meant=meant) if meant else "")
     if kind == "literal_error":
-        return say.ONE_OF.format(expected=ctx.get("expected", ""), got=got)
+        return say.ONE_OF.format(expected=str(ctx.get("expected", "")).replace(" or ", ", "), got=got)
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         words = {
             "greater_than_equal": ("ge", say.AT_LEAST),
@@ -318,7 +318,7 @@ def danish_text(err: ErrorDetails, root: type[BaseModel] = Plan) -> str:
         return say.NOT_MAPPING
     if kind.startswith("url"):
         return say.NOT_URL.format(got=got)
-    return say.INVALID.format(msg=err.get("msg", ""), got=got)
+    return say.INVALID.format(got=got)  # never pydantic's English text
 
 
 def _message(loaded: LoadedYaml, err: ErrorDetails, root: type[BaseModel] = Plan) -> Message:

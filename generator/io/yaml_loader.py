@@ -21,6 +21,9 @@ Policy (documented here because users will meet it in error messages):
   ``MAX_DEPTH`` levels is refused.
 * The merge key ``<<`` is refused (write the values out instead): it hides
   where a value came from and interacts badly with duplicate-key checks.
+* Text (keys and values) may not hold control characters (NUL, U+0001 ... U+001F except tab and
+  line feed, DEL, U+0080 ... U+009F): only an escape in double quotes can make one, and no
+  spreadsheet, page or terminal can hold it.
 * Only the standard tags str, int, float, bool, null, timestamp, map and seq
   are accepted; any other tag (``!!python/object``, ``!!binary``, ``!!set``,
   ``!egen``, ...) is refused.  Nothing but plain data is ever constructed.
@@ -60,6 +63,8 @@ _MERGE_TAG = _Y + "merge"
 _VALUE_TAG = _Y + "value"  # a lone "=" resolves to this; treat it as text
 _STR_TAG = _Y + "str"
 _NULL_TAG = _Y + "null"
+# Control characters a spreadsheet cell, a page or a terminal cannot hold (tab and line feed are text).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})  # what YAML 1.1 reads as empty
 
 PathT = tuple[Any, ...]
@@ -579,6 +584,11 @@ class _Builder:
             self.split_lists.append(SplitList(path, line, col, tuple(i.value for i in items)))
 
     def scalar(self, node: ScalarNode, path: PathT) -> Any:
+        bad = _CONTROL.search(node.value)
+        if bad:  # only an escape ("\x01", "\0", "\e") can make one: the reader refuses them written as is
+            ch = bad.group(0)
+            self.error(node, path, say.CONTROL_IN_TEXT.format(code=f"U+{ord(ch):04X}", pos=bad.start() + 1))
+            return None
         if node.tag == _STR_TAG or node.tag == _VALUE_TAG:  # text: what SafeConstructor returns, without its detour
             return node.value
         if node.tag not in _SCALAR_TAGS:

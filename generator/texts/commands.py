@@ -83,6 +83,12 @@ HELP_SCHEMA_WRITE = "skriv skemaet til filen"
 HELP_SCHEMA_CHECK = "fejl, hvis filen er forældet"
 
 ERRORS_FIX = "{count} fejl - ret dem og prøv igen."  # "fejl" is both singular and plural
+INTERRUPTED = "Afbrudt. Kør kommandoen igen for at gøre den færdig."
+UNEXPECTED_ERROR = (
+    "Der skete en uventet fejl ({kind}), og kommandoen stoppede. Teksten fra fejlen vises ikke, fordi den kan "
+    "indeholde persondata fra dine filer. Kør kommandoen igen; sker det igen, så meld fejlen til dem, der "
+    "vedligeholder konverteringsplan, med kommandoen og fejlens navn ({kind})."
+)
 
 # --- adapters/count.py -----------------------------------------------------------------------------
 
@@ -101,6 +107,49 @@ COUNT_UNKNOWN_STATUS = (
     'og "ikke startet", "i gang", "venter" eller "spørgsmål" for resten (værdien vises '
     "ikke her, fordi listen kan indeholde personoplysninger)."
 )
+COUNT_NOT_PROGRESS = (
+    "Filen er ikke en fremdriftsfil: --fremdrift skal pege på fremdrift.yaml (en .yaml-fil med "
+    '"status:" og optællinger), ikke på listen, planen eller en side. Intet er skrevet.'
+)
+COUNT_BUSY = "En anden optælling skriver stadig til filen og blev ikke færdig. Prøv igen om lidt."
+COUNT_BUSY_LOCK_FILE = (
+    "En anden optælling skriver stadig til filen. Prøv igen om lidt. Kører der ingen anden, så slet låsefilen {lock}."
+)
+
+# --- io/tracking_list.py: reading a list, bounded ---------------------------------------------------
+LIST_CELL = "række {row}, kolonne {col}"
+LIST_UNREADABLE = "Listen kan ikke læses: {reason}."
+LIST_IS_A_FOLDER = "Det er en mappe, ikke en liste. Angiv listens fil (.xlsx eller .csv)."
+LIST_NOT_A_FILE = (
+    "Det er ikke en almindelig fil (men fx en enhed eller en navngivet kanal), så den læses ikke. "
+    "Gem listen som en fil (.xlsx eller .csv), og angiv den."
+)
+LIST_TOO_BIG = (
+    "Listen fylder {size} byte; optael læser højst {limit} byte. Gem en liste med kun de kolonner og "
+    "rækker, der skal tælles."
+)
+LIST_SPARSE = "Filen er for det meste tom plads (en såkaldt sparse-fil) og er ikke en liste fra Excel; den læses ikke."
+LIST_CSV_BROKEN = 'CSV-filen kan ikke læses i række {row}. Gem listen igen fra Excel som "CSV (semikolonsepareret)".'
+LIST_TOO_MANY_ROWS = "Listen har flere end {limit} rækker; optael læser ikke flere. Del listen op."
+LIST_TOO_MANY_COLUMNS = "Listen har flere end {limit} kolonner (mere end Excel selv tillader) og læses ikke."
+LIST_CELL_TOO_LONG = (
+    "Cellen i {where} har mere end {limit} tegn (mere end Excel selv tillader i en celle), så listen "
+    "læses ikke. Indholdet vises ikke her, fordi listen kan indeholde personoplysninger."
+)
+LIST_XLSX_DOCTYPE = (
+    "Regnearket indeholder en dokumenttype-erklæring (DOCTYPE), som Excel aldrig skriver, så det læses "
+    "ikke. Gem listen igen i Excel."
+)
+LIST_XLSX_TOO_BIG = (
+    "Regnearket fylder udpakket mere end {limit} byte; optael læser ikke mere. Gem en liste med kun de "
+    "kolonner og rækker, der skal tælles."
+)
+LIST_XLSX_RATIO = (
+    "En del af regnearket er pakket mere end {limit} gange sammen, hvilket Excel ikke gør med en liste; "
+    "det læses ikke. Gem listen igen i Excel."
+)
+LIST_XLSX_MEMBERS = "Regnearket består af flere end {limit} dele og læses ikke. Gem listen igen i Excel."
+LIST_XLSX_SHARED = "Regnearket har flere end {limit} forskellige tekster; optael læser ikke flere. Del listen op."
 
 # The top of a fremdrift.yaml that `optael` creates.
 PROGRESS_HEADER = """\
@@ -165,6 +214,23 @@ MISSING_DEPENDENCY_BROKEN = (
 
 NEW_SITE_NAME = "Konvertering af sager til DUBU - {name}"
 NEW_NO_NAME = 'Skriv kommunens navn efter --kommune, fx --kommune "Borgen Kommune".'
+NEW_NAME_CONTROL = (
+    "Kommunens navn indeholder et usynligt styretegn ({code}, tegn nr. {pos}). Skriv navnet igen uden det. "
+    "Intet er skrevet."
+)
+NEW_NAME_MARKUP = (
+    "Kommunens navn må ikke indeholde tegnene {chars}: navnet står i sidens titel og top på hver side, og "
+    'tegnene kunne blive til HTML dér. Skriv navnet uden dem (fx "og" i stedet for "&"). Intet er skrevet.'
+)
+NEW_NAME_CPR = (
+    "Kommunens navn indeholder noget, der ligner et CPR-nummer. Navnet står på hver side af hjemmesiden: "
+    "skriv kun kommunens navn. Intet er skrevet."
+)
+NEW_NAME_TOO_LONG = (
+    "Kommunens navn er for langt ({length} tegn; højst {limit}). Skriv kun kommunens navn, fx "
+    '--kommune "Borgen Kommune". Intet er skrevet.'
+)
+NEW_NAME_INVALID_PLAN = "Med dette navn ville den nye plan ikke være gyldig, så intet er skrevet:"
 NEW_NOT_A_FOLDER = "{target} findes allerede og er ikke en mappe. Vælg en anden mappe."
 NEW_CREATED = "Oprettet: {path}"
 NEW_KEPT = "Findes allerede, ikke ændret: {path}"
@@ -219,7 +285,7 @@ ZENSICAL_READY = "Klar til Zensical: zensical build -f {config}"
 ZENSICAL_DESCRIPTION = "Gør sitet klar til at blive bygget med Zensical (uden MkDocs-plugins)."
 HELP_ZENSICAL_OUT = "mappen til Zensical-projektet (standard: build/zensical)"
 HELP_ZENSICAL_CONFIG = "MkDocs-konfigurationen (standard: mkdocs.yml)"  # HELP_PLAN and HELP_DOCS as in cli.py
-ZENSICAL_BAD_YAML = "{file}: kan ikke læses som YAML ({error})."
+ZENSICAL_BAD_YAML = "{file}: kan ikke læses som YAML. Ret filen, og prøv igen."
 
 # --- adapters/search/plugin.py ---------------------------------------------------------------------
 

@@ -139,6 +139,15 @@ BAD_TAG = "Et mærke (der begynder med '!') er skrevet forkert. Fjern det, eller
 SYNTAX_OTHER = "YAML-filen kan ikke læses her. Tjek indrykning, kolon og anførselstegn i denne linje og linjen før."
 TECHNICAL = " (Teknisk: {technical}.)"  # PyYAML's own (English) words, after the Danish explanation
 
+CONFIG_MARKUP = (
+    "må ikke indeholde < eller >: temaet skriver værdien uændret i sidens titel og top, så den kunne blive "
+    "til HTML på hver side. Skriv navnet uden tegnene."
+)
+CONTROL_IN_TEXT = (
+    "Teksten indeholder et usynligt styretegn ({code}, tegn nr. {pos} i værdien), skrevet som en "
+    'escape-kode i anførselstegn (fx "\\x01" eller "\\0"). Et regneark, en side eller en terminal kan ikke '
+    "vise det: slet koden."
+)
 CONTROL_CHARACTER = (
     "Filen indeholder et usynligt styretegn ({code}) i linje {line}, kolonne {col}, som YAML "
     "ikke tillader. Det kommer ofte fra tekst kopieret fra Word, PDF eller e-mail: slet tegnet, "

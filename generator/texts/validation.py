@@ -76,7 +76,7 @@ LIST_TOO_SHORT = "skal have mindst {min_length} punkt(er). Tilføj et punkt."
 NOT_LIST = "skal være en liste (punkter, der hver begynder med '- ')."
 NOT_MAPPING = "skal være en samling af nøgler (nøgle: værdi), ikke en enkelt værdi eller liste."
 NOT_URL = "skal være en webadresse, der begynder med https://.{got}"
-INVALID = "er ugyldig: {msg}.{got}"
+INVALID = "er ugyldig: værdien har ikke den form, der skal stå her.{got}"
 
 # --- rules/references.py -------------------------------------------------------------------------
 
