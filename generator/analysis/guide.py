@@ -21,7 +21,7 @@ from ..model.training import Session
 from ..texts import site as texts
 from .effort import manual_minutes, needs, routed_cases, routed_categories
 from .milestones import by_id as milestones_by_id
-from .paths import guide_pages, training_page
+from .paths import guide_pages, session_anchor, session_calendar, training_page
 from .training import session_cases, sessions_in_order
 
 
@@ -68,6 +68,7 @@ class SessionLine:
     session: Session
     cases: int
     page: str  # link from a guide page to the session on the training page
+    calendar: str = ""  # link from a guide page to the team's own calendar file
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,15 @@ def guide_view(plan: Plan, role: Role, minutes: dict[tuple[str, str], float]) ->
         cases=0,  # distinct cases: set below from the categories
         trainers=trainers,
         contacts=[p for p in supers if p not in trainers],
-        sessions=[SessionLine(s, session_cases(s), f"../undervisning/{training_page(role.id)}") for s in sessions],
+        sessions=[
+            SessionLine(
+                s,
+                session_cases(s),
+                f"../undervisning/{training_page(role.id)}#{session_anchor(s.id)}",
+                f"../{session_calendar(s.id)}",
+            )
+            for s in sessions
+        ],
         paths=guide_pages(role.id),
     )
     cats_min = category_minutes(plan, role, minutes)

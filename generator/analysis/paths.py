@@ -32,6 +32,7 @@ FIXED = (
     "downloads/ressourceplan.xlsx",
     "downloads/ressourceplan.csv",
     "downloads/undervisning.ics",
+    "status.md",
 )
 
 
@@ -53,6 +54,17 @@ def training_page(role_id: str) -> str:
 
 def training_calendar(role_id: str | None = None) -> str:
     return "downloads/undervisning.ics" if role_id is None else f"downloads/undervisning-{ascii_slug(role_id)}.ics"
+
+
+def session_calendar(session_id: str) -> str:
+    """One training team's own calendar file (only that team's events), relative to the site root. Two
+    session ids with one slug are refused by the anchor rule, so two teams never share a file."""
+    return f"downloads/hold-{ascii_slug(session_id)}.ics"
+
+
+def case_type_page(category_id: str) -> str:
+    """The page listing every field a category's cases get, relative to the docs folder."""
+    return f"vejledning/sagstype-{ascii_slug(category_id)}.md"
 
 
 def session_anchor(session_id: str) -> str:

@@ -56,6 +56,13 @@ WebAddress = Annotated[
 """A web address: https:// (or http://) and a host. The pages print it through markdown.link_url."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+PHONE_PATTERN = r"^(\+[0-9]{2} ?)?[0-9]{2}( ?[0-9]{2}){3}$"
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN)]
+"""A phone number: 8 digits, optionally in pairs with spaces and with a country code (+45 12 34 56 78)."""
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$"
+Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200, pattern=EMAIL_PATTERN)]
+"""An e-mail address: name@domæne.dk (ASCII)."""
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from .. import formatting
 from ..analysis import Figures, paths
 from ..analysis.guide import control_view, follow_up_groups, follow_up_months, super_user_people
+from ..analysis.staff import person_hours, project_lead, super_user_contacts
 from ..model import Plan
 from ..texts import site as texts
 from .progress import verdict_text
@@ -44,6 +45,10 @@ def guides(plan: Plan, figures: Figures, out) -> None:
         minutter_spaend=minutes_range_text,
         progress=figures.progress,
         dom=verdict_text,
+        hours=person_hours(plan, figures.planning),
+        super_contacts=super_user_contacts(plan),
+        lead=project_lead(plan),
+        load_page=paths.load_page,
     )
     control = control_view(plan)
     out.add(

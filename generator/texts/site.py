@@ -139,6 +139,7 @@ SHEET_NO = "nej"
 # --- calendars (undervisning*.ics) -----------------------------------------------------------------
 
 CALENDAR_ALL = "Undervisning i DUBU - {municipality}"
+CALENDAR_TEAM = "{team} - {municipality}"
 CALENDAR_ROLE = "Undervisning i DUBU for {roles} - {municipality}"
 CALENDAR_CATEGORIES = ["Undervisning", "DUBU"]
 EVENT_TRAINER = "Underviser: {trainer}"
