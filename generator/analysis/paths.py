@@ -17,6 +17,7 @@ from ..slug import ascii_slug
 
 # Pages and downloads whose path does not depend on the plan.
 CONTROL_GUIDE = "vejledning/kontrol.md"  # the guide for checking the converted cases
+STATUS_PAGE = "status.md"  # the steering group's one-page status
 FIXED = (
     "index.md",
     "sagsomfang.md",
@@ -32,7 +33,7 @@ FIXED = (
     "downloads/ressourceplan.xlsx",
     "downloads/ressourceplan.csv",
     "downloads/undervisning.ics",
-    "status.md",
+    STATUS_PAGE,
 )
 
 

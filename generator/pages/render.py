@@ -10,7 +10,7 @@ from functools import partial
 from ..analysis import Figures, analyse
 from ..model import Plan
 from ..texts import site as texts
-from . import core, guide, progress, training
+from . import core, guide, progress, status, training
 from .common import Output, Page, _with_abbreviations
 from .markdown import abbreviation_text
 
@@ -28,8 +28,17 @@ def glossary_abbreviations(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-# The page builders, in navigation order. Each is ``build(plan, figures, out)``.
-BUILDERS = [*core.BUILDERS, *guide.BUILDERS, *training.BUILDERS, *progress.BUILDERS, *core.LAST]
+# The page builders, in navigation order. Each is ``build(plan, figures, out)``. The pages staff work
+# from (guides, training) come first after the front page, then the steering group's status.
+BUILDERS = [
+    *core.FIRST,
+    *guide.BUILDERS,
+    *training.BUILDERS,
+    *status.BUILDERS,
+    *core.BUILDERS,
+    *progress.BUILDERS,
+    *core.LAST,
+]
 
 
 def render(plan: Plan, figures: Figures | None = None, warnings: list | None = None) -> Output:
