@@ -93,6 +93,8 @@ def role_paths(plan: Plan) -> Iterator[Place]:
             yield Place(f"vejledning/{page}", role.id, where)
         yield Place(f"undervisning/{training_page(role.id)}", role.id, where)
         yield Place(training_calendar(role.id), role.id, where)
+    for i, category in enumerate(plan.categories):
+        yield Place(case_type_page(category.id), category.id, ("sagskategorier", i, "id"))
 
 
 def session_anchors(plan: Plan) -> Iterator[Place]:

@@ -51,6 +51,7 @@ def environment() -> jinja2.Environment:
     env.filters["extract"] = lambda key, mapping: mapping[key]
     env.filters["leverandoer"] = lambda plan: texts.vendor_name(plan.vendor_offer)  # "Netcompany"
     env.filters["stort"] = texts.capitalised
+    env.tests["contains"] = lambda seq, item: item in seq
     env.globals["Markup"] = Markup
     return env
 
