@@ -65,6 +65,7 @@ class Result:
     abbreviations: str  # glossary tooltips for the hand-written pages
     statement: str | None  # the municipality's accessibility statement (footer link)
     downloads: dict[str, bytes | Path] = field(default_factory=dict)  # path → content, or the file that holds it
+    footer: dict[str, str] = field(default_factory=dict)  # "Sidst ændret" and "Kontakt" under every page
 
 
 def render_result(plan_path: Path, docs_dir: Path | None):
@@ -82,6 +83,7 @@ def render_result(plan_path: Path, docs_dir: Path | None):
         warnings,
         abbreviations,
         str(link_url(statement)) if statement else None,
+        footer=dict(output.footer),
     ), output
 
 

@@ -68,6 +68,7 @@ class Output:
     downloads: dict[str, Callable[[], bytes]] = field(default_factory=dict)
     plan: Plan | None = None  # the plan it was rendered from
     warnings: list = field(default_factory=list)  # the plan's warnings (Message), shown on the front page
+    footer: dict[str, str] = field(default_factory=dict)  # "Sidst ændret" and "Kontakt" under every page
 
     def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
         # The page list is known at once; the template is rendered when the Markdown is first asked for,
