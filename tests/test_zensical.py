@@ -141,8 +141,9 @@ def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
     pages = sorted(rel for rel in rendered if rel.endswith(".md"))
     # The example plan: forside, 4 beslutning, 2 plan, 5 roller's belastning pr. uge (the 3 converting roles,
     # superbruger, projektleder), oversigt + 3 roller x 3 vejledningssider + kontrol, 1 + 3 undervisningssider,
-    # 4 fremdriftssider (fremdrift.yaml), ordliste = 1 + 4 + 2 + 5 + 11 + 4 + 4 + 1.
-    assert len(pages) == 32
+    # 4 fremdriftssider (fremdrift.yaml), ordliste, status til styregruppen, 4 sagstyper (one per converted
+    # category) = 1 + 4 + 2 + 5 + 11 + 4 + 4 + 1 + 1 + 4.
+    assert len(pages) == 37
     site = built / "site"
     for rel in pages:
         target = site / _html_path(rel)
@@ -161,8 +162,9 @@ def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
 
 def test_downloads_are_in_the_zensical_site_byte_for_byte(built):
     downloads = {rel: path for rel, path in _rendered(built).items() if rel.startswith("downloads/")}
-    # ressourceplan.csv/.xlsx, fremdrift.csv/.xlsx, one calendar for all sessions and one per role (3 roles)
-    assert len(downloads) == 8
+    # ressourceplan.csv/.xlsx, fremdrift.csv/.xlsx, one calendar for all sessions, one per role (3 roles) and one
+    # per team (4 sessions)
+    assert len(downloads) == 12
     for rel, path in downloads.items():
         assert (built / "site" / rel).read_bytes() == path.read_bytes(), rel
 
