@@ -33,7 +33,7 @@ def test_front_page_starts_with_who_are_you_one_line_per_role_and_the_steering_g
     text = pages(example)["index.md"]
     after_title = text.split("\n# ", 1)[1].split("\n", 1)[1].lstrip()
     assert after_title.startswith("## Hvem er du?")
-    who = after_title.split("## Om planen")[0]
+    who = after_title.split("## Om opgaven")[0]
     for slug, name in [("sagsbehandler", "Sagsbehandler"), ("studentermedhjaelper", "Studentermedhjælper")]:
         [line] = [line for line in who.splitlines() if line.startswith(f"- **{name}:**")]
         assert f"]({'vejledning/'}{slug}.md)" in line
@@ -48,7 +48,7 @@ def test_front_page_starts_with_who_are_you_one_line_per_role_and_the_steering_g
         assert f"]({target})" in board
     # the plan's warnings are for the project lead: folded (???), after the way in
     assert '\n??? warning "Til projektlederen: planen har 1 advarsel"' in text
-    assert "!!! warning" not in text.split("## Om planen")[0]
+    assert "!!! warning" not in text.split("## Om opgaven")[0]
 
 
 def test_navigation_puts_the_guides_first_and_says_which_section_a_role_name_is_in(example):

@@ -6,10 +6,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
+from markupsafe import Markup
+
 from ..io.cpr import check_generated
 from ..model import Plan
 from .markdown import inert_headings
 from .templating import render_template
+
+# Search ranks (Material's front matter ``search: boost``, a factor on every score of the page): pages that
+# repeat the reference pages' words in another order (status reports, the fields per case type) are
+# searchable, but rank below the pages that explain (the guides, the plan). Measured with
+# tests/browser/test_search.py; see the README.
+SEARCH_BOOST_PROGRESS = Markup("0.001")
+SEARCH_BOOST_STATUS = Markup("0.5")
+SEARCH_BOOST_CASE_TYPE = Markup("0.02")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from ..analysis.staff import person_hours, project_lead, super_user_contacts
 from ..model import Plan
 from ..model.cases import Timing
 from ..texts import site as texts
+from .common import SEARCH_BOOST_CASE_TYPE
 from .progress import verdict_text
 
 SECTION = texts.SECTION_GUIDE
@@ -106,6 +107,7 @@ def guides(plan: Plan, figures: Figures, out) -> None:
             first_follow_up=Timing.first_follow_up,
             minutter=formatting.minutes,
             plan=plan,
+            search_boost=SEARCH_BOOST_CASE_TYPE,
         )
 
 

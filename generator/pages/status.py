@@ -7,11 +7,20 @@ from ..analysis import Figures, paths
 from ..analysis.status import status
 from ..model import Plan
 from ..texts import site as texts
+from .common import SEARCH_BOOST_STATUS
 from .progress import verdict_text
 
 
 def status_page(plan: Plan, figures: Figures, out) -> None:
-    out.add(paths.STATUS_PAGE, texts.PAGE_STATUS, "status.md.j2", plan=plan, s=status(plan, figures), dom=verdict_text)
+    out.add(
+        paths.STATUS_PAGE,
+        texts.PAGE_STATUS,
+        "status.md.j2",
+        plan=plan,
+        s=status(plan, figures),
+        dom=verdict_text,
+        search_boost=SEARCH_BOOST_STATUS,
+    )
 
 
 BUILDERS = [status_page]
