@@ -38,6 +38,11 @@ class Status:
     planned_total: float  # vendor price + people cost of the plan
     risks: list[str]  # Danish, one line each
 
+    @property
+    def days_since(self) -> int | None:
+        """Calendar days since go-live (after it), for "gået live for N dage siden"."""
+        return None if self.days_left is None else -self.days_left
+
 
 def status(plan: Plan, figures: Figures) -> Status:
     f = figures.progress
