@@ -83,7 +83,8 @@ class Place:
 
 
 def role_paths(plan: Plan) -> Iterator[Place]:
-    """Every path a role may get (whether or not the role gets that page today), and every fixed path."""
+    """Every path a role may get (whether or not the role gets that page today), every fixed path, and the
+    paths a category (its fields page) and a session (its calendar file) get."""
     for path in FIXED:
         yield Place(path, None, ())
     for i, role in enumerate(plan.roles):
@@ -95,6 +96,8 @@ def role_paths(plan: Plan) -> Iterator[Place]:
         yield Place(training_calendar(role.id), role.id, where)
     for i, category in enumerate(plan.categories):
         yield Place(case_type_page(category.id), category.id, ("sagskategorier", i, "id"))
+    for i, session in enumerate(plan.training.sessions):  # two sessions with one slug: the anchor rule says so
+        yield Place(session_calendar(session.id), session.id, ("undervisning", "sessioner", i, "id"))
 
 
 def session_anchors(plan: Plan) -> Iterator[Place]:
