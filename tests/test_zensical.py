@@ -179,6 +179,9 @@ def test_the_nav_links_every_page_and_the_footer_links_the_accessibility_stateme
         assert url in linked, f"{rel} er ikke i navigationen"
     plan_url = re.search(r"tilgaengelighedserklaering:\s*(\S+)", example_text()).group(1).strip("\"'")
     assert plan_url in front.hrefs
+    # ... and says when the content last changed and whom to contact, as under MkDocs
+    page = (built / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Sidst ændret 7. december 2026" in page and "Kontakt: Agnes Jensen (projektleder)" in page
 
 
 def test_generated_text_is_in_zensicals_search_index(built):
