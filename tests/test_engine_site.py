@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from conftest import run_cli
 from konverteringsplan.pages.render import render
+from konverteringsplan.texts import site as texts
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +76,10 @@ def test_each_role_has_its_own_load_page_in_its_own_nav_section(small):
     nav = small.nav
     plan_at = next(i for i, item in enumerate(nav) if "Plan" in item)
     assert nav[plan_at + 1] == {
-        "Belastning pr. uge": [{"Studentermedhjælper": "belastning/student.md"}, {"Sagsbehandler": "belastning/sb.md"}]
+        "Belastning pr. uge": [
+            {texts.PAGE_LOAD_ROLE.format(role="Studentermedhjælper"): "belastning/student.md"},
+            {texts.PAGE_LOAD_ROLE.format(role="Sagsbehandler"): "belastning/sb.md"},
+        ]
     }
     text = page(small, "belastning/sb.md")
     assert "\n# Belastning pr. uge for sagsbehandlere\n" in text

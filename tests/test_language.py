@@ -301,8 +301,9 @@ def test_whom_to_ask_names_the_trainer_of_each_hold(example_pages):
     assert (
         "Spørg den superbruger, der underviser dit hold: Hans Christian Varnæs (DUBU for sagsbehandlere, hold 1, "
         "18. januar 2027) eller Kristen Skjern (DUBU for sagsbehandlere, hold 2, 21. januar 2027), eller en "
-        "anden superbruger: Ingeborg Skjern.\n\nSkriv sagen på listen"
+        "anden superbruger: Ingeborg Skjern.\n\n- **Superbrugere:** Ingeborg Skjern"
     ) in text
+    assert "e-mail [agnes.jensen@korsbaek.dk](mailto:agnes.jensen@korsbaek.dk).\n\nSkriv sagen på listen" in text
 
 
 # --- terms: Barnets Lov, SEL, DST, the vendor --------------------------------------------------------------

@@ -116,7 +116,7 @@ def test_make_site_builds_without_a_warning_and_without_korsbaek(borgen: Walkthr
     index = text[project / "site" / "index.html"]
     assert "Borgen Kommune" in index
     assert "Status: ikke startet" in index and "klar til at blive fuldført" not in index
-    assert "ikke besluttet endnu" in index and "Pladsholdere – ret i plan.yaml" in index
+    assert "ikke besluttet endnu" in index and "Til projektlederen: pladsholdere – ret i plan.yaml" in index
     form = text[project / "site" / "konverteringsform" / "index.html"]
     assert "Konverteringsformen er ikke besluttet endnu" in form and "Mulighederne er ikke vurderet endnu" in form
     assert "Placering" not in form  # no ranking without scores

@@ -106,6 +106,9 @@ def test_the_browser_gets_the_compound_rules_from_python(tmp_path):
         "suffixes": list(plugin.SUFFIXES),
         "linking": plugin.LINKING,
         "questionWords": list(plugin.QUESTION_WORDS),
+        "fuzzyMin": plugin.FUZZY_MIN,
+        "fuzzyMax": plugin.FUZZY_MAX,
+        "completeLift": plugin.COMPLETE_LIFT,
     }
 
 

@@ -154,7 +154,7 @@ def test_plan_warnings_are_warnings_under_serve_and_on_the_front_page(tmp_path):
     log = tmp_path / "serve.log"
     with serve(project, log) as url:
         front = poll(url + "/", lambda p: "Nøgletal" in p, log)
-    assert "Planen har 1 advarsel" in front
+    assert "Til projektlederen: planen har 1 advarsel" in front
     assert "Frk. &lt;i&gt;Ukendt&lt;/i&gt;" in front and "<i>Ukendt</i>" not in front
     server_log = log.read_text(encoding="utf-8", errors="replace")
     assert any(ln.startswith("WARNING") and "Ukendt" in ln for ln in server_log.splitlines())

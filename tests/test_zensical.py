@@ -141,9 +141,9 @@ def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
     pages = sorted(rel for rel in rendered if rel.endswith(".md"))
     # The example plan: forside, 4 beslutning, 2 plan, 5 roller's belastning pr. uge (the 3 converting roles,
     # superbruger, projektleder), oversigt + 3 roller x 3 vejledningssider + kontrol, 1 + 3 undervisningssider,
-    # 4 fremdriftssider (fremdrift.yaml), go-live: overgangsplan + 4 roller + 3 måneder, ordliste
-    # = 1 + 4 + 2 + 5 + 11 + 4 + 4 + 8 + 1.
-    assert len(pages) == 40
+    # 4 fremdriftssider (fremdrift.yaml), go-live: overgangsplan + 4 roller + 3 måneder, ordliste, status til
+    # styregruppen, 4 sagstyper (one per converted category) = 1 + 4 + 2 + 5 + 11 + 4 + 4 + 8 + 1 + 1 + 4.
+    assert len(pages) == 45
     site = built / "site"
     for rel in pages:
         target = site / _html_path(rel)
@@ -162,9 +162,9 @@ def test_every_generated_page_is_in_the_zensical_site_with_its_heading(built):
 
 def test_downloads_are_in_the_zensical_site_byte_for_byte(built):
     downloads = {rel: path for rel, path in _rendered(built).items() if rel.startswith("downloads/")}
-    # ressourceplan.csv/.xlsx, fremdrift.csv/.xlsx, one calendar for all sessions and one per role (3 roles),
-    # one go-live calendar for all steps and one per role with steps (4 roles)
-    assert len(downloads) == 13
+    # ressourceplan.csv/.xlsx, fremdrift.csv/.xlsx, one calendar for all sessions, one per role (3 roles) and one
+    # per team (4 sessions), one go-live calendar for all steps and one per role with steps (4 roles)
+    assert len(downloads) == 17
     for rel, path in downloads.items():
         assert (built / "site" / rel).read_bytes() == path.read_bytes(), rel
 
@@ -179,6 +179,9 @@ def test_the_nav_links_every_page_and_the_footer_links_the_accessibility_stateme
         assert url in linked, f"{rel} er ikke i navigationen"
     plan_url = re.search(r"tilgaengelighedserklaering:\s*(\S+)", example_text()).group(1).strip("\"'")
     assert plan_url in front.hrefs
+    # ... and says when the content last changed and whom to contact, as under MkDocs
+    page = (built / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Sidst ændret 7. december 2026" in page and "Kontakt: Agnes Jensen (projektleder)" in page
 
 
 def test_generated_text_is_in_zensicals_search_index(built):

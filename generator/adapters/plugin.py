@@ -294,6 +294,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         # The footer (overrides/partials/copyright.html) links to the accessibility statement.
         if result.statement:
             config.extra["tilgaengelighedserklaering"] = result.statement
+        # ... and says when the content last changed and whom to contact (a date from the files, never the clock).
+        config.extra["kp_sidefod"] = result.footer
         self.abbreviations = result.abbreviations
         config.nav = self._nav(html_nav(result.nav), own_nav)  # the theme prints nav titles as HTML
         self.last_pages, self.last_nav = list(result.pages), result.nav

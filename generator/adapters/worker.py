@@ -70,6 +70,7 @@ class Result:
     abbreviations: str  # glossary tooltips for the hand-written pages
     statement: str | None  # the municipality's accessibility statement (footer link)
     downloads: Mapping[str, bytes | Path] = field(default_factory=dict)  # path → content, or the file that holds it
+    footer: dict[str, str] = field(default_factory=dict)  # "Sidst ændret" and "Kontakt" under every page
 
 
 def render_result(plan_path: Path, docs_dir: Path | None) -> tuple[Result, Output]:
@@ -89,6 +90,7 @@ def render_result(plan_path: Path, docs_dir: Path | None) -> tuple[Result, Outpu
         warnings,
         abbreviations,
         str(link_url(statement)) if statement else None,
+        footer=dict(output.footer),
     ), output
 
 

@@ -162,7 +162,9 @@ def merge_docs(handwritten: Path, rendered: Path, target: Path, titles: dict[str
     return clashes
 
 
-def zensical_config(mkdocs_yml: Path, out: Path, nav: list, statement: str | None) -> str:
+def zensical_config(
+    mkdocs_yml: Path, out: Path, nav: list, statement: str | None, footer: dict[str, str] | None = None
+) -> str:
     """The repo's mkdocs.yml, adapted for a Zensical build in `out` (see the module docstring)."""
     config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader) or {}
     root = mkdocs_yml.resolve().parent
@@ -178,6 +180,8 @@ def zensical_config(mkdocs_yml: Path, out: Path, nav: list, statement: str | Non
     config["nav"] = html_nav(nav) + (config.get("nav") or [])  # titles are printed as HTML
     if statement:
         config.setdefault("extra", {})["tilgaengelighedserklaering"] = statement
+    if footer:  # "Sidst ændret" and "Kontakt" under every page (overrides/partials/copyright.html)
+        config.setdefault("extra", {})["kp_sidefod"] = footer
     header = wording.ZENSICAL_CONFIG_HEADER.format(source=os.path.relpath(mkdocs_yml.resolve(), out.resolve()))
     return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
@@ -192,16 +196,20 @@ def prepare(
     )
     if code:
         return code
-    from ..io.load import load_plan
+    from ..build import checked_plan
+    from ..pages.render import site_footer
 
-    statement = load_plan(plan)[0].municipality.accessibility_statement
+    plan_model, _, figures = checked_plan(plan, docs, mkdocs_yml)
+    statement = plan_model.municipality.accessibility_statement
+    footer = site_footer(plan_model, figures)
     nav = json.loads((rendered / "nav.json").read_text(encoding="utf-8"))
     clashes = merge_docs(docs, rendered, out / "docs", nav_titles(nav))
     if clashes:
         print(wording.ZENSICAL_CLASHES.format(clashes="; ".join(clashes)), file=sys.stderr)
         return 1
     (out / "mkdocs.yml").write_text(
-        zensical_config(mkdocs_yml, out, nav, str(link_url(statement)) if statement else None), encoding="utf-8"
+        zensical_config(mkdocs_yml, out, nav, str(link_url(statement)) if statement else None, footer),
+        encoding="utf-8",
     )
     print(wording.ZENSICAL_READY.format(config=out / "mkdocs.yml"))
     return 0

@@ -21,9 +21,10 @@ from ..model.roles import Role
 from ..model.schedule import PackageTiming
 from ..model.training import Session
 from ..texts import site as texts
+from .coverage import CoverageRow
 from .effort import PackageWork, manual_minutes, needs, package_work, routed_cases, routed_categories, session_work
 from .milestones import by_id as milestones_by_id
-from .paths import guide_pages, training_page
+from .paths import case_type_page, guide_pages, session_anchor, session_calendar, training_page
 from .training import session_cases, sessions_in_order
 
 
@@ -78,6 +79,7 @@ class SessionLine:
     session: Session
     cases: int
     page: str  # link from a guide page to the session on the training page
+    calendar: str = ""  # link from a guide page to the team's own calendar file
 
 
 @dataclass(frozen=True)
@@ -359,7 +361,15 @@ def guide_view(
         cases=0,  # distinct cases: set below from the categories
         trainers=trainers,
         contacts=[p for p in supers if p not in trainers],
-        sessions=[SessionLine(s, session_cases(s), f"../undervisning/{training_page(role.id)}") for s in sessions],
+        sessions=[
+            SessionLine(
+                s,
+                session_cases(s),
+                f"../undervisning/{training_page(role.id)}#{session_anchor(s.id)}",
+                f"../{session_calendar(s.id)}",
+            )
+            for s in sessions
+        ],
         paths=guide_pages(role.id),
     )
     cats_min = category_minutes(plan, role, minutes)
@@ -503,3 +513,61 @@ def control_view(plan: Plan) -> ControlView | None:
         counts=tuple((c.name, c.count) for c in converted),
         record_faults=control.record_faults if control else None,
     )
+
+
+@dataclass(frozen=True)
+class CaseTypeField:
+    """One field a case of the category gets, who enters it and when."""
+
+    group: str  # field group name (the guide's step)
+    name: str
+    where: str | None  # where in DUBU (vejledning.feltgrupper)
+    minutes: float  # by hand; 0 when only the vendor converts it
+    timing: Timing
+    who: tuple[str, ...]  # role names, or the vendor's name
+    work: tuple[str, ...]  # the work packages and sessions (or the vendor) that enter it
+    roles: tuple[str, ...]  # role ids that enter it by hand
+
+
+@dataclass(frozen=True)
+class CaseTypeView:
+    category: CaseCategory
+    path: str  # relative to the docs folder
+    fields: tuple[CaseTypeField, ...]  # in the plan's order of field groups and fields
+    minutes: dict[str, float]  # role id -> minutes per case by hand, over every field the role enters
+
+
+def case_type_views(plan: Plan, coverage_rows: list[CoverageRow]) -> list[CaseTypeView]:
+    """One view per converted category: every field its cases get, in one place (instead of the
+    "Kun på" notes spread over the guide's steps)."""
+    names = {r.id: r.name for r in plan.roles}
+    views = []
+    for cat in plan.categories:
+        if not cat.converted:
+            continue
+        fields = []
+        minutes: dict[str, float] = {}
+        for row in coverage_rows:
+            need = row.need
+            if need.category.id != cat.id:
+                continue
+            role_ids = tuple(dict.fromkeys(o.role for o in row.owners if o.role))
+            who = tuple(dict.fromkeys(names.get(o.role, o.role) if o.role else o.name for o in row.owners))
+            hand = 0.0 if need.vendor else need.field.minutes
+            for r in role_ids:
+                minutes[r] = minutes.get(r, 0.0) + hand
+            guide = plan.guide.groups.get(need.group.id)
+            fields.append(
+                CaseTypeField(
+                    need.group.name,
+                    need.field.name,
+                    guide.where if guide else None,
+                    hand,
+                    need.timing,
+                    who,
+                    tuple(dict.fromkeys(o.name for o in row.owners)),
+                    role_ids,
+                )
+            )
+        views.append(CaseTypeView(cat, case_type_page(cat.id), tuple(fields), minutes))
+    return views

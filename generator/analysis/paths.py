@@ -18,6 +18,7 @@ from .golive import month_keys
 
 # Pages and downloads whose path does not depend on the plan.
 CONTROL_GUIDE = "vejledning/kontrol.md"  # the guide for checking the converted cases
+STATUS_PAGE = "status.md"  # the steering group's one-page status
 FIXED = (
     "index.md",
     "sagsomfang.md",
@@ -35,6 +36,7 @@ FIXED = (
     "downloads/undervisning.ics",
     "golive/index.md",
     "downloads/golive.ics",
+    STATUS_PAGE,
 )
 
 
@@ -72,6 +74,17 @@ def deadlines_page(month_key: str) -> str:
     return f"frister-{month_key}.md"
 
 
+def session_calendar(session_id: str) -> str:
+    """One training team's own calendar file (only that team's events), relative to the site root. Two
+    session ids with one slug are refused by the anchor rule, so two teams never share a file."""
+    return f"downloads/hold-{ascii_slug(session_id)}.ics"
+
+
+def case_type_page(category_id: str) -> str:
+    """The page listing every field a category's cases get, relative to the docs folder."""
+    return f"vejledning/sagstype-{ascii_slug(category_id)}.md"
+
+
 def session_anchor(session_id: str) -> str:
     """The HTML id of a session's heading on the training pages."""
     return f"hold-{ascii_slug(session_id)}"
@@ -87,7 +100,8 @@ class Place:
 
 
 def role_paths(plan: Plan) -> Iterator[Place]:
-    """Every path a role may get (whether or not the role gets that page today), and every fixed path."""
+    """Every path a role may get (whether or not the role gets that page today), every fixed path, and the
+    paths a category (its fields page) and a session (its calendar file) get."""
     for path in FIXED:
         yield Place(path, None, ())
     for key in month_keys(plan.project.go_live):  # the deadline pages after go-live (whether or not shown)
@@ -101,6 +115,10 @@ def role_paths(plan: Plan) -> Iterator[Place]:
         yield Place(training_calendar(role.id), role.id, where)
         yield Place(f"golive/{golive_page(role.id)}", role.id, where)
         yield Place(golive_calendar(role.id), role.id, where)
+    for i, category in enumerate(plan.categories):
+        yield Place(case_type_page(category.id), category.id, ("sagskategorier", i, "id"))
+    for i, session in enumerate(plan.training.sessions):  # two sessions with one slug: the anchor rule says so
+        yield Place(session_calendar(session.id), session.id, ("undervisning", "sessioner", i, "id"))
 
 
 def session_anchors(plan: Plan) -> Iterator[Place]:

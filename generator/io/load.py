@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 from ..formatting import number
 from ..messages import ERROR, Message, PlanError
 from ..model import Plan
+from ..model.base import EMAIL_PATTERN, PHONE_PATTERN
 from ..slug import ascii_slug
 from ..texts import validation as say
 from .yaml_loader import LoadedYaml, load_yaml, load_yaml_text
@@ -214,6 +215,8 @@ def _field_help(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> str:
 _PATTERN_HELP = {
     r"^[a-z0-9][a-z0-9_\-]*$": say.PATTERN_ID,
     r"^\d{8}$": say.PATTERN_EIGHT_DIGITS,
+    PHONE_PATTERN: say.PATTERN_PHONE,
+    EMAIL_PATTERN: say.PATTERN_EMAIL,
 }
 
 

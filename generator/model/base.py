@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, UrlConstraints
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    UrlConstraints,
+)
 from pydantic_core import PydanticCustomError
 
 Id = Annotated[
@@ -56,6 +65,18 @@ WebAddress = Annotated[
 """A web address: https:// (or http://) and a host. The pages print it through markdown.link_url."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+PHONE_PATTERN = r"^(\+[0-9]{2} ?)?[0-9]{2}( ?[0-9]{2}){3}$"
+Phone = Annotated[
+    str,
+    # `telefon: 99991020` without quotes is a number in YAML: read it as the digits it is
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+    StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN),
+]
+"""A phone number: 8 digits, optionally in pairs with spaces and with a country code (+45 12 34 56 78)."""
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$"
+Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200, pattern=EMAIL_PATTERN)]
+"""An e-mail address: name@domæne.dk (ASCII)."""
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 

@@ -33,6 +33,12 @@ class KlikTask(Model):
     )
     owner: ShortText | None = field("ansvarlig", "Hvem der ejer opgaven.", None)
     follow_up_tasks: list[ShortText] = field("foelgeopgaver", "Relaterede KLIK-opgaver.", [])
+    updated: Date | None = field(
+        "opdateret",
+        'Dato for planens seneste ændring (ÅÅÅÅ-MM-DD). Vises nederst på hver side som "Sidst ændret". '
+        "Udelades: den seneste optællingsdato i fremdrift.yaml, ellers beslutningens dato.",
+        None,
+    )
 
 
 class Reentry(Model):

@@ -8,7 +8,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from ..texts import validation as say
-from .base import HourlyRate, HoursPerWeek, Id, Model, People, ShortText, Text, field
+from .base import Email, HourlyRate, HoursPerWeek, Id, Model, People, Phone, ShortText, Text, field
 
 
 def default_plural(name: str) -> str | None:
@@ -38,6 +38,18 @@ class Role(Model):
     super_user: bool = field("superbruger", "true for superbrugere (undervisere og kontaktpersoner).", False)
     people: list[ShortText] = field("personer", "Medarbejdere eller teams i rollen (aldrig borgere).", [])
     tasks: Text | None = field("opgaver", "Hvad rollen gør i konverteringen.", None)
+    phone: Phone | None = field(
+        "telefon",
+        "Telefonnummer, kolleger kan ringe til med spørgsmål (til superbrugere og projektleder), fx 12 34 56 78. "
+        "Vises i vejledningerne og nederst på hver side.",
+        None,
+    )
+    email: Email | None = field(
+        "email",
+        "E-mailadresse til spørgsmål (til superbrugere og projektleder), fx dubu@kommune.dk. "
+        "Vises i vejledningerne og nederst på hver side.",
+        None,
+    )
 
     @model_validator(mode="after")
     def _plural_known(self) -> Role:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from ..texts import validation as say
 from .base import Clock, Count, Date, Id, Model, People, ShortText, WebAddress, field
 
@@ -24,9 +27,23 @@ class Session(Model):
     seats: People = field("pladser", "Antal pladser.")
     participants: Count = field("deltagere", "Antal tilmeldte.")
     content: list[ShortText] = field("indhold", "Indhold.", [])
+    people: list[ShortText] = field(
+        "personer",
+        "Medarbejdere på holdet (navne på kommunens medarbejdere, aldrig borgere). Vises på holdets side, "
+        "så hver kan se, hvilket hold de er på.",
+        [],
+    )
     conversion: TrainingConversion | None = field(
         "konvertering", "Konverteringsøvelse på holdet, hvis der er en.", None
     )
+
+    @model_validator(mode="after")
+    def _people_fit(self) -> Session:
+        if len(self.people) > self.seats:
+            raise PydanticCustomError(
+                "dansk", say.SESSION_PEOPLE_OVER_SEATS, {"people": len(self.people), "seats": self.seats}
+            )
+        return self
 
 
 class Training(Model):

@@ -14,6 +14,7 @@ digits ("0255075100timer…"); the table beside each chart is indexed instead.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from html import escape
 
@@ -23,7 +24,9 @@ from ..formatting import month_short, number
 from ..texts import site as texts
 
 BLUE, ORANGE, GREEN, PURPLE, GREY = "#3f7fc4", "#c95f1e", "#3a8a4e", "#8a6fb5", "#7a7a7a"
-FONT = 'font-family="inherit" font-size="12"'
+FONT_SIZE = 12
+FONT = f'font-family="inherit" font-size="{FONT_SIZE}"'
+MIN_TEXT_PX = 11  # a chart never shrinks its text below this on screen: on a phone it scrolls sideways instead
 WIDTH = 760
 
 
@@ -35,7 +38,8 @@ def _svg(uid: str, title: str, desc: str, width: int, height: float, body: list[
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'style="max-width:100%;height:auto" class="kp-chart" {FONT} data-search-exclude>'
+        f'style="max-width:100%;min-width:{math.ceil(width * MIN_TEXT_PX / FONT_SIZE)}px;height:auto" '
+        f'class="kp-chart" {FONT} data-search-exclude>'
         f'<title id="{uid}-t">{_e(title)}</title><desc id="{uid}-d">{_e(desc)}</desc>'
     )
     parts = [head, f"<defs>{defs}</defs>" if defs else "", *body, "</svg>"]

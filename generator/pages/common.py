@@ -7,12 +7,22 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Generic, TypeVar
 
+from markupsafe import Markup
+
 from ..io.cpr import check_generated
 from ..model import Plan
 from .markdown import inert_headings
 from .templating import render_template
 
 T = TypeVar("T")
+
+# Search ranks (Material's front matter ``search: boost``, a factor on every score of the page): pages that
+# repeat the reference pages' words in another order (status reports, the fields per case type) are
+# searchable, but rank below the pages that explain (the guides, the plan). Measured with
+# tests/browser/test_search.py; see the README.
+SEARCH_BOOST_PROGRESS = Markup("0.001")
+SEARCH_BOOST_STATUS = Markup("0.5")
+SEARCH_BOOST_CASE_TYPE = Markup("0.02")
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ class Output:
     downloads: dict[str, Callable[[], bytes]] = field(default_factory=dict)
     plan: Plan | None = None  # the plan it was rendered from
     warnings: list = field(default_factory=list)  # the plan's warnings (Message), shown on the front page
+    footer: dict[str, str] = field(default_factory=dict)  # "Sidst ændret" and "Kontakt" under every page
 
     def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
         # The page list is known at once; the template is rendered when the Markdown is first asked for,

@@ -4,9 +4,11 @@ roller, tids- og ressourceplan, ordliste."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .. import formatting as fmt
 from ..analysis import Figures, paths
+from ..analysis.guide import control_view
 from ..analysis.kinds import WorkKind
 from ..analysis.load import first_conversion_day
 from ..analysis.milestones import milestones as all_milestones
@@ -33,6 +35,57 @@ def routes(plan: Plan) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One reader on the front page ("Hvem er du?"): a role or the steering group, and where to go."""
+
+    who: str
+    links: list[tuple[str, str]]  # (Danish link text, path from the front page)
+
+
+def who_entries(plan: Plan, figures: Figures) -> list[Entry]:
+    """The front page's way in by role: every role that converts (its guide, checklist, sessions and
+    calendar, hours), every role that teaches (its sessions, calendar, the control guide, hours) and the
+    steering group (decision, cost, time plan, progress, go/no-go, the one-page status)."""
+    entries = []
+    taught = {r for s in plan.training.sessions for r in s.audience}
+    has_control = control_view(plan) is not None
+    for role in plan.roles:
+        links: list[tuple[str, str]] = []
+        view = figures.guides.get(role.id)
+        if view is not None:
+            links += [
+                (texts.WHO_GUIDE, f"vejledning/{view.paths['guide']}"),
+                (texts.WHO_CHECKLIST, f"vejledning/{view.paths['checklist']}"),
+            ]
+            if role.id in taught:
+                links += [
+                    (texts.WHO_SESSIONS, f"undervisning/{paths.training_page(role.id)}"),
+                    (texts.WHO_CALENDAR, paths.training_calendar(role.id)),
+                ]
+            links.append((texts.WHO_HOURS, f"vejledning/{view.paths['guide']}#{texts.MY_NUMBERS_ANCHOR}"))
+        elif role.super_user:
+            links.append((texts.WHO_TEACHING, "undervisning/index.md"))
+            if plan.training.sessions:
+                links.append((texts.WHO_CALENDAR_ALL, paths.training_calendar()))
+            if has_control:
+                links.append((texts.WHO_CONTROL, paths.CONTROL_GUIDE))
+            if figures.planning and figures.planning.load.rows.get(role.id):
+                links.append((texts.WHO_HOURS, paths.load_page(role.id)))
+        if links:
+            entries.append(Entry(role.name, links))
+    board = [
+        (texts.WHO_STATUS, paths.STATUS_PAGE),
+        (texts.WHO_DECISION, "konverteringsform.md"),
+        (texts.WHO_COST, "oekonomi.md"),
+        (texts.WHO_TIMEPLAN, "tidsplan.md"),
+    ]
+    if figures.progress is not None:
+        board += [(texts.WHO_PROGRESS, "fremdrift/index.md"), (texts.WHO_GO_NO_GO, "fremdrift/go-no-go.md")]
+    entries.append(Entry(texts.WHO_BOARD, board))
+    return entries
+
+
 def home(plan: Plan, figures: Figures, out) -> None:
     options = {o.id: o for o in plan.conversion.options}
     chosen = options.get(plan.conversion.decision.chosen) if plan.conversion.decision else None
@@ -52,6 +105,7 @@ def home(plan: Plan, figures: Figures, out) -> None:
         warnings=out.warnings,
         g=figures.golive,
         f=figures.progress,
+        who=who_entries(plan, figures),
     )
 
 
@@ -341,7 +395,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
     for v in loads:
         out.add(
             v["path"],
-            v["role"].name,
+            texts.PAGE_LOAD_ROLE.format(role=v["role"].name),
             "belastning_rolle.md.j2",
             section=LOAD_SECTION,
             v=v,
@@ -357,5 +411,6 @@ def glossary(plan: Plan, figures: Figures, out) -> None:
     out.add("ordliste.md", texts.PAGE_GLOSSARY, "ordliste.md.j2", plan=plan, terms=terms)
 
 
-BUILDERS = [home, scope, minimum, conversion, economy, roles, schedule]
+FIRST = [home]
+BUILDERS = [scope, minimum, conversion, economy, roles, schedule]
 LAST = [glossary]

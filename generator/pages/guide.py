@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from .. import formatting
 from ..analysis import Figures, paths
-from ..analysis.guide import control_view, follow_up_groups, follow_up_months, super_user_people
+from ..analysis.guide import case_type_views, control_view, follow_up_groups, follow_up_months, super_user_people
+from ..analysis.staff import person_hours, project_lead, super_user_contacts
 from ..model import Plan
+from ..model.cases import Timing
 from ..texts import site as texts
+from .common import SEARCH_BOOST_CASE_TYPE
 from .progress import verdict_text
 
 SECTION = texts.SECTION_GUIDE
@@ -35,6 +38,7 @@ def minutes_range_text(span: tuple[float, float] | None) -> str:
 
 def guides(plan: Plan, figures: Figures, out) -> None:
     views = list(figures.guides.values())
+    case_types = case_type_views(plan, figures.planning.coverage) if figures.planning else []
     common = dict(
         plan=plan,
         supers=super_user_people(plan),
@@ -44,6 +48,11 @@ def guides(plan: Plan, figures: Figures, out) -> None:
         minutter_spaend=minutes_range_text,
         progress=figures.progress,
         dom=verdict_text,
+        hours=person_hours(plan, figures.planning),
+        super_contacts=super_user_contacts(plan),
+        lead=project_lead(plan),
+        load_page=paths.load_page,
+        case_types=case_types,
     )
     control = control_view(plan)
     out.add(
@@ -82,6 +91,23 @@ def guides(plan: Plan, figures: Figures, out) -> None:
             section=SECTION,
             c=control,
             **common,
+        )
+    roles = {r.id: r for r in plan.roles}
+    guided = {v.role.id: v.paths["guide"] for v in views}
+    for t in case_types:
+        out.add(
+            t.path,
+            t.category.name,
+            "vejledning_sagstype.md.j2",
+            section=texts.SECTION_CASE_TYPES,
+            t=t,
+            roles=roles,
+            guided=guided,
+            timings={Timing.go_live: texts.TIMING_GO_LIVE, Timing.first_follow_up: texts.TIMING_FIRST_FOLLOW_UP},
+            first_follow_up=Timing.first_follow_up,
+            minutter=formatting.minutes,
+            plan=plan,
+            search_boost=SEARCH_BOOST_CASE_TYPE,
         )
 
 

@@ -3,10 +3,10 @@
 Pages (section "Fremdrift"): the overview (KLIK status of "Konverter sager", progress per work package,
 session and role, each a chart with a table beside it), the reconciliation, the quality of the control
 rounds and go/no-go. Downloads: downloads/fremdrift.xlsx and .csv for the steering group. The pages are left
-out of the search index (front matter ``search: exclude``): they are status reports full of the same words
-as the reference pages ("go-live", "kontrolrunder", category names), and with them in the index staff
-queries found them instead of the pages that explain (hit rate 88,7 % with them, 90,1 % with boost 0.5).
-They are one click away in the navigation. The facts are computed in analysis/progress.py; the words are in
+searchable, but ranked low (front matter ``search: boost``, common.SEARCH_BOOST_PROGRESS): they are status
+reports full of the same words as the reference pages ("go-live", "kontrolrunder", category names), and at
+full weight staff queries found them instead of the pages that explain (hit rate 88,7 % with them, 90,1 %
+with boost 0.5). The README gives the figures with today's boost. The facts are computed in analysis/progress.py; the words are in
 templates/fremdrift*.md.j2 and texts/site.py.
 """
 
@@ -22,7 +22,7 @@ from ..analysis.progress import BEHIND, DONE, Item, ProgressFigures, RoleProgres
 from ..model import Plan
 from ..texts import site as texts
 from . import charts
-from .common import Later
+from .common import SEARCH_BOOST_PROGRESS, Later
 from .downloads import finished, new_sheet
 from .markdown import spreadsheet_text
 
@@ -98,7 +98,7 @@ def progress(plan: Plan, figures: Figures, out) -> None:
         return  # no fremdrift.yaml: the site is as without this section
     names = {r.id: r.name for r in plan.roles}
     period = [i for i in f.items if not i.follow_up]
-    common = dict(plan=plan, f=f, names=names, dom=verdict_text)
+    common = dict(plan=plan, f=f, names=names, dom=verdict_text, search_boost=SEARCH_BOOST_PROGRESS)
     out.add(
         "fremdrift/index.md",
         texts.PAGE_PROGRESS_OVERVIEW,

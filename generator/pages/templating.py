@@ -54,6 +54,7 @@ def environment() -> jinja2.Environment:
     env.filters["stort"] = texts.capitalised
     # "9 af kategoriernes 195 sager konverteres i stedet på holdet …": after a package's case count, in brackets
     env.filters["paa_hold"] = lambda p: texts.taken_in_training(p.taken_cases, p.whole, p.taken_by)
+    env.tests["contains"] = lambda seq, item: item in seq
     env.globals["Markup"] = Markup
     return env
 

@@ -1,7 +1,8 @@
 """Undervisningsplan: the training sessions, the cases they convert, and calendar files.
 
 Pages: all sessions (undervisning/index.md) and one page per audience (role) with its sessions in date
-order. Downloads: downloads/undervisning.ics (all sessions) and downloads/undervisning-<rolle>.ics.
+order. Downloads: downloads/undervisning.ics (all sessions), downloads/undervisning-<rolle>.ics (a role's sessions)
+and downloads/hold-<hold>.ics (one team's own events, linked from the team and from the role's guide).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class SessionView:
     categories: tuple[str, ...]  # category names of the exercise
     groups: tuple[str, ...]  # field group names of the exercise
     anchor: str  # heading id on the training pages
+    calendar: str = ""  # the team's own calendar file, relative to the site root
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ def session_views(plan: Plan) -> list[SessionView]:
                 categories=tuple(cats.get(c, c) for c in conv.categories) if conv else (),
                 groups=tuple(groups.get(g, g) for g in conv.groups) if conv else (),
                 anchor=paths.session_anchor(s.id),
+                calendar=paths.session_calendar(s.id),
             )
         )
     return views
@@ -99,6 +102,14 @@ def training(plan: Plan, figures: Figures, out) -> None:
         **common,
     )
     out.download(ics_path(), calendar_bytes, plan, plan.training.sessions, texts.CALENDAR_ALL.format(municipality=name))
+    for v in sessions:  # each team its own file: a person downloading it gets only their own events
+        out.download(
+            v.calendar,
+            calendar_bytes,
+            plan,
+            [v.session],
+            texts.CALENDAR_TEAM.format(team=v.session.title, municipality=name),
+        )
     for a in audiences:
         out.add(
             f"undervisning/{a.page}",

@@ -320,13 +320,15 @@ SEARCH_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("anbringelse", "anbragt", "anbragte", "anbringe"),
     ("plejefamilie", "familiepleje", "plejeforældre"),
     ("underretning", "bekymringshenvendelse"),
-    ("pris", "omkostning", "udgift", "koste", "koster", "budget"),
+    ("pris", "omkostning", "udgift", "koste", "koster", "budget", "økonomi"),
     ("undervisning", "kursus", "uddannelse", "træning", "oplæring"),
     ("stikprøve", "kontrol", "datakontrol", "kvalitetssikring"),
     ("frysning", "fryse", "fryses", "fastfrysning"),
     ("afstemning", "afstemme", "optælling"),
     ("tidsplan", "kalender", "plan for tid"),
     ("fuldført", "færdig", "afsluttet"),
+    ("fremdrift", "hvor langt", "fremskridt", "statusrapport"),
+    ("telefon", "ringe", "kontakt", "kontaktperson"),
 )
 
 # Head words that Danish compounds on this site end in, used besides the site's own words when

@@ -32,6 +32,11 @@ TRAINING_KLIK_TASK = "Planlæg undervisning"  # the default name of the KLIK tas
 
 PATTERN_ID = "må kun indeholde små bogstaver a-z, tal, _ og - (skriv ae, oe og aa i stedet for æ, ø og å)"
 PATTERN_EIGHT_DIGITS = "skal være præcis 8 cifre"
+PATTERN_PHONE = "skal være et telefonnummer med 8 cifre, evt. i par med mellemrum og med landekode, fx 12 34 56 78 eller +45 12 34 56 78"
+PATTERN_EMAIL = "skal være en e-mailadresse som navn@kommune.dk"
+SESSION_PEOPLE_OVER_SEATS = (
+    "holdet har {people} personer på listen, men kun {seats} pladser. Fjern navne, eller sæt pladser op"
+)
 PATTERN_OTHER = "har et ugyldigt format"
 
 YOU_WROTE = " Du har skrevet {value}."

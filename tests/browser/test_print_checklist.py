@@ -55,3 +55,10 @@ def test_whole_guide_print_page_is_longer_but_complete(page, base_url):
     ]
     data = page.pdf(format="A4", prefer_css_page_size=True)
     assert pdf_pages(data) >= 2  # the guide, then the checklist on its own page
+
+
+def test_status_for_the_steering_group_prints_on_one_a4_page(page, base_url):
+    page.goto(base_url + "status/")
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf_pages(data) == 1, f"status/ prints on {pdf_pages(data)} pages"

@@ -93,3 +93,24 @@ def test_inflected_form_finds_something(page, base_url, query):
     """The known failure of the default search: an inflected form must return results."""
     open_search(page, base_url)
     assert search(page, query), f"no results for {query!r}"
+
+
+def test_a_fact_from_a_table_shows_in_the_result_snippet(page, base_url):
+    """ "hvornår er go-live": a result among the first three shows the date itself in its snippet."""
+    open_search(page, base_url)
+    search(page, "hvornår er go-live")
+    teasers = page.eval_on_selector_all(
+        ".md-search-result__list > li.md-search-result__item", "els => els.slice(0, 3).map(e => e.textContent)"
+    )
+    assert any("1. marts 2027" in t for t in teasers), teasers
+
+
+@pytest.mark.parametrize(
+    "typo, right",
+    [("bevilinger", "bevillinger"), ("indstaser", "indsatser"), ("undervisnigshold", "undervisningshold")],
+)
+def test_one_letter_wrong_finds_what_the_right_word_finds(page, base_url, typo, right):
+    open_search(page, base_url)
+    wanted = [normalise_page_path(h, base_url) for h in search(page, right)][:1]
+    found = [normalise_page_path(h, base_url) for h in search(page, typo)]
+    assert wanted and wanted[0] in found[:3], (typo, found[:3], right, wanted)

@@ -18,7 +18,9 @@ What this plugin does
    ranks by its content words. With several words, the sections that contain all of them (a
    compound may occur as its parts, a word as a synonym) rank above those that contain only some,
    and a compound typed as one word also searches for its parts ("undervisningshold" →
-   undervisning, hold) with half the weight. The patch is a few lines appended to Material's own
+   undervisning, hold) with half the weight. A word whose stem begins no word of the site is taken as
+   misspelt (one letter wrong, missing, doubled, or two swapped): the site's words that begin one edit
+   away stand in for it ("bevilinger" → ``bevilling*``). The patch is a few lines appended to Material's own
    ``lunr.da.min.js``, which the worker loads for ``lang: da`` — also under the offline plugin's
    iframe worker — so the Material search UI is unchanged.
 2. **Index side (in Python, here):** every search document gets a ``keywords`` field with the parts
@@ -210,8 +212,21 @@ def expand_search_index(index: dict, groups: Iterable[Sequence[str]] = DEFAULT_S
 QUESTION_WORDS = wording.SEARCH_QUESTION_WORDS
 
 
+FUZZY_MIN = 5  # a typed word's stem of this many letters or more forgives one wrong, missing, extra or swapped letter
+FUZZY_MAX = 2  # at most this many corrections of one word are searched (the most frequent beginnings)
+COMPLETE_LIFT = 1000  # a section that holds every word of a query scores this many times its own score
+
+
 def query_js() -> str:
-    rules = {"minPart": MIN_PART, "suffixes": list(SUFFIXES), "linking": LINKING, "questionWords": list(QUESTION_WORDS)}
+    rules = {
+        "minPart": MIN_PART,
+        "suffixes": list(SUFFIXES),
+        "linking": LINKING,
+        "questionWords": list(QUESTION_WORDS),
+        "fuzzyMin": FUZZY_MIN,
+        "fuzzyMax": FUZZY_MAX,
+        "completeLift": COMPLETE_LIFT,
+    }
     source = (Path(__file__).with_name("query.js")).read_text(encoding="utf-8")
     return JS_MARKER + "\n" + source.replace("/*RULES*/", json.dumps(rules, ensure_ascii=False))
 

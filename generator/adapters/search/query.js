@@ -46,6 +46,58 @@
     }
     return null;
   }
+  // One letter wrong, missing, doubled or two letters swapped (Damerau distance 1): true when a and b
+  // differ by at most one such edit.
+  function withinOne(a, b) {
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;                      // substitution
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);  // swap
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);  // extra / missing
+  }
+  // A typed word whose stem starts no word of the site is taken as misspelt: the site's words whose
+  // beginning is one edit from the stem stand in for it ("bevilinger" → bevilling*), the most
+  // frequent first. Only for stems of RULES.fuzzyMin letters or more: short words have too many
+  // neighbours.
+  function corrections(index, stem) {
+    if (stem.length < RULES.fuzzyMin) return [];
+    var terms = Object.keys(index.invertedIndex), seen = {}, found = [];
+    for (var k = 0; k < terms.length; k++) if (terms[k].lastIndexOf(stem, 0) === 0) return [];
+    for (var j = 0; j < terms.length; j++) {
+      var t = terms[j];
+      for (var d = -1; d <= 1; d++) {
+        var p = t.slice(0, stem.length + d);
+        if (p.length < RULES.fuzzyMin - 1 || p.length !== stem.length + d) continue;
+        if (withinOne(p, stem)) { seen[p] = (seen[p] || 0) + 1; break; }
+      }
+    }
+    for (var p2 in seen) found.push(p2);
+    found.sort(function (a, b) { return (seen[b] - seen[a]) || (a < b ? -1 : 1); });
+    return found.slice(0, RULES.fuzzyMax);
+  }
+  // A misspelt compound ("undervisnigshold"): a word of the site one edit from its beginning, and a
+  // word of the site for the rest ("undervisning" + "hold"); [] when there is none.
+  function fuzzySplit(index, word) {
+    var terms = Object.keys(index.invertedIndex);
+    for (var i = word.length - RULES.minPart; i >= RULES.minPart; i--) {
+      var right = word.slice(i);
+      if (!known(index, right)) continue;
+      var left = word.slice(0, i);
+      for (var j = 0; j < terms.length; j++) {
+        var t = terms[j];
+        if (t.length >= RULES.fuzzyMin && Math.abs(t.length - left.length) <= 1 && withinOne(t, left))
+          return [t, right];
+        if (RULES.linking.indexOf(left.slice(-1)) >= 0 && withinOne(t, left.slice(0, -1)) && t.length >= RULES.fuzzyMin)
+          return [t, right];
+      }
+    }
+    return [];
+  }
   var query = lunr.Index.prototype.query;
   lunr.Index.prototype.query = function (fn) {
     var index = this, words = [];
@@ -59,6 +111,32 @@
       q.clauses.forEach(function (c) {
         if (!c.__danskWord) return;
         var stem = c.term.slice(0, -1), alternatives = [[stem]];
+        if (index.invertedIndex) {
+          var fixes = corrections(index, stem);
+          fixes.forEach(function (p) {
+            var fixed = danishStem(p);  // then searched as the word spelt right would be
+            alternatives.push([fixed]);
+            parts.push({ term: fixed + "*", fields: c.fields, boost: c.boost || 1,
+                         usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
+            var fixedParts = p.length >= 8 ? splitCompound(index, p) : null;  // as for a word spelt right
+            if (fixedParts) {
+              alternatives.push(fixedParts.map(danishStem));
+              fixedParts.forEach(function (q) {
+                parts.push({ term: danishStem(q) + "*", fields: c.fields, boost: (c.boost || 1) / 2,
+                             usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
+              });
+            }
+          });
+          var fixedSplit = !fixes.length && stem.length >= RULES.fuzzyMin && c.__danskWord.length >= 8
+            ? fuzzySplit(index, c.__danskWord) : [];
+          if (fixedSplit.length) {
+            alternatives.push(fixedSplit.map(danishStem));
+            fixedSplit.forEach(function (p) {
+              parts.push({ term: danishStem(p) + "*", fields: c.fields, boost: (c.boost || 1) / 2,
+                           usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
+            });
+          }
+        }
         var split = c.__danskWord.length >= 8 && index.invertedIndex
           ? splitCompound(index, c.__danskWord) : null;
         if (split) {
@@ -88,9 +166,10 @@
       results.sort(function (a, b) {
         return (b.__danskAll - a.__danskAll) || (b.score - a.score);
       });
-      // Material re-sorts by score: lift every complete match above the best partial one
-      var top = results.reduce(function (m, r) { return Math.max(m, r.score); }, 0);
-      results.forEach(function (r) { if (r.__danskAll) r.score += top * 10; });
+      // Material re-sorts by score: lift every complete match above the partial ones. The lift is a
+      // factor, not a sum, so a page's own search boost (front matter ``search: boost``) still ranks it
+      // among the complete matches.
+      results.forEach(function (r) { if (r.__danskAll) r.score *= RULES.completeLift; });
     }
     return results;
   };

@@ -25,6 +25,32 @@
     });
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(fix);
-  else document.addEventListener("DOMContentLoaded", fix);
+  // Fits the screen: a table or chart wider than its column gets a line above it saying that it
+  // scrolls sideways (tests/browser/test_fit.py checks every page at 1366 and 375 px).
+  var CUE = "Bredere end skærmen: rul til siden for at se det hele \u2192";
+  function cue() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .kp-figure").forEach(function (wrap) {
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      var before = wrap.previousElementSibling;
+      var has = before && before.classList.contains("kp-scroll-cue");
+      wrap.classList.toggle("kp-overflows", wide);
+      if (wide && !has) {
+        var line = document.createElement("p");
+        line.className = "kp-scroll-cue";
+        line.textContent = CUE;
+        wrap.parentNode.insertBefore(line, wrap);
+      } else if (!wide && has) {
+        before.remove();
+      }
+      if (wide && wrap.classList.contains("kp-figure") && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");  // a scrolling region is reached with the keyboard too
+      }
+    });
+  }
+  var timer;
+  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(cue, 150); });
+
+  function all() { fix(); cue(); }
+  if (typeof document$ !== "undefined") document$.subscribe(all);
+  else document.addEventListener("DOMContentLoaded", all);
 })();
