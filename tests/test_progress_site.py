@@ -71,7 +71,7 @@ def test_with_the_file_only_the_progress_pages_downloads_and_guide_lines_are_new
     for path in golive:  # only the status cells and the go-live status table change
         extra = [line for line in with_[path].splitlines() if line not in without[path].splitlines()]
         assert extra and all("udført" in line or line.startswith("| ") for line in extra), extra
-    for path in changed[3:]:  # one line more, nothing else
+    for path in [p for p in changed if p.startswith("vejledning/")]:  # one line more, nothing else
         extra = [line for line in with_[path].splitlines() if line not in without[path].splitlines()]
         assert len(extra) == 1 and extra[0].startswith("**Fremdrift pr. 19. februar 2027:**"), extra
 
