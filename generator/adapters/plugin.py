@@ -67,6 +67,19 @@ def _config_texts(value, path: str = ""):
 SHOWN_CONFIG = ("site_name", "site_description", "site_author", "copyright", "repo_name", "extra", "nav")
 
 
+def serve_logger() -> logging.Logger:
+    """``konverteringsplan.serve``: to stderr as MkDocs writes its log ("WARNING -  text"), and not
+    passed on to the ``mkdocs`` logger, whose handler counts warnings for ``strict``."""
+    logger = logging.getLogger("konverteringsplan.serve")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    return logger
+
+
 class KonverteringsplanConfig(base.Config):
     plan = c.Type(str, default="plan.yaml")
     parallel = c.Type(bool, default=True)  # render in a worker process beside MkDocs (Linux)
@@ -92,10 +105,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             # Plan errors and warnings go to the terminal at their own level, but outside the count that
             # `strict: true` stops a build on: under serve that stop would leave the server hanging until
             # the plan is fixed, which is what the error pages are for. (`mkdocs build` still fails.)
-            self.terminal = logging.getLogger("konverteringsplan.serve")
-            self.terminal.propagate = False
-            self.terminal.handlers = list(logging.getLogger("mkdocs").handlers)
-            self.terminal.setLevel(logging.INFO)
+            # A logger of our own with a handler of our own (documented logging only), in MkDocs' layout.
+            self.terminal = serve_logger()
             self.notice = self.terminal.warning
         self._start_worker()
 
