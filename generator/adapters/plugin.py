@@ -205,7 +205,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         if result.statement:
             config.extra["tilgaengelighedserklaering"] = result.statement
         self.abbreviations = result.abbreviations
-        config.nav = html_nav(result.nav) + (self.user_nav or [])  # the theme prints nav titles as HTML
+        config.nav = html_nav(result.nav, markup=True) + (self.user_nav or [])  # the theme prints nav titles as HTML
         self.last_pages, self.last_nav = list(result.pages), result.nav
         return files
 
@@ -219,7 +219,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         for path in self.last_pages or ["index.md"]:
             if path not in own:
                 files.append(File.generated(config, path, content=markdown))
-        config.nav = (html_nav(self.last_nav) if self.last_nav else ["index.md"]) + (self.user_nav or [])
+        config.nav = (html_nav(self.last_nav, markup=True) if self.last_nav else ["index.md"]) + (self.user_nav or [])
         return files
 
     def on_pre_page(self, page, *, config, files):
