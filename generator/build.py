@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analysis import Figures, analyse
-from .analysis.progress import analyse_progress
 from .io.cpr import guarded_load, scan_config, scan_docs
 from .io.load import plan_from_yaml
 from .io.progress import load_progress, progress_path
+from .io.yaml_loader import LoadedYaml
 from .messages import Message, PlanError
 from .model import Plan
+from .model.progress import Progress
 from .pages.common import Output
 from .pages.render import glossary_abbreviations, render
 from .rules.progress import ProgressContext, check_progress
@@ -32,8 +33,9 @@ def checked_plan(
 
     The plan is read once: the CPR guard scans those bytes (and docs/ and mkdocs.yml), and the
     loader parses the same bytes, so a plan from a pipe is checked too. The progress file (``progress``,
-    default fremdrift.yaml beside the plan) is optional; when it is there it is guarded, loaded and
-    checked too (io/progress.py), and its analysis is ``figures.progress``."""
+    default fremdrift.yaml beside the plan) is optional; when it is there it is guarded and loaded
+    (io/progress.py) before the analysis, which includes it (``figures.progress``), and checked once the
+    plan has no errors."""
     progress = progress_path(plan_path) if progress is None else progress
     loaded = guarded_load(plan_path, [*scan_docs(docs_dir, skip=Path(plan_path)), *scan_config(config_file)])
     raw = check_raw(loaded)  # ids: duplicates and references that do not resolve
@@ -42,24 +44,33 @@ def checked_plan(
         plan = plan_from_yaml(loaded)
     except PlanError as exc:
         raise PlanError([*causes, *sorted(exc.messages)], ordered=True) from None
-    figures = analyse(plan)
+    tracked, unreadable = _loaded_progress(progress) if not causes else (None, None)
+    figures = analyse(plan, tracked[0] if tracked else None)
     messages = sorted(check(plan, loaded, docs_dir, figures, references_ok=not causes))
-    if progress.is_file() and not causes and not [m for m in messages if m.is_error]:
-        messages += _checked_progress(plan, progress, figures)
+    if not causes and not [m for m in messages if m.is_error]:
+        if unreadable is not None:
+            raise unreadable  # fremdrift.yaml's own errors, once the plan has none
+        if tracked is not None:
+            progress_model, progress_yaml = tracked
+            ctx = ProgressContext(
+                progress_yaml, plan=plan, given_figures=figures, progress=progress_model, facts=figures.progress
+            )
+            messages += check_progress(ctx)
     errors = [m for m in messages if m.is_error]
     if causes or errors:
         raise PlanError([*causes, *errors], ordered=True)
     return plan, [m for m in raw + messages if not m.is_error], figures
 
 
-def _checked_progress(plan: Plan, path: Path, figures: Figures) -> list[Message]:
-    """Load and check fremdrift.yaml against the plan; sets figures.progress. Returns its messages."""
-    progress, loaded = load_progress(path)
-    facts = analyse_progress(plan, progress, figures.planning)
-    ctx = ProgressContext(loaded, plan=plan, given_figures=figures, progress=progress, facts=facts)
-    messages = check_progress(ctx)
-    figures.progress = facts
-    return messages
+def _loaded_progress(path: Path) -> tuple[tuple[Progress, LoadedYaml] | None, PlanError | None]:
+    """fremdrift.yaml guarded, loaded and typed, or the error that says why not (raised only when the
+    plan itself has no errors); (None, None) when the plan has no progress file."""
+    if not path.is_file():
+        return None, None
+    try:
+        return load_progress(path), None
+    except PlanError as exc:
+        return None, exc
 
 
 def build_output(

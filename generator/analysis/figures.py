@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from ..model import Plan
 from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
+from ..model.progress import Progress
 from ..model.roles import Role
 from .guide import RoleGuideView, guide_views
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
-from .progress import ProgressFigures
+from .progress import ProgressFigures, analyse_progress
 from .task import Step, task_steps
 
 
@@ -53,7 +54,7 @@ class Figures:
         """Steps 1-3 are done and nothing in the plan is a placeholder: status may become fuldfoert."""
         return all(s.done for s in self.steps[:3]) and not self.placeholders
 
-    progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one (build.py)
+    progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one
 
     @property
     def open_steps(self) -> list[Step]:
@@ -74,7 +75,8 @@ def _field_rows(plan: Plan) -> list[FieldRow]:
     return rows
 
 
-def analyse(plan: Plan) -> Figures:
+def analyse(plan: Plan, progress: Progress | None = None) -> Figures:
+    """Every number the site shows, computed once; with ``progress`` (fremdrift.yaml) its analysis too."""
     cats = plan.categories
     by_role: dict[str, list] = {}
     for wp in plan.work_packages:
@@ -99,4 +101,5 @@ def analyse(plan: Plan) -> Figures:
         cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
         guides=guide_views(plan, planning.minutes),
+        progress=analyse_progress(plan, progress, planning) if progress is not None else None,
     )
