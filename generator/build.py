@@ -1,4 +1,9 @@
-"""The whole pipeline, shared by the CLI and the MkDocs plugin: guard → load → check → analyse → render."""
+"""The whole pipeline, shared by the CLI and the MkDocs plugin: guard → load → analyse → check → render.
+
+guard: the CPR guard on the plan's bytes, docs/ and mkdocs.yml (io/cpr.py); load: YAML with line numbers
+into the typed plan (io/, model/; the id references are checked on the raw data here, before types);
+analyse: every number, once (analysis/); check: every rule (rules/); render: pages and downloads (pages/).
+The packages import each other in that order (tests/test_layers.py)."""
 
 from __future__ import annotations
 

@@ -13,6 +13,10 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "generator"
 
+# The pipeline, as build.py's docstring and the README say it, and the package each step lives in.
+PIPELINE = "guard → load → analyse → check → render"
+STEP_PACKAGE = {"guard": "io", "load": "io", "analyse": "analysis", "check": "rules", "render": "pages"}
+
 # Stage of each package or top-level module, in pipeline order. A module may import its own stage and
 # the stages before it; rules and pages both read analysis, and neither reads the other.
 STAGES = {
@@ -134,3 +138,12 @@ def test_no_module_level_mutable_state():
         if any(isinstance(n, ast.Global) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))
     ]
     assert offenders == []
+
+
+def test_the_pipeline_is_told_the_same_in_build_py_the_readme_and_the_stages():
+    from konverteringsplan import build
+
+    assert build.__doc__.splitlines()[0].endswith(f": {PIPELINE}.")
+    assert f"`{PIPELINE}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+    stages = [STAGES[STEP_PACKAGE[step]] for step in PIPELINE.split(" → ")]
+    assert stages == sorted(stages), "the pipeline's steps must live in packages in stage order"

@@ -8,7 +8,7 @@ role (``felter.rolle`` / ``feltgrupper.rolle``):
 - *manuel*: people enter every field of every converted case.
 - *blandet*: each category follows its own ``rute``.
 Every option also carries the work that is the same whatever is chosen: activities with hours,
-teaching, re-entry of changes after the freeze (``load.COMMON_WORK``).
+teaching, re-entry of changes after the freeze (``workload.COMMON_WORK``).
 Cost = vendor price (fixed price, if any case goes to the vendor, + price per case) + hours × hourly cost.
 
 The chosen option is not estimated: its hours are the plan's own (the weekly load), so the decision
@@ -118,7 +118,7 @@ def planned_cost(
     totals: dict[str, tuple[float, float]] | None = None,
 ) -> OptionCost:
     """The chosen option as planned: the weekly load's hours, the vendor price for the cases routed to it.
-    As planned (factor 1) the hours and cost are the load's rounded totals (load.role_totals), the numbers
+    As planned (factor 1) the hours and cost are the load's rounded totals (workload.role_totals), the numbers
     the time plan and the downloads show."""
     offer = plan.vendor_offer
     cases = routed_cases(plan)

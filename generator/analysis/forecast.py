@@ -19,7 +19,7 @@ from ..model import Plan
 from ..model.cases import Timing
 from .calendar import Week, monday_of, shift, week_of
 from .coverage import CoverageRow
-from .load import Work
+from .workload import Work
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import formatting as fmt
 from ..analysis.calendar import monday_of
 from ..analysis.kinds import WorkKind
-from ..analysis.load import Shortfall
+from ..analysis.workload import Shortfall
 from ..texts import validation as say
 from .context import Context
 
