@@ -32,6 +32,7 @@ from ..model.progress import ControlRound, CriterionKind, Explanation, GoNoGoCri
 from ..model.roles import Role
 from ..texts import site as texts
 from .forecast import progress_by_owner
+from .kinds import Owned, WorkKind
 from .planning import Planning
 
 Z95 = 1.959963984540054  # the 97.5 % quantile of the standard normal distribution
@@ -62,7 +63,7 @@ class Point:
 
 @dataclass(frozen=True)
 class Item:
-    kind: str  # "arbejdspakke" or "hold"
+    kind: WorkKind  # package or session (WorkKind.package also for a package at the first follow-up)
     id: str
     name: str
     role: str
@@ -145,72 +146,81 @@ def _forecast(
     return pace, finish, at_deadline
 
 
-def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) -> list[Item]:
-    dates = sorted({e.date for e in status})
-    evals = dates + ([as_of] if as_of and as_of not in dates else [])
-    shares = progress_by_owner(planning.load.works, evals) if evals else {}
-    spans: dict[str, list] = {}
-    for w in planning.load.works:
-        key = ":".join(w.key.split(":")[:2])
-        lo, hi = (w.start or w.deadline), w.deadline
-        old = spans.get(key)
-        spans[key] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
-    found: list[tuple] = []  # (kind, id, name, role, total, key, follow_up, categories)
+@dataclass(frozen=True)
+class _Tracked:
+    """A package or session whose cases fremdrift.yaml counts, before its progress is worked out."""
+
+    kind: WorkKind  # package (also at the first follow-up) or session: how fremdrift.yaml names it
+    id: str
+    name: str
+    role: str
+    total: int
+    owner: Owned  # the work that carries its time (a package at the first follow-up: follow_up)
+    follow_up: bool
+    categories: tuple[str, ...]
+
+
+def _tracked(planning: Planning) -> list[_Tracked]:
+    found = []
     for pw in planning.packages:
-        kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
         wp = pw.package
+        owner = (WorkKind.follow_up if pw.follow_up else WorkKind.package, wp.id)
         found.append(
-            (
-                "arbejdspakke",
-                wp.id,
-                wp.name,
-                wp.role,
-                pw.case_count,
-                f"{kind}:{wp.id}",
-                pw.follow_up,
-                tuple(wp.categories),
+            _Tracked(
+                WorkKind.package, wp.id, wp.name, wp.role, pw.case_count, owner, pw.follow_up, tuple(wp.categories)
             )
         )
     per_session: dict[str, list] = {}
     for sw in planning.sessions:
         per_session.setdefault(sw.session.id, []).append(sw)
     for sid, parts in per_session.items():
-        s = parts[0].session
         found.append(
-            (
-                "hold",
+            _Tracked(
+                WorkKind.session,
                 sid,
-                s.title,
+                parts[0].session.title,
                 parts[0].role,
                 sum(p.cases for p in parts),
-                f"hold:{sid}",
+                (WorkKind.session, sid),
                 False,
                 tuple(dict.fromkeys(p.category for p in parts)),
             )
         )
+    return found
+
+
+def _items(plan: Plan, planning: Planning, status: list, as_of: dt.date | None) -> list[Item]:
+    dates = sorted({e.date for e in status})
+    evals = dates + ([as_of] if as_of and as_of not in dates else [])
+    shares = progress_by_owner(planning.load.works, evals) if evals else {}
+    spans: dict[Owned, list] = {}
+    for w in planning.load.works:
+        lo, hi = (w.start or w.deadline), w.deadline
+        old = spans.get(w.owner)
+        spans[w.owner] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
     items = []
-    for kind, id_, name, role, total, key, follow_up, cats in found:
-        if key not in spans:
+    for t in _tracked(planning):
+        if t.owner not in spans:
             continue  # no schedule (reported by the plan's own rules)
-        start, deadline = spans[key]
-        share = dict(zip(evals, shares.get(key, [0.0] * len(evals))))
-        field_ = "packages" if kind == "arbejdspakke" else "sessions"
-        counts = sorted((e.date, getattr(e, field_)[id_]) for e in status if id_ in getattr(e, field_))
-        history = tuple(Point(d, n, _round(total * share.get(d, 0.0))) for d, n in counts)
-        planned = _round(total * share.get(as_of, 0.0)) if as_of else 0
-        pace, finish, at_deadline = _forecast(total, start, list(counts), deadline)
-        schedule = tuple((d, _round(total * share.get(d, 0.0))) for d in dates)
+        start, deadline = spans[t.owner]
+        share = dict(zip(evals, shares.get(t.owner, [0.0] * len(evals))))
+        field_ = "packages" if t.kind is WorkKind.package else "sessions"
+        counts = sorted((e.date, getattr(e, field_)[t.id]) for e in status if t.id in getattr(e, field_))
+        history = tuple(Point(d, n, _round(t.total * share.get(d, 0.0))) for d, n in counts)
+        planned = _round(t.total * share.get(as_of, 0.0)) if as_of else 0
+        pace, finish, at_deadline = _forecast(t.total, start, list(counts), deadline)
+        schedule = tuple((d, _round(t.total * share.get(d, 0.0))) for d in dates)
         items.append(
             Item(
-                kind,
-                id_,
-                name,
-                role,
-                total,
+                t.kind,
+                t.id,
+                t.name,
+                t.role,
+                t.total,
                 start,
                 deadline,
-                follow_up,
-                cats,
+                t.follow_up,
+                t.categories,
                 history,
                 planned,
                 pace,
@@ -403,7 +413,7 @@ def _criterion(
     missing: list[str] = []
     if c.kind is CriterionKind.packages_done:
         wanted = [
-            i for i in items if i.kind == "arbejdspakke" and (i.id in c.packages if c.packages else not i.follow_up)
+            i for i in items if i.kind is WorkKind.package and (i.id in c.packages if c.packages else not i.follow_up)
         ]
         missing = [
             texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))

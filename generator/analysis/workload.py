@@ -29,7 +29,7 @@ from ..model import Plan
 from ..texts import site as texts
 from .calendar import Week, by_week, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork, routed_cases
-from .kinds import WorkKind
+from .kinds import Owned, WorkKind
 from .milestones import by_id as milestones_by_id
 from .milestones import milestones
 
@@ -38,7 +38,7 @@ EPS = 0.05  # hours; smaller differences are rounding noise
 
 @dataclass(frozen=True)
 class Work:
-    key: str  # unique, e.g. "arbejdspakke:basis" or "hold:studenter-intro"
+    key: str  # unique, e.g. "arbejdspakke:basis" or "hold:studenter-intro" (orders work of the same deadline)
     name: str  # Danish, as shown on the site
     role: str
     kind: WorkKind
@@ -48,6 +48,12 @@ class Work:
     path: tuple  # plan.yaml key path for messages
     start: dt.date | None = None
     end: dt.date | None = None
+    owner_id: str = ""  # the id of what the work belongs to: package, session, activity, or role
+
+    @property
+    def owner(self) -> Owned:
+        """(kind, id) of the package, session, activity or role the work belongs to."""
+        return (self.kind, self.owner_id)
 
 
 def spread(hours: float, days: dict[dt.date, float], start: dt.date, end: dt.date) -> dict[dt.date, float]:
@@ -123,6 +129,7 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
                     (*path, "til"),
                     wp.start,
                     wp.end,
+                    owner_id=wp.id,
                 )
             )
             continue
@@ -140,6 +147,7 @@ def package_works(plan: Plan, packages: list[PackageWork], days: dict[dt.date, f
                     path,
                     first,
                     last,
+                    owner_id=wp.id,
                 )
             )
     return out
@@ -168,6 +176,7 @@ def session_works(sessions: list[SessionWork], start: dt.date, end: dt.date) -> 
                 ("undervisning", "sessioner", index),
                 s.date,
                 s.date,
+                owner_id=s.id,
             )
         )
     return out
@@ -199,6 +208,7 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 ("leverandoertilbud", "intern_indsats", i),
                 start,
                 end,
+                owner_id=e.role,
             )
         )
     return out
@@ -227,6 +237,7 @@ def activity_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 ("aktiviteter", i, "timer"),
                 a.start,
                 a.end,
+                owner_id=a.id,
             )
         )
     return out
@@ -263,6 +274,7 @@ def teaching_works(plan: Plan, start: dt.date, end: dt.date) -> list[Work]:
                 ("undervisning", "sessioner", i, "underviser"),
                 s.date,
                 s.date,
+                owner_id=s.id,
             )
         )
     return out
@@ -290,6 +302,7 @@ def reentry_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 ("projekt", "frysning", "genindtastning", i, "timer"),
                 start,
                 end,
+                owner_id=r.role,
             )
         )
     return out
