@@ -108,7 +108,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             # A logger of our own with a handler of our own (documented logging only), in MkDocs' layout.
             self.terminal = serve_logger()
             self.notice = self.terminal.warning
-        self._start_worker()
+        self._start_worker(worker.FIRST)  # before MkDocs starts any thread (see worker.py)
 
     def on_shutdown(self) -> None:
         self._close()
@@ -116,13 +116,13 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             self.worker.close()
             self.worker = None
 
-    def _start_worker(self) -> None:
+    def _start_worker(self, method: str = worker.LATER) -> None:
         if self.worker is not None and not self.worker.alive():
             self.worker.close()
             self.worker = None
         if self.worker is None and self.config.parallel and worker.worth_a_worker():
             try:
-                self.worker = worker.Worker()
+                self.worker = worker.Worker(method)
             except OSError:  # no process to spare: render in this process
                 self.worker = None
 
@@ -152,7 +152,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             self.worker if self.config.parallel else None, self.plan_path, Path(config.docs_dir), self.notice
         )
         if isinstance(self.job, worker.Job):
-            how = wording.WORKER_FORKED if isinstance(self.worker.process, worker.Forked) else wording.WORKER_SPAWNED
+            how = wording.WORKER_FORKED if self.worker.method == "fork" else wording.WORKER_SPAWNED
             log.debug(wording.WORKER_RENDERS.format(how=how))
         return config
 

@@ -156,10 +156,6 @@ Næste skridt:
 # --- adapters/worker.py ----------------------------------------------------------------------------
 
 WORKER_STOPPED = "Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces."
-WORKER_SILENT = (
-    "Arbejdsprocessen, der danner siderne, har ikke svaret i {seconds} s; den stoppes, "
-    "og siderne dannes i MkDocs' egen proces."
-)
 
 # --- adapters/zensical.py --------------------------------------------------------------------------
 
