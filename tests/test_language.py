@@ -465,6 +465,9 @@ def _cli_output(capsys, main, argv) -> str:
         ["validate", "--nej"],
         ["new", "mappe"],
         ["render", "--out"],
+        ["schema", "--write=ja"],
+        ["optael", "--help"],
+        ["--nej", "validate"],
     ],
 )
 def test_the_command_line_speaks_danish(capsys, argv):

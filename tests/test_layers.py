@@ -7,11 +7,16 @@ with ``ast``, so the test sees what a reader sees.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import ROOT
 
 PACKAGE = ROOT / "generator"
+
+# The pipeline, as build.py's docstring and the README say it, and the package each step lives in.
+PIPELINE = "guard → load → analyse → check → render"
+STEP_PACKAGE = {"guard": "io", "load": "io", "analyse": "analysis", "check": "rules", "render": "pages"}
 
 # Stage of each package or top-level module, in pipeline order. A module may import its own stage and
 # the stages before it; rules and pages both read analysis, and neither reads the other.
@@ -135,3 +140,35 @@ def test_no_module_level_mutable_state():
         if any(isinstance(n, ast.Global) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))
     ]
     assert offenders == []
+
+
+def test_the_pipeline_is_told_the_same_in_build_py_the_readme_and_the_stages():
+    from konverteringsplan import build
+
+    assert build.__doc__.splitlines()[0].endswith(f": {PIPELINE}.")
+    assert f"`{PIPELINE}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+    stages = [STAGES[STEP_PACKAGE[step]] for step in PIPELINE.split(" → ")]
+    assert stages == sorted(stages), "the pipeline's steps must live in packages in stage order"
+
+
+# Module paths a reader is told about: generator/…py (or a package-relative analysis/…py) and
+# `python -m konverteringsplan.…`.
+_PATH = re.compile(r"(?<![\w/.])((?:generator/)?(?:adapters|analysis|io|model|pages|rules|texts)/[\w/]+\.(?:py|js|j2))")
+_FILE = re.compile(r"(?<![\w/.])(generator/[\w]+\.py)")
+_MODULE = re.compile(r"python -m (konverteringsplan(?:\.\w+)*)")
+
+
+def test_every_module_the_readme_and_the_texts_name_exists():
+    import importlib.util
+
+    sources = [ROOT / "README.md", *sorted((PACKAGE / "texts").glob("*.py"))]
+    missing = []
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        for path in _PATH.findall(text) + _FILE.findall(text):
+            if not (ROOT / path).exists() and not (PACKAGE / path).exists():
+                missing.append(f"{source.name}: {path}")
+        for module in _MODULE.findall(text):
+            if importlib.util.find_spec(module) is None:
+                missing.append(f"{source.name}: python -m {module}")
+    assert missing == []

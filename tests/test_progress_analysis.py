@@ -26,6 +26,14 @@ def facts(progress: dict, **plan_changes):
     return analyse_progress(plan, Progress.model_validate(progress), analyse(plan).planning)
 
 
+def test_analyse_includes_the_progress_it_is_given():
+    """One call computes every figure, progress too: nothing is added to the Figures afterwards."""
+    plan = make_plan(plan_data())
+    progress = Progress.model_validate({"status": [{"dato": "2027-01-08", "arbejdspakker": {"basis_m": 12}}]})
+    assert analyse(plan).progress is None
+    assert item(analyse(plan, progress).progress, "basis_m").done == 12
+
+
 def item(f, id_):
     return next(i for i in f.items if i.id == id_)
 

@@ -14,7 +14,7 @@ from safety_support import copy_project
 from conftest import ROOT, private_temp
 from konverteringsplan.adapters import worker
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="the worker waits on POSIX pipes")
+MAIN = os.getpid()  # the test process; a forked worker inherits what a test patched, and knows it is not this
 
 
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -82,10 +82,11 @@ def test_a_bad_plan_stops_the_build_with_the_line_and_no_traceback(tmp_path, par
     assert "Traceback" not in result.stderr
 
 
-def run_job(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs", said: list | None = None, fork: bool = False):
+def run_job(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs", said: list | None = None, method=worker.FIRST):
     """What the plugin does with a worker in one build: page list, each page as MkDocs reads it, downloads.
-    Returns (result, {path: Markdown}, {download: bytes}, job). Spawned unless fork is true."""
-    process = worker.Worker(fork=fork)
+    Returns (result, {path: Markdown}, {download: bytes}, job). Forked on Linux (worker.FIRST): the worker
+    then has whatever the test patched, and `in_worker()` tells it apart from this process."""
+    process = worker.Worker(method)
     job = worker.Job(process, plan, docs, (said if said is not None else []).append)
     try:
         result = job.result()
@@ -107,23 +108,24 @@ def run_job(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs", said: l
     return result, pages, made, job
 
 
+def in_worker() -> bool:
+    return os.getpid() != MAIN
+
+
 def in_process(plan: Path = ROOT / "plan.yaml", docs: Path = ROOT / "docs"):
     serial = worker.InProcess(plan, docs)
     expected = serial.result()
     return expected, {path: serial.source(path)["content"] for path in expected.pages}
 
 
-def spawned_with(monkeypatch, folder: Path, code: str) -> None:
-    """The worker process runs this Python code at its start (through sitecustomize on PYTHONPATH)."""
-    (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
-    monkeypatch.setenv("PYTHONPATH", str(folder))
+forking = pytest.mark.skipif(worker.FIRST != "fork", reason="the worker inherits the test's patches only when forked")
 
 
-def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch, tmp_path):
+@forking
+def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch):
     """If the worker process is killed (out of memory, say), the build still gets every page and download."""
-    spawned_with(
-        monkeypatch, tmp_path, "import os, sys\nif 'konverteringsplan.adapters.worker' in sys.orig_argv: os._exit(3)\n"
-    )
+    real = worker.render_result
+    monkeypatch.setattr(worker, "render_result", lambda *a: os._exit(3) if in_worker() else real(*a))
     said = []
     result, pages, made, job = run_job(said=said)
     expected, expected_pages = in_process()
@@ -132,56 +134,30 @@ def test_a_worker_that_dies_is_replaced_by_rendering_in_process(monkeypatch, tmp
     assert result.nav == expected.nav
     assert made == expected.downloads
     assert said == ["Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces."]
+    assert not job.worker.alive()  # the plugin starts a new one for the next build
 
 
-def test_a_forked_worker_that_dies_is_replaced_too(monkeypatch):
-    """A single-threaded MkDocs process forks its worker (it inherits the imports); it can die as well."""
-    monkeypatch.setattr(worker, "serve", lambda *args: os._exit(3))
-    said = []
-    _result, pages, made, job = run_job(said=said, fork=True)
-    expected, expected_pages = in_process()
-    assert job.fallback is not None and pages == expected_pages and made == expected.downloads
-    assert said and "stoppede uden svar" in said[0]
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/task is Linux")
-def test_only_a_single_threaded_process_forks():
-    import threading
-
-    assert worker.single_threaded() == (len(os.listdir("/proc/self/task")) == 1)
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert not worker.single_threaded()
-        process = worker.Worker()
-        try:
-            assert isinstance(process.process, subprocess.Popen)  # spawned: a fork could inherit a held lock
-        finally:
-            process.close()
-    finally:
-        stop.set()
-        thread.join()
-
-
-def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch, tmp_path):
+@forking
+def test_downloads_that_fail_in_the_worker_are_made_again_in_process(monkeypatch):
     """The worker sent every page, then failed on a download: the downloads are made here."""
-    spawned_with(
-        monkeypatch,
-        tmp_path,
-        "import sys\nif 'konverteringsplan.adapters.worker' in sys.orig_argv:\n"
-        "    from konverteringsplan.pages import downloads\n"
-        "    def xlsx(*a):\n        raise MemoryError('the worker ran out of memory')\n"
-        "    downloads.xlsx = xlsx\n",
-    )
     from konverteringsplan.pages import downloads
 
-    _result, pages, made, _job = run_job()
+    real = downloads.xlsx
+
+    def xlsx(*a):
+        if in_worker():
+            raise MemoryError("the worker ran out of memory")
+        return real(*a)
+
+    monkeypatch.setattr(downloads, "xlsx", xlsx)
+    said = []
+    _result, pages, made, job = run_job(said=said)
     expected, expected_pages = in_process()
     assert pages == expected_pages
     assert made["downloads/ressourceplan.csv"].decode("utf-8-sig").startswith("Rolle;")
-    assert made["downloads/ressourceplan.xlsx"] == downloads.xlsx(downloads.rows(*_load_rows()))
+    assert made["downloads/ressourceplan.xlsx"] == real(downloads.rows(*_load_rows()))
     assert made == expected.downloads
+    assert job.fallback is not None and said == []  # a task that failed, not a worker that died: nothing to say
 
 
 def _load_rows():
@@ -196,52 +172,33 @@ def _load_rows():
     )
 
 
-def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monkeypatch, tmp_path):
+@forking
+def test_a_worker_that_dies_while_rendering_pages_is_replaced_for_the_rest(monkeypatch):
     """The worker sent the page list, then died: the remaining pages and the downloads are made here."""
-    spawned_with(
-        monkeypatch,
-        tmp_path,
-        "import os, sys\nif 'konverteringsplan.adapters.worker' in sys.orig_argv:\n"
-        "    from konverteringsplan.pages import common\n"
-        "    real = common.render_template\n"
-        "    def dying(template, **context):\n"
-        "        if template == 'ordliste.md.j2':\n            os._exit(9)\n"
-        "        return real(template, **context)\n"
-        "    common.render_template = dying\n",
-    )
+    from konverteringsplan.pages import common
+
+    real = common.render_template
+
+    def dying(template, **context):
+        if template == "ordliste.md.j2" and in_worker():
+            os._exit(9)
+        return real(template, **context)
+
+    monkeypatch.setattr(common, "render_template", dying)
     _result, pages, made, job = run_job()
     expected, expected_pages = in_process()
-    assert job.fallback is not None and job.ready  # some pages came from the worker, the rest from here
+    assert job.fallback is not None and job.pages  # the page list came from the worker, the rest from here
     assert pages == expected_pages
     assert made == expected.downloads
 
 
-def test_a_worker_that_hangs_is_stopped_and_replaced(monkeypatch, tmp_path):
-    import time
-
-    monkeypatch.setattr(worker, "TIMEOUT", 1)
-    spawned_with(
-        monkeypatch,
-        tmp_path,
-        "import sys, time\nif 'konverteringsplan.adapters.worker' in sys.orig_argv: time.sleep(60)\n",
-    )
-    said = []
-    started = time.monotonic()
-    _result, pages, _made, job = run_job(said=said)
-    assert time.monotonic() - started < 30
-    assert job.worker.process.poll() is not None  # stopped
-    assert "# Planlæg konvertering af sager" in pages["index.md"]  # the front page, rendered in this process
-    assert said == [
-        "Arbejdsprocessen, der danner siderne, har ikke svaret i 1 s; den stoppes, "
-        "og siderne dannes i MkDocs' egen proces."
-    ]
-
-
-def test_one_worker_serves_build_after_build(tmp_path):
-    """Under `mkdocs serve` the same warm process renders every rebuild, and a broken plan in between."""
+def test_a_spawned_worker_serves_build_after_build(tmp_path):
+    """Under `mkdocs serve` the same warm process renders every rebuild, and a broken plan in between.
+    Spawned, as a worker started after on_startup is: a fresh interpreter with this process's sys.path."""
     plan = tmp_path / "plan.yaml"
     text = (ROOT / "plan.yaml").read_text(encoding="utf-8")
-    process = worker.Worker(fork=False)
+    process = worker.Worker(worker.LATER)
+    assert worker.LATER == "spawn"
     try:
         for n, content in enumerate([text, text.replace("rolle: oekonomimedarbejder", "rolle: x_y", 1), text]):
             plan.write_text(content, encoding="utf-8")
@@ -261,6 +218,11 @@ def test_one_worker_serves_build_after_build(tmp_path):
         assert process.alive()
     finally:
         process.close()
+
+
+def test_the_first_worker_is_forked_on_linux_and_any_later_one_spawned():
+    assert ("fork" if sys.platform.startswith("linux") else "spawn") == worker.FIRST
+    assert worker.LATER == "spawn"
 
 
 def test_with_one_processor_it_renders_in_process(monkeypatch):

@@ -3,65 +3,162 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
+import textwrap
 from pathlib import Path
 
 from ..channel import clean_output
 from ..messages import PlanError, os_error_text
 from ..texts import commands as wording
 
-# argparse's own English messages (Python 3.11-3.13) and their Danish wording. argparse reports every
-# usage error through ArgumentParser.error(message); the message is matched here, so no gettext catalogue
-# and no change to argparse's module state is needed.
-_ERRORS: list[tuple[str, str]] = [
-    (
-        r"argument (?P<arg>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)",
-        wording.ARGPARSE_INVALID_CHOICE,
-    ),
-    (r"the following arguments are required: (?P<args>.*)", wording.ARGPARSE_REQUIRED),
-    (r"unrecognized arguments: (?P<args>.*)", wording.ARGPARSE_UNRECOGNIZED),
-    (r"argument (?P<arg>.+?): expected one argument", wording.ARGPARSE_ONE_VALUE),
-    (r"argument (?P<arg>.+?): expected at least one argument", wording.ARGPARSE_SOME_VALUES),
-    (r"argument (?P<arg>.+?): expected (?P<n>.+?) arguments?", wording.ARGPARSE_N_VALUES),
-    (r"argument (?P<arg>.+?): ignored explicit argument (?P<value>.*)", wording.ARGPARSE_NO_VALUE),
-    (r"argument (?P<arg>.+?): invalid (?P<type>.+?) value: (?P<value>.*)", wording.ARGPARSE_INVALID_VALUE),
-    (r"argument (?P<arg>.+?): not allowed with argument (?P<other>.*)", wording.ARGPARSE_NOT_ALLOWED_WITH),
-    (r"one of the arguments (?P<args>.*) is required", wording.ARGPARSE_ONE_OF_REQUIRED),
-    (r"ambiguous option: (?P<opt>.+?) could match (?P<matches>.*)", wording.ARGPARSE_AMBIGUOUS),
-]
-
-
-def danish_error(message: str) -> str:
-    """argparse's English error message in Danish (unknown messages are kept, prefixed in Danish)."""
-    for pattern, danish in _ERRORS:
-        m = re.fullmatch(pattern, message, flags=re.DOTALL)
-        if m:
-            return danish.format(**m.groupdict())
-    return wording.ARGPARSE_UNKNOWN.format(message=message)
-
-
-class DanishHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, wording.USAGE_PREFIX if prefix is None else prefix)
+HELP_WIDTH = 100  # columns of the help text
+HELP_COLUMN = 26  # where an argument's help starts (a longer name gets a line of its own)
 
 
 class DanishArgumentParser(argparse.ArgumentParser):
-    """argparse with Danish help and errors: "Brug:", "argumenter", "tilvalg", "vis denne hjælp og afslut"."""
+    """argparse parses; the usage line, the help and every error are this class's own Danish text.
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", DanishHelpFormatter)
-        add_help = kwargs.pop("add_help", True)
-        kwargs["add_help"] = False  # added below with a Danish help text
-        super().__init__(*args, **kwargs)
-        self._positionals.title = wording.HELP_POSITIONALS
-        self._optionals.title = wording.HELP_OPTIONALS
-        if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=wording.HELP_HELP)
+    Only documented argparse API: ``add_help=False`` and an own ``-h/--help`` (``action="help"``), the
+    ``Action`` objects ``add_argument`` returns (their ``option_strings``, ``dest``, ``nargs``,
+    ``metavar``, ``help``), and overridden ``format_usage``, ``format_help``, ``parse_known_args``,
+    ``parse_args`` and ``error``. What argparse would report in English is found before it parses: an
+    unknown command, a missing required argument or value, an unknown argument. ``error`` (what
+    argparse still reports, e.g. ``--write=ja`` to an on/off option) says in Danish that the command
+    line does not fit the usage shown above it."""
+
+    def __init__(self, prog: str, description: str | None = None, **kwargs):
+        super().__init__(prog=prog, description=description, add_help=False, allow_abbrev=False, **kwargs)
+        self.arguments: list[argparse.Action] = []  # in the order added: usage and help list them so
+        self.required: list[argparse.Action] = []  # checked here, not by argparse (its message is English)
+        self.commands: dict[str, tuple[DanishArgumentParser, str]] = {}  # name → (parser, one-line help)
+        self.subcommands: argparse._SubParsersAction[DanishArgumentParser] | None = None
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=wording.HELP_HELP)
+
+    def add_argument(self, *names: str, required: bool = False, **kwargs) -> argparse.Action:
+        positional = not names[0].startswith("-")
+        if positional and "nargs" not in kwargs:
+            required, kwargs["nargs"] = True, "?"
+        action = super().add_argument(*names, **kwargs)
+        self.arguments.append(action)
+        if required:
+            self.required.append(action)
+        return action
+
+    def command(self, name: str, help: str, description: str | None = None) -> DanishArgumentParser:
+        """A subcommand (``konverteringsplan validate``) with its own arguments."""
+        if self.subcommands is None:
+            self.subcommands = self.add_subparsers(dest="command", metavar=wording.METAVAR_COMMAND)
+        assert self.subcommands is not None
+        parser = self.subcommands.add_parser(name, prog=f"{self.prog} {name}", description=description or help)
+        self.commands[name] = (parser, help)
+        return parser
+
+    # --- usage and help ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _value(action: argparse.Action) -> str:
+        metavar = action.metavar if isinstance(action.metavar, str) else None
+        return metavar or (action.dest.upper() if action.option_strings else action.dest)
+
+    def _synopsis(self, action: argparse.Action) -> str:
+        if not action.option_strings:
+            return self._value(action)
+        if action.nargs == 0:  # an on/off option
+            return action.option_strings[0]
+        return f"{action.option_strings[0]} {self._value(action)}"
+
+    def _invocation(self, action: argparse.Action) -> str:
+        if not action.option_strings:
+            return self._value(action)
+        names = ", ".join(action.option_strings)
+        return names if action.nargs == 0 else f"{names} {self._value(action)}"
+
+    def format_usage(self) -> str:
+        parts = [self.prog]
+        for action in self.arguments:
+            text = self._synopsis(action)
+            parts.append(text if action in self.required else f"[{text}]")
+        if self.commands:
+            parts.append(f"{wording.METAVAR_COMMAND} ...")
+        return wording.USAGE_PREFIX + " ".join(parts) + "\n"
+
+    def _section(self, title: str, rows: list[tuple[str, str]]) -> str:
+        lines = [f"{title}:"]
+        for name, text in rows:
+            if len(name) + 4 > HELP_COLUMN:
+                lines.append(f"  {name}")
+                name = ""
+            wrapped = textwrap.wrap(text, HELP_WIDTH - HELP_COLUMN) or [""]
+            lines.append(f"  {name}".ljust(HELP_COLUMN) + wrapped[0])
+            lines += [" " * HELP_COLUMN + more for more in wrapped[1:]]
+        return "\n".join(lines) + "\n"
+
+    def format_help(self) -> str:
+        parts = [self.format_usage()]
+        if self.description:
+            parts.append(textwrap.fill(self.description, HELP_WIDTH) + "\n")
+        if self.commands:
+            parts.append(self._section(wording.HELP_COMMANDS, [(n, h) for n, (_, h) in self.commands.items()]))
+        positionals = [a for a in self.arguments if not a.option_strings]
+        if positionals:
+            parts.append(
+                self._section(wording.HELP_POSITIONALS, [(self._invocation(a), a.help or "") for a in positionals])
+            )
+        options = [a for a in self.arguments if a.option_strings]
+        parts.append(self._section(wording.HELP_OPTIONALS, [(self._invocation(a), a.help or "") for a in options]))
+        return "\n".join(parts)
+
+    # --- errors ------------------------------------------------------------------------------------
+
+    def fail(self, danish: str):
+        """Usage line and a Danish error on stderr; exit status 2, as argparse's own errors."""
+        self.print_usage(sys.stderr)
+        self.exit(2, wording.USAGE_ERROR.format(prog=self.prog, error=danish))
 
     def error(self, message: str):
-        self.print_usage(sys.stderr)
-        self.exit(2, wording.USAGE_ERROR.format(prog=self.prog, error=danish_error(message)))
+        """What argparse itself still finds wrong; its English message is not shown."""
+        self.fail(wording.ARGS_INVALID)
+
+    def _check_before(self, args: list[str]) -> None:
+        if any(a in ("-h", "--help") for a in args[: self._first_word(args)]):
+            return  # help first, whatever follows
+        if self.commands:
+            first = self._first_word(args)
+            if first == len(args):
+                self.fail(wording.ARGS_NO_COMMAND.format(metavar=wording.METAVAR_COMMAND))
+            if args[first] not in self.commands:
+                self.fail(
+                    wording.ARGS_UNKNOWN_COMMAND.format(
+                        metavar=wording.METAVAR_COMMAND,
+                        value=repr(args[first]),
+                        choices=", ".join(map(repr, self.commands)),
+                    )
+                )
+            args = args[:first]
+        values = {o: a for a in self.arguments if a.nargs is None for o in a.option_strings}
+        for i, arg in enumerate(args):
+            if arg in values and (i + 1 == len(args) or args[i + 1].startswith("-")):
+                self.fail(wording.ARGS_NO_VALUE.format(arg=self._synopsis(values[arg])))
+
+    @staticmethod
+    def _first_word(args: list[str]) -> int:
+        """Index of the first argument that is not an option (the command), or len(args)."""
+        return next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
+
+    def parse_known_args(self, args=None, namespace=None):
+        args = list(sys.argv[1:] if args is None else args)
+        self._check_before(args)
+        namespace, extras = super().parse_known_args(args, namespace)
+        missing = [self._synopsis(a) for a in self.required if getattr(namespace, a.dest, None) is None]
+        if missing:
+            self.fail(wording.ARGS_MISSING.format(args=", ".join(missing)))
+        return namespace, extras
+
+    def parse_args(self, args=None, namespace=None):
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.fail(wording.ARGS_UNRECOGNIZED.format(args=" ".join(extras)))
+        return namespace
 
 
 def _summary(plan, figures) -> str:
@@ -157,28 +254,27 @@ def parser() -> argparse.ArgumentParser:
 
     p = DanishArgumentParser(prog="konverteringsplan", description=wording.HELP_DESCRIPTION)
     p.add_argument("--version", action="version", version=f"konverteringsplan {version()}", help=wording.HELP_VERSION)
-    sub = p.add_subparsers(dest="command", required=True, metavar=wording.METAVAR_COMMAND)
 
-    v = sub.add_parser("validate", help=wording.HELP_VALIDATE)
+    v = p.command("validate", wording.HELP_VALIDATE)
     v.add_argument("plan", nargs="?", default="plan.yaml", help=wording.HELP_PLAN)
     v.add_argument("--docs", metavar=wording.METAVAR_FOLDER, default="docs", help=wording.HELP_DOCS)
     v.add_argument("--config", metavar=wording.METAVAR_FILE, default="mkdocs.yml", help=wording.HELP_CONFIG)
     v.set_defaults(func=cmd_validate)
 
-    r = sub.add_parser("render", help=wording.HELP_RENDER)
+    r = p.command("render", wording.HELP_RENDER)
     r.add_argument("--out", metavar=wording.METAVAR_FOLDER, required=True, help=wording.HELP_OUT)
     r.add_argument("--plan", metavar=wording.METAVAR_FILE, default="plan.yaml", help=wording.HELP_PLAN)
     r.add_argument("--docs", metavar=wording.METAVAR_FOLDER, default="docs", help=wording.HELP_DOCS)
     r.add_argument("--config", metavar=wording.METAVAR_FILE, default="mkdocs.yml", help=wording.HELP_CONFIG)
     r.set_defaults(func=cmd_render)
 
-    n = sub.add_parser("new", help=wording.HELP_NEW)
+    n = p.command("new", wording.HELP_NEW)
     n.add_argument("dir", metavar=wording.METAVAR_NEW_FOLDER, help=wording.HELP_NEW_FOLDER)
     n.add_argument("--kommune", metavar=wording.METAVAR_NAME, required=True, help=wording.HELP_MUNICIPALITY)
     n.add_argument("--kun-manglende", action="store_true", help=wording.HELP_NEW_ONLY_MISSING)
     n.set_defaults(func=cmd_new)
 
-    o = sub.add_parser("optael", help=wording.HELP_COUNT, description=wording.HELP_COUNT_DESCRIPTION)
+    o = p.command("optael", wording.HELP_COUNT, wording.HELP_COUNT_DESCRIPTION)
     o.add_argument("liste", help=wording.HELP_COUNT_LIST)
     o.add_argument("--arbejdspakke", required=True, help=wording.HELP_COUNT_PACKAGE)
     o.add_argument("--dato", help=wording.HELP_COUNT_DATE)
@@ -186,7 +282,7 @@ def parser() -> argparse.ArgumentParser:
     o.add_argument("--plan", help=wording.HELP_COUNT_PLAN)
     o.set_defaults(func=cmd_count)
 
-    s = sub.add_parser("schema", help=wording.HELP_SCHEMA)
+    s = p.command("schema", wording.HELP_SCHEMA)
     s.add_argument("--file", metavar=wording.METAVAR_FILE, default=None, help=wording.HELP_SCHEMA_FILE)
     s.add_argument("--fremdrift", action="store_true", help=wording.HELP_SCHEMA_PROGRESS)
     s.add_argument("--write", action="store_true", help=wording.HELP_SCHEMA_WRITE)

@@ -140,6 +140,19 @@ def mounted(prefix: str, nav: list) -> list:
     return out
 
 
+def serve_logger() -> logging.Logger:
+    """``konverteringsplan.serve``: to stderr as MkDocs writes its log ("WARNING -  text"), and not
+    passed on to the ``mkdocs`` logger, whose handler counts warnings for ``strict``."""
+    logger = logging.getLogger("konverteringsplan.serve")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    return logger
+
+
 class KonverteringsplanConfig(base.Config):
     plan = c.Type(str, default="plan.yaml")
     parallel = c.Type(bool, default=True)  # render in a worker process beside MkDocs (Linux)
@@ -170,12 +183,10 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             # Plan errors and warnings go to the terminal at their own level, but outside the count that
             # `strict: true` stops a build on: under serve that stop would leave the server hanging until
             # the plan is fixed, which is what the error pages are for. (`mkdocs build` still fails.)
-            self.terminal = logging.getLogger("konverteringsplan.serve")
-            self.terminal.propagate = False
-            self.terminal.handlers = list(logging.getLogger("mkdocs").handlers)
-            self.terminal.setLevel(logging.INFO)
+            # A logger of our own with a handler of our own (documented logging only), in MkDocs' layout.
+            self.terminal = serve_logger()
             self.notice = self.terminal.warning
-        self._start_worker()
+        self._start_worker(worker.FIRST)  # before MkDocs starts any thread (see worker.py)
 
     def on_shutdown(self) -> None:
         self._close()
@@ -183,13 +194,13 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
             self.worker.close()
             self.worker = None
 
-    def _start_worker(self) -> None:
+    def _start_worker(self, method: str = worker.LATER) -> None:
         if self.worker is not None and not self.worker.alive():
             self.worker.close()
             self.worker = None
         if self.worker is None and self.config.parallel and worker.worth_a_worker():
             try:
-                self.worker = worker.Worker()
+                self.worker = worker.Worker(method)
             except OSError:  # no process to spare: render in this process
                 self.worker = None
 
@@ -231,9 +242,8 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         self.job = worker.start(
             self.worker if self.config.parallel else None, self.plan_path, Path(config.docs_dir), self.notice
         )
-        if isinstance(self.job, worker.Job):
-            forked = isinstance(self.job.worker.process, worker.Forked)
-            how = wording.WORKER_FORKED if forked else wording.WORKER_SPAWNED
+        if isinstance(self.job, worker.Job) and self.worker is not None:
+            how = wording.WORKER_FORKED if self.worker.method == "fork" else wording.WORKER_SPAWNED
             log.debug(wording.WORKER_RENDERS.format(how=how))
         return config
 
@@ -297,7 +307,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         # ... and says when the content last changed and whom to contact (a date from the files, never the clock).
         config.extra["kp_sidefod"] = result.footer
         self.abbreviations = result.abbreviations
-        config.nav = self._nav(html_nav(result.nav), own_nav)  # the theme prints nav titles as HTML
+        config.nav = self._nav(html_nav(result.nav, markup=True), own_nav)  # the theme prints nav titles as HTML
         self.last_pages, self.last_nav = list(result.pages), result.nav
         return files
 
@@ -334,7 +344,7 @@ class KonverteringsplanPlugin(BasePlugin[KonverteringsplanConfig]):
         for path in self.last_pages or ["index.md"]:
             if self._mount(path) not in own:
                 files.append(File.generated(config, self._mount(path), content=markdown))
-        config.nav = self._nav(html_nav(self.last_nav) if self.last_nav else ["index.md"], own_nav)
+        config.nav = self._nav(html_nav(self.last_nav, markup=True) if self.last_nav else ["index.md"], own_nav)
         return files
 
     def on_pre_page(self, page, *, config, files):

@@ -1,48 +1,53 @@
-"""Runs the generator beside MkDocs instead of in front of it, with documented MkDocs API only.
+"""Runs the generator beside MkDocs instead of in front of it: a pool of one worker process
+(``concurrent.futures.ProcessPoolExecutor``), with documented MkDocs API only.
 
 A cold ``mkdocs build`` spends most of the generator's time importing pydantic, loading the plan and
-writing the downloads (openpyxl, icalendar). The MkDocs plugin therefore starts a worker process in
-``on_startup`` (a fresh interpreter, ``python -m konverteringsplan.adapters.worker``: no fork of a process that
-may hold threads) and stops it in ``on_shutdown``. For each build, from ``on_config``:
+writing the downloads (openpyxl, icalendar). The MkDocs plugin therefore starts the worker in
+``on_startup`` and stops it in ``on_shutdown``. For each build it submits, from ``on_config``, in this
+order (one worker runs them in that order):
 
-1. While MkDocs finishes loading its configuration and collects the files in ``docs/``, the worker
-   checks and analyses the plan and sends the list of pages. The plugin waits for it in ``on_files`` and
-   adds every page with ``File.generated(config, path, abs_src_path=...)``: a file in the job's
-   temporary folder that MkDocs reads when it needs the Markdown.
-2. The worker then writes the pages in the order MkDocs reads them; the plugin waits for each one in
+1. ``prepare``: check and analyse the plan and return the page list. While the worker does that, MkDocs
+   finishes loading its configuration and collects the files in ``docs/``. The plugin waits for the
+   list in ``on_files`` and adds every page with ``File.generated(config, path, abs_src_path=...)``: a
+   file in the job's temporary folder that MkDocs reads when it needs the Markdown.
+2. ``write_page``, once per page in the order MkDocs reads them; the plugin waits for each one in
    ``on_pre_page``, just before MkDocs reads it, so MkDocs works on one page while the worker writes
    the next.
-3. While MkDocs turns the pages into HTML, the worker writes the downloads. The plugin waits for them
-   in ``on_env``, just before MkDocs copies them into the site.
+3. ``write_downloads``, while MkDocs turns the pages into HTML. The plugin waits for it in ``on_env``,
+   just before MkDocs copies the downloads into the site.
 
-Under ``mkdocs serve`` the same process serves every rebuild, warm: imports done, templates compiled.
+The start method is chosen explicitly (``multiprocessing.get_context``). ``FIRST`` is the worker started
+in ``on_startup``: on Linux ``"fork"``, since MkDocs has started no thread yet (in ``build`` and
+``serve`` alike) and the fork inherits MkDocs' imports (YAML, Jinja); elsewhere ``"spawn"`` (macOS and
+Windows do not fork safely). ``LATER`` is a worker started after that (a replacement under ``serve``,
+whose server threads run by then, or a build without ``on_startup``): always ``"spawn"``, a fresh
+interpreter that multiprocessing starts with this process's ``sys.path``.
 
+Under ``mkdocs serve`` the same worker serves every rebuild, warm: imports done, templates compiled.
 The result is the same as rendering in the MkDocs process (a test builds both ways and compares the
-sites). Where a worker is not worth it (one processor, no POSIX pipes) or the plugin's ``parallel``
-option is false, everything runs in the MkDocs process. If the worker dies, or says nothing for
-``TIMEOUT`` seconds, the plugin says so in the log and renders what is missing in its own process.
+sites). Where a worker is not worth it (one processor) or the plugin's ``parallel`` option is false,
+everything runs in the MkDocs process. If the worker dies (``BrokenProcessPool``) the plugin says so in
+the log; if it dies or a task fails, the plugin renders what is missing in its own process (which shows
+the real error, or just works). There is no time limit: what the worker cannot finish, the MkDocs
+process could not either.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
+import multiprocessing
 import os
-import pickle
-import select
 import shutil
 import signal
-import struct
-import subprocess
 import sys
 import tempfile
-import time
-import traceback
 import warnings as pywarnings
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from ..messages import Message, PlanError
 from ..pages.markdown import link_url
@@ -52,12 +57,8 @@ if TYPE_CHECKING:  # the MkDocs process should not import pydantic for the worke
     from ..pages.common import Output
 
 PAGES = ".pages"  # the job folder's subfolder for rendered pages (downloads keep their site paths)
-# Seconds to wait for one message from the worker. The longest gaps measured between two messages are at
-# factor 50, on two processors with a load average of 6-9: the page list 0.8-2.4 s after the start, the
-# downloads 1.4-2.8 s after the last page. Ten seconds is over three times the longest, far from the
-# 120 s it used to be.
-TIMEOUT = 10.0
-_HEADER = struct.Struct("!I")
+FIRST = "fork" if sys.platform.startswith("linux") else "spawn"  # the worker started in on_startup
+LATER = "spawn"  # any worker started after on_startup, when MkDocs may run threads
 
 
 @dataclass
@@ -95,9 +96,8 @@ def render_result(plan_path: Path, docs_dir: Path | None) -> tuple[Result, Outpu
 
 
 def worth_a_worker() -> bool:
-    """A second processor to run on (with one, a worker only adds its start) and POSIX pipes to wait on
-    with a time limit (``select``; not on Windows)."""
-    return os.name == "posix" and len(_processors()) >= 2
+    """A second processor to run on: with one, a worker only adds its start."""
+    return len(_processors()) >= 2
 
 
 def _processors() -> set[int]:
@@ -141,120 +141,60 @@ class InProcess:
 
 
 # ---------------------------------------------------------------------------------------------
-# The worker process (python -m konverteringsplan.adapters.worker)
+# In the worker process: the tasks the plugin submits, in this order, for each build
 # ---------------------------------------------------------------------------------------------
 
-
-def _send(stream, message: tuple) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(data)) + data)
-    stream.flush()
+_job: dict = {}  # the build being written: its Output, its pages by path and its folder
 
 
-def _job(replies, plan_path: Path, docs_dir: Path | None, folder: Path) -> None:
-    """One render: the page list, each page as a file, then the downloads, each step announced."""
-    try:
-        try:
-            result, output = render_result(plan_path, docs_dir)
-        except PlanError as exc:
-            _send(replies, ("error", exc.messages))  # an exception with its own __init__ does not pickle
-            return
-        result.downloads = {path: folder / path for path in output.downloads}
-        _send(replies, ("pages", result))
-        for page in output.pages:
-            _write(folder / PAGES / page.path, page.markdown.encode("utf-8"))
-            _send(replies, ("page", page.path))
-        for path, make in output.downloads.items():
-            _write(folder / path, make())
-        _send(replies, ("downloads", None))
-    except Exception:
-        _send(replies, ("crash", traceback.format_exc()))
-
-
-def _write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-
-
-def serve(requests, replies) -> None:
-    """Serve render requests until the requests stream ends (the MkDocs process ended or stopped us)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the MkDocs process's to handle; it stops us
+def _started() -> None:
+    """The worker's start (the pool's initializer): Ctrl-C is the MkDocs process's to handle (it stops
+    the pool), and pydantic and the generator are imported while MkDocs loads its configuration."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     pywarnings.simplefilter("ignore")  # a library's warning is English and may quote the plan: never shown
-    from .. import build  # noqa: F401 - import pydantic and the generator while MkDocs loads its config
-
-    while True:
-        try:
-            plan_path, docs_dir, folder = pickle.load(requests)
-        except EOFError:
-            return
-        # The collector is off during a job: it frees nearly everything by reference counting, and the
-        # collector's passes over the plan's many small objects cost a tenth of its time.
-        gc.disable()
-        try:
-            _job(replies, plan_path, docs_dir, folder)
-        finally:
-            gc.enable()
-            gc.collect()  # after the last reply: MkDocs is still converting pages
+    from .. import build  # noqa: F401
 
 
-def main() -> int:
-    """The spawned worker. Replies go to a copy of stdout; stdout itself then points at stderr, so that
-    nothing a library prints can end up inside a reply."""
-    replies = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    serve(sys.stdin.buffer, replies)
-    return 0
-
-
-def single_threaded() -> bool:
-    """Linux, and this process has one thread, native threads included (``/proc/self/task`` lists them all):
-    then a fork cannot leave a lock held by another thread in the child."""
+def prepare(plan_path: Path, docs_dir: Path | None, folder: Path) -> Result | list[Message]:
+    """Guard, load, check, analyse; the page list, or the plan's errors (in the order build.py gave)."""
+    # The collector is off during a job: it frees nearly everything by reference counting, and the
+    # collector's passes over the plan's many small objects cost a tenth of its time.
+    gc.disable()
+    _job.clear()
     try:
-        return sys.platform.startswith("linux") and len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return False
+        result, output = render_result(plan_path, docs_dir)
+    except PlanError as exc:
+        gc.enable()
+        return exc.messages  # an exception with its own __init__ does not pickle
+    result.downloads = {path: folder / path for path in output.downloads}
+    _job.update(output=output, pages={p.path: p for p in output.pages}, folder=folder)
+    return result
 
 
-class Forked:
-    """A forked worker process, with the few methods of ``subprocess.Popen`` that ``Worker`` uses."""
+def write_page(path: str) -> None:
+    _write(_job["folder"], f"{PAGES}/{path}", _job["pages"][path].markdown.encode("utf-8"))
 
-    def __init__(self) -> None:
-        request_r, request_w = os.pipe()
-        reply_r, reply_w = os.pipe()
-        self.returncode: int | None = None
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: serve, then leave without running the parent's exit handlers
-            code = 0
-            try:
-                os.close(request_w)
-                os.close(reply_r)
-                serve(os.fdopen(request_r, "rb"), os.fdopen(reply_w, "wb"))
-            except BaseException:
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(request_r)
-        os.close(reply_w)
-        self.stdin, self.stdout = os.fdopen(request_w, "wb"), os.fdopen(reply_r, "rb")
 
-    def poll(self) -> int | None:
-        if self.returncode is None:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.returncode = os.waitstatus_to_exitcode(status)
-        return self.returncode
+def write_downloads() -> None:
+    try:
+        for path, make in _job["output"].downloads.items():
+            _write(_job["folder"], path, make())
+    finally:
+        _job.clear()
+        gc.enable()
+        gc.collect()  # after the last task: MkDocs is still converting pages
 
-    def kill(self) -> None:
-        if self.poll() is None:
-            os.kill(self.pid, signal.SIGKILL)
 
-    def wait(self, timeout: float) -> int:
-        deadline = time.monotonic() + timeout
-        while (code := self.poll()) is None:
-            if time.monotonic() > deadline:
-                raise subprocess.TimeoutExpired("worker", timeout)
-            time.sleep(0.01)
-        return code
+def _write(folder: Path, path: str, data: bytes) -> None:
+    """Written whole or not at all (the MkDocs process may write the same file when the worker fails),
+    and only while the build's folder is there (a build that ended removes it)."""
+    if not folder.is_dir():
+        return
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f".{target.name}.{os.getpid()}.part")
+    part.write_bytes(data)
+    os.replace(part, target)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,68 +202,30 @@ class Forked:
 # ---------------------------------------------------------------------------------------------
 
 
-class Stalled(Exception):
-    """The worker said nothing for TIMEOUT seconds, or stopped without an answer."""
-
-
 class Worker:
-    """The worker process: one per ``mkdocs`` invocation, serving one build at a time."""
+    """The worker: a process pool of one, serving one build at a time, started with ``method``."""
 
-    def __init__(self, fork: bool | None = None) -> None:
-        """Forked when this process has a single thread (it inherits MkDocs' imports: YAML, Jinja), else a
-        fresh interpreter."""
-        if single_threaded() if fork is None else fork:
-            self.process: Forked | subprocess.Popen[bytes] = Forked()
-        else:
-            root = str(Path(__file__).resolve().parents[2])  # the folder that holds the generator package
-            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "konverteringsplan.adapters.worker"],
-                env=env,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        requests, replies = self.process.stdin, self.process.stdout
-        if requests is None or replies is None:  # pragma: no cover - both are pipes
-            raise OSError("worker pipes")
-        self.requests: IO[bytes] = requests
-        self.replies: IO[bytes] = replies
-        self.busy = False
+    def __init__(self, method: str = LATER) -> None:
+        self.method = method
+        self.pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context(method), initializer=_started
+        )
+        self.broken = False
+        self.pool.submit(gc.collect)  # start it now, not at the first build's first task
 
     def alive(self) -> bool:
-        return self.process.poll() is None
+        return not self.broken
 
-    def send(self, request: tuple[Path, Path | None, Path]) -> None:
-        self.requests.write(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-        self.requests.flush()
-        self.busy = True
-
-    def _read(self, size: int, timeout: float) -> bytes:
-        fd, data = self.replies.fileno(), b""
-        while len(data) < size:
-            if not select.select([fd], [], [], timeout)[0]:
-                raise Stalled(f"{timeout:g}")
-            chunk = os.read(fd, size - len(data))
-            if not chunk:
-                raise Stalled("")
-            data += chunk
-        return data
-
-    def receive(self, timeout: float) -> tuple[str, object]:
-        (size,) = _HEADER.unpack(self._read(_HEADER.size, timeout))
-        kind, value = pickle.loads(self._read(size, timeout))
-        if kind in ("error", "downloads", "crash"):
-            self.busy = False
-        return kind, value
+    def submit(self, task: Callable, *args) -> Future:
+        try:
+            return self.pool.submit(task, *args)
+        except (BrokenProcessPool, RuntimeError):  # it died, or was shut down
+            self.broken = True
+            raise
 
     def close(self) -> None:
-        if not self.requests.closed:
-            with contextlib.suppress(OSError):
-                self.requests.close()  # the worker ends at the end of its input
-        self.process.kill()  # every reply has been read or is no longer wanted: no need to wait for its exit
-        self.process.wait(timeout=5)
-        self.replies.close()
+        """Stop the worker once its current task is done; tasks not yet started are dropped."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 class Job:
@@ -333,30 +235,36 @@ class Job:
         self.worker, self.plan_path, self.docs_dir, self.say = worker, plan_path, docs_dir, say
         self.folder = Path(tempfile.mkdtemp(prefix="konverteringsplan-"))
         self.fallback: InProcess | None = None
-        self.ready: set[str] = set()  # pages the worker has written
         self.pages: list[str] = []
+        self.written: dict[str, Future] = {}  # page path → its write_page task
+        self.downloads: Future | None = None
         self.downloads_done = False
+        self.prepared: Future | None = None
         try:
-            worker.send((plan_path, docs_dir, self.folder))
-        except OSError:  # the worker has gone
-            self._take_over("stopped")
+            self.prepared = worker.submit(prepare, plan_path, docs_dir, self.folder)
+        except (BrokenProcessPool, RuntimeError):
+            self._take_over(stopped=True)
 
-    def _receive(self) -> tuple[str, object]:
-        if self.fallback is not None:
-            return "fallback", None
+    def _wait(self, task: Future | None) -> bool:
+        """Wait for a task; False (and this process takes over) when it failed or the worker died."""
+        if self.fallback is not None or task is None:
+            return False
         try:
-            return self.worker.receive(TIMEOUT)
-        except Stalled as stall:
-            self._take_over(str(stall) or "stopped")
-            return "fallback", None
+            task.result()
+            return True
+        except BrokenProcessPool:
+            self._take_over(stopped=True)
+        except Exception:  # it failed in the worker: here it shows the real error, or just works
+            self._take_over(stopped=False)
+        return False
 
-    def _take_over(self, why: str) -> None:
-        """Render here (which shows the real error, or just works); files the worker did not write are written here."""
-        if why == "stopped":
+    def _take_over(self, stopped: bool) -> None:
+        if stopped:
+            self.worker.broken = True
             self.say(wording.WORKER_STOPPED)
-        elif why != "crash":
-            self.say(wording.WORKER_SILENT.format(seconds=why))
-        self.worker.process.kill()
+        for task in [*self.written.values(), self.downloads]:
+            if task is not None:
+                task.cancel()
         self.fallback = InProcess(self.plan_path, self.docs_dir)
 
     @property
@@ -366,15 +274,17 @@ class Job:
         return self.fallback
 
     def result(self) -> Result:
-        kind, value = self._receive()
-        if kind == "error":
-            raise PlanError(cast("list[Message]", value), ordered=True)  # the order build.py gave: causes first
-        if kind == "pages":
-            result = cast(Result, value)
-            self.pages = result.pages
-            return result
-        if kind == "crash":
-            self._take_over("crash")
+        if self.prepared is not None and self._wait(self.prepared):
+            value = self.prepared.result()
+            if isinstance(value, list):
+                raise PlanError(value, ordered=True)  # the order build.py gave: causes first
+            self.pages = value.pages
+            try:
+                self.written = {path: self.worker.submit(write_page, path) for path in self.pages}
+                self.downloads = self.worker.submit(write_downloads)
+            except (BrokenProcessPool, RuntimeError):
+                self._take_over(stopped=True)
+            return value
         return self._here.result()
 
     def source(self, path: str) -> dict[str, str]:
@@ -383,57 +293,40 @@ class Job:
         return {"abs_src_path": str(self.folder / PAGES / path)}
 
     def wait_for_page(self, path: str) -> None:
-        """Return once the worker has written the page (it writes them in navigation order)."""
-        if path not in self.pages:
-            return
-        while path not in self.ready and self.fallback is None:
-            kind, value = self._receive()
-            if kind == "page":
-                self.ready.add(cast(str, value))
-            elif kind == "crash":
-                self._take_over("crash")
-        if path not in self.ready:
+        """Return once the page's file is written (by the worker, or here if it failed)."""
+        if path in self.written and not self._wait(self.written[path]):
             self._write_missing()
 
     def _write_missing(self) -> None:
         if not self._here.rendered:
             self._here.result()
         for page in self.pages:
-            if page not in self.ready:
-                _write(self.folder / PAGES / page, self._here.source(page)["content"].encode("utf-8"))
-                self.ready.add(page)
+            if not (self.folder / PAGES / page).exists():
+                _write(self.folder, f"{PAGES}/{page}", self._here.source(page)["content"].encode("utf-8"))
 
     def wait_for_downloads(self) -> None:
         if not self.pages or self.downloads_done:  # the fallback made the page list: downloads are in memory
             return
         self.wait_for_page(self.pages[-1])  # the pages come first
-        if self.fallback is None:
-            kind, _ = self._receive()
-            if kind == "downloads":
-                self.downloads_done = True
-                return
-            if kind == "crash":
-                self._take_over("crash")
-        # The worker failed after it named the files: make them here, where the site expects them.
-        if not self._here.downloads:
-            self._here.result()
-        for path, data in self._here.downloads.items():
-            _write(self.folder / path, data)
+        if not self._wait(self.downloads):
+            # The worker failed after it named the files: make them here, where the site expects them.
+            if not self._here.downloads:
+                self._here.result()
+            for path, data in self._here.downloads.items():
+                _write(self.folder, path, data)
         self.downloads_done = True
 
     def close(self) -> bool:
-        """Remove the job's files; False when the worker is still busy with it or failed (replace it)."""
+        """Remove the job's files; False when the worker failed (replace it). Tasks of a build that ended
+        early are dropped; one already started finds its folder gone and writes nothing."""
+        for task in [*self.written.values(), self.downloads]:
+            if task is not None:
+                task.cancel()
         shutil.rmtree(self.folder, ignore_errors=True)
-        return self.fallback is None and not self.worker.busy
+        return self.fallback is None
 
 
 def start(worker: Worker | None, plan_path: Path, docs_dir: Path | None, say: Callable[[str], None]) -> InProcess | Job:
     if worker is None:
         return InProcess(plan_path, docs_dir)
     return Job(worker, plan_path, docs_dir, say)
-
-
-if __name__ == "__main__":
-    from . import worker  # the module under its own name, so that what it pickles is found by the plugin
-
-    raise SystemExit(worker.main())

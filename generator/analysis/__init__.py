@@ -1,6 +1,7 @@
 """Analysis: everything the site shows that follows from the plan (numbers, steps, status).
 
-``analyse(plan)`` is pure: the same plan gives the same Figures.
+``analyse(plan, progress)`` is pure: the same plan (and fremdrift.yaml) gives the same Figures, every
+number computed once, progress included.
 """
 
 from __future__ import annotations

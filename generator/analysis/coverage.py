@@ -16,7 +16,7 @@ from ..model import Plan
 from ..model.cases import Timing
 from ..texts import site as texts
 from .effort import Need, PackageWork, SessionWork
-from .kinds import WorkKind
+from .kinds import Owned, WorkKind
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,14 @@ class Owner:
     role: str | None  # None for the vendor
     name: str
     cases: int
-    key: str = ""  # the Work key prefix that carries its time, e.g. "arbejdspakke:basis"
+    id: str = ""  # the package's or session's id (the vendor: none)
     start: dt.date | None = None
     end: dt.date | None = None
+
+    @property
+    def owner(self) -> Owned:
+        """The work that carries its time (workload.Work.owner)."""
+        return (self.kind, self.id)
 
 
 @dataclass(frozen=True)
@@ -58,20 +63,18 @@ def coverage(
         wp = pw.package
         kind = WorkKind.follow_up if pw.follow_up else WorkKind.package
         for (c, g), cases in pw.cases.items():
-            by_cg.setdefault((c, g), []).append(
-                Owner(kind, wp.role, wp.name, cases, f"{kind}:{wp.id}", wp.start, wp.end)
-            )
+            by_cg.setdefault((c, g), []).append(Owner(kind, wp.role, wp.name, cases, wp.id, wp.start, wp.end))
     for sw in sessions:
         for g in sw.groups:
             by_cg.setdefault((sw.category, g), []).append(
-                Owner(WorkKind.session, sw.role, sw.session.title, sw.cases, f"hold:{sw.session.id}", sw.date, sw.date)
+                Owner(WorkKind.session, sw.role, sw.session.title, sw.cases, sw.session.id, sw.date, sw.date)
             )
     vendor = texts.capitalised(texts.vendor_name(plan.vendor_offer))
     delivery = plan.vendor_offer.delivery if plan.vendor_offer else None
     rows = []
     for n in all_needs:
         if n.vendor:  # packages and sessions leave the vendor's fields alone
-            owners = [Owner(WorkKind.vendor, None, vendor, n.category.count, "leverandoer", delivery, delivery)]
+            owners = [Owner(WorkKind.vendor, None, vendor, n.category.count, "", delivery, delivery)]
         else:
             owners = list(by_cg.get((n.category.id, n.group.id), []))
         if n.vendor or any(o.kind is not WorkKind.session for o in owners):

@@ -9,7 +9,7 @@ Each option is costed by its own description, never by the chosen plan's work pa
 - *manuel*: people enter every field of every converted case.
 - *blandet*: each category follows its own ``rute``.
 Every option also carries the work that is the same whatever is chosen: teaching, re-entry of changes after
-the freeze and the activities with hours (``load.COMMON_WORK``), except an activity that names other options
+the freeze and the activities with hours (``workload.COMMON_WORK``), except an activity that names other options
 (``aktiviteter[].muligheder``, e.g. ordering the vendor's conversion belongs to the options with the vendor).
 Cost = vendor price (fixed price, if any case goes to the vendor, + price per case) + hours × hourly cost.
 
@@ -131,7 +131,7 @@ def planned_cost(
     totals: dict[str, tuple[float, float]] | None = None,
 ) -> OptionCost:
     """The chosen option as planned: the weekly load's hours, the vendor price for the cases routed to it.
-    As planned (factor 1) the hours and cost are the load's rounded totals (load.role_totals), the numbers
+    As planned (factor 1) the hours and cost are the load's rounded totals (workload.role_totals), the numbers
     the time plan and the downloads show."""
     offer = plan.vendor_offer
     cases = routed_cases(plan)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import Plan
 from ..model.cases import CaseCategory, CaseStatus, Field_, FieldGroup, Timing
+from ..model.progress import Progress
 from ..model.roles import Role
 from ..model.schedule import WorkPackage
 from ..model.training import Session
@@ -13,7 +14,7 @@ from .golive import GoLiveFigures, conversion_by_day, golive_figures
 from .guide import RoleGuideView, guide_views
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
-from .progress import ProgressFigures
+from .progress import ProgressFigures, analyse_progress
 from .task import Step, task_steps
 
 
@@ -56,7 +57,7 @@ class Figures:
         """Steps 1-3 are done and nothing in the plan is a placeholder: status may become fuldfoert."""
         return all(s.done for s in self.steps[:3]) and not self.placeholders
 
-    progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one (build.py)
+    progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one
     golive: GoLiveFigures | None = None  # the cut-over steps, the deadlines after go-live, the scope check
 
     @property
@@ -78,7 +79,8 @@ def _field_rows(plan: Plan) -> list[FieldRow]:
     return rows
 
 
-def analyse(plan: Plan) -> Figures:
+def analyse(plan: Plan, progress: Progress | None = None) -> Figures:
+    """Every number the site shows, computed once; with ``progress`` (fremdrift.yaml) its analysis too."""
     cats = plan.categories
     by_role: dict[str, list[WorkPackage]] = {}
     for wp in plan.work_packages:
@@ -103,5 +105,6 @@ def analyse(plan: Plan) -> Figures:
         cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
         guides=guide_views(plan, planning.minutes, planning.packages),
-        golive=golive_figures(plan, conversion_by_day(planning.load.works)),
+        golive=golive_figures(plan, conversion_by_day(planning.load.works), progress),
+        progress=analyse_progress(plan, progress, planning) if progress is not None else None,
     )

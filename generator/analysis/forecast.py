@@ -19,7 +19,8 @@ from ..model import Plan
 from ..model.cases import Timing
 from .calendar import Week, monday_of, shift, week_of
 from .coverage import CoverageRow
-from .load import Work
+from .kinds import Owned, WorkKind
+from .workload import Work
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,11 @@ def _cumulative(daily: dict[dt.date, float], evals: list[dt.date]) -> list[float
     return out
 
 
-def progress_by_owner(works: list[Work], evals: list[dt.date]) -> dict[str, list[float]]:
-    """Owner key ("arbejdspakke:id", "opfoelgning:id", "hold:id") → share done at each eval day."""
-    merged: dict[str, dict[dt.date, float]] = {}
+def progress_by_owner(works: list[Work], evals: list[dt.date]) -> dict[Owned, list[float]]:
+    """What the work belongs to ((kind, id): a package, a session, ...) → share done at each eval day."""
+    merged: dict[Owned, dict[dt.date, float]] = {}
     for w in works:
-        per = merged.setdefault(":".join(w.key.split(":")[:2]), {})
+        per = merged.setdefault(w.owner, {})
         for d, h in w.daily.items():
             per[d] = per.get(d, 0.0) + (h if w.hours > 0 else 1.0)
     return {k: _cumulative(v, evals) for k, v in merged.items()}
@@ -80,23 +81,23 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
     nothing = [0.0] * len(points_at)
     progress = progress_by_owner(works, points_at)
     vendor_day = plan.vendor_offer.delivery if plan.vendor_offer and plan.vendor_offer.delivery else go_eve
-    progress["leverandoer"] = [1.0 if e >= vendor_day else 0.0 for e in points_at]
+    progress[(WorkKind.vendor, "")] = [1.0 if e >= vendor_day else 0.0 for e in points_at]
     per_cat: dict[str, tuple[list[float], list[float]]] = {
         c.id: ([float(c.count)] * len(points_at),) * 2 for c in plan.categories if c.converted
     }
     # Fields with the same owners progress alike, and taking the minimum twice changes nothing: each
     # (category, owners, timing) is worked out once, so this grows with owner combinations, not fields.
-    seen: set[tuple[str, tuple[tuple[str, int], ...], bool]] = set()
+    seen: set[tuple[str, tuple[tuple[Owned, int], ...], bool]] = set()
     for row in rows:
         cat = row.need.category
         at_go_live = row.need.timing is Timing.go_live
-        key = (cat.id, tuple((o.key, o.cases) for o in row.owners), at_go_live)
+        key = (cat.id, tuple((o.owner, o.cases) for o in row.owners), at_go_live)
         if key in seen:
             continue
         seen.add(key)
         done = nothing
         for o in row.owners:
-            share = progress.get(o.key, nothing)
+            share = progress.get(o.owner, nothing)
             done = [d + o.cases * s for d, s in zip(done, share)]
         done = [min(cat.count, d) for d in done]
         minimum, full = per_cat[cat.id]

@@ -25,9 +25,10 @@ from .. import formatting as fmt
 from ..model import Plan
 from ..model.cases import CaseStatus
 from ..model.golive import DeadlineKind
+from ..model.progress import Progress
 from ..texts import site as texts
 from .calendar import Week, by_week, day_values, monday_of, role_capacity, week_of
-from .load import EPS, month_bounds, spread
+from .workload import EPS, month_bounds, spread
 
 MONTHS_AFTER = 3  # the first three months: the go-live month and the two after it
 
@@ -413,13 +414,24 @@ class GoLiveFigures:
         return [s for s in self.steps if s.owner == role]
 
 
-def golive_figures(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]]) -> GoLiveFigures:
+def golive_figures(
+    plan: Plan, conversion_daily: dict[str, dict[dt.date, float]], progress: Progress | None = None
+) -> GoLiveFigures:
+    """The cut-over, the deadlines after go-live and the scope check; with fremdrift.yaml, the steps it marks
+    done and its latest date ("today" for the days until go-live, never the wall clock)."""
     open_sum = sum(c.count for c in plan.categories if c.status is CaseStatus.open)
+    done: dict[str, object] = {}
+    as_of = None
+    if progress is not None:
+        done = {d.step: d for d in progress.cut_over}
+        as_of = max(progress.dates(), default=None)
     return GoLiveFigures(
         steps=cut_over_steps(plan),
         months=deadline_months(plan, conversion_daily),
         scope=ScopeCheck(open_sum, plan.scope.open_total if plan.scope else None),
         go_live=plan.project.go_live,
+        done=done,
+        as_of=as_of,
     )
 
 

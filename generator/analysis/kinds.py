@@ -18,3 +18,8 @@ class WorkKind(StrEnum):
     # Rows of the schedule that are not work:
     milestone = "milepael"
     freeze = "frysning"
+
+
+# What a piece of work belongs to: its kind and the id of its package, session, activity or role
+# (the vendor's conversion: an empty id). Progress and the forecast add up work by this.
+Owned = tuple[WorkKind, str]

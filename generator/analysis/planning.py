@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Plan
-from . import calendar, coverage, economics, effort, forecast, load
+from . import calendar, coverage, economics, effort, forecast, workload
 from .coverage import CoverageRow
-from .load import Load, RoleTotal
 
 
 @dataclass
@@ -27,9 +26,9 @@ class Planning:
     break_even_routed: economics.BreakEven | None  # the cases routed to the vendor: the decision rests on this
     sensitivity: list[economics.Sensitivity]
     matrix: economics.Matrix
-    load: Load
+    load: workload.Load
     coverage: list[CoverageRow]
-    totals: dict[str, RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
+    totals: dict[str, workload.RoleTotal]  # role id → planned hours, capacity and cost (rounded once)
     plan: Plan = field(repr=False, compare=False)  # what the figures were worked out from
 
     @cached_property
@@ -52,30 +51,30 @@ class Planning:
 
 
 def plan_figures(plan: Plan) -> Planning:
-    start, end = load.horizon(plan)
+    start, end = workload.horizon(plan)
     days = calendar.day_values(start, end, plan.calendar.special_days)
     needs = effort.needs(plan)
     minutes = effort.manual_minutes(needs)
     sessions = effort.session_work(plan, minutes)
     packages = effort.package_work(plan, minutes, sessions)
     works = (
-        load.package_works(plan, packages, days, load.capacities(plan, days))
-        + load.session_works(sessions, start, end)
-        + load.check_works(plan, days)
-        + load.activity_works(plan, days)
-        + load.teaching_works(plan, start, end)
-        + load.reentry_works(plan, days)
+        workload.package_works(plan, packages, days, workload.capacities(plan, days))
+        + workload.session_works(sessions, start, end)
+        + workload.check_works(plan, days)
+        + workload.activity_works(plan, days)
+        + workload.teaching_works(plan, start, end)
+        + workload.reentry_works(plan, days)
     )
-    weekly = load.weekly_load(plan, works, days)
+    weekly = workload.weekly_load(plan, works, days)
     rows = coverage.coverage(plan, needs, packages, sessions)
-    totals = load.role_totals(plan, weekly)
+    totals = workload.role_totals(plan, weekly)
     known = {r.id for r in plan.roles}  # the weekly load leaves out roles the plan does not define
     in_load = [w for w in works if w.role in known]
-    common = load.common_by_option(plan, in_load, days)
+    common = workload.common_by_option(plan, in_load, days)
     cost_args: economics.CostArgs = {
         "common": common,
         "chosen": plan.conversion.decision.chosen if plan.conversion.decision else None,
-        "planned_hours": load.hours_by_role(in_load, load.CASE_WORK),
+        "planned_hours": workload.hours_by_role(in_load, workload.CASE_WORK),
         "planned_totals": {r: (t.hours, t.cost) for r, t in totals.items()},
     }
     options = economics.option_costs(plan, needs, **cost_args)

@@ -49,6 +49,7 @@ from .effort import SessionWork
 from .finance import FinanceFigures, finance_figures
 from .forecast import progress_by_owner
 from .guide import control_view
+from .kinds import Owned, WorkKind
 from .planning import Planning
 
 Z95 = 1.959963984540054  # the 97.5 % quantile of the standard normal distribution
@@ -79,7 +80,7 @@ class Point:
 
 @dataclass(frozen=True)
 class Item:
-    kind: str  # "arbejdspakke" or "hold"
+    kind: WorkKind  # package or session (WorkKind.package also for a package at the first follow-up)
     id: str
     name: str
     role: str
@@ -180,33 +181,36 @@ def _forecast(
     return pace, finish, at_deadline
 
 
-def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.date | None) -> list[Item]:
-    dates = sorted({e.date for e in status})
-    evals = dates + ([as_of] if as_of and as_of not in dates else [])
-    shares = progress_by_owner(planning.load.works, evals) if evals else {}
-    spans: dict[str, list[dt.date]] = {}
-    for w in planning.load.works:
-        key = ":".join(w.key.split(":")[:2])
-        lo, hi = (w.start or w.deadline), w.deadline
-        old = spans.get(key)
-        spans[key] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
-    # (kind, id, name, role, total, key, follow_up, categories, shares, whole, taken_by)
-    found: list[
-        tuple[
-            str, str, str, str, int, str, bool, tuple[str, ...], tuple[tuple[str, str, int], ...], int, tuple[str, ...]
-        ]
-    ] = []
+@dataclass(frozen=True)
+class _Tracked:
+    """A package or session whose cases fremdrift.yaml counts, before its progress is worked out."""
+
+    kind: WorkKind  # package (also at the first follow-up) or session: how fremdrift.yaml names it
+    id: str
+    name: str
+    role: str
+    total: int
+    owner: Owned  # the work that carries its time (a package at the first follow-up: follow_up)
+    follow_up: bool
+    categories: tuple[str, ...]
+    shares: tuple[tuple[str, str, int], ...]  # (category, field group, cases): each case counted once
+    whole: int  # cases of the package's categories, before sessions take any (0 for a session)
+    taken_by: tuple[str, ...]  # titles of the sessions that convert some of its cases instead
+
+
+def _tracked(planning: Planning) -> list[_Tracked]:
+    found = []
     for pw in planning.packages:
-        kind = "opfoelgning" if pw.follow_up else "arbejdspakke"
         wp = pw.package
+        owner = (WorkKind.follow_up if pw.follow_up else WorkKind.package, wp.id)
         found.append(
-            (
-                "arbejdspakke",
+            _Tracked(
+                WorkKind.package,
                 wp.id,
                 wp.name,
                 wp.role,
                 pw.case_count,
-                f"{kind}:{wp.id}",
+                owner,
                 pw.follow_up,
                 tuple(wp.categories),
                 tuple((c, g, n) for (c, g), n in pw.cases.items()),
@@ -218,15 +222,14 @@ def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.
     for sw in planning.sessions:
         per_session.setdefault(sw.session.id, []).append(sw)
     for sid, parts in per_session.items():
-        s = parts[0].session
         found.append(
-            (
-                "hold",
+            _Tracked(
+                WorkKind.session,
                 sid,
-                s.title,
+                parts[0].session.title,
                 parts[0].role,
                 sum(p.cases for p in parts),
-                f"hold:{sid}",
+                (WorkKind.session, sid),
                 False,
                 tuple(dict.fromkeys(p.category for p in parts)),
                 tuple((p.category, g, p.cases) for p in parts for g in p.groups),
@@ -234,42 +237,54 @@ def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.
                 (),
             )
         )
+    return found
+
+
+def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.date | None) -> list[Item]:
+    dates = sorted({e.date for e in status})
+    evals = dates + ([as_of] if as_of and as_of not in dates else [])
+    shares = progress_by_owner(planning.load.works, evals) if evals else {}
+    spans: dict[Owned, list[dt.date]] = {}
+    for w in planning.load.works:
+        lo, hi = (w.start or w.deadline), w.deadline
+        old = spans.get(w.owner)
+        spans[w.owner] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
     items = []
     roles = {r.id: r for r in plan.roles}
     special = tuple(plan.calendar.special_days)
     calendars: dict[str, WorkingDays] = {}
-    for kind, id_, name, role, total, key, follow_up, cats, shares_, whole, taken_by in found:
-        if key not in spans:
+    for t in _tracked(planning):
+        if t.owner not in spans:
             continue  # no schedule (reported by the plan's own rules)
-        start, deadline = spans[key]
-        share = dict(zip(evals, shares.get(key, [0.0] * len(evals))))
-        field_ = "packages" if kind == "arbejdspakke" else "sessions"
-        counts = sorted((e.date, getattr(e, field_)[id_]) for e in status if id_ in getattr(e, field_))
-        history = tuple(Point(d, n, _round(total * share.get(d, 0.0))) for d, n in counts)
-        planned = _round(total * share.get(as_of, 0.0)) if as_of else 0
-        days = calendars.setdefault(role, WorkingDays(roles.get(role), special, plan.calendar.absences))
-        pace, finish, at_deadline = _forecast(total, start, list(counts), deadline, days)
-        schedule = tuple((d, _round(total * share.get(d, 0.0))) for d in dates)
+        start, deadline = spans[t.owner]
+        share = dict(zip(evals, shares.get(t.owner, [0.0] * len(evals))))
+        field_ = "packages" if t.kind is WorkKind.package else "sessions"
+        counts = sorted((e.date, getattr(e, field_)[t.id]) for e in status if t.id in getattr(e, field_))
+        history = tuple(Point(d, n, _round(t.total * share.get(d, 0.0))) for d, n in counts)
+        planned = _round(t.total * share.get(as_of, 0.0)) if as_of else 0
+        days = calendars.setdefault(t.role, WorkingDays(roles.get(t.role), special, plan.calendar.absences))
+        pace, finish, at_deadline = _forecast(t.total, start, list(counts), deadline, days)
+        schedule = tuple((d, _round(t.total * share.get(d, 0.0))) for d in dates)
         items.append(
             Item(
-                kind,
-                id_,
-                name,
-                role,
-                total,
+                t.kind,
+                t.id,
+                t.name,
+                t.role,
+                t.total,
                 start,
                 deadline,
-                follow_up,
-                cats,
+                t.follow_up,
+                t.categories,
                 history,
                 planned,
                 pace,
                 finish,
                 at_deadline,
                 schedule,
-                shares_,
-                whole,
-                taken_by,
+                t.shares,
+                t.whole,
+                t.taken_by,
             )
         )
     return items
@@ -559,7 +574,7 @@ def _criterion(
     missing: list[str] = []
     if c.kind is CriterionKind.packages_done:
         wanted = [
-            i for i in items if i.kind == "arbejdspakke" and (i.id in c.packages if c.packages else not i.follow_up)
+            i for i in items if i.kind is WorkKind.package and (i.id in c.packages if c.packages else not i.follow_up)
         ]
         missing = [
             texts.MISSING_ITEM_CASES.format(name=i.name, done=i.done, cases=cases(i.total))
@@ -682,9 +697,9 @@ def ahead_of_prerequisite(plan: Plan, items: list[Item]) -> list[tuple[Item, Ite
     packages = {wp.id: wp for wp in plan.work_packages}
     counts = {c.id: c.count for c in plan.categories}
     manual = {c.id for c in plan.categories if c.converted and c.route is not Route.automatic}
-    mine = [i for i in items if i.kind == "arbejdspakke" and not i.follow_up and i.id in packages and i.total]
+    mine = [i for i in items if i.kind is WorkKind.package and not i.follow_up and i.id in packages and i.total]
     sessions = {s.id: s for s in plan.training.sessions if s.conversion and first in s.conversion.groups}
-    creating = [i for i in items if i.kind == "hold" and i.id in sessions]  # basic data made during training
+    creating = [i for i in items if i.kind is WorkKind.session and i.id in sessions]  # basic data made during training
     out = []
     for a in (i for i in mine if first in packages[i.id].groups):
         for b in mine:

@@ -8,6 +8,7 @@ never a child's name, case number or CPR number.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Annotated
 
@@ -214,3 +215,15 @@ class Progress(Model):
     controls: list[ControlRound] = field("kontrolrunder", "Kontrolrunder: stikprøve og fejl.", [])
     checks: list[ManualCheck] = field("go_no_go", "Manuelle go/no-go-kriterier, krydset af med hvem og hvornår.", [])
     cut_over: list[StepDone] = field("overgang", "Udførte trin i overgangen til DUBU, med hvem og hvornår.", [])
+
+    def dates(self) -> list[dt.date]:
+        """Every date the file gives: counts, reconciliation, control rounds, go/no-go checks, cut-over steps.
+        The latest is the file's "today" (go/no-go rests on it; the days until go-live count from it)."""
+        found = [
+            *(e.date for e in self.status),
+            self.reconciliation.date,
+            *(r.date for r in self.controls),
+            *(c.date for c in self.checks),
+            *(x.date for x in self.cut_over),
+        ]
+        return [d for d in found if d]

@@ -10,8 +10,8 @@ from .. import formatting as fmt
 from ..analysis import Figures, paths
 from ..analysis.guide import control_view
 from ..analysis.kinds import WorkKind
-from ..analysis.load import first_conversion_day
 from ..analysis.milestones import milestones as all_milestones
+from ..analysis.workload import first_conversion_day
 from ..model import Plan
 from ..model.cases import CaseStatus, Stakeholder, Timing
 from ..texts import site as texts
@@ -239,11 +239,11 @@ def _gantt_rows(plan: Plan, figures: Figures, milestone_list: list) -> list[dict
         for a in sorted(plan.activities, key=lambda a: a.start)
     ]
     names = {r.id: r.name for r in plan.roles}
-    spans: dict[str, dict] = {}
+    spans: dict[tuple, dict] = {}
     for w in figures.planning.load.works:
         if w.kind in (WorkKind.activity, WorkKind.teaching):
             continue  # activities have their own rows; teaching happens on the sessions' dates
-        key = ":".join(w.key.split(":")[:2])
+        key = w.owner
         if key in spans:
             spans[key]["start"] = min(spans[key]["start"], w.start)
             spans[key]["end"] = max(spans[key]["end"], w.end)

@@ -13,7 +13,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from ..analysis.load import Load, RoleTotal, role_totals_from
+from ..analysis.workload import Load, RoleTotal, role_totals_from
 from ..formatting import round_half_up
 from ..texts import site as texts
 from .markdown import spreadsheet_text

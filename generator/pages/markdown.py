@@ -136,18 +136,23 @@ def html_text(value: Any) -> str:
     return html.escape(inert_text(value), quote=True)
 
 
-def html_nav(nav: list) -> list:
+def html_nav(nav: list, markup: bool = False) -> list:
     """A MkDocs nav whose titles are plain text → the same nav with HTML-escaped titles.
 
     Material prints nav titles (and a page's title in the footer and search results) as HTML,
-    so a role called ``<img src=x onerror=…>`` would otherwise become an image.
+    so a role called ``<img src=x onerror=…>`` would otherwise become an image. With ``markup`` the
+    titles are ``Markup`` (the MkDocs plugin): where a template escapes a title again (``| e``, as
+    Material's footer does in the previous/next links' aria-label), Jinja leaves it as it is, so
+    "Økonomi & drift" is not read out as "Økonomi amp drift". (Zensical's nav is YAML: plain strings.)
     """
     out: list = []
     for item in nav:
         if isinstance(item, dict):
             out.append(
                 {
-                    html_text(title): html_nav(value) if isinstance(value, list) else value
+                    (Markup if markup else str)(html_text(title)): html_nav(value, markup)
+                    if isinstance(value, list)
+                    else value
                     for title, value in item.items()
                 }
             )

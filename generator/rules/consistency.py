@@ -7,7 +7,7 @@ import datetime as dt
 
 from .. import formatting as fmt
 from ..analysis.kinds import WorkKind
-from ..analysis.load import month_bounds
+from ..analysis.workload import month_bounds
 from ..texts import validation as say
 from .context import Context, Path
 

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import formatting as fmt
+from ..analysis.kinds import WorkKind
 from ..analysis.progress import ProgressFigures, cases
 from ..messages import Message
 from ..model.progress import REASON_DIRECTION, CriterionKind, Progress
@@ -97,23 +98,26 @@ def status_counts(ctx: ProgressContext) -> None:
             first = ctx.loaded.locate(("status", seen[e.date]))[0]
             ctx.error(("status", i, "dato"), say.DATE_COUNTED_BEFORE.format(day=e.date.isoformat(), line=first))
         seen.setdefault(e.date, i)
-        for key, counts, kind in (("arbejdspakker", e.packages, "arbejdspakke"), ("hold", e.sessions, "hold")):
+        for key, counts, kind in (
+            ("arbejdspakker", e.packages, WorkKind.package),
+            ("hold", e.sessions, WorkKind.session),
+        ):
             for id_, n in counts.items():
                 path = ("status", i, key, id_)
-                if kind == "arbejdspakke" and id_ not in packages:
+                if kind is WorkKind.package and id_ not in packages:
                     ctx.error(path, say.NOT_IN_PLAN.format(what=say.NAMED_PACKAGE, id=id_, guess=_guess(id_, packages)))
                     continue
-                if kind == "hold" and id_ not in sessions:
+                if kind is WorkKind.session and id_ not in sessions:
                     ctx.error(
                         path, say.NOT_IN_PLAN.format(what=say.NAMED_SESSION, id=id_, guess=_guess(id_, converting))
                     )
                     continue
-                if kind == "hold" and id_ not in converting:
+                if kind is WorkKind.session and id_ not in converting:
                     ctx.error(path, say.SESSION_CONVERTS_NOTHING.format(id=id_))
                     continue
                 total = totals.get((kind, id_))
                 if total is not None and n > total:
-                    what = say.NAMED_PACKAGE if kind == "arbejdspakke" else say.NAMED_SESSION
+                    what = say.NAMED_PACKAGE if kind is WorkKind.package else say.NAMED_SESSION
                     ctx.error(path, say.MORE_DONE_THAN_PLANNED.format(n=n, total=total, what=what.lower()))
     order = sorted(range(len(ctx.progress.status)), key=lambda i: ctx.progress.status[i].date)
     last: dict[tuple[str, str], tuple[int, dt.date]] = {}

@@ -13,13 +13,26 @@ from ..analysis import Figures
 from ..io.yaml_loader import LoadedYaml
 from ..messages import Message
 from ..model import Plan
-from . import consistency, engine, golive, guide, paths, placeholders, progress, references, task, training, written
+from . import (
+    capacity,
+    consistency,
+    golive,
+    guide,
+    paths,
+    placeholders,
+    progress,
+    references,
+    task,
+    training,
+    values,
+    written,
+)
 from .context import Context, RawContext, Rule
 
 RULES: list[Rule] = [
-    *references.RULES,
+    *values.RULES,
     *task.RULES,
-    *engine.RULES,
+    *capacity.RULES,
     *guide.RULES,
     *training.RULES,
     *placeholders.RULES,
@@ -31,7 +44,7 @@ RULES: list[Rule] = [
 # The rules that still make sense while an id does not resolve (check_raw found an error). The others
 # (coverage, weekly load, forecast, training, guide, task steps) would only report what follows from it,
 # often blaming the wrong role: they run once the references are right.
-INDEPENDENT_RULES: list[Rule] = [*references.RULES]
+INDEPENDENT_RULES: list[Rule] = [*values.RULES]
 RAW_RULES: list[Callable[[RawContext], None]] = [*references.RAW_RULES, *written.RAW_RULES]
 
 

@@ -1,7 +1,7 @@
 """What the commands and the MkDocs/Zensical adapters say (generator/adapters/).
 
-The command line's help and errors (``validate``, ``render``, ``new``, ``optael``, ``schema``, and the
-Danish wording of argparse's own messages), what ``new`` prints, the status words ``optael`` reads and
+The command line's help and errors (``validate``, ``render``, ``new``, ``optael``, ``schema``, and what
+it says about a command line it cannot use), what ``new`` prints, the status words ``optael`` reads and
 the header it writes into a new fremdrift.yaml, the messages about an output folder that is not the
 generator's or is locked, the MkDocs plugin's and its worker's log lines, the Zensical adapter's output,
 and the language data of the Danish search (synonyms, compound heads and endings, question words), which
@@ -13,22 +13,18 @@ from __future__ import annotations
 
 # --- adapters/cli.py -------------------------------------------------------------------------------
 
-# argparse's own English messages in Danish (cli.py matches the English; the fields are argparse's).
-ARGPARSE_INVALID_CHOICE = "{arg}: ugyldigt valg {value}; vælg mellem {choices}"
-ARGPARSE_REQUIRED = "disse argumenter mangler: {args}"
-ARGPARSE_UNRECOGNIZED = "ukendte argumenter: {args}"
-ARGPARSE_ONE_VALUE = "{arg} skal have en værdi"
-ARGPARSE_SOME_VALUES = "{arg} skal have mindst én værdi"
-ARGPARSE_N_VALUES = "{arg} skal have {n} værdier"
-ARGPARSE_NO_VALUE = "{arg} tager ingen værdi (fik {value})"
-ARGPARSE_INVALID_VALUE = "{arg}: ugyldig værdi {value}"
-ARGPARSE_NOT_ALLOWED_WITH = "{arg} kan ikke bruges sammen med {other}"
-ARGPARSE_ONE_OF_REQUIRED = "et af disse argumenter skal med: {args}"
-ARGPARSE_AMBIGUOUS = "{opt} er tvetydigt; mente du {matches}?"
-ARGPARSE_UNKNOWN = "ugyldig kommandolinje ({message})"  # an argparse message cli.py does not know
+# What the command line says about a command line it cannot use (cli.py finds these itself; argparse's
+# own English messages are never shown). {metavar} is METAVAR_COMMAND; {arg} an argument as in the usage line.
+ARGS_UNKNOWN_COMMAND = "{metavar}: ugyldigt valg {value}; vælg mellem {choices}"
+ARGS_NO_COMMAND = "skriv en {metavar}"
+ARGS_MISSING = "disse argumenter mangler: {args}"
+ARGS_UNRECOGNIZED = "ukendte argumenter: {args}"
+ARGS_NO_VALUE = "{arg} skal have en værdi"
+ARGS_INVALID = "kommandolinjen passer ikke til brugen ovenfor"
 
-# The parts of argparse's help it writes itself.
+# The parts of the help that are not an argument's own help.
 USAGE_PREFIX = "Brug: "
+HELP_COMMANDS = "kommandoer"
 HELP_POSITIONALS = "argumenter"
 HELP_OPTIONALS = "tilvalg"
 HELP_HELP = "vis denne hjælp og afslut"
@@ -269,10 +265,6 @@ MOUNT_BAD_FOLDER = (
 # --- adapters/worker.py ----------------------------------------------------------------------------
 
 WORKER_STOPPED = "Arbejdsprocessen, der danner siderne, stoppede uden svar; siderne dannes i MkDocs' egen proces."
-WORKER_SILENT = (
-    "Arbejdsprocessen, der danner siderne, har ikke svaret i {seconds} s; den stoppes, "
-    "og siderne dannes i MkDocs' egen proces."
-)
 
 # --- adapters/zensical.py --------------------------------------------------------------------------
 

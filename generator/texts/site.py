@@ -210,7 +210,7 @@ PLACEHOLDER_STATEMENT = (
 )
 PLACEHOLDER_TEXT = '"{value}" er en pladsholder. Erstat den med jeres egne oplysninger.'
 
-# Work and milestones the analysis derives from the plan (analysis/load.py, analysis/milestones.py).
+# Work and milestones the analysis derives from the plan (analysis/workload.py, analysis/milestones.py).
 REENTRY_WORK = "Ændringer fra {system} indtastes igen"
 MILESTONE_GO_LIVE = "Go-live i DUBU"
 MILESTONE_FREEZE = "Frysning i {system} begynder"

@@ -131,6 +131,8 @@ DERIVED_MILESTONE = (
     'Milepælen "{key}" dannes af {source}, så datoen skal kun stå dér. '
     "Slet milepælen her; arbejdspakker og aktiviteter kan stadig have frist: {key}."
 )
+
+# --- rules/values.py ----------------------------------------------------------------------------
 ENDS_BEFORE_START = "{what} slutter ({end:%Y-%m-%d}) før den begynder ({start:%Y-%m-%d}). Byt om på fra og til."
 PERIOD_FREEZE = "Frysningen"
 PERIOD_ACTIVITY = "Aktiviteten"
@@ -170,7 +172,7 @@ TASK_STEP_MISSING = (
     '{missing}. Udfyld det, eller sæt status til "i_gang".'
 )
 
-# --- rules/engine.py -----------------------------------------------------------------------------
+# --- rules/capacity.py ---------------------------------------------------------------------------
 
 WEEK = "{week} (ugen fra {date})"
 FIELD_NOBODY_PART = " for {missing} af {count} sager"

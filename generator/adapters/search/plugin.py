@@ -18,11 +18,9 @@ What this plugin does
    ranks by its content words. With several words, the sections that contain all of them (a
    compound may occur as its parts, a word as a synonym) rank above those that contain only some,
    and a compound typed as one word also searches for its parts ("undervisningshold" →
-   undervisning, hold) with half the weight. A word whose stem begins no word of the site is taken as
-   misspelt (one letter wrong, missing, doubled, or two swapped): the site's words that begin one edit
-   away stand in for it ("bevilinger" → ``bevilling*``). The patch is a few lines appended to Material's own
-   ``lunr.da.min.js``, which the worker loads for ``lang: da`` — also under the offline plugin's
-   iframe worker — so the Material search UI is unchanged.
+   undervisning, hold) with half the weight. The site's ``lunr.da.min.js``, which the worker loads
+   for ``lang: da`` (also under the offline plugin's iframe worker), is the theme's file with these
+   few lines after it, given to MkDocs in ``on_files``; so the Material search UI is unchanged.
 2. **Index side (in Python, here):** every search document gets a ``keywords`` field with the parts
    of its compound words (opfølgningsfrist → opfølgning, frist; studentermedhjælper → studenter,
    medhjælper) and the synonyms of terms it contains (barnets plan ↔ handleplan), so "frist" finds
@@ -45,6 +43,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 
 from ...texts import commands as wording
 
@@ -52,6 +51,12 @@ log = logging.getLogger("mkdocs.plugins.dansk_soegning")
 
 KEYWORD_FIELD = "keywords"
 JS_MARKER = "/* dansk-soegning: query stemming */"
+# The Danish language file of lunr in Material's theme files. Its search worker has no documented way to
+# load a script of a site's own; it loads this file (by this path) for ``search: {lang: da}``. The plugin
+# gives the site its own file of that name in on_files (MkDocs' documented way to replace a file): the
+# theme's content, then the query side. tests/test_search_plugin.py fails with what to check if an
+# upgrade of Material moves the file or stops loading it.
+LUNR_DA = "assets/javascripts/lunr/min/lunr.da.min.js"
 
 # The Danish the search knows (generator/texts/commands.py): synonym groups, compound heads, word letters.
 # The synonyms can be extended per site with the plugin option ``synonymer`` or ``extra.synonymer`` in
@@ -205,8 +210,8 @@ def expand_search_index(index: dict, groups: Iterable[Sequence[str]] = DEFAULT_S
     return index
 
 
-# The query side (query.js beside this file) is appended to lunr.da.min.js, which Material's search worker
-# loads for lang: da after lunr itself and lunr.stemmer.support. Every query clause that Material turned
+# The query side (query.js beside this file) goes into the site's lunr.da.min.js (LUNR_DA), the one file of
+# our own that Material's search worker loads for lang: da, after lunr itself and lunr.stemmer.support. Every query clause that Material turned
 # into a trailing-wildcard term ("undersøgelser*") becomes "<stem>*"; stop words are dropped. The compound
 # rules above reach it as one JSON object, so they are written once.
 QUESTION_WORDS = wording.SEARCH_QUESTION_WORDS
@@ -231,15 +236,9 @@ def query_js() -> str:
     return JS_MARKER + "\n" + source.replace("/*RULES*/", json.dumps(rules, ensure_ascii=False))
 
 
-def patch_lunr_da(path: Path) -> bool:
-    """Append the query side (query.js) to the site's lunr.da.min.js once. Returns whether the file was changed."""
-    if not path.is_file():
-        return False
-    text = path.read_text(encoding="utf-8")
-    if JS_MARKER in text:
-        return False
-    path.write_text(text.rstrip() + "\n" + query_js(), encoding="utf-8")
-    return True
+def danish_lunr(material_lunr_da: str) -> str:
+    """Material's lunr.da.min.js with the query side (query.js) after it: the site's own file of that name."""
+    return material_lunr_da.rstrip() + "\n" + query_js()
 
 
 # --------------------------------------------------------------------------------------------
@@ -255,6 +254,14 @@ class DanishSearchConfig(Config):
 
 class DanishSearchPlugin(BasePlugin[DanishSearchConfig]):
     """``plugins: [search: {lang: da}, dansk-soegning]`` — list it after ``search``."""
+
+    def on_files(self, files, *, config):
+        """The theme's lunr.da.min.js → the site's own, with the query side after the theme's code."""
+        theme_file = files.get_file_from_path(LUNR_DA) if self.config.enabled else None
+        if theme_file is not None:
+            files.remove(theme_file)
+            files.append(File.generated(config, LUNR_DA, content=danish_lunr(theme_file.content_string)))
+        return files
 
     @event_priority(-50)  # after Material's search (0), before the offline plugin (-100)
     def on_post_build(self, *, config):
@@ -272,4 +279,3 @@ class DanishSearchPlugin(BasePlugin[DanishSearchConfig]):
             log.warning(wording.SEARCH_NOT_DANISH)
         expand_search_index(index, groups, self.config.boost)
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        patch_lunr_da(site / "assets" / "javascripts" / "lunr" / "min" / "lunr.da.min.js")

@@ -35,7 +35,7 @@ from ..model.schedule import PackageTiming
 from ..texts import site as texts
 from .calendar import Week, by_week, last_working_day, monday_of, role_capacity, shift, week_of
 from .effort import PackageWork, SessionWork, routed_cases
-from .kinds import WorkKind
+from .kinds import Owned, WorkKind
 from .milestones import by_id as milestones_by_id
 from .milestones import milestones
 
@@ -44,7 +44,7 @@ EPS = 0.05  # hours; smaller differences are rounding noise
 
 @dataclass(frozen=True)
 class Work:
-    key: str  # unique, e.g. "arbejdspakke:basis" or "hold:studenter-intro"
+    key: str  # unique, e.g. "arbejdspakke:basis" or "hold:studenter-intro" (orders work of the same deadline)
     name: str  # Danish, as shown on the site
     role: str
     kind: WorkKind
@@ -54,6 +54,12 @@ class Work:
     path: tuple[str | int, ...]  # plan.yaml key path for messages
     start: dt.date | None = None
     end: dt.date | None = None
+    owner_id: str = ""  # the id of what the work belongs to: package, session, activity, or role
+
+    @property
+    def owner(self) -> Owned:
+        """(kind, id) of the package, session, activity or role the work belongs to."""
+        return (self.kind, self.owner_id)
 
 
 def spread(hours: float, days: dict[dt.date, float], start: dt.date, end: dt.date) -> dict[dt.date, float]:
@@ -148,6 +154,7 @@ def package_works(
                     (*path, "til"),
                     wp.start,
                     wp.end,
+                    owner_id=wp.id,
                 )
             )
             continue
@@ -165,6 +172,7 @@ def package_works(
                     path,
                     first,
                     last,
+                    owner_id=wp.id,
                 )
             )
     return out
@@ -193,6 +201,7 @@ def session_works(sessions: list[SessionWork], start: dt.date, end: dt.date) -> 
                 ("undervisning", "sessioner", index),
                 s.date,
                 s.date,
+                owner_id=s.id,
             )
         )
     return out
@@ -224,6 +233,7 @@ def check_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 ("leverandoertilbud", "intern_indsats", i),
                 start,
                 end,
+                owner_id=e.role,
             )
         )
     return out
@@ -262,6 +272,7 @@ def activity_works(plan: Plan, days: dict[dt.date, float], every: bool = False) 
                 ("aktiviteter", i, "timer"),
                 a.start,
                 a.end,
+                owner_id=a.id,
             )
         )
     return out
@@ -298,6 +309,7 @@ def teaching_works(plan: Plan, start: dt.date, end: dt.date) -> list[Work]:
                 ("undervisning", "sessioner", i, "underviser"),
                 s.date,
                 s.date,
+                owner_id=s.id,
             )
         )
     return out
@@ -339,6 +351,7 @@ def reentry_works(plan: Plan, days: dict[dt.date, float]) -> list[Work]:
                 ("projekt", "frysning", "genindtastning", i, "timer"),
                 start,
                 end,
+                owner_id=r.role,
             )
         )
     return out

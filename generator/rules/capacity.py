@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import formatting as fmt
-from ..analysis import load as load_analysis
+from ..analysis import workload
 from ..analysis.calendar import monday_of
 from ..analysis.kinds import WorkKind
-from ..analysis.load import Shortfall
+from ..analysis.workload import Shortfall
 from ..texts import validation as say
 from .context import Context, Path
 
@@ -119,7 +119,7 @@ def late_for_control(ctx: Context) -> None:
     """A package whose deadline falls after a control round that must check its cases (a warning)."""
     p = ctx.plan
     names = {c.id: c.name for c in p.categories}
-    for late in load_analysis.late_for_control(p, ctx.figures.planning.load.works):
+    for late in workload.late_for_control(p, ctx.figures.planning.load.works):
         wp = p.work_packages[late.package]
         ctx.warning(
             ("arbejdspakker", late.package, "frist" if wp.deadline else "til"),
