@@ -49,10 +49,16 @@ def test_weekly_load_spreads_each_package_over_its_working_days():
     assert w[(2027, 3)].load == 0
     assert w[(2027, 7)].load == pytest.approx(10) and w[(2027, 8)].load == pytest.approx(10)
     assert w[(2027, 1)].capacity == 20 and not w[(2027, 1)].over
+    # The caseworkers (4 × 5 h: 4 h a day) check the vendor's cases from Friday 12 February: 10 h over its 11
+    # working days, 10/11 h a day, on given dates. Their package (30 h, 18 January - 26 February, 30 working days)
+    # follows the hours left: 30 × 4 - 10 = 110 spare hours, 30/110 = 3/11 of each.
     sb = weeks(make_plan(), "sb")
-    assert sb[(2027, 3)].load == pytest.approx(5)
-    assert sb[(2027, 6)].load == pytest.approx(5 + 10 / 11)  # + the check on Friday 12 February
-    assert sb[(2027, 7)].load == pytest.approx(5 + 50 / 11)
+    assert sb[(2027, 3)].load == pytest.approx(20 * 3 / 11)
+    assert sb[(2027, 6)].load == pytest.approx((16 + 4 - 10 / 11) * 3 / 11 + 10 / 11)  # + the check on Friday
+    assert sb[(2027, 7)].load == pytest.approx(5 * (4 - 10 / 11) * 3 / 11 + 50 / 11)
+    assert sum(w.load for w in sb.values()) == pytest.approx(
+        30 + 10 + sum(w.load for k, w in sb.items() if k >= (2027, 9))
+    )
 
 
 def test_follow_up_work_is_spread_over_the_months_of_the_first_follow_ups():
@@ -93,9 +99,11 @@ def test_a_training_session_converts_cases_and_takes_them_off_the_package():
     assert (sw.role, sw.category, sw.cases, sw.hours) == ("student", "m", 10, pytest.approx(3))
     package = next(p for p in pf.packages if p.package.id == "basis_m")
     assert package.cases[("m", "basis")] == 30 and package.hours == pytest.approx(9)
+    # the package follows the hours the session leaves: week 1 has 20 - 3 = 17, week 2 has 20, so 9 h × 17/37 and
+    # 9 h × 20/37
     w = weeks(plan, "student")
-    assert w[(2027, 1)].load == pytest.approx(3 + 4.5)
-    assert w[(2027, 2)].load == pytest.approx(4.5)
+    assert w[(2027, 1)].load == pytest.approx(3 + 9 * 17 / 37)
+    assert w[(2027, 2)].load == pytest.approx(9 * 20 / 37)
 
 
 def test_a_session_splits_its_cases_over_categories_by_their_counts():

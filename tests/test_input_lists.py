@@ -31,3 +31,15 @@ def test_the_plan_comments_show_the_block_form():
     for plan in (EXAMPLE, ROOT / "generator" / "scaffold" / "plan.yaml"):
         text = plan.read_text(encoding="utf-8")
         assert "#   personer:" in text and "#                     - Sagsbehandlere i Børn, Unge og Familie" in text
+
+
+def test_a_list_whose_items_are_phrases_with_og_does_not_warn(write_plan):
+    """Only a short item joined by "og" reads as the end of a split name: two topics of a session, each a
+    phrase of its own, are a list as meant (at the limit: three words warn, four do not)."""
+    topics = "[Sagsstyring og opfølgningsfrister i DUBU, Indsatser og afgørelser efter Barnets Lov]"
+    text = edit(example_text(), "personer: [Økonomiteamet]", f"personer: {topics}")
+    assert _warnings(write_plan, text) == []
+    three = edit(example_text(), "personer: [Økonomiteamet]", "personer: [Team Nord, Unge og Familie]")
+    assert len(_warnings(write_plan, three)) == 1
+    four = edit(example_text(), "personer: [Økonomiteamet]", "personer: [Team Nord, Unge og Familie Syd]")
+    assert _warnings(write_plan, four) == []

@@ -73,15 +73,16 @@ def test_behind_two_counting_dates_uses_the_pace_since_the_start():
 
 
 def test_on_track_and_not_started_and_done():
-    f = facts({"status": [{"dato": "2027-01-29", "arbejdspakker": {"basis_m": 40, "indsats": 50}}]})
+    f = facts({"status": [{"dato": "2027-01-29", "arbejdspakker": {"basis_m": 40, "indsats": 52}}]})
     assert item(f, "basis_m").verdict == DONE
     assert item(f, "basis_m").finish == D(2027, 1, 29)
     i = item(f, "indsats")
-    # 10 of 30 working days by Friday 29 January -> 140 / 3 = 46.7 -> 47 planned; 50 done
-    assert (i.total, i.planned, i.done, i.verdict) == (140, 47, 50, ON_TRACK)
-    # 50 cases in 10 working days (18-29 January) = 5 a day; 90 left -> 18 working days -> Wednesday 24 February,
-    # before the deadline: go-live Monday 1 March, the day before is a Sunday, so Friday 26 February
-    assert i.finish == D(2027, 2, 24) and not i.late and i.deadline == D(2027, 2, 26)
+    # The package follows the caseworkers' spare hours (4 a day, less the vendor check's 10/11 h a day from
+    # 12 February): 110 spare hours, 40 of them by Friday 29 January -> 140 × 40 / 110 = 50.9 -> 51 planned; 52 done
+    assert (i.total, i.planned, i.done, i.verdict) == (140, 51, 52, ON_TRACK)
+    # 52 cases in 10 working days (18-29 January) = 5.2 a day; 88 left -> 16.9 working days -> Tuesday 23
+    # February, before the deadline: go-live Monday 1 March, the day before is a Sunday, so Friday 26 February
+    assert i.finish == D(2027, 2, 23) and not i.late and i.deadline == D(2027, 2, 26)
     a = item(f, "basis_a")
     assert a.planned == 0 and a.done == 0 and a.not_started and a.verdict == ON_TRACK
     jura = item(f, "jura")

@@ -57,14 +57,16 @@ def plan_figures(plan: Plan) -> Planning:
     minutes = effort.manual_minutes(needs)
     sessions = effort.session_work(plan, minutes)
     packages = effort.package_work(plan, minutes, sessions)
-    works = (
-        workload.package_works(plan, packages, days, workload.capacities(plan, days))
-        + workload.session_works(sessions, start, end)
+    # Work on given dates first (sessions, checks, activities, teaching, re-entry); the packages then follow
+    # the hours each role has left on each day.
+    fixed = (
+        workload.session_works(sessions, start, end)
         + workload.check_works(plan, days)
         + workload.activity_works(plan, days)
         + workload.teaching_works(plan, start, end)
         + workload.reentry_works(plan, days)
     )
+    works = workload.package_works(plan, packages, days, workload.spare(workload.capacities(plan, days), fixed)) + fixed
     weekly = workload.weekly_load(plan, works, days)
     rows = coverage.coverage(plan, needs, packages, sessions)
     totals = workload.role_totals(plan, weekly)

@@ -555,6 +555,19 @@ def capacities(plan: Plan, days: dict[dt.date, float]) -> dict[str, dict[dt.date
     return {r.id: role_capacity(r, days, plan.calendar.absences) for r in plan.roles}
 
 
+def spare(capacity: dict[str, dict[dt.date, float]], fixed: list[Work]) -> dict[str, dict[dt.date, float]]:
+    """Role id → the hours left on each day once the work on given dates (sessions, teaching, ...) is taken off."""
+    left = {role: dict(days) for role, days in capacity.items()}
+    for w in fixed:
+        per = left.get(w.role)
+        if per is None:
+            continue
+        for d, h in w.daily.items():
+            if d in per:
+                per[d] = max(0.0, per[d] - h)
+    return left
+
+
 def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Load:
     planned: dict[str, dict[dt.date, float]] = {}
     works_of: dict[str, list[Work]] = {}

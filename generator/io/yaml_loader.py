@@ -111,6 +111,13 @@ THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 # A bracketed list item after the first that carries "og"/"eller"/"&": "[Børn, Unge og Familie]" reads as one name
 # ("A, B og C") that YAML split at its comma.
 _ENUMERATION = re.compile(r"(?:^|\s)(?:og|eller|&)(?:\s|$)", re.IGNORECASE)
+ENUMERATION_TAIL_WORDS = 3  # "Unge og Familie": the tail of a name; a longer item is a phrase of its own
+
+
+def continues_name(item: str) -> bool:
+    """Whether a list item reads as the end of a name that a comma split ("Børn, Unge og Familie"): a short
+    item joined by "og", "eller" or "&". "Indsatser og afgørelser efter Barnets Lov" is an item of its own."""
+    return bool(_ENUMERATION.search(item)) and len(item.split()) <= ENUMERATION_TAIL_WORDS
 
 
 @dataclass
@@ -579,7 +586,7 @@ class _Builder:
             return
         if not all(isinstance(i, ScalarNode) and i.tag == _STR_TAG and not i.style for i in items):
             return
-        if any(_ENUMERATION.search(i.value) for i in items[1:]):
+        if any(continues_name(i.value) for i in items[1:]):
             line, col = _mark(node)
             self.split_lists.append(SplitList(path, line, col, tuple(i.value for i in items)))
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
+from ..io.yaml_loader import continues_name
 from ..texts import validation as say
 from .context import RawContext
-
-_JOINS = re.compile(r"(?:^|\s)(?:og|eller|&)(?:\s|$)", re.IGNORECASE)
 
 
 def meant_items(items: tuple[str, ...]) -> list[str]:
@@ -15,7 +12,7 @@ def meant_items(items: tuple[str, ...]) -> list[str]:
     to the item before it ("Børn, Unge og Familie")."""
     out: list[str] = []
     for item in items:
-        if out and _JOINS.search(item):
+        if out and continues_name(item):
             out[-1] = f"{out[-1]}, {item}"
         else:
             out.append(item)
