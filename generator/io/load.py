@@ -176,22 +176,7 @@ def _unwrap(tp: Any) -> Any:
 
 def _model_at(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> type[BaseModel] | None:
     """The model class whose keys are allowed at `loc` (the parent of an unknown key)."""
-    current: Any = root
-    for part in loc:
-        current = _unwrap(current)
-        origin = typing.get_origin(current)
-        if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
-            match = [f for f in current.model_fields.values() if f.alias == part]
-            if not match:
-                return None
-            current = match[0].annotation
-        elif origin is list and isinstance(part, int):
-            current = typing.get_args(current)[0]
-        elif origin is dict:
-            current = typing.get_args(current)[1]
-        else:
-            return None
-    current = _unwrap(current)
+    current = _unwrap(_annotation_at(loc, root))
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
