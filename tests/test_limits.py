@@ -1,6 +1,6 @@
 """Every threshold rule on its limit: at the limit, one step below and one step above.
 
-Each test changes one value of the example plan by its key path (``changed``), checks the plan the way
+Each test changes one value of the example plan by its key path (conftest's ``set_keys``), checks the plan the way
 the build does (raw references, then the typed rules) and looks at what the user would see: the
 message at one key, its severity, and its text, matched against the template in generator/texts/ (the
 tests are about behaviour, not wording). The example itself gives no message at all (first test), so a
@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import EXAMPLE
+from conftest import DELETE, EXAMPLE, like, set_keys
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.messages import ERROR, WARNING, Message
 from konverteringsplan.rules.validate import check, check_raw
@@ -34,52 +32,11 @@ def _example() -> dict[str, Any]:
     return yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
 
 
-Change = Callable[[dict[str, Any]], None]
-
-
-def changed(*changes: tuple[tuple[Any, ...], Any]) -> Change:
-    """A change of the example: set each (key path, value); a value of DELETE removes the key."""
-
-    def apply(data: dict[str, Any]) -> None:
-        for path, value in changes:
-            *parents, last = path
-            node = data
-            for part in parents:
-                node = _find(node, part)
-            if value is DELETE:
-                del node[last]
-            else:
-                node[_index(node, last)] = value
-
-    return apply
-
-
-DELETE = object()
-
-
-def _index(node: Any, part: Any) -> Any:
-    """An item of a list is named by its id (as the messages' key paths name it) or its position."""
-    if isinstance(node, list) and isinstance(part, str):
-        return next(i for i, item in enumerate(node) if item.get("id") == part)
-    return part
-
-
-def _find(node: Any, part: Any) -> Any:
-    return node[_index(node, part)]
-
-
 def messages(*changes: tuple[tuple[Any, ...], Any]) -> list[Message]:
-    data = copy.deepcopy(_example())
-    changed(*changes)(data)
+    data = set_keys(copy.deepcopy(_example()), *changes)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     plan, loaded = load_plan_text(text)
     return check_raw(loaded) + check(plan, loaded)
-
-
-def like(template: str) -> re.Pattern[str]:
-    """The template from generator/texts/ as a pattern: every {field} matches anything."""
-    parts = re.split(r"\{[^}]*\}", template)
-    return re.compile(".*".join(re.escape(p) for p in parts), re.S)
 
 
 def at(msgs: list[Message], key: str, template: str | None = None) -> list[tuple[str, str]]:
