@@ -20,6 +20,7 @@ import yaml
 from conftest import DELETE, EXAMPLE, like, set_keys
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.messages import ERROR, WARNING, Message
+from konverteringsplan.rules.references import MAX_KNOWN, _lines, known_ids
 from konverteringsplan.rules.validate import check, check_raw
 from konverteringsplan.texts import validation as say
 
@@ -336,3 +337,22 @@ def test_a_vendor_offer_without_a_delivery_date_converts_nothing_before_the_free
 def test_re_entry_hours_silence_the_warning():
     msgs = messages(((*FREEZE, "fra"), D(2027, 1, 8)))  # the example's re-entry hours stay
     assert at(msgs, "projekt.frysning", say.CONVERTED_BEFORE_FREEZE) == []
+
+
+# --- how many ids and lines one message lists --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("count", "more"), [(9, 0), (10, 0), (11, 1)])
+def test_a_message_lists_at_most_ten_ids_and_counts_the_rest(count, more):
+    assert MAX_KNOWN == 10
+    ids = {f"rolle_{i:02d}" for i in range(count)}
+    text = known_ids("zzz", ids)
+    assert text.count("rolle_") == min(count, 10)
+    assert (say.AND_MORE.format(n=more) in text) is bool(more)
+
+
+@pytest.mark.parametrize(("count", "more"), [(49, 0), (50, 0), (51, 1)])
+def test_a_message_lists_at_most_fifty_lines_and_counts_the_rest(count, more):
+    text = _lines(list(range(1, count + 1)))
+    assert (say.AND_MORE_LINES.format(n=more) in text) is bool(more)
+    assert str(min(count, 50)) in text and (str(51) not in text)
