@@ -24,6 +24,7 @@ from konverteringsplan.analysis import analyse
 from konverteringsplan.analysis.calendar import day_values, days_off, public_holidays, role_capacity
 from konverteringsplan.analysis.economics import BreakEven, score_conflicts
 from konverteringsplan.analysis.effort import split_cases
+from konverteringsplan.analysis.guide import works_in_freeze
 from konverteringsplan.analysis.load import WeekLoad, month_bounds
 from konverteringsplan.analysis.milestones import by_id, milestones
 from konverteringsplan.io.load import load_plan_text
@@ -240,3 +241,22 @@ def test_equal_weighted_scores_share_a_rank():
     matrix = analyse(plan).planning.matrix
     assert {r.option.id: r.rank for r in matrix.rows} == {"automatisk": 1, "blandet": 1, "manuel": 3}
     assert sorted(matrix.top) == ["automatisk", "blandet"]
+
+
+# --- the guide: who converts in the freeze ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "in_freeze"),
+    [
+        ((), False),  # the students' package ends 5 February, their session is 7 January; the freeze starts 15 February
+        (((("arbejdspakker", "basis_manuelle_sager", "til"), D(2027, 2, 14)),), False),
+        (((("arbejdspakker", "basis_manuelle_sager", "til"), D(2027, 2, 15)),), True),
+        (((("undervisning", "sessioner", "studenter-intro", "dato"), D(2027, 2, 12)),), False),
+        (((("undervisning", "sessioner", "studenter-intro", "dato"), D(2027, 2, 15)),), True),
+    ],
+)
+def test_a_role_works_in_the_freeze_from_its_first_day(changes, in_freeze):
+    plan = plan_with(*changes)
+    students = next(r for r in plan.roles if r.id == "studentermedhjaelper")
+    assert works_in_freeze(plan, students) is in_freeze
