@@ -47,7 +47,13 @@ SWAP = {">": ">=", ">=": ">", "<": "<=", "<=": "<"}
 NAMES = {"min": "max", "max": "min"}
 
 # (file, original line stripped, mutated line stripped) → why no user can tell the mutant apart
-EQUIVALENT: dict[tuple[str, str, str], str] = {}
+EQUIVALENT: dict[tuple[str, str, str], str] = {
+    (
+        "analysis/forecast.py",
+        "out.append(1.0 if total <= 0 and i else (prefix[i - 1] / total if i and total > 0 else 0.0))",
+        "out.append(1.0 if total <= 0 and i else (prefix[i - 1] / total if i and total >= 0 else 0.0))",
+    ): "a total of 0 with i > 0 is taken by the first branch; hours are never negative",
+}
 
 
 @dataclass(frozen=True)
