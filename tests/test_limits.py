@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from conftest import DELETE, EXAMPLE, like, set_keys
+from konverteringsplan import formatting as fmt
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.messages import ERROR, WARNING, Message
 from konverteringsplan.rules.references import MAX_KNOWN, _lines, known_ids
@@ -294,6 +295,14 @@ def test_a_package_needs_at_least_one_working_day(start, end, expected):
         (("arbejdspakker", "oekonomi_alle_sager", "til"), end),
     )
     assert severities(msgs, "arbejdspakker[oekonomi_alle_sager].fra", say.NO_WORKING_DAYS) == expected
+
+
+def test_a_sessions_conversion_is_due_on_the_sunday_of_its_week():
+    # 40 cases per student on Thursday 7 January 2027: more than the students can enter that week
+    msgs = messages(((*SESSION, "studenter-intro", "konvertering", "sager_pr_deltager"), 40))
+    found = at(msgs, STUDENTS, say.SHORTFALL)
+    assert [s for s, _ in found] == [ERROR]
+    assert fmt.date(D(2027, 1, 10)) in found[0][1]  # the Sunday, not the Monday after
 
 
 # --- the freeze and conversion before it -------------------------------------------------------------

@@ -158,6 +158,17 @@ def test_the_forecast_counts_the_vendors_cases_from_its_delivery(delivery, on_su
     assert analyse(plan).planning.forecast.minimum_at_go_live == 475
 
 
+def test_without_a_delivery_date_the_vendors_cases_count_on_the_day_before_go_live():
+    # go-live on Tuesday 2 March 2027: the vendor's 280 cases count from Monday 1 March, not on Sunday 28 February
+    plan = plan_with(
+        (("projekt", "go_live"), D(2027, 3, 2)),
+        (("leverandoertilbud", "levering"), DELETE),
+        (("aktiviteter", "bestil_konvertering", "frist"), "go_live"),
+    )
+    assert _minimum_on(plan, D(2027, 2, 28)) == 195
+    assert analyse(plan).planning.forecast.minimum_at_go_live == 475
+
+
 # --- months, case splits, load --------------------------------------------------------------------
 
 
