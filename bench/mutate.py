@@ -53,6 +53,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "out.append(1.0 if total <= 0 and i else (prefix[i - 1] / total if i and total > 0 else 0.0))",
         "out.append(1.0 if total <= 0 and i else (prefix[i - 1] / total if i and total >= 0 else 0.0))",
     ): "a total of 0 with i > 0 is taken by the first branch; hours are never negative",
+    (
+        "analysis/progress.py",
+        "return dict(self.schedule).get(day, 0)",
+        "return dict(self.schedule).get(day, 1)",
+    ): "called only with counting dates, and the schedule holds every one of them",
 }
 
 

@@ -167,3 +167,14 @@ def test_late_means_finishing_after_the_deadline(finish, late):
     behind = Item("arbejdspakke", "x", "X", "r", 10, D(2027, 2, 1), D(2027, 2, 28), False, (), (), 8, None, finish, 5)
     assert behind.verdict == BEHIND
     assert behind.late is late
+
+
+@pytest.mark.parametrize(("n", "at_deadline"), [(0, 0), (1, 3), (2, 6)])
+def test_cases_by_the_deadline_at_the_measured_pace(tmp_path, n, at_deadline):
+    # rest_automatiske_sager starts 15 February 2027 (0 cases), is counted on the 19th (n cases) and is due on
+    # the 28th: n cases in 4 days, 9 days more at that pace gives n + n·9 // 4 (whole cases)
+    _, facts = progress(tmp_path, (("status", LAST - 1, "arbejdspakker", "rest_automatiske_sager"), n))
+    rest = item(facts, "rest_automatiske_sager")
+    assert (rest.start, rest.deadline) == (D(2027, 2, 15), D(2027, 2, 28))
+    assert rest.at_deadline == at_deadline == n + n * 9 // 4
+    assert rest.pace == n / 4
