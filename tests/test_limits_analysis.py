@@ -27,8 +27,11 @@ from konverteringsplan.analysis.effort import split_cases
 from konverteringsplan.analysis.guide import works_in_freeze
 from konverteringsplan.analysis.load import WeekLoad, month_bounds
 from konverteringsplan.analysis.milestones import by_id, milestones
+from konverteringsplan.analysis.placeholders import placeholders
+from konverteringsplan.analysis.task import task_steps
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.model import Plan
+from konverteringsplan.texts import site as texts
 
 D = dt.date
 
@@ -271,3 +274,31 @@ def test_a_role_works_in_the_freeze_from_its_first_day(changes, in_freeze):
     plan = plan_with(*changes)
     students = next(r for r in plan.roles if r.id == "studentermedhjaelper")
     assert works_in_freeze(plan, students) is in_freeze
+
+
+# --- the KLIK task: placeholders keep the step they belong to open ---------------------------------
+
+UNFILLED = "Navn (udfyld)"
+
+
+@pytest.mark.parametrize(
+    ("changes", "step", "sections", "n"),
+    [
+        ([(("sagskategorier", 0, "navn"), UNFILLED)], 1, "sagskategorier", 1),
+        (
+            [(("sagskategorier", 0, "navn"), UNFILLED), (("minimumsoplysninger", "feltgrupper", 0, "navn"), UNFILLED)],
+            1,
+            "minimumsoplysninger, sagskategorier",
+            2,
+        ),
+        ([(("leverandoertilbud", "leverandoer"), UNFILLED)], 2, "leverandoertilbud", 1),
+        ([(("aktiviteter", 0, "navn"), UNFILLED), (("aktiviteter", 1, "navn"), UNFILLED)], 3, "aktiviteter", 2),
+    ],
+)
+def test_a_placeholder_keeps_its_own_step_open(changes, step, sections, n):
+    plan = plan_with(*changes)
+    steps = {s.number: s for s in task_steps(plan, placeholders(plan))}
+    word = texts.PLACEHOLDER_ONE if n == 1 else texts.PLACEHOLDER_MANY
+    assert steps[step].missing == (texts.MISSING_UNFILLED.format(n=n, word=word, sections=sections),)
+    assert [s.number for s in steps.values() if not s.done] == [step, 4]  # step 4 waits for every earlier one
+    assert all(not s.missing for s in steps.values() if s.number not in (step, 4))
