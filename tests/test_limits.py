@@ -268,7 +268,12 @@ def test_all_of_a_role_may_be_away_but_not_more(people, expected):
 
 @pytest.mark.parametrize(
     ("month", "n", "expected"),
-    [("2027-02", 5, [WARNING]), ("2027-02", 0, []), ("2027-03", 5, [])],  # February ends the day before go-live
+    [
+        ("2027-02", 5, [WARNING]),
+        ("2027-02", 1, [WARNING]),
+        ("2027-02", 0, []),
+        ("2027-03", 5, []),
+    ],  # February ends the day before go-live
 )
 def test_follow_ups_in_a_month_before_go_live_warn(month, n, expected):
     msgs = messages((("foerste_opfoelgninger", month), n))
