@@ -58,6 +58,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "return dict(self.schedule).get(day, 0)",
         "return dict(self.schedule).get(day, 1)",
     ): "called only with counting dates, and the schedule holds every one of them",
+    (
+        "rules/training.py",
+        "guess = difflib.get_close_matches(s.trainer, people, n=1, cutoff=0.75)",
+        "guess = difflib.get_close_matches(s.trainer, people, n=2, cutoff=0.75)",
+    ): "only the best match (guess[0]) is shown, and it is first either way",
 }
 
 

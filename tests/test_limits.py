@@ -34,10 +34,13 @@ def _example() -> dict[str, Any]:
     return yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
 
 
-def messages(*changes: tuple[tuple[Any, ...], Any]) -> list[Message]:
+def plan_text(*changes: tuple[tuple[Any, ...], Any]) -> str:
     data = set_keys(copy.deepcopy(_example()), *changes)
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    plan, loaded = load_plan_text(text)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def messages(*changes: tuple[tuple[Any, ...], Any]) -> list[Message]:
+    plan, loaded = load_plan_text(plan_text(*changes))
     return check_raw(loaded) + check(plan, loaded)
 
 
@@ -351,6 +354,19 @@ def test_a_vendor_offer_without_a_delivery_date_converts_nothing_before_the_free
 def test_re_entry_hours_silence_the_warning():
     msgs = messages(((*FREEZE, "fra"), D(2027, 1, 8)))  # the example's re-entry hours stay
     assert at(msgs, "projekt.frysning", say.CONVERTED_BEFORE_FREEZE) == []
+
+
+def test_an_unknown_id_used_twice_names_the_other_line():
+    typo = "studentermedhjaelpr"
+    changes = (
+        (("arbejdspakker", "basis_manuelle_sager", "rolle"), typo),
+        (("undervisning", "sessioner", "studenter-intro", "maalgruppe"), [typo]),
+    )
+    lines = [n for n, line in enumerate(plan_text(*changes).splitlines(), 1) if typo in line]
+    assert len(lines) == 2
+    found = [m for m in messages(*changes) if typo in m.text]
+    assert [m.line for m in found] == [lines[0]]
+    assert say.ALSO_IN_LINES.format(value=typo, lines=lines[1]) in found[0].text
 
 
 # --- how many ids and lines one message lists --------------------------------------------------------

@@ -214,6 +214,22 @@ def test_a_week_is_over_capacity_beyond_rounding_noise(load, over):
     assert week.spare == pytest.approx(10.0 - load)
 
 
+def test_a_package_with_no_hours_left_does_not_widen_the_weeks_shown():
+    # the students' session takes all 195 cases of their package (65 each, from its three categories), and
+    # the package is moved to October 2026: it has 0 hours, so the load still starts in week 47 of 2026
+    session = ("undervisning", "sessioner", "studenter-intro", "konvertering")
+    plan = plan_with(
+        ((*session, "sager_pr_deltager"), 65),
+        ((*session, "kategorier"), ["aabne_anbringelser", "aabne_undersoegelser", "aabne_ungestoette"]),
+        (("arbejdspakker", "basis_manuelle_sager", "fra"), D(2026, 10, 5)),
+        (("arbejdspakker", "basis_manuelle_sager", "til"), D(2026, 10, 30)),
+    )
+    planning = analyse(plan).planning
+    assert next(pw.hours for pw in planning.packages if pw.package.id == "basis_manuelle_sager") == 0
+    assert (planning.load.weeks[0], planning.load.weeks[-1]) == ((2026, 47), (2027, 35))
+    assert (analyse(example()).planning.load.weeks[0]) == (2026, 47)
+
+
 # --- economics ------------------------------------------------------------------------------------
 
 
