@@ -63,6 +63,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "guess = difflib.get_close_matches(s.trainer, people, n=1, cutoff=0.75)",
         "guess = difflib.get_close_matches(s.trainer, people, n=2, cutoff=0.75)",
     ): "only the best match (guess[0]) is shown, and it is first either way",
+    (
+        "analysis/economics.py",
+        "return round((self.factor - 1) * 100)",
+        "return round((self.factor - 1) * 101)",
+    ): "the factors are 0.75, 1 and 1.25: ±25.25 rounds to ±25 as well",
+    (
+        "analysis/forecast.py",
+        "start = next((i for i, p in enumerate(points) if p.minimum or p.full), 0)",
+        "start = next((i for i, p in enumerate(points) if p.minimum or p.full), 1)",
+    ): "the next line makes it max(0, start - 1): 0 either way",
 }
 
 
@@ -140,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.mutate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=int, default=30, help="how many mutants (0: all)")
     parser.add_argument("--seed", type=int, default=24)
-    parser.add_argument("--timeout", type=float, default=900, help="seconds per mutant; longer counts as killed")
+    parser.add_argument(
+        "--timeout", type=float, help="seconds per mutant; longer counts as killed (default: 5 × the unmutated run)"
+    )
     parser.add_argument("--list", action="store_true", help="show the sample, run nothing")
     parser.add_argument("--tests", nargs="+", default=DEFAULT_TESTS, help="pytest arguments (default: no browser)")
     args = parser.parse_args(argv)
@@ -162,11 +174,13 @@ def main(argv: list[str] | None = None) -> int:
         if not where.startswith(str(copy)):
             print(f"the tests would import konverteringsplan from {where}, not from the copy", file=sys.stderr)
             return 2
-        passed, seconds = run_tests(site, args.tests, args.timeout)
+        passed, seconds = run_tests(site, args.tests, 3600)
         if not passed:
             print("the tests fail without a mutant: fix them first", file=sys.stderr)
             return 2
-        print(f"unmutated: the tests pass ({seconds:.0f} s)")
+        # a mutant that makes the analysis crawl (a horizon of 9,999 years) is caught by this, not awaited
+        timeout = args.timeout or max(60.0, 5 * seconds)
+        print(f"unmutated: the tests pass ({seconds:.0f} s; a mutant gets {timeout:.0f} s)")
         killed, survived, equivalent = [], [], []
         for m in chosen:
             target = copy / m.file
@@ -174,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             old, new = m.lines(source)
             target.write_text(m.apply(source), encoding="utf-8")
             try:
-                passed, seconds = run_tests(site, args.tests, args.timeout)
+                passed, seconds = run_tests(site, args.tests, timeout)
             finally:
                 target.write_text(source, encoding="utf-8")
             why = EQUIVALENT.get((m.file, old, new))
