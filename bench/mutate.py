@@ -73,6 +73,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "start = next((i for i, p in enumerate(points) if p.minimum or p.full), 0)",
         "start = next((i for i, p in enumerate(points) if p.minimum or p.full), 1)",
     ): "the next line makes it max(0, start - 1): 0 either way",
+    (
+        "analysis/progress.py",
+        "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
+        "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",
+    ): "differs only for a rate of exactly the threshold + 1e-9, which no whole counts give",
 }
 
 

@@ -386,3 +386,17 @@ def test_a_message_lists_at_most_fifty_lines_and_counts_the_rest(count, more):
     text = _lines(list(range(1, count + 1)))
     assert (say.AND_MORE_LINES.format(n=more) in text) is bool(more)
     assert str(min(count, 50)) in text and (str(51) not in text)
+
+
+# --- the KLIK task marked completed ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "steps"),
+    [(("kommune", "navn"), []), (("sagskategorier", 0, "navn"), ["1"])],  # step 4 is not checked, steps 1–3 are
+)
+def test_completed_is_an_error_only_while_one_of_the_first_three_steps_is_open(where, steps):
+    msgs = messages((("klik_opgave", "status"), "fuldfoert"), (where, "Navn (udfyld)"))
+    found = [m for m in msgs if m.key == "klik_opgave.status" and like(say.TASK_STEP_MISSING).fullmatch(m.text)]
+    assert [m.severity for m in found] == [ERROR] * len(steps)
+    assert all(say.TASK_STEP_MISSING.split("{number}")[0] + n in m.text for m, n in zip(found, steps))

@@ -25,6 +25,7 @@ from konverteringsplan.analysis.calendar import day_values, days_off, public_hol
 from konverteringsplan.analysis.economics import BreakEven, score_conflicts
 from konverteringsplan.analysis.effort import split_cases
 from konverteringsplan.analysis.guide import works_in_freeze
+from konverteringsplan.analysis.kinds import WorkKind
 from konverteringsplan.analysis.load import WeekLoad, month_bounds
 from konverteringsplan.analysis.milestones import by_id, milestones
 from konverteringsplan.analysis.placeholders import placeholders
@@ -318,3 +319,33 @@ def test_a_placeholder_keeps_its_own_step_open(changes, step, sections, n):
     assert steps[step].missing == (texts.MISSING_UNFILLED.format(n=n, word=word, sections=sections),)
     assert [s.number for s in steps.values() if not s.done] == [step, 4]  # step 4 waits for every earlier one
     assert all(not s.missing for s in steps.values() if s.number not in (step, 4))
+
+
+@pytest.mark.parametrize(
+    ("delivery", "first"),
+    [(None, D(2027, 2, 2)), (D(2027, 2, 12), D(2027, 2, 12))],  # none: four weeks before go-live
+)
+def test_the_own_check_of_the_vendors_cases_starts_at_delivery_or_four_weeks_before_go_live(delivery, first):
+    # go-live on Tuesday 2 March 2027, so four weeks before is Tuesday 2 February (a day later than 29 days)
+    changes: list[tuple[tuple[Any, ...], Any]] = [
+        (("projekt", "go_live"), D(2027, 3, 2)),
+        (("leverandoertilbud", "levering"), delivery or DELETE),
+    ]
+    if delivery is None:
+        changes.append((("aktiviteter", "bestil_konvertering", "frist"), "go_live"))
+    checks = [w for w in analyse(plan_with(*changes)).planning.load.works if w.kind is WorkKind.control]
+    assert {w.role for w in checks} == {"sagsbehandler", "studentermedhjaelper"}
+    for w in checks:
+        assert (w.start, w.end) == (first, D(2027, 3, 1))
+        assert min(d for d, h in w.daily.items() if h > 0) == first
+
+
+@pytest.mark.parametrize(
+    ("end", "daily"),
+    [(D(2027, 2, 23), {D(2027, 2, 22): 12.0, D(2027, 2, 23): 12.0}), (D(2027, 2, 22), {D(2027, 2, 22): 24.0})],
+)
+def test_re_entry_may_take_a_single_day(end, daily):
+    freeze = ("projekt", "frysning", "genindtastning", 0)  # sagsbehandler, 24 hours
+    plan = plan_with(((*freeze, "fra"), D(2027, 2, 22)), ((*freeze, "til"), end))
+    works = [w for w in analyse(plan).planning.load.works if w.kind is WorkKind.reentry and w.role == "sagsbehandler"]
+    assert [w.daily for w in works] == [pytest.approx(daily)]
