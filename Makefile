@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test lint validate render clean schema bench offline test-browser tools zensical lock dist
+.PHONY: site serve test lint validate render clean schema bench offline test-browser tools zensical lock dist mutate
 
 # Two locks, every package pinned with its hashes (pip refuses a file whose hash differs):
 #   requirements.lock       what the site needs (runtime dependencies of pyproject.toml, setuptools)
@@ -83,6 +83,12 @@ dist: $(TSTAMP)  ## build/check what a release publishes: dist/*.tar.gz and dist
 	rm -rf dist
 	$(BIN)/python -m build --no-isolation --outdir dist .
 	$(BIN)/python -m twine check --strict dist/*
+
+# Not part of `make test`: one-line mutants of analysis/ and rules/ against the tests (bench/mutate.py, README).
+# Defaults: 30 mutants (seed 24), the non-browser suite, one mutant at a time. Narrow it, e.g.
+#   make mutate MUTATE_ARGS="--sample 10 --tests tests/test_limits.py tests/test_rules.py"
+mutate: $(TSTAMP)  ## mutation score of analysis/ and rules/ on a deterministic sample (slow; not in make test)
+	$(BIN)/python -m bench.mutate $(MUTATE_ARGS)
 
 # Regenerate both locks after a change to the dependencies in pyproject.toml: `make lock`.
 # pip-compile keeps every pin that still fits; to move versions on purpose:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,6 +67,39 @@ def line_of(text: str, needle: str, nth: int = 1, exact: bool = False) -> int:
     hits = [i for i, line in enumerate(text.splitlines(), 1) if (line.strip() == needle if exact else needle in line)]
     assert len(hits) >= nth, f"{needle!r} not found {nth} times"
     return hits[nth - 1]
+
+
+DELETE = object()  # as a value in `set_keys`: remove the key
+
+
+def set_keys(data: Any, *changes: tuple[tuple[Any, ...], Any]) -> Any:
+    """Set each (key path, value) in loaded YAML data (a plan or fremdrift.yaml, as yaml.safe_load gives it)
+    and return the data. A list item is named by its id (as messages' key paths name it) or its position;
+    a value of DELETE removes the key. For tests that change one value by what it is, not by the text
+    around it (tests/test_limits*.py)."""
+
+    def index(node: Any, part: Any) -> Any:
+        if isinstance(node, list) and isinstance(part, str):
+            return next(i for i, item in enumerate(node) if item.get("id") == part)
+        return part
+
+    for path, value in changes:
+        *parents, last = path
+        node = data
+        for part in parents:
+            node = node[index(node, part)]
+        if value is DELETE:
+            del node[last]
+        else:
+            node[index(node, last)] = value
+    return data
+
+
+def like(template: str) -> re.Pattern[str]:
+    """A message template from generator/texts/ as a pattern in which every {field} matches anything: for
+    tests about which message a user gets, not about its wording."""
+    parts = re.split(r"\{[^}]*\}", template)
+    return re.compile(".*".join(re.escape(p) for p in parts), re.S)
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

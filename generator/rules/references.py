@@ -62,7 +62,7 @@ def suggest(value: str, known: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def _lines(nums: list[int], limit: int = 5 * MAX_KNOWN) -> str:
+def lines_named(nums: list[int], limit: int = 5 * MAX_KNOWN) -> str:
     nums = sorted(set(nums))
     if len(nums) > limit:  # a thousand uses of one wrong id: the first few, and how many more
         return ", ".join(map(str, nums[:limit])) + say.AND_MORE_LINES.format(n=len(nums) - limit)
@@ -228,7 +228,7 @@ def references(ctx: RawContext) -> None:
             )
             if meant:
                 uses = [ctx.loaded.locate(where)[0] for kind, where, v in unknown if kind == path and v == meant]
-                text += say.DUPLICATE_MEANT.format(meant=meant, uses=_lines(uses), repeat=repeat_line)
+                text += say.DUPLICATE_MEANT.format(meant=meant, uses=lines_named(uses), repeat=repeat_line)
                 explained.add((path, meant))
             ctx.error((*path, repeat, "id"), text)
     fields: dict[str, int] = {}
@@ -262,7 +262,7 @@ def references(ctx: RawContext) -> None:
             text = say.DERIVED_SOURCE_MISSING.format(value=value, source=MILESTONE_SOURCES[value])
             if len(places) > 1:
                 text += say.ALSO_IN_LINES.format(
-                    value=value, lines=_lines([ctx.loaded.locate(p)[0] for p in places[1:]])
+                    value=value, lines=lines_named([ctx.loaded.locate(p)[0] for p in places[1:]])
                 )
                 text += "."
             ctx.follows.append(Message(ctx.loaded.file, *ctx.loaded.locate(places[0]), key_path(d, places[0]), text))
@@ -278,7 +278,7 @@ def references(ctx: RawContext) -> None:
             )
         if len(places) > 1:
             others = [ctx.loaded.locate(p)[0] for p in places[1:]]
-            text += say.ALSO_IN_LINES.format(value=value, lines=_lines(others))
+            text += say.ALSO_IN_LINES.format(value=value, lines=lines_named(others))
             text += say.ALSO_FIX_ALL.format(defined=defined, value=value) if meant else "."
         ctx.error(places[0], text)
 

@@ -1,0 +1,180 @@
+"""The limits of fremdrift.yaml: counts against the cases an item holds, counts that fall, explanations
+against the difference, faults against the sample, fault rates against the go/no-go threshold, and the
+counting date against go-live. At the limit, one below and one above; what the user sees is the message
+(severity and template from generator/texts/) or the figure the progress page shows.
+
+Each test changes one value of the example's fremdrift.yaml by key path (conftest's ``set_keys``).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import EXAMPLE, ROOT, like, set_keys
+from konverteringsplan.analysis import Figures, analyse
+from konverteringsplan.analysis.progress import BEHIND, DONE, ON_TRACK, Item, ProgressFigures, analyse_progress, wilson
+from konverteringsplan.io.load import load_plan
+from konverteringsplan.io.progress import load_progress
+from konverteringsplan.messages import ERROR, WARNING, Message
+from konverteringsplan.model import Plan
+from konverteringsplan.rules.progress import ProgressContext, check_progress
+from konverteringsplan.texts import site as site_texts
+from konverteringsplan.texts import validation as say
+
+D = dt.date
+LAST = 3  # the example's last counting date (19 February 2027) is status[3]: key paths count from 1
+BASIS = f"status[{LAST}].arbejdspakker.basis_manuelle_sager"  # 186 cases; 110 counted on 5 February
+
+
+@cache
+def _plan() -> tuple[Plan, Figures]:
+    plan, _ = load_plan(EXAMPLE)
+    return plan, analyse(plan)
+
+
+@cache
+def _progress_data() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "fremdrift.yaml").read_text(encoding="utf-8"))
+
+
+def progress(tmp_path: Path, *changes: tuple[tuple[Any, ...], Any]) -> tuple[list[Message], ProgressFigures]:
+    """The messages about fremdrift.yaml changed by `changes`, and its figures (as build.py checks it)."""
+    data = set_keys(copy.deepcopy(_progress_data()), *changes)
+    path = tmp_path / "fremdrift.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plan, figures = _plan()
+    loaded_progress, loaded = load_progress(path)
+    facts = analyse_progress(plan, loaded_progress, figures.planning)
+    ctx = ProgressContext(loaded, plan=plan, given_figures=figures, progress=loaded_progress, facts=facts)
+    return check_progress(ctx), facts
+
+
+def severities(msgs: list[Message], key: str, template: str) -> list[str]:
+    return [m.severity for m in msgs if m.key == key and like(template).fullmatch(m.text)]
+
+
+def item(facts: ProgressFigures, id_: str) -> Item:
+    return next(i for i in facts.items if i.id == id_)
+
+
+STATUS = ("status", LAST - 1, "arbejdspakker", "basis_manuelle_sager")
+
+
+@pytest.mark.parametrize(("n", "expected", "verdict"), [(185, [], BEHIND), (186, [], DONE), (187, [ERROR], DONE)])
+def test_a_package_may_be_counted_up_to_the_cases_it_holds(tmp_path, n, expected, verdict):
+    msgs, facts = progress(tmp_path, (STATUS, n))
+    assert severities(msgs, BASIS, say.MORE_DONE_THAN_PLANNED) == expected
+    basis = item(facts, "basis_manuelle_sager")
+    assert (basis.total, basis.planned, basis.verdict) == (186, 186, verdict)
+    assert basis.left == max(0, 186 - n)
+
+
+@pytest.mark.parametrize(("n", "expected"), [(109, [ERROR]), (110, []), (111, [])])
+def test_a_count_may_stay_the_same_but_not_fall(tmp_path, n, expected):
+    msgs, _ = progress(tmp_path, (STATUS, n))
+    assert severities(msgs, BASIS, say.COUNT_FELL) == expected
+
+
+def test_on_track_means_done_at_least_as_planned(tmp_path):
+    # rest_automatiske_sager: 140 planned by 19 February
+    for n, verdict, behind in [(139, BEHIND, 1), (140, ON_TRACK, 0), (141, ON_TRACK, 0)]:
+        _, facts = progress(tmp_path, (("status", LAST - 1, "arbejdspakker", "rest_automatiske_sager"), n))
+        rest = item(facts, "rest_automatiske_sager")
+        assert (rest.planned, rest.verdict, rest.behind) == (140, verdict, behind), n
+
+
+RECONCILED = "afstemning.kategorier[1]"  # aabne_stoettende: 280 in the old system, 278 in DUBU
+EXPLANATION = ("afstemning", "forklaringer", 0, "antal")
+
+
+@pytest.mark.parametrize(
+    ("explained", "too_much", "unexplained", "left"), [(1, [], [WARNING], 1), (2, [], [], 0), (3, [ERROR], [], 0)]
+)
+def test_explanations_may_cover_the_difference_exactly(tmp_path, explained, too_much, unexplained, left):
+    msgs, facts = progress(tmp_path, (EXPLANATION, explained))
+    assert severities(msgs, RECONCILED, say.EXPLAINED_TOO_MUCH) == too_much
+    assert severities(msgs, RECONCILED, say.UNEXPLAINED) == unexplained
+    assert facts.reconciliation[0].unexplained == left
+
+
+@pytest.mark.parametrize(("day", "after", "severity"), [(D(2027, 2, 26), False, WARNING), (D(2027, 3, 1), True, ERROR)])
+def test_an_unexplained_difference_is_an_error_from_go_live_day(tmp_path, day, after, severity):
+    # aabne_undersoegelser: 45 before, 44 after, no explanation
+    msgs, facts = progress(tmp_path, (("status", LAST - 1, "dato"), day))
+    assert facts.after_go_live is after
+    assert severities(msgs, "afstemning.kategorier[3]", say.UNEXPLAINED) == [severity]
+
+
+ROUND = ("kontrolrunder", 0)  # kontrolrunde_1: 4 faults in a sample of 138
+
+
+@pytest.mark.parametrize(("faults", "expected"), [(137, []), (138, []), (139, [ERROR])])
+def test_faults_may_be_as_many_as_the_sample(tmp_path, faults, expected):
+    msgs, _ = progress(tmp_path, ((*ROUND, "fejl"), faults))
+    assert severities(msgs, "kontrolrunder[1].fejl", say.FAULTS_ABOVE_SAMPLE) == expected
+
+
+@pytest.mark.parametrize(("faults", "below"), [(4, True), (5, True), (6, False)])
+def test_a_fault_rate_at_the_threshold_meets_the_criterion(tmp_path, faults, below):
+    # the go/no-go criterion "fejlrate": at most 5 % in kontrolrunde_1 and kontrolrunde_2
+    _, facts = progress(tmp_path, ((*ROUND, "stikproeve"), 100), ((*ROUND, "fejl"), faults))
+    quality = facts.quality[0]
+    assert (quality.threshold, quality.rate_pct, quality.below) == (5, faults, below)
+    missing = next(c for c in facts.criteria if c.criterion.id == "fejlrate").missing
+    rate_missing = [m for m in missing if like(site_texts.MISSING_FAULT_RATE).fullmatch(m)]
+    assert len(rate_missing) == (0 if below else 1)
+    # kontrolrunde_2 has no round yet: the criterion is not met either way
+    assert [m for m in missing if like(site_texts.MISSING_ROUND).fullmatch(m)]
+
+
+def test_the_whole_interval_below_the_threshold_is_surely_below(tmp_path):
+    # 0 faults of n: the upper Wilson limit is z²/(n + z²); at most 5 % from n = 73 (z = 1.96)
+    for n, surely in [(72, False), (73, True)]:
+        _, facts = progress(tmp_path, ((*ROUND, "stikproeve"), n), ((*ROUND, "fejl"), 0))
+        quality = facts.quality[0]
+        assert quality.surely_below is surely, (n, quality.high_pct)
+
+
+def test_wilson_interval_by_hand():
+    z = 1.959963984540054
+    # no faults: [0, z²/(n + z²)]; all faults: [n/(n + z²), 1]
+    assert wilson(0, 10) == (0.0, pytest.approx(z * z / (10 + z * z)))
+    assert wilson(10, 10) == pytest.approx((10 / (10 + z * z), 1.0))
+    # the example's round: 4 of 138
+    p, n = 4 / 138, 138
+    centre, spread = p + z * z / (2 * n), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    low, high = wilson(4, 138)
+    assert (low, high) == (
+        pytest.approx((centre - spread) / (1 + z * z / n)),
+        pytest.approx((centre + spread) / (1 + z * z / n)),
+    )
+    assert (round(low * 100, 1), round(high * 100, 1)) == (1.1, 7.2)
+    # no sample: nothing is known; more faults than cases (the rules report it) count as all
+    assert wilson(3, 0) == (0.0, 1.0)
+    assert wilson(11, 10) == wilson(10, 10)
+
+
+@pytest.mark.parametrize(("finish", "late"), [(D(2027, 2, 27), False), (D(2027, 2, 28), False), (D(2027, 3, 1), True)])
+def test_late_means_finishing_after_the_deadline(finish, late):
+    behind = Item("arbejdspakke", "x", "X", "r", 10, D(2027, 2, 1), D(2027, 2, 28), False, (), (), 8, None, finish, 5)
+    assert behind.verdict == BEHIND
+    assert behind.late is late
+
+
+@pytest.mark.parametrize(("n", "at_deadline"), [(0, 0), (1, 3), (2, 6)])
+def test_cases_by_the_deadline_at_the_measured_pace(tmp_path, n, at_deadline):
+    # rest_automatiske_sager starts 15 February 2027 (0 cases), is counted on the 19th (n cases) and is due on
+    # the 28th: n cases in 4 days, 9 days more at that pace gives n + n·9 // 4 (whole cases)
+    _, facts = progress(tmp_path, (("status", LAST - 1, "arbejdspakker", "rest_automatiske_sager"), n))
+    rest = item(facts, "rest_automatiske_sager")
+    assert (rest.start, rest.deadline) == (D(2027, 2, 15), D(2027, 2, 28))
+    assert rest.at_deadline == at_deadline == n + n * 9 // 4
+    assert rest.pace == n / 4
