@@ -41,7 +41,8 @@ def plan_text(*changes: tuple[tuple[Any, ...], Any]) -> str:
 
 def messages(*changes: tuple[tuple[Any, ...], Any]) -> list[Message]:
     plan, loaded = load_plan_text(plan_text(*changes))
-    return check_raw(loaded) + check(plan, loaded)
+    causes, follows = check_raw(loaded)
+    return causes + follows + check(plan, loaded)
 
 
 def at(msgs: list[Message], key: str, template: str | None = None) -> list[tuple[str, str]]:

@@ -125,7 +125,7 @@ def test_milestones_the_plan_defines_itself_are_kept():
 
 
 def test_a_reserved_id_in_milepaele_is_not_a_second_milestone():
-    plan = plan_with((("milepaele", 0, "id"), "go_live"))  # the rules report it; the analysis ignores it
+    plan = plan_with((("milepaele", "data_godkendt", "id"), "go_live"))  # the rules report it; the analysis ignores it
     assert [m.date for m in milestones(plan) if m.id == "go_live"] == [D(2027, 3, 1)]
     assert "data_godkendt" not in by_id(plan)
 
@@ -143,21 +143,23 @@ def _minimum_on(plan: Plan, day: dt.date) -> int:
 
 
 @pytest.mark.parametrize(
-    ("delivery", "on_sunday"),
+    ("delivery", "counted_by_sunday"),
     [
-        (D(2027, 2, 20), 335),  # Saturday: counted on Sunday 21 February
-        (D(2027, 2, 21), 335),  # the Sunday itself: counted that day
-        (D(2027, 2, 22), 195),  # Monday: not yet
-        (None, 195),  # no delivery date: the vendor's cases count from the day before go-live
+        (D(2027, 2, 20), True),  # Saturday: counted on Sunday 21 February
+        (D(2027, 2, 21), True),  # the Sunday itself: counted that day
+        (D(2027, 2, 22), False),  # Monday: not yet
+        (None, False),  # no delivery date: the vendor's cases count from the day before go-live
     ],
 )
-def test_the_forecast_counts_the_vendors_cases_from_its_delivery(delivery, on_sunday):
-    # 21 February 2027: 195 cases with their minimum content without the vendor's 140 automatic ones
+def test_the_forecast_counts_the_vendors_cases_from_its_delivery(delivery, counted_by_sunday):
+    """On Sunday 21 February 2027 the cases with their minimum content include the vendor's automatic ones
+    exactly when the delivery came that day or before (against a delivery the day after, Monday 22nd)."""
     changes: list[tuple[tuple[Any, ...], Any]] = [(("leverandoertilbud", "levering"), delivery or DELETE)]
     if delivery is None:
         changes.append((("aktiviteter", "bestil_konvertering", "frist"), "go_live"))
     plan = plan_with(*changes)
-    assert _minimum_on(plan, D(2027, 2, 21)) == on_sunday
+    monday = plan_with((("leverandoertilbud", "levering"), D(2027, 2, 22)))
+    assert (_minimum_on(plan, D(2027, 2, 21)) > _minimum_on(monday, D(2027, 2, 21))) is counted_by_sunday
     assert _minimum_on(plan, D(2027, 2, 28)) == 475  # all by the day before go-live, in every case
     assert analyse(plan).planning.forecast.minimum_at_go_live == 475
 
@@ -237,7 +239,7 @@ def test_a_package_with_no_hours_left_does_not_widen_the_weeks_shown():
 def test_break_even_is_the_first_whole_case_count_where_the_vendor_is_cheaper():
     be = analyse(example()).planning.break_even_routed
     assert be is not None and be.cases is not None
-    m, a, fixed = be.manual_per_case, be.automatic_per_case, be.fixed_price
+    m, a, fixed = be.manual_per_case, be.automatic_per_case, be.fixed_total  # fixed price + the vendor's own work
     # by hand: the vendor is cheaper at n cases when fixed + a·n < m·n
     assert fixed + a * be.cases < m * be.cases
     assert fixed + a * (be.cases - 1) >= m * (be.cases - 1)
