@@ -82,8 +82,10 @@ def test_completion_curve_week_by_week():
     assert fc.total == 140
     # Minimum content: M needs "Basis på M" (4-15 Jan) and "Indsats" (30 working days from 18 Jan);
     # A needs the vendor (12 Feb) and "Basis på A" (15-26 Feb).
-    assert by_week[(2027, 3)].minimum == int(40 * 5 / 30)  # 6: Indsats 1/6 done, A nothing yet
-    assert by_week[(2027, 7)].minimum == int(100 * 0.5 + 40 * 25 / 30)  # 83
+    # 7: Indsats has 20 of its 110 spare hours in week 3 (the vendor check takes 10 h of its last 11 days), A nothing
+    assert by_week[(2027, 3)].minimum == int(40 * 20 / 110)
+    # 84: Indsats's spare hours by Sunday 21 February: weeks 3-5 (60), week 6 (16 + 34/11), week 7 (5 x 34/11)
+    assert by_week[(2027, 7)].minimum == int(100 * 0.5 + 40 * (60 + 380 / 11) / 110)
     assert by_week[(2027, 8)].minimum == 140
     assert fc.minimum_at_go_live == 140 and fc.full_at_go_live == 0
     # Full legal basis: 84 follow-ups in March (20 working days), 56 in April (22 working days).

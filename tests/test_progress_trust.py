@@ -215,7 +215,7 @@ def example_pages():
 def test_re_entry_covers_changes_from_the_first_conversion_not_only_the_freeze(example_pages):
     import datetime as dt
 
-    from konverteringsplan.analysis.load import first_conversion_day
+    from konverteringsplan.analysis.workload import first_conversion_day
 
     plan, pages = example_pages
     assert first_conversion_day(plan) == dt.date(2027, 1, 7)  # the students' session, weeks before the freeze

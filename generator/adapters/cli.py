@@ -120,8 +120,12 @@ class DanishArgumentParser(argparse.ArgumentParser):
         self.fail(wording.ARGS_INVALID)
 
     def _check_before(self, args: list[str]) -> None:
-        if any(a in ("-h", "--help") for a in args[: self._first_word(args)]):
-            return  # help first, whatever follows
+        # -h/--help and --version answer and exit, whatever follows (on/off options with a suppressed default)
+        answering = {
+            o for a in self.arguments if a.nargs == 0 and a.default is argparse.SUPPRESS for o in a.option_strings
+        }
+        if any(a in answering for a in args[: self._first_word(args)]):
+            return
         if self.commands:
             first = self._first_word(args)
             if first == len(args):

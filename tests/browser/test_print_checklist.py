@@ -37,7 +37,9 @@ def test_printed_checklist_has_no_navigation_and_visible_boxes(page, base_url, c
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), selector
     boxes = page.locator(".kp-checklist .task-list-indicator")
-    assert boxes.count() == 24  # 5 steps + 9 fields + 5 checks, then 1 + 3 + 1 at the first follow-up
+    # 5 steps + 10 fields + 5 checks, then 1 + 4 + 1 at the first follow-up (an open investigation's material,
+    # a young person's ungeplan)
+    assert boxes.count() == 26
     border = boxes.first.evaluate("el => getComputedStyle(el, '::before').borderTopWidth")
     assert float(border.removesuffix("px")) >= 1, "the check box has no frame on paper"
 
