@@ -306,3 +306,23 @@ def unpacked(wheel, tmp_path_factory) -> Path:
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(target)
     return target
+
+
+# --- validate as the user runs it: the messages a plan text gives -----------------------------------
+
+
+def errors_for(write_plan, text: str) -> str:
+    result = run_cli("validate", str(write_plan(text)))
+    assert result.returncode == 1, f"expected errors, got:\n{result.stdout}"
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+def warnings_for(write_plan, text: str) -> str:
+    result = run_cli("validate", str(write_plan(text)))
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def at(text: str, needle: str, nth: int = 1, exact: bool = False) -> str:
+    return f"plan.yaml:{line_of(text, needle, nth, exact)}:"

@@ -27,7 +27,9 @@ import markdown
 import yaml
 from pydantic import BaseModel
 
+from konverteringsplan.build import validate_plan
 from konverteringsplan.io.yaml_loader import load_yaml
+from konverteringsplan.messages import PlanError
 from konverteringsplan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -350,3 +352,40 @@ def make_files_for(docs: Path, names: list[str]) -> None:
                 target.write_bytes(b"")
         except OSError:
             pass  # a name the file system cannot hold; the build will say so
+
+
+# --------------------------------------------------------------------------------------------
+# A hostile plan: a payload in every text slot, each marked, and which slots validation refuses
+# --------------------------------------------------------------------------------------------
+
+MARKER = re.compile(r"q\d{3}")
+HOSTILE_URL = 'https://kommune.invalid/a"onmouseover="alert(1)\'><script>alert(1)</script>'
+
+
+def marker(i: int) -> str:
+    return f"q{i:03d}"
+
+
+def hostile_plan(data: dict, slots: list[Slot], payload: str, skip: set[int], images: set[int] = frozenset()) -> dict:
+    data = copy.deepcopy(data)
+    # Renaming a key changes the path of everything under it: keys last.
+    for i, slot in sorted(enumerate(slots), key=lambda x: x[1].kind == "key"):
+        if i not in skip:
+            set_in(data, slot, f"{marker(i)} {payload}" + (".png" if i in images else ""))
+    # Not a text field but printed in every page's footer as a link: a web address with quotes.
+    data["kommune"]["tilgaengelighedserklaering"] = HOSTILE_URL
+    return data
+
+
+def refused_slots(project, slots: list[Slot]) -> set[int]:
+    """The slots whose payload the validation refuses (by marker in the message)."""
+    try:
+        validate_plan(project / "plan.yaml", project / "docs")
+    except PlanError as exc:
+        refused = set()
+        for m in exc.messages:
+            hits = {int(h[1:]) for h in MARKER.findall(str(m))}
+            assert hits, f"the hostile plan fails for a reason that names no field: {m}"
+            refused |= hits
+        return refused
+    return set()

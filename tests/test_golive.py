@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from conftest import ROOT, edit, example_text, line_of, run_cli
+from conftest import ROOT, at, edit, errors_for, example_text, line_of, run_cli, warnings_for
 from konverteringsplan.analysis import analyse
 from konverteringsplan.build import build_output, validate_plan
 from konverteringsplan.texts import validation as say
@@ -24,22 +24,6 @@ def without_go_live(text: str) -> str:
     """The example without overgang, efter_go_live and omfang (they are the last sections of the plan)."""
     assert GO_LIVE_SECTIONS in text
     return text.split(GO_LIVE_SECTIONS)[0] + "\n"
-
-
-def errors_for(write_plan, text: str) -> str:
-    result = run_cli("validate", str(write_plan(text)))
-    assert result.returncode == 1, f"expected errors, got:\n{result.stdout}"
-    return result.stderr
-
-
-def warnings_for(write_plan, text: str) -> str:
-    result = run_cli("validate", str(write_plan(text)))
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def at(text: str, needle: str, nth: int = 1) -> str:
-    return f"plan.yaml:{line_of(text, needle, nth)}:"
 
 
 @pytest.fixture(scope="module")

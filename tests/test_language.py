@@ -24,7 +24,7 @@ import pytest
 from engine_plans import make_plan, plan_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_site_build import copy_project, mkdocs
+from safety_support import copy_project, mkdocs_build
 
 from conftest import EXAMPLE, ROOT, edit, example_text, line_of
 from konverteringsplan import formatting
@@ -493,7 +493,7 @@ def test_a_build_error_is_explained_in_danish_before_mkdocs_ends_in_english(tmp_
     project = copy_project(tmp_path)
     plan = project / "plan.yaml"
     plan.write_text(edit(plan.read_text(encoding="utf-8"), "    antal: 16\n", "    antal: mange\n"), encoding="utf-8")
-    result = mkdocs(project, tmp_path / "out")
+    result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert texts.BUILD_ABORTED in result.stderr
     if "Aborted with a BuildError!" in result.stderr:

@@ -172,3 +172,17 @@ def test_every_module_the_readme_and_the_texts_name_exists():
             if importlib.util.find_spec(module) is None:
                 missing.append(f"{source.name}: python -m {module}")
     assert missing == []
+
+
+def test_no_test_module_imports_another():
+    """Shared helpers live in the support modules (conftest, safety_support, site_reading, ...), never in a
+    test module another one imports: a test file can be read, moved or deleted on its own."""
+    tests = Path(__file__).resolve().parent
+    wrong = []
+    for path in sorted(tests.rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            wrong += [f"{path.relative_to(tests)} imports {n}" for n in names if n.split(".")[0].startswith("test_")]
+    assert wrong == []

@@ -8,40 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
+from progress_support import errors, one, progress_text, project
 
 from conftest import ROOT, edit, example_text, line_of, run_cli
 from konverteringsplan.build import checked_plan
 from konverteringsplan.messages import PlanError
 from konverteringsplan.model.schema import PROGRESS_SCHEMA_FILE, progress_schema_text
-
-PROGRESS = ROOT / "fremdrift.yaml"
-
-
-def progress_text() -> str:
-    return PROGRESS.read_text(encoding="utf-8")
-
-
-def project(tmp_path: Path, progress: str | None, plan: str | None = None) -> Path:
-    (tmp_path / "plan.yaml").write_text(plan if plan is not None else example_text(), encoding="utf-8")
-    if progress is not None:
-        (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
-    return tmp_path / "plan.yaml"
-
-
-def errors(tmp_path: Path, progress: str, plan: str | None = None) -> list:
-    path = project(tmp_path, progress, plan)
-    with pytest.raises(PlanError) as exc:
-        checked_plan(path)
-    return exc.value.messages
-
-
-def one(messages, needle: str):
-    found = [m for m in messages if needle in m.text]
-    assert len(found) == 1, [str(m) for m in messages]
-    return found[0]
 
 
 def test_the_example_is_valid_with_one_warning(tmp_path):

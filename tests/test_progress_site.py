@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from progress_support import contents
 
 from conftest import ROOT, edit, example_text
-from konverteringsplan.build import build_output
 from konverteringsplan.texts.site import taken_in_training
 
 FREMDRIFT = ["fremdrift/index.md", "fremdrift/afstemning.md", "fremdrift/kvalitet.md", "fremdrift/go-no-go.md"]
@@ -30,11 +30,6 @@ def project(tmp_path: Path, progress: str | None, plan: str | None = None) -> Pa
     if progress is not None:
         (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
     return tmp_path / "plan.yaml"
-
-
-def contents(plan_path: Path) -> dict:
-    output, _, _ = build_output(plan_path, ROOT / "docs")
-    return output.contents()
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ contradict itself, reconciliation with a sign, and changes after conversion."""
 from __future__ import annotations
 
 import pytest
-from test_progress_rules import errors, one, progress_text, project
+from progress_support import errors, one, progress_text, project
 
 from conftest import edit, line_of
 from konverteringsplan.build import checked_plan
@@ -68,7 +68,7 @@ def test_an_explanation_must_state_its_direction(tmp_path):
 
 @pytest.fixture
 def afstemning_page(tmp_path):
-    from test_progress_site import contents
+    from progress_support import contents
 
     return contents(project(tmp_path, progress_text()))["fremdrift/afstemning.md"]
 
@@ -192,7 +192,7 @@ def test_routes_must_add_up_to_the_round(tmp_path):
 
 
 def test_the_quality_page_shows_each_route(tmp_path):
-    from test_progress_site import contents
+    from progress_support import contents
 
     page = contents(project(tmp_path, progress_text()))["fremdrift/kvalitet.md"]
     assert "| Kontrolrunde 1 | alle sager | 110 | 110 | 3 | 2,7 % | ingen usikkerhed (alle sager) |" in page

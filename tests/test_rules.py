@@ -4,24 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import edit, example_text, line_of, run_cli
-
-
-def errors_for(write_plan, text: str) -> str:
-    result = run_cli("validate", str(write_plan(text)))
-    assert result.returncode == 1, f"expected errors, got:\n{result.stdout}"
-    assert "Traceback" not in result.stderr
-    return result.stderr
-
-
-def warnings_for(write_plan, text: str) -> str:
-    result = run_cli("validate", str(write_plan(text)))
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def at(text: str, needle: str, nth: int = 1, exact: bool = False) -> str:
-    return f"plan.yaml:{line_of(text, needle, nth, exact)}:"
+from conftest import at, edit, errors_for, example_text, line_of, run_cli, warnings_for
 
 
 def test_unknown_key_suggests_the_right_one(write_plan):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_progress_count import PACKAGE, assert_nothing_leaked, project, secrets, statuses, write_csv
+from count_support import PACKAGE, assert_nothing_leaked, project, secrets, statuses, write_csv
 
 from conftest import run_cli
 

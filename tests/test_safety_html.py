@@ -12,26 +12,23 @@ being refused; the test checks that the refusal names that field, then leaves it
 
 from __future__ import annotations
 
-import copy
-import re
-
 import pytest
 from safety_support import (
-    Slot,
+    MARKER,
     copy_project,
     dump_plan,
     example_data,
+    hostile_plan,
     make_files_for,
+    marker,
     mkdocs_build,
+    refused_slots,
     scan_html,
     scan_site,
-    set_in,
     text_fields,
     text_slots,
 )
 
-from konverteringsplan.build import validate_plan
-from konverteringsplan.messages import PlanError
 from konverteringsplan.pages.markdown import inert_text
 
 # Three builds keep the test quick; each payload group stays under the 200 characters of a short
@@ -44,38 +41,6 @@ PAYLOADS = {
     "image-blocks-abbr": '![x](javascript:alert(1)) tekst\n\n<div onclick="alert(1)">x</div>\n'
     "*[tekst]: javascript:alert(1)\n# {: onclick=alert(1)}",
 }
-
-MARKER = re.compile(r"q\d{3}")
-HOSTILE_URL = 'https://kommune.invalid/a"onmouseover="alert(1)\'><script>alert(1)</script>'
-
-
-def _marker(i: int) -> str:
-    return f"q{i:03d}"
-
-
-def _hostile(data: dict, slots: list[Slot], payload: str, skip: set[int], images: set[int] = frozenset()) -> dict:
-    data = copy.deepcopy(data)
-    # Renaming a key changes the path of everything under it: keys last.
-    for i, slot in sorted(enumerate(slots), key=lambda x: x[1].kind == "key"):
-        if i not in skip:
-            set_in(data, slot, f"{_marker(i)} {payload}" + (".png" if i in images else ""))
-    # Not a text field but printed in every page's footer as a link: a web address with quotes.
-    data["kommune"]["tilgaengelighedserklaering"] = HOSTILE_URL
-    return data
-
-
-def _refused(project, slots: list[Slot]) -> set[int]:
-    """The slots whose payload the validation refuses (by marker in the message)."""
-    try:
-        validate_plan(project / "plan.yaml", project / "docs")
-    except PlanError as exc:
-        refused = set()
-        for m in exc.messages:
-            hits = {int(h[1:]) for h in MARKER.findall(str(m))}
-            assert hits, f"the hostile plan fails for a reason that names no field: {m}"
-            refused |= hits
-        return refused
-    return set()
 
 
 def test_the_walk_finds_the_text_fields_a_reader_would_expect():
@@ -99,17 +64,17 @@ def test_the_walk_finds_the_text_fields_a_reader_would_expect():
 def test_hostile_text_in_every_field_is_harmless_visible_text(tmp_path, payload):
     data = example_data()
     slots = text_slots(data)
-    project = copy_project(tmp_path / "projekt", dump_plan(_hostile(data, slots, payload, set())))
-    refused = _refused(project, slots)
+    project = copy_project(tmp_path / "projekt", dump_plan(hostile_plan(data, slots, payload, set())))
+    refused = refused_slots(project, slots)
     # A text used as a file reference (a screenshot) must name an image file under docs/: give the
     # refused ones that chance, with a real (empty) file of that hostile name.
     images = set(refused)
-    make_files_for(project / "docs", [f"{_marker(i)} {payload}.png" for i in images])
-    (project / "plan.yaml").write_text(dump_plan(_hostile(data, slots, payload, set(), images)), encoding="utf-8")
-    refused = _refused(project, slots)
+    make_files_for(project / "docs", [f"{marker(i)} {payload}.png" for i in images])
+    (project / "plan.yaml").write_text(dump_plan(hostile_plan(data, slots, payload, set(), images)), encoding="utf-8")
+    refused = refused_slots(project, slots)
     images -= refused
-    (project / "plan.yaml").write_text(dump_plan(_hostile(data, slots, payload, refused, images)), encoding="utf-8")
-    assert _refused(project, slots) == set()
+    (project / "plan.yaml").write_text(dump_plan(hostile_plan(data, slots, payload, refused, images)), encoding="utf-8")
+    assert refused_slots(project, slots) == set()
     accepted = {slots[i].field for i in range(len(slots)) if i not in refused}
     # Refused: month keys (must be ÅÅÅÅ-MM), and screenshot names with a line break in them.
     assert len(accepted) >= 0.9 * len(text_fields()), f"the validation refused too much: {sorted(refused)}"

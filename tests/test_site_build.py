@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from safety_support import copy_project, mkdocs_build
 
 from conftest import ROOT
 
@@ -34,29 +31,9 @@ PAGES = {
 }
 
 
-def mkdocs(project: Path, out: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-
-
 @pytest.fixture(scope="module")
 def site(example_site) -> Path:
     return example_site
-
-
-def copy_project(dst: Path) -> Path:
-    for name in ("mkdocs.yml", "plan.yaml", "plan.schema.json"):
-        shutil.copy(ROOT / name, dst / name)
-    shutil.copytree(ROOT / "docs", dst / "docs")
-    if (ROOT / "overrides").exists():
-        shutil.copytree(ROOT / "overrides", dst / "overrides")
-    return dst
 
 
 @pytest.mark.parametrize("path, heading", PAGES.items())
@@ -131,7 +108,7 @@ def test_klik_checklist_on_the_front_page(site):
 def test_a_hand_written_page_is_never_overwritten(tmp_path):
     project = copy_project(tmp_path)
     (project / "docs" / "sagsomfang.md").write_text("# Min egen side\n", encoding="utf-8")
-    result = mkdocs(project, tmp_path / "out")
+    result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "sagsomfang.md" in result.stderr and "aldrig overskrevet" in result.stderr
     assert (project / "docs" / "sagsomfang.md").read_text(encoding="utf-8") == "# Min egen side\n"
@@ -141,7 +118,7 @@ def test_a_bad_plan_stops_the_build_with_line_numbers(tmp_path):
     project = copy_project(tmp_path)
     plan = project / "plan.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("    antal: 16\n", "    antal: mange\n"), encoding="utf-8")
-    result = mkdocs(project, tmp_path / "out")
+    result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "plan.yaml:" in result.stderr and "skal være et helt tal" in result.stderr
     assert "Traceback" not in result.stderr
@@ -154,13 +131,12 @@ def test_checklist_ends_with_whom_to_ask_as_its_own_paragraph(site):
 
 def test_footer_links_name_a_page_with_an_ampersand_once_escaped(tmp_path):
     """Screen readers read the previous/next links' aria-label: "Økonomi & regnskab", not "… amp …"."""
-    from safety_support import copy_project
 
     text = (
         (ROOT / "plan.yaml").read_text(encoding="utf-8").replace("navn: Økonomimedarbejder", "navn: Økonomi & regnskab")
     )
     project = copy_project(tmp_path / "projekt", text)
-    result = mkdocs(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     labels = []
     for page in (tmp_path / "site").rglob("*.html"):

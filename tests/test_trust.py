@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from test_facts import Rendered, column, danish_number, shown, table_with
-from test_rules import at, errors_for, warnings_for
+from site_reading import Rendered, column, danish_number, shown, table_with
 
-from conftest import edit, example_text, line_of
+from conftest import at, edit, errors_for, example_text, line_of, warnings_for
 from konverteringsplan.build import validate_plan
 from konverteringsplan.pages.render import render
 
