@@ -224,8 +224,10 @@ class Worker:
             raise
 
     def close(self) -> None:
-        """Stop the worker once its current task is done; tasks not yet started are dropped."""
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the worker once its current task is done; tasks not yet started are dropped. It waits for that
+        task: a pool shut down without waiting can make the interpreter's exit print a traceback (its wake-up
+        pipe is closed before concurrent.futures' exit handler writes to it, Python 3.11)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class Job:
