@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import edit, example_text
 
 
@@ -40,9 +38,3 @@ def summer() -> str:
         "    - rolle: sagsbehandler\n      personer: 16\n      fra: 2027-07-12\n      til: 2027-07-30\n"
         "      aarsag: Sommerferie\n",
     )
-
-
-def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path

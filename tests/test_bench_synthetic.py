@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 
 import holidays
 import pytest
 
-from conftest import ROOT, run_cli
-
-sys.path.insert(0, str(ROOT))  # bench/ is a folder in the repository, not an installed package
 from bench.synthetic import load_example, synthetic_plan, unit_multipliers, units, write_plan
+from conftest import run_cli
 from konverteringsplan.build import validate_plan
 from konverteringsplan.pages.render import render
 

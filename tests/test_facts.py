@@ -18,7 +18,6 @@ import csv
 import datetime as dt
 import io
 import re
-import sys
 from collections import defaultdict
 
 import pytest
@@ -38,10 +37,8 @@ from site_reading import (
     table_with,
 )
 
-from conftest import EXAMPLE, ROOT, example_text
-
-sys.path.insert(0, str(ROOT))
 from bench.synthetic import write_plan
+from conftest import EXAMPLE, example_text
 from konverteringsplan.build import validate_plan
 from konverteringsplan.pages.render import render
 from konverteringsplan.slug import ascii_slug

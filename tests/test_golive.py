@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from progress_support import progress_text, project
 
 from conftest import ROOT, at, edit, errors_for, example_text, line_of, run_cli, warnings_for
 from konverteringsplan.analysis import analyse
@@ -257,18 +258,8 @@ def test_scaffold_plan_has_placeholders_for_the_cut_over():
 # --- finance reconciliation (fremdrift.yaml, afstemning.oekonomi) -------------------------------------------
 
 
-def progress_project(tmp_path: Path, progress: str) -> Path:
-    (tmp_path / "plan.yaml").write_text(example_text(), encoding="utf-8")
-    (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
-    return tmp_path / "plan.yaml"
-
-
-def example_progress() -> str:
-    return (ROOT / "fremdrift.yaml").read_text(encoding="utf-8")
-
-
 def test_finance_reconciliation_is_shown_signed_off_and_explained(tmp_path):
-    output, _, _ = build_output(progress_project(tmp_path, example_progress()), ROOT / "docs")
+    output, _, _ = build_output(project(tmp_path, progress_text()), ROOT / "docs")
     page = output.contents()["fremdrift/afstemning.md"]
     assert '!!! success "Godkendt af økonomi"' in page
     # 4.803.200 - 4.815.200 = −12.000 kr. and 211 − 212 = −1 payment, both covered by the one explanation
@@ -277,8 +268,8 @@ def test_finance_reconciliation_is_shown_signed_off_and_explained(tmp_path):
 
 
 def test_an_unexplained_amount_is_a_warning_before_go_live_at_its_line(tmp_path):
-    progress = edit(example_progress(), "        beloeb: 12000\n", "        beloeb: 10000\n")
-    result = run_cli("validate", str(progress_project(tmp_path, progress)))
+    progress = edit(progress_text(), "        beloeb: 12000\n", "        beloeb: 10000\n")
+    result = run_cli("validate", str(project(tmp_path, progress)))
     assert result.returncode == 0, result.stderr
     line = line_of(progress, "      - maaned: 2027-02")
     assert f"fremdrift.yaml:{line}:" in result.stdout
@@ -287,19 +278,19 @@ def test_an_unexplained_amount_is_a_warning_before_go_live_at_its_line(tmp_path)
 
 def test_an_unexplained_placement_difference_is_an_error_after_go_live(tmp_path):
     progress = edit(
-        example_progress(),
+        progress_text(),
         "      - grundlag: SEL § 58\n        gammelt_system: 3\n        dubu: 3",
         "      - grundlag: SEL § 58\n        gammelt_system: 3\n        dubu: 2",
     )
     progress = edit(progress, "  - dato: 2027-02-19\n    arbejdspakker:", "  - dato: 2027-03-02\n    arbejdspakker:")
-    result = run_cli("validate", str(progress_project(tmp_path, progress)))
+    result = run_cli("validate", str(project(tmp_path, progress)))
     assert result.returncode == 1
     assert "SEL § 58: 1 anbringelse af forskellen er ikke forklaret" in result.stderr
 
 
 def test_finance_without_sign_off_is_a_warning(tmp_path):
-    progress = edit(example_progress(), "    godkendt_af: Økonomimedarbejder\n    godkendt_dato: 2027-02-19\n", "")
-    result = run_cli("validate", str(progress_project(tmp_path, progress)))
+    progress = edit(progress_text(), "    godkendt_af: Økonomimedarbejder\n    godkendt_dato: 2027-02-19\n", "")
+    result = run_cli("validate", str(project(tmp_path, progress)))
     assert result.returncode == 0 and "ikke godkendt af økonomi" in result.stdout
 
 

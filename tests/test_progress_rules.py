@@ -230,9 +230,6 @@ def test_a_misspelt_work_package_in_a_criterion_is_one_error_like_every_other_re
 def test_an_unknown_id_in_a_big_plan_gets_a_short_list(tmp_path):
     """At factor 50 (Copenhagen) the plan has 150 converting sessions and 45 work packages: an id that is
     close to none of them lists ten and says how many more, as the plan's own reference errors do."""
-    import sys
-
-    sys.path.insert(0, str(ROOT))  # bench/ is a folder in the repository, not an installed package
     from bench.synthetic import write_plan
 
     path = write_plan(tmp_path / "plan.yaml", 50)

@@ -13,23 +13,15 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from progress_support import contents
+from progress_support import contents, project
 
 from conftest import ROOT, edit, example_text
 from konverteringsplan.texts.site import taken_in_training
 
 FREMDRIFT = ["fremdrift/index.md", "fremdrift/afstemning.md", "fremdrift/kvalitet.md", "fremdrift/go-no-go.md"]
-
-
-def project(tmp_path: Path, progress: str | None, plan: str | None = None) -> Path:
-    (tmp_path / "plan.yaml").write_text(plan if plan is not None else example_text(), encoding="utf-8")
-    if progress is not None:
-        (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
-    return tmp_path / "plan.yaml"
 
 
 @pytest.fixture(scope="module")

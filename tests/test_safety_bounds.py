@@ -9,23 +9,19 @@ import datetime as dt
 import errno
 import math
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safety_support import copy_project, dump_plan, example_data, mkdocs_build, run_cli
 
+from bench.synthetic import dump as dump_synthetic
+from bench.synthetic import synthetic_plan
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.io.yaml_loader import MAX_CHARS, load_yaml_text
 from konverteringsplan.messages import MAX_SHOWN, PlanError, os_reason
 from konverteringsplan.pages.render import render
 from konverteringsplan.rules.validate import check
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.synthetic import dump as dump_synthetic
-from bench.synthetic import synthetic_plan
 
 
 def _numbers_and_dates(node, path=()):

@@ -34,8 +34,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..build import checked_plan
-from ..io.tracking_list import csv_rows, xlsx_rows
-from ..messages import ERROR, Message, PlanError, display_name
+from ..io.tracking_list import csv_rows, fail, xlsx_rows
+from ..messages import PlanError, display_name
 from ..texts import commands as wording
 
 try:
@@ -57,12 +57,8 @@ def _column(header: list, name: str) -> int | None:
     return None
 
 
-def _fail(name: str, text: str, line: int = 0) -> NoReturn:
-    raise PlanError([Message(name, line, 0, "", text, ERROR)])
-
-
 def _no_status(name: str) -> NoReturn:
-    _fail(name, wording.COUNT_NO_STATUS, 1)
+    fail(name, wording.COUNT_NO_STATUS, 1)
 
 
 def status_values(path: Path) -> list[tuple[int, str]]:
@@ -82,7 +78,7 @@ def status_values(path: Path) -> list[tuple[int, str]]:
     elif suffix == ".csv":
         rows = csv_rows(path, wanted)
     else:
-        _fail(name, wording.COUNT_NOT_A_LIST)
+        fail(name, wording.COUNT_NOT_A_LIST)
     return [(n, _norm(value)) for n, value in rows]
 
 
@@ -101,7 +97,7 @@ def count_done(path: Path) -> tuple[int, int]:
             bad.append(line)
     if bad:
         shown = ", ".join(str(n) for n in bad[:10]) + (" …" if len(bad) > 10 else "")
-        _fail(name, wording.COUNT_UNKNOWN_STATUS.format(rows=shown), bad[0])
+        fail(name, wording.COUNT_UNKNOWN_STATUS.format(rows=shown), bad[0])
     return done, rows
 
 
@@ -117,7 +113,7 @@ def _yaml():
 
 
 def _not_progress(name: str, line: int = 0) -> None:
-    _fail(name, wording.COUNT_NOT_PROGRESS, line)
+    fail(name, wording.COUNT_NOT_PROGRESS, line)
 
 
 def _own(parent, key) -> None:
@@ -221,7 +217,7 @@ def _waited(progress: Path, deadline: float | None) -> float:
         return now + LOCK_WAIT
     if now > deadline:
         busy = wording.COUNT_BUSY if fcntl is not None else wording.COUNT_BUSY_LOCK_FILE
-        _fail(display_name(progress), busy.format(lock=_lock_name(progress)))
+        fail(display_name(progress), busy.format(lock=_lock_name(progress)))
     time.sleep(0.05)
     return deadline
 
@@ -273,7 +269,7 @@ def _write(progress: Path, package: str, day: dt.date, done: int, plan: Path) ->
                 [dataclasses.replace(m, file=shown) if m.file == display_name(Path(tmp)) else m for m in exc.messages]
             ) from None
         if package not in {wp.id for wp in plan_obj.work_packages}:  # pragma: no cover - the rules report it
-            _fail(display_name(progress), wording.COUNT_UNKNOWN_PACKAGE.format(package=package))
+            fail(display_name(progress), wording.COUNT_UNKNOWN_PACKAGE.format(package=package))
         os.replace(tmp, progress)
     finally:
         if os.path.exists(tmp):

@@ -7,16 +7,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model.progress import BasisCount, FinanceExplanation, FinanceMonth, FinanceReconciliation
+from .workload import month_bounds
 
 EPS = 0.005  # kroner: smaller differences are rounding
 
 
 def month_start(key: str | None) -> dt.date | None:
     """ "2027-03" -> 1 March 2027 (the model has checked the form ÅÅÅÅ-MM of the rows)."""
-    try:
-        return dt.date(int(key[:4]), int(key[5:7]), 1) if key else None
-    except ValueError:
-        return None
+    bounds = month_bounds(key) if key else None
+    return bounds[0] if bounds else None
 
 
 @dataclass(frozen=True)

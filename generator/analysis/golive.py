@@ -410,9 +410,6 @@ class GoLiveFigures:
 
     go_live: dt.date = dt.date(2000, 1, 1)
 
-    def steps_of(self, role: str) -> list[CutOverStep]:
-        return [s for s in self.steps if s.owner == role]
-
 
 def golive_figures(
     plan: Plan, conversion_daily: dict[str, dict[dt.date, float]], progress: Progress | None = None

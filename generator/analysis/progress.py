@@ -607,17 +607,9 @@ def _criterion(
         if not wanted_ids:
             missing.append(texts.MISSING_ROUNDS)
         for a in wanted_ids:
-            r = latest.get(a)
-            if r is None:
-                missing.append(texts.MISSING_ROUND.format(activity=activities.get(a, a)))
-            elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:
-                missing.append(
-                    texts.MISSING_FAULT_RATE.format(
-                        activity=activities.get(a, a),
-                        rate=fmt.percent(r.faults / r.sample * 100, 1),
-                        threshold=fmt.percent(c.threshold, 1),
-                    )
-                )
+            said = _round_missing(activities.get(a, a), latest.get(a), c.threshold)
+            if said:
+                missing.append(said)
     elif c.kind is CriterionKind.differences_explained:
         missing = [
             texts.MISSING_EXPLANATION.format(category=r.category.name, cases=cases(r.unexplained))
@@ -635,7 +627,20 @@ def _criterion(
     return CriterionResult(c, not missing, tuple(missing))
 
 
-def _quality_missing(plan: Plan, latest: dict[str, ControlRound]) -> list[str]:
+def _round_missing(name: str, r: ControlRound | None, limit: float | None) -> str | None:
+    """Why a control round keeps a step or criterion open: not recorded, or above its fault-rate limit."""
+    if r is None:
+        return texts.MISSING_ROUND.format(activity=name)
+    if limit is not None and r.faults / r.sample * 100 > limit + 1e-9:
+        return texts.MISSING_FAULT_RATE.format(
+            activity=name, rate=fmt.percent(r.faults / r.sample * 100, 1), threshold=fmt.percent(limit, 1)
+        )
+    return None
+
+
+def _quality_missing(
+    plan: Plan, latest: dict[str, ControlRound], per_activity: dict[str, float], general: float | None
+) -> list[str]:
     """What keeps KLIK step 3 ("Kontrollér datakvaliteten") open: every planned control round (the guide's
     ``kontrolrunder``, else every round recorded) must be recorded, and within its fault-rate limit."""
     planned = list(plan.guide.control.rounds) if plan.guide.control and plan.guide.control.rounds else []
@@ -643,21 +648,11 @@ def _quality_missing(plan: Plan, latest: dict[str, ControlRound]) -> list[str]:
     if not wanted:
         return [texts.MISSING_ROUNDS_KEY]
     names = {a.id: a.name for a in plan.activities}
-    per_activity, general = _thresholds(plan)
     missing = []
     for a in wanted:
-        r = latest.get(a)
-        limit = per_activity.get(a, general)
-        if r is None:
-            missing.append(texts.MISSING_ROUND.format(activity=names.get(a, a)))
-        elif limit is not None and r.faults / r.sample * 100 > limit + 1e-9:
-            missing.append(
-                texts.MISSING_FAULT_RATE.format(
-                    activity=names.get(a, a),
-                    rate=fmt.percent(r.faults / r.sample * 100, 1),
-                    threshold=fmt.percent(limit, 1),
-                )
-            )
+        said = _round_missing(names.get(a, a), latest.get(a), per_activity.get(a, general))
+        if said:
+            missing.append(said)
     return missing
 
 
@@ -778,7 +773,7 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
         _criterion(plan, c, items, recs, unreconciled, latest, checks)
         for c in (plan.go_no_go.criteria if plan.go_no_go else [])
     ]
-    steps = _steps(items, recs, unreconciled, _quality_missing(plan, latest), criteria)
+    steps = _steps(items, recs, unreconciled, _quality_missing(plan, latest, per_activity, general), criteria)
     started = any(i.done for i in items) or bool(progress.controls) or bool(recs)
     task = (
         TaskStatus.completed

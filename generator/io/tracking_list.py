@@ -57,7 +57,7 @@ SPARSE_FROM = 1_000_000  # a file this big must have at least half its bytes on 
 _CHUNK = 1 << 16
 
 
-def _fail(name: str, text: str, line: int = 0) -> NoReturn:
+def fail(name: str, text: str, line: int = 0) -> NoReturn:
     raise PlanError([Message(name, line, 0, "", text, ERROR)])
 
 
@@ -86,7 +86,7 @@ def open_list(path: Path) -> io.BufferedReader:
         _check_stat(st, name)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        _fail(name, wording.LIST_UNREADABLE.format(reason=os_reason(exc)))
+        fail(name, wording.LIST_UNREADABLE.format(reason=os_reason(exc)))
     try:
         _check_stat(os.fstat(fd), name)  # the file opened is the file checked
     except BaseException:
@@ -97,14 +97,14 @@ def open_list(path: Path) -> io.BufferedReader:
 
 def _check_stat(st: os.stat_result, name: str) -> None:
     if stat.S_ISDIR(st.st_mode):
-        _fail(name, wording.LIST_IS_A_FOLDER)
+        fail(name, wording.LIST_IS_A_FOLDER)
     if not stat.S_ISREG(st.st_mode):
-        _fail(name, wording.LIST_NOT_A_FILE)
+        fail(name, wording.LIST_NOT_A_FILE)
     if st.st_size > MAX_FILE_BYTES:
-        _fail(name, wording.LIST_TOO_BIG.format(size=number(st.st_size), limit=number(MAX_FILE_BYTES)))
+        fail(name, wording.LIST_TOO_BIG.format(size=number(st.st_size), limit=number(MAX_FILE_BYTES)))
     blocks = getattr(st, "st_blocks", None)
     if blocks is not None and st.st_size >= SPARSE_FROM and blocks * 512 < st.st_size // 2:
-        _fail(name, wording.LIST_SPARSE)
+        fail(name, wording.LIST_SPARSE)
 
 
 # --- CSV --------------------------------------------------------------------------------------------
@@ -180,18 +180,18 @@ def _csv_stream(fh, encoding: str, name: str, wanted: Callable[[list[str]], int 
                 except StopIteration:
                     break
                 except csv.Error:
-                    _fail(name, wording.LIST_CSV_BROKEN.format(row=reader.line_num), reader.line_num)
+                    fail(name, wording.LIST_CSV_BROKEN.format(row=reader.line_num), reader.line_num)
                 rows += 1
                 if rows > MAX_ROWS:
-                    _fail(name, wording.LIST_TOO_MANY_ROWS.format(limit=number(MAX_ROWS)), reader.line_num)
+                    fail(name, wording.LIST_TOO_MANY_ROWS.format(limit=number(MAX_ROWS)), reader.line_num)
                 if len(row) > MAX_COLUMNS:
                     too_wide = wording.LIST_TOO_MANY_COLUMNS.format(limit=number(MAX_COLUMNS))
-                    _fail(name, too_wide, reader.line_num)
+                    fail(name, too_wide, reader.line_num)
                 for i, cell in enumerate(row):
                     if len(cell) > MAX_CELL_CHARS:
                         where = _where(reader.line_num, i)
                         too_long = wording.LIST_CELL_TOO_LONG.format(where=where, limit=number(MAX_CELL_CHARS))
-                        _fail(name, too_long, reader.line_num)
+                        fail(name, too_long, reader.line_num)
                 if col is None:
                     col = wanted(row)
                     continue
@@ -224,7 +224,7 @@ class _Part:
     def parse(self, member: str, start: Callable, end: Callable, text: Callable | None = None) -> None:
         info = self.members.get(member)
         if info is None:
-            _fail(self.name, wording.COUNT_NOT_XLSX)
+            fail(self.name, wording.COUNT_NOT_XLSX)
         p = expat.ParserCreate()
         p.buffer_text = True
 
@@ -261,7 +261,7 @@ class _Refused(Exception):
 def _check_zip(archive: zipfile.ZipFile, parts: list[str], name: str) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        _fail(name, wording.LIST_XLSX_MEMBERS.format(limit=number(MAX_MEMBERS)))
+        fail(name, wording.LIST_XLSX_MEMBERS.format(limit=number(MAX_MEMBERS)))
     by_name = {i.filename: i for i in infos}
     total = 0
     for part in parts:
@@ -270,9 +270,9 @@ def _check_zip(archive: zipfile.ZipFile, parts: list[str], name: str) -> None:
             continue
         total += info.file_size
         if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            _fail(name, wording.LIST_XLSX_RATIO.format(limit=number(MAX_RATIO)))
+            fail(name, wording.LIST_XLSX_RATIO.format(limit=number(MAX_RATIO)))
     if total > MAX_UNPACKED_BYTES:
-        _fail(name, wording.LIST_XLSX_TOO_BIG.format(limit=number(MAX_UNPACKED_BYTES)))
+        fail(name, wording.LIST_XLSX_TOO_BIG.format(limit=number(MAX_UNPACKED_BYTES)))
 
 
 def _first_sheet(part: _Part) -> str:
@@ -294,7 +294,7 @@ def _first_sheet(part: _Part) -> str:
     part.parse("xl/_rels/workbook.xml.rels", rel, lambda tag: None)
     target = targets.get(first.get("id", ""), "")
     if not target:
-        _fail(part.name, wording.COUNT_NOT_XLSX)
+        fail(part.name, wording.COUNT_NOT_XLSX)
     path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
     return path
 
@@ -432,14 +432,14 @@ def xlsx_rows(path: Path, wanted: Callable[[list[str]], int | None]) -> list[tup
         try:
             archive = zipfile.ZipFile(fh)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            _fail(name, wording.COUNT_NOT_XLSX)
+            fail(name, wording.COUNT_NOT_XLSX)
         with archive:
             try:
                 return _xlsx(archive, name, wanted)
             except _Refused as exc:
-                _fail(name, exc.text, exc.row)
+                fail(name, exc.text, exc.row)
             except (zipfile.BadZipFile, expat.ExpatError, OSError, ValueError, EOFError, NotImplementedError):
-                _fail(name, wording.COUNT_NOT_XLSX)
+                fail(name, wording.COUNT_NOT_XLSX)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -466,7 +466,7 @@ def _xlsx(archive: zipfile.ZipFile, name: str, wanted: Callable[[list[str]], int
         value = _value(kind, raw, shared)
         if len(value) > MAX_CELL_CHARS:
             where = _where(row, cell)
-            _fail(name, wording.LIST_CELL_TOO_LONG.format(where=where, limit=number(MAX_CELL_CHARS)), row)
+            fail(name, wording.LIST_CELL_TOO_LONG.format(where=where, limit=number(MAX_CELL_CHARS)), row)
         by_row[row] = value
     last = max(body.row, 1)
     return [(n, by_row.get(n, "")) for n in range(2, last + 1)]

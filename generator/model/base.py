@@ -66,6 +66,7 @@ WebAddress = Annotated[
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
+MONTH_PATTERN = r"\d{4}-(0[1-9]|1[0-2])"  # ÅÅÅÅ-MM: a month key (first follow-ups, deadlines, finance)
 PHONE_PATTERN = r"^(\+[0-9]{2} ?)?[0-9]{2}( ?[0-9]{2}){3}$"
 Phone = Annotated[
     str,

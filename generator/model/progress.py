@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import Count, Date, Id, Model, Price, ShortText, SomeCases, Text, field
+from .base import MONTH_PATTERN, Count, Date, Id, Model, Price, ShortText, SomeCases, Text, field
 
 # --- plan.yaml: go/no-go criteria ---------------------------------------------------------------
 
@@ -125,7 +125,7 @@ class Explanation(Model):
 
 class FinanceMonth(Model):
     month: str = field(
-        "maaned", "Måneden (ÅÅÅÅ-MM), fx den første betalingskørsel i DUBU.", pattern=r"^\d{4}-(0[1-9]|1[0-2])$"
+        "maaned", "Måneden (ÅÅÅÅ-MM), fx den første betalingskørsel i DUBU.", pattern=rf"^{MONTH_PATTERN}$"
     )
     old_amount: Price = field("beloeb_gammelt_system", "Kr. i alt for måneden i det gamle system.")
     dubu_amount: Price = field("beloeb_dubu", "Kr. i alt for måneden i DUBU.")

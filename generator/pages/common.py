@@ -22,6 +22,7 @@ T = TypeVar("T")
 # tests/browser/test_search.py; see the README.
 SEARCH_BOOST_PROGRESS = Markup("0.001")
 SEARCH_BOOST_STATUS = Markup("0.5")
+SEARCH_BOOST_GO_LIVE = Markup("0.5")  # the Overgangsplan: its dates answer freeze and go-live queries too
 SEARCH_BOOST_CASE_TYPE = Markup("0.02")
 
 

@@ -17,6 +17,7 @@ from ..analysis.golive import CutOverStep, DeadlineMonth
 from ..model import Plan
 from ..model.roles import Role
 from ..texts import site as texts
+from .common import SEARCH_BOOST_GO_LIVE
 from .ics import steps_calendar_bytes
 
 SECTION = texts.SECTION_GO_LIVE
@@ -47,7 +48,7 @@ def step_views(plan: Plan, figures: Figures) -> list[StepView]:
     return [
         StepView(
             s,
-            fmt.date_range(s.date, s.end) if s.end and s.end > s.date else fmt.date(s.date),
+            fmt.date_range(s.date, s.end or s.date),
             names.get(s.owner, s.owner),
             g.done.get(s.id),
         )
@@ -89,6 +90,7 @@ def golive(plan: Plan, figures: Figures, out) -> None:
         roles=roles,
         months=months,
         ics=paths.golive_calendar(),
+        search_boost=SEARCH_BOOST_GO_LIVE,
         cats={c.id: c for c in plan.categories},
         **common,
     )

@@ -21,6 +21,7 @@ from ..model import Plan
 from ..model.cases import Timing
 from ..texts import site as texts
 from .common import SEARCH_BOOST_CASE_TYPE
+from .core import TIMINGS
 from .progress import verdict_text
 
 SECTION = texts.SECTION_GUIDE
@@ -103,7 +104,7 @@ def guides(plan: Plan, figures: Figures, out) -> None:
             t=t,
             roles=roles,
             guided=guided,
-            timings={Timing.go_live: texts.TIMING_GO_LIVE, Timing.first_follow_up: texts.TIMING_FIRST_FOLLOW_UP},
+            timings=TIMINGS,
             first_follow_up=Timing.first_follow_up,
             minutter=formatting.minutes,
             plan=plan,

@@ -25,7 +25,8 @@ def _role_names(ctx: Context) -> dict[str, str]:
     return {r.id: r.name for r in ctx.plan.roles}
 
 
-def _week(monday: dt.date) -> str:
+def week_label(monday: dt.date) -> str:
+    """ "uge 9 (ugen fra 1. marts 2027)": a week as the capacity messages name it."""
     return say.WEEK.format(week=fmt.week(monday), date=fmt.date(monday))
 
 
@@ -78,7 +79,7 @@ def overload(ctx: Context) -> None:
             say.OVERLOAD.format(
                 role=names[row.role],
                 load=fmt.hours(row.load),
-                week=_week(row.monday),
+                week=week_label(row.monday),
                 capacity=fmt.hours(row.capacity),
                 excess=fmt.hours(row.load - row.capacity),
             ),
@@ -104,7 +105,7 @@ def _shortfall_text(s: Shortfall, role: str) -> str:
         deadline=fmt.date(s.deadline),
         role=role,
         hours=fmt.hours(s.hours),
-        week=_week(monday_of(s.week)),
+        week=week_label(monday_of(s.week)),
         full=say.SHORTFALL_FULL.format(weeks=fmt.and_list([fmt.week(monday_of(w)) for w in s.full])) if s.full else "",
     )
 

@@ -11,13 +11,14 @@ from dateutil.relativedelta import relativedelta
 
 from .. import formatting as fmt
 from ..analysis.golive import month_keys, month_span
+from ..model.base import MONTH_PATTERN
 from ..model.cases import CaseStatus, Route
 from ..model.golive import DeadlineKind
 from ..texts import site as site_texts
 from ..texts import validation as say
+from .capacity import week_label
 from .context import Context, Path
-
-READ_ACCESS_MONTHS = 3  # at least 3 months of read access after go-live (domain notes in README)
+from .values import READ_ACCESS_MONTHS
 
 
 def missing_sections(ctx: Context) -> None:
@@ -148,7 +149,7 @@ def deadlines_after_go_live(ctx: Context) -> None:
         if not d.counts:
             ctx.warning(base, say.DEADLINE_COUNTS_MISSING.format(name=say_kind(d.kind)))
         for month, n in d.counts.items():
-            if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+            if not re.fullmatch(MONTH_PATTERN, month):
                 ctx.error((*base, "antal", month), say.DEADLINE_MONTH_FORMAT.format(month=month))
                 continue
             start = month_span(month)[0]
@@ -202,7 +203,7 @@ def deadline_overload(ctx: Context) -> None:
                 say.DEADLINE_OVERLOAD.format(
                     role=names.get(w.role, w.role),
                     load=fmt.hours(w.load),
-                    week=say.WEEK.format(week=fmt.week(w.monday), date=fmt.date(w.monday)),
+                    week=week_label(w.monday),
                     deadlines=fmt.hours(w.deadlines),
                     conversion=fmt.hours(w.conversion),
                     capacity=fmt.hours(w.capacity),

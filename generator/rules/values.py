@@ -10,11 +10,14 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from ..analysis.milestones import by_id as milestones_by_id
+from ..model.base import MONTH_PATTERN
 from ..model.cases import Route, Stakeholder, Timing
 from ..model.decision import OptionKind
 from ..model.schedule import Activity, PackageTiming, WorkPackage
 from ..texts import validation as say
 from .context import Context, Path
+
+READ_ACCESS_MONTHS = 3  # at least 3 months of read access after go-live (domain notes in README)
 
 
 def periods(ctx: Context) -> None:
@@ -84,7 +87,7 @@ def scope(ctx: Context) -> None:
             for key, value in (("laesbar_i", cat.readable_in), ("laesbar_til", cat.readable_until)):
                 if value is None:
                     ctx.error(("sagskategorier", i), say.NOT_CONVERTED_NEEDS.format(key=key))
-            if cat.readable_until and cat.readable_until < p.project.go_live + relativedelta(months=3):
+            if cat.readable_until and cat.readable_until < p.project.go_live + relativedelta(months=READ_ACCESS_MONTHS):
                 ctx.warning(("sagskategorier", i, "laesbar_til"), say.READ_ACCESS_SHORT)
         elif cat.readable_in or cat.readable_until:
             ctx.warning(("sagskategorier", i), say.READABLE_ONLY_NOT_CONVERTED)
@@ -110,7 +113,7 @@ def statistics_fields(ctx: Context) -> None:
 def follow_up_months(ctx: Context) -> None:
     p = ctx.plan
     for month in p.first_follow_ups:
-        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        if not re.fullmatch(MONTH_PATTERN, month):
             ctx.error(("foerste_opfoelgninger", month), say.FOLLOW_UP_MONTH_FORMAT.format(month=month))
     if p.first_follow_ups:
         total = sum(p.first_follow_ups.values())

@@ -326,7 +326,6 @@ MISSING_ITEM_MIXED = (
 
 SECTION_GO_LIVE = "Go-live"
 PAGE_GO_LIVE = "Overgangsplan"
-PAGE_GO_LIVE_ROLE = "Det gør {roles} på go-live-dagen"  # roles: the role's plural
 PAGE_DEADLINES_MONTH = "Frister i {month}"  # month: "marts 2027"
 CALENDAR_GO_LIVE = "Go-live i {municipality}"
 CALENDAR_GO_LIVE_ROLE = "Go-live for {roles} i {municipality}"
@@ -385,6 +384,3 @@ DEADLINE_KINDS = {
     "barnets_plan": "Barnets planer, der skal revideres",
     "revurdering_anbringelse": "Anbringelser, der skal revurderes",
 }
-GO_LIVE_VERDICT_GO = "go"
-GO_LIVE_VERDICT_NO_GO = "no-go"
-GO_LIVE_VERDICT_OPEN = "ikke afgjort (ingen fremdrift.yaml endnu)"

@@ -222,6 +222,7 @@ FUZZY_MAX = 2  # at most this many corrections of one word are searched (the mos
 COMPLETE_LIFT = 1000  # a section that holds every word of a query scores this many times its own score
 
 
+@cache
 def query_js() -> str:
     rules = {
         "minPart": MIN_PART,
