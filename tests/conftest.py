@@ -69,6 +69,115 @@ def line_of(text: str, needle: str, nth: int = 1, exact: bool = False) -> int:
     return hits[nth - 1]
 
 
+# --- changing the example's text by key path: comments, order and line numbers stay as they are ---------
+#
+# Tests that need the plan as text (messages name its lines) change it through these: each names the
+# key it changes, so rewording a comment or a neighbouring value in plan.yaml breaks no test. A path is
+# a tuple of mapping keys and list items; an item is named by its `id` (or `kategori`, `aktivitet`,
+# `kriterie`, `dato`, as fremdrift.yaml names them) or by its position. A value is YAML source text, so
+# a test can write what a user would type, wrong or not ("1. marts 2027", "50.000").
+
+_ITEM_KEYS = ("id", "kategori", "aktivitet", "kriterie", "rolle", "dato", "pakke")
+
+
+def _node(text: str, path: tuple[Any, ...]) -> tuple[Any, Any]:
+    """(key node, value node) at `path` in the YAML text; the key node is None for a list item."""
+    import yaml
+
+    node: Any = yaml.compose(text, Loader=yaml.SafeLoader)
+    key = None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            hit = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            assert hit is not None, f"no key {part!r} at {path!r} in the text (has the example changed?)"
+            key, node = hit
+        elif isinstance(node, yaml.SequenceNode):
+            key = None
+            if isinstance(part, int):
+                node = node.value[part]
+                continue
+            item = next(
+                (
+                    i
+                    for i in node.value
+                    if isinstance(i, yaml.MappingNode)
+                    and any(k.value in _ITEM_KEYS and str(v.value) == part for k, v in i.value)
+                ),
+                None,
+            )
+            assert item is not None, f"no list item {part!r} at {path!r} in the text"
+            node = item
+        else:
+            raise AssertionError(f"{path!r} goes past a single value at {part!r}")
+    return key, node
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    """Index just past the newline of the line that holds text[index - 1] (the end of a node)."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def _content_end(node: Any) -> int:
+    """Index just past the last character a node's own content takes (never the next key's indentation)."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode) and node.value:
+        return _content_end(node.value[-1][1])
+    if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
+        return _content_end(node.value[-1])
+    return node.end_mark.index
+
+
+def set_value(text: str, path: tuple[Any, ...], source: str) -> str:
+    """The text with the value at `path` replaced by `source` (YAML as a user types it; for a block
+    mapping or list, its flow form or the whole indented block)."""
+    _, node = _node(text, path)
+    return text[: node.start_mark.index] + source + text[_content_end(node) :]
+
+
+def drop_key(text: str, path: tuple[Any, ...]) -> str:
+    """The text without the key (or list item, with its "- ") at `path`, its value and the rest of its lines."""
+    key, node = _node(text, path)
+    start = _line_start(text, (key if key is not None else node).start_mark.index)
+    return text[:start] + text[_line_end(text, _content_end(node)) :]
+
+
+def rename_key(text: str, path: tuple[Any, ...], new: str) -> str:
+    """The text with the last key of `path` spelt `new` (a misspelt or unknown key)."""
+    key, _ = _node(text, path)
+    assert key is not None, f"{path!r} names a list item, not a key"
+    return text[: key.start_mark.index] + new + text[key.end_mark.index :]
+
+
+def add_key(text: str, path: tuple[Any, ...], key: str, source: str) -> str:
+    """The text with `key: source` added as the last key of the block mapping at `path`."""
+    import yaml
+
+    _, node = _node(text, path)
+    assert isinstance(node, yaml.MappingNode) and node.value, f"{path!r} is not a block mapping"
+    indent = node.value[0][0].start_mark.column
+    at_ = _line_end(text, _content_end(node))
+    return text[:at_] + " " * indent + f"{key}: {source}\n" + text[at_:]
+
+
+def line_of_key(text: str, path: tuple[Any, ...]) -> int:
+    """1-based line of the key (or list item) at `path`: the line a message about it names."""
+    key, node = _node(text, path)
+    return (key if key is not None else node).start_mark.line + 1
+
+
+def at_key(text: str, path: tuple[Any, ...], file: str = "plan.yaml") -> str:
+    """`plan.yaml:N:` for the key at `path`, as messages begin."""
+    return f"{file}:{line_of_key(text, path)}:"
+
+
 DELETE = object()  # as a value in `set_keys`: remove the key
 
 
