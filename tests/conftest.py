@@ -74,10 +74,10 @@ def line_of(text: str, needle: str, nth: int = 1, exact: bool = False) -> int:
 # Tests that need the plan as text (messages name its lines) change it through these: each names the
 # key it changes, so rewording a comment or a neighbouring value in plan.yaml breaks no test. A path is
 # a tuple of mapping keys and list items; an item is named by its `id` (or `kategori`, `aktivitet`,
-# `kriterie`, `dato`, as fremdrift.yaml names them) or by its position. A value is YAML source text, so
+# `kriterie`, `trin`, `dato`, as fremdrift.yaml names them) or by its position. A value is YAML source text, so
 # a test can write what a user would type, wrong or not ("1. marts 2027", "50.000").
 
-_ITEM_KEYS = ("id", "kategori", "aktivitet", "kriterie", "rolle", "dato", "pakke")
+_ITEM_KEYS = ("id", "kategori", "aktivitet", "kriterie", "trin", "rolle", "dato", "pakke")
 
 
 def _node(text: str, path: tuple[Any, ...]) -> tuple[Any, Any]:
