@@ -421,7 +421,7 @@ def golive_figures(
     as_of = None
     if progress is not None:
         done = {d.step: d for d in progress.cut_over}
-        as_of = max(progress.dates(), default=None)
+        as_of = progress.data_date
     return GoLiveFigures(
         steps=cut_over_steps(plan),
         months=deadline_months(plan, conversion_daily),

@@ -720,7 +720,7 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
         if d
     ]
     as_of = status_dates[-1] if status_dates else (max(others) if others else None)
-    data_date = max([*status_dates, *others], default=None)
+    data_date = progress.data_date
     items = _items(plan, planning, progress.status, as_of)
     roles = []
     for r in plan.roles:

@@ -227,3 +227,9 @@ class Progress(Model):
             *(x.date for x in self.cut_over),
         ]
         return [d for d in found if d]
+
+    @property
+    def data_date(self) -> dt.date | None:
+        """The file's "today": its latest date. Go/no-go rests on it, and the days until go-live count from
+        it on every page (never the wall clock)."""
+        return max(self.dates(), default=None)
