@@ -40,6 +40,8 @@ def pytest_configure(config):
         tempfile.tempdir = _TEMP
         os.environ["TMPDIR"] = _TEMP
         os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+        if "PYTEST_XDIST_WORKER" not in os.environ:  # the run's own folder, shared by its xdist workers
+            os.environ["KP_TESTS_RUN"] = _TEMP
 
 
 def pytest_unconfigure(config):
@@ -399,11 +401,22 @@ def build_wheel(project: Path, out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def wheel(tmp_path_factory) -> Path:
-    """The project's wheel, built once per test run (per xdist worker) from a copy of the project in a temp
-    folder (never in the work tree); shared by test_packaging, test_wheel_new and test_wheel_install."""
-    base = tmp_path_factory.mktemp("wheel")
-    return build_wheel(copy_project(base / "project"), base / "dist")
+def wheel() -> Path:
+    """The project's wheel, built once per test run from a copy of the project in the run's temp folder
+    (never in the work tree); xdist workers share it (the first builds it, under a lock, the others wait).
+    Used by test_packaging, test_wheel_new and test_wheel_install."""
+    base = Path(os.environ.get("KP_TESTS_RUN", private_temp())) / "wheel"
+    base.mkdir(exist_ok=True)
+    with open(base / ".lock", "w") as lock:
+        with contextlib.suppress(ImportError):  # no fcntl (Windows): each worker builds its own
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        built = sorted((base / "dist").glob("konverteringsplan-*.whl"))
+        if built:
+            return built[0]
+        shutil.rmtree(base / "project", ignore_errors=True)
+        return build_wheel(copy_project(base / "project"), base / "dist")
 
 
 @pytest.fixture(scope="session")
