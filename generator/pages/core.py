@@ -45,11 +45,12 @@ class Entry:
 
 def who_entries(plan: Plan, figures: Figures) -> list[Entry]:
     """The front page's way in by role: every role that converts (its guide, checklist, sessions and
-    calendar, hours), every role that teaches (its sessions, calendar, the control guide, hours) and the
-    steering group (decision, cost, time plan, progress, go/no-go, the one-page status)."""
+    calendar, hours), every role that teaches (its sessions, calendar, the control guide, hours), each with
+    its steps on go-live day when it has any (the project lead may have only those), and the steering group (decision, cost, time plan, progress, go/no-go, the one-page status)."""
     entries = []
     taught = {r for s in plan.training.sessions for r in s.audience}
     has_control = control_view(plan) is not None
+    cutting_over = {s.owner for s in figures.golive.steps} if figures.golive else set()
     for role in plan.roles:
         links: list[tuple[str, str]] = []
         view = figures.guides.get(role.id)
@@ -72,6 +73,8 @@ def who_entries(plan: Plan, figures: Figures) -> list[Entry]:
                 links.append((texts.WHO_CONTROL, paths.CONTROL_GUIDE))
             if figures.planning and figures.planning.load.rows.get(role.id):
                 links.append((texts.WHO_HOURS, paths.load_page(role.id)))
+        if role.id in cutting_over:
+            links.append((texts.WHO_GO_LIVE, f"golive/{paths.golive_page(role.id)}"))
         if links:
             entries.append(Entry(role.name, links))
     board = [

@@ -1,5 +1,6 @@
-"""In by role: from the front page, each role reaches its guide, its checklist and its calendar in one click
-each, on a desktop and on a phone; the steering group reaches its status page, decision and progress."""
+"""In by role: from the front page, each role reaches its guide, its checklist, its calendar and its steps on
+go-live day in one click each, on a desktop and on a phone; the steering group reaches its status page,
+decision and progress."""
 
 from __future__ import annotations
 
@@ -81,6 +82,11 @@ def test_each_role_reaches_guide_checklist_and_calendar_in_one_click(screen, bas
         assert _one_click(screen, base_url, who, texts.WHO_TEACHING)
         ics = _calendar(screen, base_url, who, texts.WHO_CALENDAR_ALL)
         assert ics.count("BEGIN:VEVENT") >= 2
+    cutting_over = [who for who, links in entries.items() if texts.WHO_GO_LIVE in links]
+    assert len(cutting_over) >= 4, entries  # the example's cut-over has steps for four roles
+    for who in cutting_over:
+        heading = _one_click(screen, base_url, who, texts.WHO_GO_LIVE)
+        assert heading.endswith(f"go-live-dagen: {who}"), (who, heading)
     board = entries[texts.WHO_BOARD]
     assert _one_click(screen, base_url, texts.WHO_BOARD, texts.WHO_STATUS).startswith(texts.PAGE_STATUS)
     assert _one_click(screen, base_url, texts.WHO_BOARD, texts.WHO_GO_NO_GO) == "Go/no-go"
