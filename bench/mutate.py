@@ -18,6 +18,7 @@ Kinds: a comparison moved by one (``>`` ↔ ``>=``, ``<`` ↔ ``<=``), an intege
     .venv/bin/python -m bench.mutate --sample 0        # every mutant (long: hours on one core)
     .venv/bin/python -m bench.mutate --list            # the sample only, nothing run
     .venv/bin/python -m bench.mutate --tests tests/test_limits.py tests/test_rules.py
+    .venv/bin/python -m bench.mutate --seed 7 --only analysis/calendar.py:95   # one sampled line again
 
 Some mutants change nothing a user can see (equivalent mutants, e.g. ``max(0, n)`` of a count that is
 never negative): EQUIVALENT lists those judged so by reading the code, each with its reason; the score
@@ -158,12 +159,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--timeout", type=float, help="seconds per mutant; longer counts as killed (default: 5 × the unmutated run)"
     )
+    parser.add_argument(
+        "--only", nargs="+", default=[], metavar="FILE:LINE", help="keep only the sampled mutants on these lines"
+    )
     parser.add_argument("--list", action="store_true", help="show the sample, run nothing")
     parser.add_argument("--tests", nargs="+", default=DEFAULT_TESTS, help="pytest arguments (default: no browser)")
     args = parser.parse_args(argv)
 
     everything = all_mutants()
     chosen = sample(everything, args.sample, args.seed)
+    if args.only:  # e.g. a focused run's survivors, again with the whole suite
+        chosen = [m for m in chosen if f"{m.file}:{m.line}" in args.only]
     print(f"{len(chosen)} of {len(everything)} mutants (seed {args.seed}) in generator/{{{','.join(TARGETS)}}}/")
     if args.list:
         for m in chosen:
