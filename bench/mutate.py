@@ -75,6 +75,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "start = next((i for i, p in enumerate(points) if p.minimum or p.full), 1)",
     ): "the next line makes it max(0, start - 1): 0 either way",
     (
+        "analysis/calendar.py",
+        "if total >= amount - 1e-9 and self.weight(day) > 0:",
+        "if total >= amount - 1e-9 and self.weight(day) >= 0:",
+    ): "the total reaches the amount only on a day that adds to it (weights are never negative), so that day"
+    " weighs more than 0 either way",
+    (
         "analysis/progress.py",
         "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
         "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",

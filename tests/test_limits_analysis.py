@@ -21,7 +21,14 @@ import yaml
 
 from conftest import DELETE, EXAMPLE, set_keys
 from konverteringsplan.analysis import analyse
-from konverteringsplan.analysis.calendar import day_values, days_off, public_holidays, role_capacity
+from konverteringsplan.analysis.calendar import (
+    day_values,
+    days_off,
+    last_working_day,
+    public_holidays,
+    role_capacity,
+    shift,
+)
 from konverteringsplan.analysis.economics import BreakEven, score_conflicts
 from konverteringsplan.analysis.effort import split_cases
 from konverteringsplan.analysis.guide import works_in_freeze
@@ -32,6 +39,7 @@ from konverteringsplan.analysis.task import task_steps
 from konverteringsplan.analysis.workload import WeekLoad, month_bounds
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.model import Plan
+from konverteringsplan.model.schedule import SpecialDay
 from konverteringsplan.texts import site as texts
 
 D = dt.date
@@ -90,6 +98,21 @@ def test_a_holiday_on_the_first_or_last_day_of_a_range_counts():
     christmas = D(2026, 12, 25)
     assert list(public_holidays(christmas, christmas)) == [christmas]
     assert D(2026, 12, 24) not in public_holidays(D(2026, 12, 24), D(2026, 12, 24))
+
+
+@pytest.mark.parametrize(
+    ("closed", "moved_to"),
+    [
+        (27, D(2027, 6, 2)),  # closed 3–30 June: Wednesday 2 June, 28 days back, is the day before
+        (28, D(2027, 6, 30)),  # closed 2–30 June: Tuesday 1 June, 29 days back, is beyond the four weeks
+    ],
+)
+def test_a_deadline_moves_to_the_working_day_before_within_four_weeks(closed, moved_to):
+    """A deadline on a day off moves to the working day before, looking back four weeks (28 days) and no
+    further: a deadline at the end of a longer closure stays on its own day."""
+    deadline = D(2027, 6, 30)  # a Wednesday, closed like the days before it
+    special = [SpecialDay(dato=shift(deadline, -i), navn="Lukket") for i in range(closed + 1)]
+    assert last_working_day(deadline, special) == moved_to
 
 
 def test_an_absence_counts_on_its_first_and_last_day_only():
@@ -203,6 +226,8 @@ def test_month_bounds(key, bounds):
         (0, [5, 5], [0, 0]),
         (1, [1, 2], [0, 1]),  # 1/3 and 2/3: the largest remainder gets the case
         (7, [1, 2, 4], [1, 2, 4]),
+        (1, [1], [1]),  # a category of one case: its one case
+        (1, [0, 1], [0, 1]),
     ],
 )
 def test_cases_split_by_largest_remainder(total, counts, parts):
