@@ -271,6 +271,24 @@ def test_break_even_is_the_first_whole_case_count_where_the_vendor_is_cheaper():
     assert be.cases == math.floor(fixed / (m - a)) + 1
 
 
+@pytest.mark.parametrize(
+    ("ordered_by", "cases"),
+    [
+        (["automatisk", "blandet"], 114),  # 5.400 kr. of ordering once: 5.400 / 47,42 = 113,9 → from 114 cases
+        (["manuel"], 0),  # the manual option has the 12 hours: the vendor is cheaper from the first case on
+    ],
+)
+def test_break_even_without_a_fixed_price_rests_on_the_own_hours_only_one_side_has(ordered_by, cases):
+    plan = plan_with(
+        (("leverandoertilbud", "fast_pris"), 0),
+        (("aktiviteter", "bestil_konvertering", "muligheder"), ordered_by),
+    )
+    be = analyse(plan).planning.break_even_routed
+    assert be is not None and be.fixed_price == 0
+    assert round(be.manual_per_case - be.automatic_per_case, 2) == 47.42
+    assert be.cases == cases and be.automatic_cheaper_now
+
+
 @pytest.mark.parametrize(("now", "cheaper"), [(99, False), (100, True), (101, True)])
 def test_the_vendor_is_cheaper_now_from_the_break_even_count(now, cheaper):
     assert BreakEven(now, 10.0, 5.0, 495.0, 100).automatic_cheaper_now is cheaper
