@@ -128,7 +128,7 @@ def _content_end(node: Any) -> int:
     """Index just past the last character a node's own content takes (never the next key's indentation)."""
     import yaml
 
-    if isinstance(node, yaml.MappingNode) and node.value:
+    if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
         return _content_end(node.value[-1][1])
     if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
         return _content_end(node.value[-1])
