@@ -167,6 +167,21 @@ def add_key(text: str, path: tuple[Any, ...], key: str, source: str) -> str:
     return text[:at_] + " " * indent + f"{key}: {source}\n" + text[at_:]
 
 
+def add_item(text: str, path: tuple[Any, ...], source: str) -> str:
+    """The text with a list item added as the last item of the block list at `path`; `source` is the item as
+    YAML lines without its "- " ("id: x\nnavn: y" for a mapping)."""
+    import yaml
+
+    _, node = _node(text, path)
+    assert isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style, f"{path!r} is not a block list"
+    dash = _line_start(text, node.value[0].start_mark.index)
+    indent = text[dash : node.value[0].start_mark.index].index("-")
+    first, *rest = source.splitlines()
+    lines = [" " * indent + "- " + first] + [" " * (indent + 2) + line for line in rest]
+    at_ = _line_end(text, _content_end(node))
+    return text[:at_] + "".join(line + "\n" for line in lines) + text[at_:]
+
+
 def line_of_key(text: str, path: tuple[Any, ...]) -> int:
     """1-based line of the key (or list item) at `path`: the line a message about it names."""
     key, node = _node(text, path)
