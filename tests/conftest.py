@@ -219,11 +219,19 @@ def set_keys(data: Any, *changes: tuple[tuple[Any, ...], Any]) -> Any:
     return data
 
 
-def like(template: str) -> re.Pattern[str]:
+def like(template: str, **fields: str | re.Pattern[str]) -> re.Pattern[str]:
     """A message template from generator/texts/ as a pattern in which every {field} matches anything: for
-    tests about which message a user gets, not about its wording."""
-    parts = re.split(r"\{[^}]*\}", template)
-    return re.compile(".*".join(re.escape(p) for p in parts), re.S)
+    tests about which message a user gets, not about its wording. A field named in `fields` matches only its
+    value (a text as written, or a compiled pattern: like(say.SHORTFALL, role="Sagsbehandler"))."""
+
+    def field(name: str) -> str:
+        value = fields.get(re.split(r"[:!]", name)[0])
+        if value is None:
+            return ".*"
+        return value.pattern if isinstance(value, re.Pattern) else re.escape(value)
+
+    parts = re.split(r"\{([^}]*)\}", template)  # text, field name, text, ...
+    return re.compile("".join(field(p) if i % 2 else re.escape(p) for i, p in enumerate(parts)), re.S)
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
