@@ -19,6 +19,7 @@ from engine_plans import make_plan, messages, plan_data
 
 from konverteringsplan.analysis import analyse
 from konverteringsplan.pages.render import render
+from konverteringsplan.texts import validation as say
 
 SESSION = {
     "id": "hold-1",
@@ -171,14 +172,19 @@ def test_work_may_move_to_later_weeks_with_spare_time_before_its_milestone():
 
 
 def test_the_example_plan_with_too_few_student_hours_fails_with_role_week_and_hours(write_plan):
-    from conftest import edit, example_text, run_cli
+    from conftest import example_text, like, run_cli, set_value
 
-    text = edit(example_text(), "timer_pr_uge: 15", "timer_pr_uge: 3")
+    text = set_value(example_text(), ("roller", "studentermedhjaelper", "timer_pr_uge"), "3")
     result = run_cli("validate", str(write_plan(text)))
     assert result.returncode == 1
-    short = [line for line in result.stderr.splitlines() if "kan ikke nås inden fristen" in line]
+    short = [line for line in result.stderr.splitlines() if like(say.SHORTFALL).search(line)]
     assert short, result.stderr
-    assert all("Studentermedhjælper mangler" in line for line in short)
+    assert all(like(say.SHORTFALL, role="Studentermedhjælper").search(line) for line in short)
     # the basic-data package must be done before the control (milestone klar_til_kontrol, Monday 15 February):
     # its deadline is Friday 12 February, in week 6
-    assert any(re.search(r"mangler \d+(,\d)? timer i uge 6 \(ugen fra 8\. februar 2027\)", line) for line in short)
+    in_week_6 = like(
+        say.SHORTFALL,
+        hours=re.compile(r"\d+(,\d)? timer"),
+        week=say.WEEK.format(week="uge 6", date="8. februar 2027"),
+    )
+    assert any(in_week_6.search(line) for line in short)
