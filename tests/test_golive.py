@@ -192,7 +192,7 @@ def test_deadline_load_above_capacity_is_a_warning_naming_role_and_week(write_pl
     overload = say.DEADLINE_OVERLOAD.format(
         role="Sagsbehandler",
         load="162,6 timer",
-        week="uge 9 (ugen fra 1. marts 2027)",
+        week=say.WEEK.format(week="uge 9", date="1. marts 2027"),
         deadlines="141,4 timer",
         conversion="21,2 timer",
         capacity="96 timer",
