@@ -126,7 +126,7 @@ def test_role_pages_and_calendars(tmp_path):
     assert set(events) == {payments, first_run}
     first = events[first_run]
     assert first.decoded("dtstart").isoformat() == "2027-03-25"  # an all-day event
-    assert "beløbet pr. måned og antallet af betalinger" in str(first["description"])
+    assert site.STEP_FIRST_RUN_CHECK.format(system="SBSYS") in str(first["description"])
     everyone = Calendar.from_ical(files["downloads/golive.ics"])
     assert len(list(everyone.walk("VEVENT"))) == len(analyse(output.plan).golive.steps)
 
