@@ -130,7 +130,7 @@ def _content_end(node: Any) -> int:
     """Index just past the last character a node's own content takes (never the next key's indentation)."""
     import yaml
 
-    if isinstance(node, yaml.MappingNode) and node.value:
+    if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
         return _content_end(node.value[-1][1])
     if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
         return _content_end(node.value[-1])
@@ -167,6 +167,21 @@ def add_key(text: str, path: tuple[Any, ...], key: str, source: str) -> str:
     indent = node.value[0][0].start_mark.column
     at_ = _line_end(text, _content_end(node))
     return text[:at_] + " " * indent + f"{key}: {source}\n" + text[at_:]
+
+
+def add_item(text: str, path: tuple[Any, ...], source: str) -> str:
+    """The text with a list item added as the last item of the block list at `path`; `source` is the item as
+    YAML lines without its "- " ("id: x\nnavn: y" for a mapping)."""
+    import yaml
+
+    _, node = _node(text, path)
+    assert isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style, f"{path!r} is not a block list"
+    dash = _line_start(text, node.value[0].start_mark.index)
+    indent = text[dash : node.value[0].start_mark.index].index("-")
+    first, *rest = source.splitlines()
+    lines = [" " * indent + "- " + first] + [" " * (indent + 2) + line for line in rest]
+    at_ = _line_end(text, _content_end(node))
+    return text[:at_] + "".join(line + "\n" for line in lines) + text[at_:]
 
 
 def line_of_key(text: str, path: tuple[Any, ...]) -> int:
@@ -206,11 +221,19 @@ def set_keys(data: Any, *changes: tuple[tuple[Any, ...], Any]) -> Any:
     return data
 
 
-def like(template: str) -> re.Pattern[str]:
+def like(template: str, **fields: str | re.Pattern[str]) -> re.Pattern[str]:
     """A message template from generator/texts/ as a pattern in which every {field} matches anything: for
-    tests about which message a user gets, not about its wording."""
-    parts = re.split(r"\{[^}]*\}", template)
-    return re.compile(".*".join(re.escape(p) for p in parts), re.S)
+    tests about which message a user gets, not about its wording. A field named in `fields` matches only its
+    value (a text as written, or a compiled pattern: like(say.SHORTFALL, role="Sagsbehandler"))."""
+
+    def field(name: str) -> str:
+        value = fields.get(re.split(r"[:!]", name)[0])
+        if value is None:
+            return ".*"
+        return value.pattern if isinstance(value, re.Pattern) else re.escape(value)
+
+    parts = re.split(r"\{([^}]*)\}", template)  # text, field name, text, ...
+    return re.compile("".join(field(p) if i % 2 else re.escape(p) for i, p in enumerate(parts)), re.S)
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

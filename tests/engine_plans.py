@@ -149,6 +149,21 @@ BASE: dict[str, Any] = {
     "foerste_opfoelgninger": {"2027-03": 84, "2027-04": 56},
 }
 
+# a session for the students (Thursday 7 January 2027, 3 hours): 2 participants convert 5 cases of M each (basis)
+SESSION = {
+    "id": "hold-1",
+    "titel": "DUBU for studenter",
+    "maalgruppe": ["student"],
+    "dato": "2027-01-07",
+    "start": "09:00",
+    "slut": "12:00",
+    "sted": "Rådhuset",
+    "underviser": "En superbruger",
+    "pladser": 4,
+    "deltagere": 2,
+    "konvertering": {"sager_pr_deltager": 5, "kategorier": ["m"], "feltgrupper": ["basis"]},
+}
+
 
 def plan_data(**changes: Any) -> dict:
     """A deep copy of BASE; keyword arguments replace top-level sections."""

@@ -9,32 +9,32 @@
 
 from __future__ import annotations
 
-from conftest import edit, example_text
+from conftest import add_item, example_text, set_value
+
+MANUAL_BASICS = ("arbejdspakker", "basis_manuelle_sager")
+REST_OF_AUTOMATIC = ("arbejdspakker", "rest_automatiske_sager")
 
 
 def vendorless() -> str:
-    text = example_text()
-    text = edit(text, "    antal: 280\n    rute: automatisk", "    antal: 280\n    rute: manuel")
-    text = edit(
+    text = set_value(example_text(), ("sagskategorier", "aabne_stoettende", "rute"), "manuel")
+    # the students also enter the supporting cases' basic data, a week longer
+    text = set_value(
         text,
-        "    kategorier: [aabne_anbringelser, aabne_undersoegelser, aabne_ungestoette]\n"
-        "    feltgrupper: [basisoplysninger]\n    fra: 2027-01-11\n    til: 2027-02-05",
-        "    kategorier: [aabne_anbringelser, aabne_undersoegelser, aabne_ungestoette, aabne_stoettende]\n"
-        "    feltgrupper: [basisoplysninger]\n    fra: 2027-01-11\n    til: 2027-02-12",
+        (*MANUAL_BASICS, "kategorier"),
+        "[aabne_anbringelser, aabne_undersoegelser, aabne_ungestoette, aabne_stoettende]",
     )
-    text = edit(
-        text,
-        "    feltgrupper: [basisoplysninger, indsatser_og_afgoerelser, opfoelgningsfrister]\n    fra: 2027-02-15",
-        "    feltgrupper: [indsatser_og_afgoerelser, opfoelgningsfrister, danmarks_statistik]\n    fra: 2027-01-25",
+    text = set_value(text, (*MANUAL_BASICS, "til"), "2027-02-12")
+    # the caseworkers enter the rest (the statistics fields too, which the vendor no longer brings), from 25 January
+    text = set_value(
+        text, (*REST_OF_AUTOMATIC, "feltgrupper"), "[indsatser_og_afgoerelser, opfoelgningsfrister, danmarks_statistik]"
     )
-    return edit(text, "    valgt: blandet", "    valgt: manuel")
+    text = set_value(text, (*REST_OF_AUTOMATIC, "fra"), "2027-01-25")
+    return set_value(text, ("konverteringsform", "beslutning", "valgt"), "manuel")
 
 
 def summer() -> str:
-    return edit(
+    return add_item(
         example_text(),
-        "      aarsag: Eksamen\n",
-        "      aarsag: Eksamen\n"
-        "    - rolle: sagsbehandler\n      personer: 16\n      fra: 2027-07-12\n      til: 2027-07-30\n"
-        "      aarsag: Sommerferie\n",
+        ("kalender", "fravaer"),
+        "rolle: sagsbehandler\npersoner: 16\nfra: 2027-07-12\ntil: 2027-07-30\naarsag: Sommerferie",
     )

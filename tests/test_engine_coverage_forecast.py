@@ -3,10 +3,12 @@ checked by hand against tests/engine_plans.py."""
 
 from __future__ import annotations
 
-from engine_plans import make_plan, messages, plan_data
+from engine_plans import SESSION, make_plan, messages, plan_data
 
+from conftest import like
 from konverteringsplan.analysis import analyse
 from konverteringsplan.pages.render import render
+from konverteringsplan.texts import validation as say
 
 
 def errors(data):
@@ -26,43 +28,26 @@ def test_the_base_plan_covers_every_field():
 def test_a_field_nobody_enters_is_an_error_naming_category_and_field():
     data = plan_data()
     del data["arbejdspakker"][0]  # "Basis på M" gone: f1 and f2 on M have no owner
-    found = [m for m in errors(data) if "har ingen, der indtaster det" in m.text]
+    found = [m for m in errors(data) if like(say.FIELD_NOBODY).match(m.text)]
     assert {m.text.split('"')[1] for m in found} == {"Felt et", "Felt to"}
-    assert all('på sagskategorien "Kategori M"' in m.text for m in found)
+    on_m = like(say.FIELD_NOBODY, category="Kategori M", category_id="m", group_id="basis")
+    assert all(on_m.match(m.text) for m in found)
     assert all(m.key.startswith("minimumsoplysninger.feltgrupper[basis].felter[") for m in found)
-    assert all("Tilføj kategorien m og feltgruppen basis til en arbejdspakke" in m.text for m in found)
 
 
 def test_a_session_covers_only_the_cases_it_converts():
-    data = plan_data(
-        undervisning={
-            "sessioner": [
-                {
-                    "id": "hold",
-                    "titel": "Hold",
-                    "maalgruppe": ["student"],
-                    "dato": "2027-01-07",
-                    "start": "09:00",
-                    "slut": "12:00",
-                    "sted": "Rådhuset",
-                    "underviser": "En superbruger",
-                    "pladser": 2,
-                    "deltagere": 2,
-                    "konvertering": {"sager_pr_deltager": 5, "kategorier": ["m"], "feltgrupper": ["basis"]},
-                }
-            ]
-        }
-    )
+    data = plan_data(undervisning={"sessioner": [SESSION]})
     del data["arbejdspakker"][0]
-    found = [m.text for m in errors(data) if "har ingen, der indtaster det" in m.text]
-    assert len(found) == 2 and all("for 30 af 40 sager" in t for t in found)  # 2 × 5 = 10 of 40 converted
+    found = [m.text for m in errors(data) if like(say.FIELD_NOBODY).match(m.text)]
+    part = say.FIELD_NOBODY_PART.format(missing=30, count=40)
+    assert len(found) == 2 and all(like(say.FIELD_NOBODY, part=part).match(t) for t in found)  # 2 × 5 = 10 of 40
 
 
 def test_the_vendor_covers_only_automatic_fields_of_automatic_categories():
     data = plan_data()
     del data["arbejdspakker"][1]  # "Basis på A" gone: f1 stays covered by the vendor, f2 does not
-    found = [m.text for m in errors(data) if "har ingen, der indtaster det" in m.text]
-    assert len(found) == 1 and found[0].startswith('Feltet "Felt to" på sagskategorien "Kategori A"')
+    found = [m.text for m in errors(data) if like(say.FIELD_NOBODY).match(m.text)]
+    assert len(found) == 1 and like(say.FIELD_NOBODY, field="Felt to", category="Kategori A").match(found[0])
 
 
 def test_a_go_live_field_planned_only_at_the_first_follow_up_is_a_warning():
@@ -70,10 +55,10 @@ def test_a_go_live_field_planned_only_at_the_first_follow_up_is_a_warning():
     data["arbejdspakker"][2]["tidspunkt"] = "foerste_opfoelgning"
     for key in ("fra", "til", "frist"):
         data["arbejdspakker"][2].pop(key)
-    late = [m.text for m in messages(data) if not m.is_error and "skal være i DUBU ved go-live" in m.text]
+    late = [m.text for m in messages(data) if not m.is_error and like(say.FIELD_LATE).match(m.text)]
     # f3 on A is the vendor's; f3 and f4 on M are left to the follow-up
     assert {t.split('"')[1] for t in late} == {"Felt tre", "Felt fire"}
-    assert all('"Kategori M"' in t for t in late) and len(late) == 2
+    assert all(like(say.FIELD_LATE, category="Kategori M").match(t) for t in late) and len(late) == 2
 
 
 def test_completion_curve_week_by_week():

@@ -15,24 +15,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from engine_plans import make_plan, messages, plan_data
+from engine_plans import SESSION, make_plan, messages, plan_data
 
+from conftest import example_text, like, run_cli, set_value
 from konverteringsplan.analysis import analyse
 from konverteringsplan.pages.render import render
-
-SESSION = {
-    "id": "hold-1",
-    "titel": "DUBU for studenter",
-    "maalgruppe": ["student"],
-    "dato": "2027-01-07",
-    "start": "09:00",
-    "slut": "12:00",
-    "sted": "Rådhuset",
-    "underviser": "En superbruger",
-    "pladser": 4,
-    "deltagere": 2,
-    "konvertering": {"sager_pr_deltager": 5, "kategorier": ["m"], "feltgrupper": ["basis"]},
-}
+from konverteringsplan.texts import validation as say
 
 
 def weeks(plan, role):
@@ -121,16 +109,18 @@ def test_a_week_over_capacity_is_a_warning_naming_role_week_and_hours():
     data["arbejdspakker"][0]["frist"] = "go_live"  # the work may slip until go-live: no shortfall
     data["arbejdspakker"][1]["fra"] = "2027-02-01"  # "Basis på A": 20 h over 4 weeks = 5 h a week
     warnings = texts(data, "advarsel")
-    over = [t for t in warnings if "planlagt i uge" in t]
+    over = [t for t in warnings if like(say.OVERLOAD).match(t)]
     assert len(over) == 2  # weeks 1 and 2
-    assert any(
-        t.startswith(
-            "Studentermedhjælper har 6 timer planlagt i uge 1 (ugen fra 4. januar 2027), men "
-            "kan kun give 5 timer den uge (1 time for meget)"
-        )
-        for t in over
-    ), over
-    assert not [t for t in texts(data, "fejl") if "kan ikke nås" in t]
+    week_1 = like(
+        say.OVERLOAD,
+        role="Studentermedhjælper",
+        load="6 timer",
+        week=say.WEEK.format(week="uge 1", date="4. januar 2027"),
+        capacity="5 timer",
+        excess="1 time",
+    )
+    assert any(week_1.match(t) for t in over), over
+    assert not [t for t in texts(data, "fejl") if like(say.SHORTFALL).match(t)]
     pages = {p.path: p.markdown for p in render(make_plan(data)).pages}
     page = pages["tidsplan.md"]
     assert "Uger over kapaciteten" in page
@@ -146,17 +136,23 @@ def test_a_week_over_capacity_is_a_warning_naming_role_week_and_hours():
 def test_work_that_cannot_fit_before_its_deadline_is_an_error_with_role_week_and_shortfall():
     data = plan_data()
     data["roller"][0]["timer_pr_uge"] = 0.5  # 2 persons × 0,5 h = 1 h a week
-    errors = [t for t in texts(data, "fejl") if "kan ikke nås" in t]
+    errors = [t for t in texts(data, "fejl") if like(say.SHORTFALL).match(t)]
     # "Basis på M" (12 h, 4-15 January, no milestone: deadline 15 January): 2 weeks × 1 h = 2 h → 10 h short.
-    assert any(
-        t.startswith(
-            'Arbejdspakken "Basis på M" kan ikke nås inden fristen 15. januar 2027: '
-            "Studentermedhjælper mangler 10 timer i uge 2 (ugen fra 11. januar 2027)"
-        )
-        for t in errors
-    ), errors
+    basis_m = like(
+        say.SHORTFALL,
+        what=say.WORK_PACKAGE,
+        name="Basis på M",
+        deadline="15. januar 2027",
+        role="Studentermedhjælper",
+        hours="10 timer",
+        week=say.WEEK.format(week="uge 2", date="11. januar 2027"),
+    )
+    assert any(basis_m.match(t) for t in errors), errors
     # "Basis på A" (20 h, before go-live): 15-28 February gives 2 h → 18 h short in week 8.
-    assert any('"Basis på A"' in t and "mangler 18 timer i uge 8" in t for t in errors), errors
+    basis_a = like(
+        say.SHORTFALL, name="Basis på A", hours="18 timer", week=say.WEEK.format(week="uge 8", date="22. februar 2027")
+    )
+    assert any(basis_a.match(t) for t in errors), errors
 
 
 def test_work_may_move_to_later_weeks_with_spare_time_before_its_milestone():
@@ -171,14 +167,17 @@ def test_work_may_move_to_later_weeks_with_spare_time_before_its_milestone():
 
 
 def test_the_example_plan_with_too_few_student_hours_fails_with_role_week_and_hours(write_plan):
-    from conftest import edit, example_text, run_cli
-
-    text = edit(example_text(), "timer_pr_uge: 15", "timer_pr_uge: 3")
+    text = set_value(example_text(), ("roller", "studentermedhjaelper", "timer_pr_uge"), "3")
     result = run_cli("validate", str(write_plan(text)))
     assert result.returncode == 1
-    short = [line for line in result.stderr.splitlines() if "kan ikke nås inden fristen" in line]
+    short = [line for line in result.stderr.splitlines() if like(say.SHORTFALL).search(line)]
     assert short, result.stderr
-    assert all("Studentermedhjælper mangler" in line for line in short)
+    assert all(like(say.SHORTFALL, role="Studentermedhjælper").search(line) for line in short)
     # the basic-data package must be done before the control (milestone klar_til_kontrol, Monday 15 February):
     # its deadline is Friday 12 February, in week 6
-    assert any(re.search(r"mangler \d+(,\d)? timer i uge 6 \(ugen fra 8\. februar 2027\)", line) for line in short)
+    in_week_6 = like(
+        say.SHORTFALL,
+        hours=re.compile(r"\d+(,\d)? timer"),
+        week=say.WEEK.format(week="uge 6", date="8. februar 2027"),
+    )
+    assert any(in_week_6.search(line) for line in short)

@@ -25,6 +25,7 @@ def page(out, path):
 
 
 def test_xlsx_has_danish_headers_one_row_per_role_and_week_and_totals_equal_to_the_page(small):
+    """About wording (the headers), then behaviour: the rows and totals, found by texts.site's row names."""
     ws = load_workbook(io.BytesIO(small.files["downloads/ressourceplan.xlsx"])).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:6] == ("Rolle", "År", "Uge", "Ugens mandag", "Planlagte timer", "Kapacitet (timer)")
@@ -34,9 +35,10 @@ def test_xlsx_has_danish_headers_one_row_per_role_and_week_and_totals_equal_to_t
     assert [r[2] for r in weekly if r[0] == "Studentermedhjælper"] == list(range(1, 18))
     totals = {r[0]: r for r in rows[1:] if r[2] is None}
     # By hand: student 12 h + 20 h = 32 h; caseworker 30 h + 10 h check + 140 × 20 min = 86,67 h.
-    assert totals["I alt Studentermedhjælper"][4] == pytest.approx(32, abs=0.01)
-    assert totals["I alt Sagsbehandler"][4] == pytest.approx(30 + 10 + 140 * 20 / 60, abs=0.01)
-    grand = totals["I alt, alle roller"]
+    total_of = texts.SHEET_TOTAL_ROLE.format
+    assert totals[total_of(role="Studentermedhjælper")][4] == pytest.approx(32, abs=0.01)
+    assert totals[total_of(role="Sagsbehandler")][4] == pytest.approx(30 + 10 + 140 * 20 / 60, abs=0.01)
+    grand = totals[texts.SHEET_TOTAL_ALL]
     assert grand[4] == pytest.approx(118.67, abs=0.01)
     assert grand[9] == pytest.approx(32 * 150 + (30 + 10 + 140 * 20 / 60) * 400, abs=0.5)  # 39.466,67 kr.
     # The same totals on the page, as the project lead sees them.
@@ -56,6 +58,7 @@ def test_xlsx_is_the_same_bytes_for_the_same_plan(small):
 
 
 def test_csv_opens_in_danish_excel_semicolons_bom_and_decimal_comma(small):
+    """About wording and number format: what Danish Excel shows (headers, decimal comma, the total row)."""
     data = small.files["downloads/ressourceplan.csv"]
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
     lines = data.decode("utf-8-sig").splitlines()
@@ -194,7 +197,8 @@ def test_a_tie_is_rounded_half_up_alike_in_the_xlsx_the_csv_and_on_the_page():
     xlsx = {(r[0], r[2]): r for r in ws.iter_rows(values_only=True) if r[0] and "Projektleder" in r[0]}
     assert xlsx[("Projektleder", 1)][4:7] == (1.13, 5.0, 3.87)  # planned, capacity, spare
     assert xlsx[("Projektleder", 1)][9] == 112.5
-    assert xlsx[("I alt Projektleder", None)][4] == 1.13 and xlsx[("I alt Projektleder", None)][9] == 112.5
+    total = texts.SHEET_TOTAL_ROLE.format(role="Projektleder")
+    assert xlsx[(total, None)][4] == 1.13 and xlsx[(total, None)][9] == 112.5
     # Excel shows the hours as stored (1,13), not rounded again to one decimal (1,1 for 1,13; 1,3 for 1,25 of 1,249)
     week = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Projektleder" and r[2].value == 1)
     assert [c.number_format for c in week[4:7]] == ["#,##0.00"] * 3
@@ -205,7 +209,7 @@ def test_a_tie_is_rounded_half_up_alike_in_the_xlsx_the_csv_and_on_the_page():
     }
     assert csv_rows[("Projektleder", "1")][4:7] == ["1,13", "5,00", "3,87"]
     assert csv_rows[("Projektleder", "1")][9] == "112,50"
-    assert csv_rows[("I alt Projektleder", "")][4] == "1,13"
+    assert csv_rows[(total, "")][4] == "1,13"
     # The page: the same numbers to one decimal (and whole kroner), rounded half up from the files' values.
     assert "| uge 1 | 4. jan. 2027 | 1,1 timer | 5 timer | 3,9 timer | Nej |" in page(out, "belastning/pl.md")
     assert (

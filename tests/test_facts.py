@@ -38,7 +38,7 @@ from site_reading import (
 )
 
 from bench.synthetic import write_plan
-from conftest import EXAMPLE, example_text
+from conftest import EXAMPLE, example_text, set_value
 from konverteringsplan.build import validate_plan
 from konverteringsplan.pages.render import render
 from konverteringsplan.slug import ascii_slug
@@ -367,7 +367,7 @@ def test_built_site_agrees_with_itself(example_site):
 
 
 def test_moved_go_live_moves_everywhere(tmp_path):
-    text = example_text().replace("  go_live: 2027-03-01", "  go_live: 2027-03-08")
+    text = set_value(example_text(), ("projekt", "go_live"), "2027-03-08")
     (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
     plan, _ = validate_plan(tmp_path / "plan.yaml")
     facts = assert_one_fact_one_number(Rendered(render(plan)), plan)

@@ -11,20 +11,31 @@ import pytest
 from icalendar import Calendar
 from progress_support import progress_text, project
 
-from conftest import ROOT, at, edit, errors_for, example_text, line_of, run_cli, warnings_for
+from conftest import (
+    ROOT,
+    add_key,
+    at_key,
+    drop_key,
+    errors_for,
+    example_text,
+    run_cli,
+    set_value,
+    warnings_for,
+)
 from konverteringsplan.analysis import analyse
 from konverteringsplan.build import build_output, validate_plan
+from konverteringsplan.texts import site
 from konverteringsplan.texts import validation as say
 
-GO_LIVE_SECTIONS = (
-    "\n# ---------------------------------------------------------------------------\n# Go-live: overgangen"
-)
+# efter_go_live.frister by position (the items are named by "frist", not an id)
+INVESTIGATIONS, FIRST_FOLLOW_UPS, PLACEMENT_REVIEWS = 0, 1, 3
 
 
 def without_go_live(text: str) -> str:
-    """The example without overgang, efter_go_live and omfang (they are the last sections of the plan)."""
-    assert GO_LIVE_SECTIONS in text
-    return text.split(GO_LIVE_SECTIONS)[0] + "\n"
+    """The example without overgang, efter_go_live and omfang."""
+    for section in ("overgang", "efter_go_live", "omfang"):
+        text = drop_key(text, (section,))
+    return text
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +65,7 @@ def test_steps_come_in_the_right_order_from_the_plans_own_dates(figures):
 
 
 def test_moving_go_live_moves_its_step_and_the_deadline_months(write_plan):
-    text = edit(example_text(), "  go_live: 2027-03-01", "  go_live: 2027-03-08")
+    text = set_value(example_text(), ("projekt", "go_live"), "2027-03-08")
     plan, _ = validate_plan(write_plan(text))
     f = analyse(plan)
     assert next(s for s in f.golive.steps if s.id == "go_live").date.isoformat() == "2027-03-08"
@@ -62,30 +73,44 @@ def test_moving_go_live_moves_its_step_and_the_deadline_months(write_plan):
 
 
 def test_extraction_before_the_test_conversion_is_an_error_at_its_line(write_plan):
-    text = edit(example_text(), "  udtraek: 2027-02-08", "  udtraek: 2027-01-20")
+    text = set_value(example_text(), ("overgang", "udtraek"), "2027-01-20")
     out = errors_for(write_plan, text)
-    assert at(text, "  udtraek: 2027-01-20") in out
-    assert "udtrækket (20. januar 2027) skal ligge efter testkonverteringen (25. januar 2027)" in out
+    assert at_key(text, ("overgang", "udtraek")) in out
+    order = say.STEP_ORDER.format(
+        later=say.STEP_EXTRACTION,
+        later_date="20. januar 2027",
+        earlier=say.STEP_TEST_CONVERSION,
+        earlier_date="25. januar 2027",
+    )
+    assert order in out
 
 
 def test_go_no_go_meeting_on_go_live_day_is_an_error(write_plan):
-    text = edit(example_text(), "    dato: 2027-02-26\n    beslutter", "    dato: 2027-03-01\n    beslutter")
+    path = ("overgang", "go_no_go_moede", "dato")
+    text = set_value(example_text(), path, "2027-03-01")
     out = errors_for(write_plan, text)
-    assert at(text, "    dato: 2027-03-01") in out and "skal ligge før go-live" in out
+    before = say.STEP_BEFORE_GO_LIVE.format(what=say.STEP_GO_NO_GO, date="1. marts 2027", go_live="1. marts 2027")
+    assert at_key(text, path) in out and before in out
 
 
 def test_payments_cannot_move_before_go_live(write_plan):
-    text = edit(
-        example_text(), "    foerste_koersel: 2027-03-25", "    dato: 2027-02-20\n    foerste_koersel: 2027-03-25"
-    )
+    text = add_key(example_text(), ("overgang", "betalinger"), "dato", "2027-02-20")
     out = errors_for(write_plan, text)
-    assert at(text, "    dato: 2027-02-20") in out and "indtil da kører det i SBSYS" in out
+    not_before = say.STEP_NOT_BEFORE_GO_LIVE.format(
+        what=say.STEP_PAYMENTS, date="20. februar 2027", go_live="1. marts 2027", system="SBSYS"
+    )
+    assert at_key(text, ("overgang", "betalinger", "dato")) in out and not_before in out
 
 
 def test_unknown_owner_role_is_named_with_a_suggestion(write_plan):
-    text = edit(example_text(), "    ansvarlig: oekonomimedarbejder\n  danmarks", "    ansvarlig: okonomi\n  danmarks")
+    path = ("overgang", "betalinger", "ansvarlig")
+    text = set_value(example_text(), path, "okonomi")
     out = errors_for(write_plan, text)
-    assert at(text, "    ansvarlig: okonomi") in out and "oekonomimedarbejder" in out
+    roles = "oekonomimedarbejder, projektleder, sagsbehandler, studentermedhjaelper, superbruger"
+    unknown = say.UNKNOWN_ID.format(
+        kind=say.KIND_ROLE, value="okonomi", known=say.USE_ONE_OF.format(guess="", listed=roles), section="roller"
+    )
+    assert at_key(text, path) in out and unknown in out
 
 
 def test_role_pages_and_calendars(tmp_path):
@@ -94,13 +119,14 @@ def test_role_pages_and_calendars(tmp_path):
     files = output.contents()
     page = files["golive/oekonomimedarbejder.md"]
     assert "# Det gør jeg på go-live-dagen: Økonomimedarbejder" in page
-    assert "Betalingerne flytter fra SBSYS til DUBU" in page and "Første betalingskørsel i DUBU" in page
+    payments, first_run = site.STEP_PAYMENTS.format(system="SBSYS"), site.STEP_FIRST_RUN
+    assert payments in page and first_run in page
     cal = Calendar.from_ical(files["downloads/golive-oekonomimedarbejder.ics"])
     events = {str(e["summary"]): e for e in cal.walk("VEVENT")}
-    assert set(events) == {"Betalingerne flytter fra SBSYS til DUBU", "Første betalingskørsel i DUBU"}
-    first = events["Første betalingskørsel i DUBU"]
+    assert set(events) == {payments, first_run}
+    first = events[first_run]
     assert first.decoded("dtstart").isoformat() == "2027-03-25"  # an all-day event
-    assert "beløbet pr. måned og antallet af betalinger" in str(first["description"])
+    assert site.STEP_FIRST_RUN_CHECK.format(system="SBSYS") in str(first["description"])
     everyone = Calendar.from_ical(files["downloads/golive.ics"])
     assert len(list(everyone.walk("VEVENT"))) == len(analyse(output.plan).golive.steps)
 
@@ -120,15 +146,9 @@ def test_plan_without_the_new_sections_validates_with_warnings_and_builds(tmp_pa
 
 
 def test_missing_parts_of_the_cut_over_are_one_warning(write_plan):
-    text = edit(
-        example_text(),
-        "  betalinger:                        # flytter på go-live-dagen (dato udeladt: go-live)\n"
-        "    foerste_koersel: 2027-03-25      # ANTAGELSE: den første månedlige kørsel i DUBU\n"
-        "    ansvarlig: oekonomimedarbejder\n",
-        "",
-    )
+    text = drop_key(example_text(), ("overgang", "betalinger"))
     out = warnings_for(write_plan, text)
-    assert at(text, "overgang:") in out and "Overgangen mangler betalinger." in out
+    assert at_key(text, ("overgang",)) in out and say.CUT_OVER_PARTS_MISSING.format(missing="betalinger") in out
 
 
 # --- deadlines after go-live -------------------------------------------------------------------------------
@@ -164,65 +184,67 @@ def test_first_month_worked_out_by_hand(figures):
 
 
 def test_deadline_load_above_capacity_is_a_warning_naming_role_and_week(write_plan):
-    text = edit(
-        example_text(),
-        "      minutter: 90\n      antal: {2027-03: 15",
-        "      minutter: 2000\n      antal: {2027-03: 15",
-    )
+    text = set_value(example_text(), ("efter_go_live", "frister", INVESTIGATIONS, "minutter"), "2000")
     out = warnings_for(write_plan, text)
     # March: 15 x 2000 min = 500 h + 47,5 + 12 + 6 = 565,5 h over 20 working days = 28,275 h a day; week 9 (5 days)
     # has 141,4 h of deadlines + 21,2 h conversion (see the test above) = 162,6 h > 96 h. The warning stands at the role of the entry.
-    role_line = line_of(text, "- frist: undersoegelse") + 2
-    assert f"plan.yaml:{role_line}:7: efter_go_live.frister" in out
-    assert "Sagsbehandler: 162,6 timer i uge 9 (ugen fra 1. marts 2027) (141,4 timer til frister efter go-live" in out
-    assert "kapaciteten er 96 timer; 66,6 timer for meget" in out
+    assert f"{at_key(text, ('efter_go_live', 'frister', INVESTIGATIONS, 'rolle'))}7: efter_go_live.frister" in out
+    overload = say.DEADLINE_OVERLOAD.format(
+        role="Sagsbehandler",
+        load="162,6 timer",
+        week=say.WEEK.format(week="uge 9", date="1. marts 2027"),
+        deadlines="141,4 timer",
+        conversion="21,2 timer",
+        capacity="96 timer",
+        excess="66,6 timer",
+    )
+    assert overload in out
 
 
 def test_an_investigation_cannot_reach_its_deadline_more_than_4_months_after_go_live(write_plan):
-    text = edit(
-        example_text(),
-        "antal: {2027-03: 15, 2027-04: 17, 2027-05: 13}",
-        "antal: {2027-03: 15, 2027-04: 17, 2027-08: 13}",
-    )
+    path = ("efter_go_live", "frister", INVESTIGATIONS, "antal")
+    text = set_value(example_text(), path, "{2027-03: 15, 2027-04: 17, 2027-08: 13}")
     out = errors_for(write_plan, text)
-    assert "Barnets Lov § 20" in out and "senest 1. juli 2027" in out
+    too_late = say.INVESTIGATION_TOO_LATE.format(go_live="1. marts 2027", latest="1. juli 2027", month="August 2027")
+    assert too_late in out
 
 
 def test_first_follow_ups_are_read_not_retyped(write_plan):
-    text = edit(example_text(), "      minutter: 30\n", "      minutter: 30\n      antal: {2027-03: 95}\n")
+    text = add_key(example_text(), ("efter_go_live", "frister", FIRST_FOLLOW_UPS), "antal", "{2027-03: 95}")
     out = errors_for(write_plan, text)
-    assert at(text, "      antal: {2027-03: 95}") in out and "foerste_opfoelgninger" in out
+    path = ("efter_go_live", "frister", FIRST_FOLLOW_UPS, "antal")
+    assert at_key(text, path) in out and say.DEADLINE_FOLLOW_UP_COUNTS in out
 
 
 def test_more_deadlines_than_cases_in_the_category_is_an_error(write_plan):
-    text = edit(
-        example_text(), "antal: {2027-03: 8, 2027-04: 9, 2027-05: 7}", "antal: {2027-03: 80, 2027-04: 90, 2027-05: 7}"
-    )
+    path = ("efter_go_live", "frister", PLACEMENT_REVIEWS, "antal")
+    text = set_value(example_text(), path, "{2027-03: 80, 2027-04: 90, 2027-05: 7}")
     out = errors_for(write_plan, text)
-    assert "177 sager i alt, men sagskategorien Åbne sager med anbringelse har kun 110" in out
+    above = say.DEADLINES_ABOVE_CATEGORY.partition(": ")[2].format(
+        total="177", category="Åbne sager med anbringelse", count="110"
+    )
+    assert above in out
 
 
 # --- scope with no holes ---------------------------------------------------------------------------------
 
 
 def test_counts_that_cannot_be_distinct_are_a_warning(write_plan):
-    text = edit(example_text(), "  aabne_sager_i_alt: 475", "  aabne_sager_i_alt: 450")
+    text = set_value(example_text(), ("omfang", "aabne_sager_i_alt"), "450")
     out = warnings_for(write_plan, text)
-    assert at(text, "  aabne_sager_i_alt: 450") in out
-    assert "mindst 25 sager er talt i to kategorier" in out and "aabne_anbringelser, aabne_undersoegelser" in out
+    assert at_key(text, ("omfang", "aabne_sager_i_alt")) in out
+    twice = say.SCOPE_COUNTED_TWICE.partition("{order}")[0].format(sum="475", total="450", twice="25")
+    assert twice in out and "aabne_anbringelser, aabne_undersoegelser" in out
 
 
 def test_open_cases_in_no_category_are_a_hole(write_plan):
-    text = edit(example_text(), "  aabne_sager_i_alt: 475", "  aabne_sager_i_alt: 500")
-    assert "25 sager er ikke i nogen kategori" in warnings_for(write_plan, text)
+    text = set_value(example_text(), ("omfang", "aabne_sager_i_alt"), "500")
+    assert say.SCOPE_IN_NONE.format(total="500", sum="475", none="25") in warnings_for(write_plan, text)
 
 
 def test_undecided_case_kinds_are_named(write_plan):
-    text = example_text()
-    start = text.index("  afdaekninger:\n")
-    end = text.index("  # En sag, der passer i to kategorier")
-    out = warnings_for(write_plan, text[:start] + text[end:])
-    assert 'omfang mangler "afdaekninger"' in out
+    out = warnings_for(write_plan, drop_key(example_text(), ("omfang", "afdaekninger")))
+    assert say.SCOPE_PART_MISSING.format(key="afdaekninger", what=say.SCOPE_PART_WHAT["afdaekninger"]) in out
 
 
 # --- progress: steps done, days to go-live ------------------------------------------------------------------
@@ -242,12 +264,13 @@ def test_front_page_counts_days_from_the_progress_file_not_the_clock(tmp_path):
 
 def test_unknown_step_in_the_progress_file_is_an_error(tmp_path):
     (tmp_path / "plan.yaml").write_text(example_text(), encoding="utf-8")
-    progress = (ROOT / "fremdrift.yaml").read_text(encoding="utf-8").replace("  - trin: udtraek", "  - trin: udtrak")
+    step = ("overgang", 1, "trin")  # the done steps are named by "trin": udtraek is the second
+    progress = set_value((ROOT / "fremdrift.yaml").read_text(encoding="utf-8"), step, "udtrak")
     (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
     result = run_cli("validate", str(tmp_path / "plan.yaml"))
     assert result.returncode == 1
-    assert '"udtrak" er ikke et trin i planens overgang' in result.stderr and 'Mente du "udtraek"?' in result.stderr
-    assert f"fremdrift.yaml:{line_of(progress, 'trin: udtrak')}:" in result.stderr
+    assert say.STEP_NOT_IN_PLAN.format(step="udtrak", guess=say.MEANT.format(meant="udtraek")) in result.stderr
+    assert at_key(progress, step, file="fremdrift.yaml") in result.stderr
 
 
 def test_scaffold_plan_has_placeholders_for_the_cut_over():
@@ -268,42 +291,50 @@ def test_finance_reconciliation_is_shown_signed_off_and_explained(tmp_path):
 
 
 def test_an_unexplained_amount_is_a_warning_before_go_live_at_its_line(tmp_path):
-    progress = edit(progress_text(), "        beloeb: 12000\n", "        beloeb: 10000\n")
+    progress = set_value(progress_text(), ("afstemning", "oekonomi", "forklaringer", 0, "beloeb"), "10000")
     result = run_cli("validate", str(project(tmp_path, progress)))
     assert result.returncode == 0, result.stderr
-    line = line_of(progress, "      - maaned: 2027-02")
-    assert f"fremdrift.yaml:{line}:" in result.stdout
-    assert "2027-02: 2.000 kr. af forskellen er ikke forklaret" in result.stdout
+    assert at_key(progress, ("afstemning", "oekonomi", "maaneder", 0), file="fremdrift.yaml") in result.stdout
+    unexplained = say.FINANCE_AMOUNT_UNEXPLAINED.format(
+        month="2027-02", amount="2.000 kr.", old="4.815.200 kr.", dubu="4.803.200 kr.", when=say.BEFORE_GO_LIVE_WARNING
+    )
+    assert unexplained in result.stdout
 
 
 def test_an_unexplained_placement_difference_is_an_error_after_go_live(tmp_path):
-    progress = edit(
-        progress_text(),
-        "      - grundlag: SEL § 58\n        gammelt_system: 3\n        dubu: 3",
-        "      - grundlag: SEL § 58\n        gammelt_system: 3\n        dubu: 2",
-    )
-    progress = edit(progress, "  - dato: 2027-02-19\n    arbejdspakker:", "  - dato: 2027-03-02\n    arbejdspakker:")
+    sel_58 = 3  # afstemning.oekonomi.anbringelser by position: grundlag SEL § 58
+    progress = set_value(progress_text(), ("afstemning", "oekonomi", "anbringelser", sel_58, "dubu"), "2")
+    progress = set_value(progress, ("status", "2027-02-19", "dato"), "2027-03-02")  # the latest count: after go-live
     result = run_cli("validate", str(project(tmp_path, progress)))
     assert result.returncode == 1
-    assert "SEL § 58: 1 anbringelse af forskellen er ikke forklaret" in result.stderr
+    unexplained = say.FINANCE_BASIS_UNEXPLAINED.format(
+        basis="SEL § 58", n=1, placements=say.PLACEMENT_WORDS[0], old=3, dubu=2, when=say.AFTER_GO_LIVE_ERROR
+    )
+    assert unexplained in result.stderr
 
 
 def test_finance_without_sign_off_is_a_warning(tmp_path):
-    progress = edit(progress_text(), "    godkendt_af: Økonomimedarbejder\n    godkendt_dato: 2027-02-19\n", "")
+    progress = drop_key(progress_text(), ("afstemning", "oekonomi", "godkendt_af"))
+    progress = drop_key(progress, ("afstemning", "oekonomi", "godkendt_dato"))
     result = run_cli("validate", str(project(tmp_path, progress)))
-    assert result.returncode == 0 and "ikke godkendt af økonomi" in result.stdout
+    assert result.returncode == 0 and say.FINANCE_NOT_SIGNED in result.stdout
 
 
 def test_first_run_before_the_payments_move_is_a_warning(write_plan):
-    text = edit(example_text(), "    foerste_koersel: 2027-03-25", "    foerste_koersel: 2027-02-25")
+    path = ("overgang", "betalinger", "foerste_koersel")
+    text = set_value(example_text(), path, "2027-02-25")
     out = warnings_for(write_plan, text)
-    assert at(text, "    foerste_koersel: 2027-02-25") in out and "den første betalingskørsel" in out
+    order = say.STEP_ORDER.format(
+        later=say.STEP_FIRST_RUN,
+        later_date="25. februar 2027",
+        earlier=say.STEP_PAYMENTS,
+        earlier_date="1. marts 2027",
+    )
+    assert at_key(text, path) in out and order in out
 
 
 def test_extraction_before_the_freeze_without_re_entry_is_a_warning(write_plan):
-    text = example_text()
-    start = text.index("    genindtastning:\n")
-    end = text.index("        timer: 8\n", start) + len("        timer: 8\n")
-    text = text[:start] + text[end:]
+    text = drop_key(example_text(), ("projekt", "frysning", "genindtastning"))
     out = warnings_for(write_plan, text)
-    assert at(text, "  udtraek: 2027-02-08") in out and "Udtrækket (8. februar 2027) ligger før frysningen" in out
+    before = say.EXTRACTION_BEFORE_FREEZE.format(date="8. februar 2027", freeze="15. februar 2027", system="SBSYS")
+    assert at_key(text, ("overgang", "udtraek")) in out and before in out

@@ -17,10 +17,11 @@ import pytest
 import yaml
 from shapes import summer, vendorless
 
-from conftest import edit, example_text
+from conftest import add_key, example_text, set_value
 from konverteringsplan.analysis import analyse
 from konverteringsplan.io.load import load_plan_text
 
+MANUAL = ("konverteringsform", "muligheder", "manuel")
 PLANS = {"eksempel": example_text, "uden_leverandoer": vendorless, "sommerferie": summer}
 
 
@@ -106,11 +107,7 @@ def test_the_manual_option_pays_students_for_basic_data_and_orders_nothing():
 
 
 def test_an_option_can_name_its_own_roles():
-    text = edit(
-        example_text(),
-        "      type: manuel\n",
-        "      type: manuel\n      roller:\n        basisoplysninger: sagsbehandler\n",
-    )
+    text = add_key(example_text(), MANUAL, "roller", "{basisoplysninger: sagsbehandler}")
     data = yaml.safe_load(text)
     plan, _ = load_plan_text(text)
     manual = next(c for c in analyse(plan).planning.options if c.option.id == "manuel")
@@ -143,8 +140,8 @@ def test_an_unknown_option_or_group_in_an_allocation_is_an_error(tmp_path):
     from konverteringsplan.build import validate_plan
     from konverteringsplan.messages import PlanError
 
-    text = edit(example_text(), "    muligheder: [automatisk, blandet]", "    muligheder: [automatisk, blandt]")
-    text = edit(text, "      type: manuel\n", "      type: manuel\n      roller:\n        basis: sagsbehandler\n")
+    text = set_value(example_text(), ("aktiviteter", "bestil_konvertering", "muligheder"), "[automatisk, blandt]")
+    text = add_key(text, MANUAL, "roller", "{basis: sagsbehandler}")
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(PlanError) as err:

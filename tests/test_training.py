@@ -6,11 +6,14 @@ import html
 
 import pytest
 
-from conftest import EXAMPLE, edit, example_text, line_of
+from conftest import EXAMPLE, add_key, example_text, line_of_key, set_value
 from konverteringsplan.analysis.training import training_cases_by_role, training_cases_total
 from konverteringsplan.build import validate_plan
 from konverteringsplan.messages import PlanError
 from konverteringsplan.pages.render import render
+from konverteringsplan.texts import validation as say
+
+SESSIONS = ("undervisning", "sessioner")
 
 
 def load(write_plan, tmp_path, text):
@@ -53,7 +56,7 @@ def test_all_sessions_table_in_date_order_with_danish_dates(example):
 
 def test_a_page_per_audience_with_its_sessions_in_date_order(write_plan, tmp_path):
     # move hold 2 before hold 1: the page must follow the dates, not the order in the file
-    text = edit(example_text(), "      dato: 2027-01-21\n", "      dato: 2027-01-12\n")
+    text = set_value(example_text(), (*SESSIONS, "sagsbehandler-hold-2", "dato"), "2027-01-12")
     plan, _ = load(write_plan, tmp_path, text)
     pages = pages_of(plan)
     assert {
@@ -78,10 +81,8 @@ def test_link_to_the_klik_task(example, write_plan, tmp_path):
         "til KLIK-opgaven **Planlæg undervisning** (find den i KLIK under DUBU 3.0)"
         in pages_of(example)["undervisning/index.md"]
     )
-    text = edit(
-        example_text(),
-        "  klik_opgave: Planlæg undervisning\n",
-        "  klik_opgave: Planlæg undervisning\n  klik_link: https://klik.example.dk/opgaver/planlaeg-undervisning\n",
+    text = add_key(
+        example_text(), ("undervisning",), "klik_link", "https://klik.example.dk/opgaver/planlaeg-undervisning"
     )
     plan, _ = load(write_plan, tmp_path, text)
     page = pages_of(plan)["undervisning/sagsbehandler.md"]
@@ -97,69 +98,96 @@ def errors_of(write_plan, tmp_path, text):
     return exc.value.messages
 
 
+FINANCE = (*SESSIONS, "oekonomi-intro")  # Bevillinger og betalinger i DUBU, 14 January 2027, no exercise
+
+
+def session(title: str, day: str) -> str:
+    return say.SESSION_NAME.format(title=title, date=day)
+
+
+def moved(path: tuple, day: str) -> str:
+    """The example with the session at `path` moved to `day`."""
+    return set_value(example_text(), (*path, "dato"), day)
+
+
 def test_more_participants_than_seats_is_an_error(write_plan, tmp_path):
-    text = edit(example_text(), "      pladser: 10\n      deltagere: 8\n", "      pladser: 10\n      deltagere: 11\n")
+    path = (*SESSIONS, "sagsbehandler-hold-1", "deltagere")
+    text = set_value(example_text(), path, "11")
     [m] = errors_of(write_plan, tmp_path, text)
-    assert m.line == line_of(text, "deltagere: 11")
-    assert m.text.startswith('Holdet "DUBU for sagsbehandlere, hold 1" har 11 deltagere, men kun 10 pladser.')
+    assert m.line == line_of_key(text, path)
+    assert m.text == say.SEATS.format(title="DUBU for sagsbehandlere, hold 1", participants=11, seats=10)
 
 
-def test_session_on_a_public_holiday_is_an_error(write_plan, tmp_path):
-    text = edit(example_text(), "      dato: 2027-01-14\n", "      dato: 2027-01-01\n")
+@pytest.mark.parametrize(
+    "day, long_day, message",
+    [
+        pytest.param(
+            "2027-01-01", "1. januar 2027", say.ON_HOLIDAY.format(session="{}", holiday="Nytårsdag"), id="holiday"
+        ),
+        pytest.param(
+            "2026-12-24",
+            "24. december 2026",
+            say.ON_DAY_OFF.format(session="{}", day_off="Juleaftensdag"),
+            id="day-off",
+        ),
+    ],
+)
+def test_session_on_a_day_off_is_an_error(write_plan, tmp_path, day, long_day, message):
+    """A public holiday (from the Danish calendar) and the municipality's own day off (kalender.saerlige_dage)."""
+    text = moved(FINANCE, day)
     [m] = errors_of(write_plan, tmp_path, text)
-    assert m.line == line_of(text, "dato: 2027-01-01")
-    assert "ligger på en helligdag (Nytårsdag)" in m.text
-
-
-def test_session_on_a_municipal_day_off_is_an_error(write_plan, tmp_path):
-    text = edit(example_text(), "      dato: 2027-01-14\n", "      dato: 2026-12-24\n")
-    [m] = errors_of(write_plan, tmp_path, text)
-    assert "ligger på en fridag i kommunen (Juleaftensdag)" in m.text
+    assert m.line == line_of_key(text, (*FINANCE, "dato"))
+    assert m.text == message.format(session("Bevillinger og betalinger i DUBU", long_day))
 
 
 def test_store_bededag_is_no_longer_a_holiday(write_plan, tmp_path):
     # Store Bededag 2026 would have been Friday 1 May; it was abolished from 2024
-    text = edit(example_text(), "      dato: 2027-01-14\n", "      dato: 2026-05-01\n")
-    _, warnings = load(write_plan, tmp_path, text)
+    _, warnings = load(write_plan, tmp_path, moved(FINANCE, "2026-05-01"))
     assert warnings == []
 
 
 def test_weekend_session_is_a_warning(write_plan, tmp_path):
-    text = edit(example_text(), "      dato: 2027-01-14\n", "      dato: 2027-01-16\n")
+    text = moved(FINANCE, "2027-01-16")
     _, [w] = load(write_plan, tmp_path, text)
-    assert w.line == line_of(text, "dato: 2027-01-16")
-    assert "ligger på en lørdag" in w.text
+    assert w.line == line_of_key(text, (*FINANCE, "dato"))
+    saturday = session("Bevillinger og betalinger i DUBU", "16. januar 2027")
+    assert w.text == say.ON_WEEKEND.format(session=saturday, weekday=say.SATURDAY)
 
 
 def test_session_after_go_live_and_a_role_without_training_before_go_live(write_plan, tmp_path):
-    text = edit(example_text(), "      dato: 2027-01-14\n", "      dato: 2027-03-02\n")
-    _, warnings = load(write_plan, tmp_path, text)
+    _, warnings = load(write_plan, tmp_path, moved(FINANCE, "2027-03-02"))
     by_key = {w.key: w.text for w in warnings}
     assert len(warnings) == 2
-    session = next(t for k, t in by_key.items() if k.startswith("undervisning.sessioner"))
-    assert "ligger på eller efter go-live (1. marts 2027)" in session
-    role = next(t for k, t in by_key.items() if k.startswith("roller"))
-    assert role.startswith("Økonomimedarbejder konverterer sager, men har intet hold før go-live")
+    after = session("Bevillinger og betalinger i DUBU", "2. marts 2027")
+    assert by_key["undervisning.sessioner[oekonomi-intro].dato"] == say.SESSION_AFTER_GO_LIVE.format(
+        session=after, go_live="1. marts 2027"
+    )
+    assert by_key["roller[oekonomimedarbejder].id"] == say.ROLE_NO_SESSION.format(
+        role="Økonomimedarbejder", go_live="1. marts 2027", role_id="oekonomimedarbejder"
+    )
 
 
 def test_conversion_exercise_after_go_live_is_an_error(write_plan, tmp_path):
-    text = edit(example_text(), "      dato: 2027-01-21\n", "      dato: 2027-03-02\n")
-    [m] = errors_of(write_plan, tmp_path, text)
-    assert "har en konverteringsøvelse, men ligger på eller efter go-live" in m.text
+    [m] = errors_of(write_plan, tmp_path, moved((*SESSIONS, "sagsbehandler-hold-2"), "2027-03-02"))
+    after = session("DUBU for sagsbehandlere, hold 2", "2. marts 2027")
+    assert m.text == say.CONVERSION_AFTER_GO_LIVE.format(session=after, go_live="1. marts 2027")
 
 
 def test_role_converting_before_its_first_session_is_a_warning(write_plan, tmp_path):
-    text = edit(example_text(), "      dato: 2027-01-07\n", "      dato: 2027-01-12\n")
-    _, [w] = load(write_plan, tmp_path, text)
-    assert w.text.startswith(
-        "Studentermedhjælper begynder at konvertere 11. januar 2027, men det første hold er først 12. januar 2027."
+    _, [w] = load(write_plan, tmp_path, moved((*SESSIONS, "studenter-intro"), "2027-01-12"))
+    assert w.text == say.ROLE_CONVERTS_BEFORE_SESSION.format(
+        role="Studentermedhjælper", start="11. januar 2027", first="12. januar 2027"
     )
 
 
 def test_trainer_who_is_not_a_super_user_is_a_warning_with_a_suggestion(write_plan, tmp_path):
-    text = edit(example_text(), "      underviser: Kristen Skjern\n", "      underviser: Kristen Skærn\n")
+    path = (*SESSIONS, "sagsbehandler-hold-2", "underviser")
+    text = set_value(example_text(), path, "Kristen Skærn")
     _, [w] = load(write_plan, tmp_path, text)
-    assert w.line == line_of(text, "underviser: Kristen Skærn")
+    assert w.line == line_of_key(text, path)
     assert w.key.startswith("undervisning.sessioner") and w.key.endswith(".underviser")
-    assert 'Underviseren "Kristen Skærn" er ikke en af superbrugerne' in w.text
-    assert 'Mente du "Kristen Skjern"?' in w.text
+    assert w.text == say.TRAINER_NOT_SUPER_USER.format(
+        trainer="Kristen Skærn",
+        people="Ingeborg Skjern, Hans Christian Varnæs, Kristen Skjern",
+        hint=say.MEANT.format(meant="Kristen Skjern"),
+    )

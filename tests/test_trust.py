@@ -12,9 +12,11 @@ import pytest
 from openpyxl import load_workbook
 from site_reading import Rendered, column, danish_number, shown, table_with
 
-from conftest import at, edit, errors_for, example_text, line_of, warnings_for
+from conftest import add_item, at_key, drop_key, errors_for, example_text, set_value, warnings_for
 from konverteringsplan.build import validate_plan
 from konverteringsplan.pages.render import render
+from konverteringsplan.texts import validation as say
+from konverteringsplan.texts.reading import WARNING_PREFIX
 
 
 def rendered(tmp_path: Path, text: str | None = None):
@@ -76,7 +78,7 @@ def test_guide_overview_counts_distinct_cases(tmp_path):
 
 def test_moving_go_live_moves_the_milestone_and_the_gantt(tmp_path):
     # main: projekt.go_live moved alone validated clean, and tidsplan kept "Go-live i DUBU: 1. marts 2027"
-    text = edit(example_text(), "  go_live: 2027-03-01", "  go_live: 2027-03-08")
+    text = set_value(example_text(), ("projekt", "go_live"), "2027-03-08")
     _, _, site = rendered(tmp_path, text)
     milestones = table_with(site, "tidsplan", "Milepæl")
     assert [r[0] for r in milestones[1:] if r[2] == "Go-live i DUBU"] == ["8. marts 2027"]
@@ -88,26 +90,21 @@ def test_moving_go_live_moves_the_milestone_and_the_gantt(tmp_path):
 
 
 def test_a_milestone_typed_twice_is_an_error(write_plan):
-    text = edit(
-        example_text(), "milepaele:\n", "milepaele:\n  - id: go_live\n    navn: Go-live i DUBU\n    dato: 2027-03-01\n"
-    )
+    text = add_item(example_text(), ("milepaele",), "id: go_live\nnavn: Go-live i DUBU\ndato: 2027-03-01")
     out = errors_for(write_plan, text)
-    assert at(text, "  - id: go_live") in out
-    assert 'milepaele[go_live].id: Milepælen "go_live" dannes af projekt.go_live, så datoen skal kun stå dér.' in out
+    assert at_key(text, ("milepaele", "go_live")) in out
+    assert "milepaele[go_live].id: " + say.DERIVED_MILESTONE.format(key="go_live", source="projekt.go_live") in out
 
 
 def test_moved_go_live_warns_about_follow_ups_and_the_freeze(write_plan):
-    text = edit(example_text(), "  go_live: 2027-03-01", "  go_live: 2027-04-05")
+    text = set_value(example_text(), ("projekt", "go_live"), "2027-04-05")
     out = warnings_for(write_plan, text)
-    assert at(text, "  2027-03: 95") in out
-    assert (
-        "foerste_opfoelgninger.2027-03: advarsel: 95 sager har første opfølgning i marts 2027, før go-live "
-        "5. april 2027."
-    ) in out
-    assert f"plan.yaml:{line_of(text, 'til: 2027-02-26', 1)}:" in out
-    assert (
-        "projekt.frysning.til: advarsel: Frysningen slutter 26. februar 2027, 37 dage før go-live 5. april 2027." in out
-    )
+    assert at_key(text, ("foerste_opfoelgninger", "2027-03")) in out
+    follow_ups = say.FOLLOW_UPS_BEFORE_GO_LIVE.format(n=95, month="marts 2027", go_live="5. april 2027")
+    assert f"foerste_opfoelgninger.2027-03: {WARNING_PREFIX}{follow_ups}" in out
+    assert at_key(text, ("projekt", "frysning", "til")) in out
+    freeze = say.FREEZE_ENDS_EARLY.format(end="26. februar 2027", gap=37, go_live="5. april 2027")
+    assert f"projekt.frysning.til: {WARNING_PREFIX}{freeze}" in out
 
 
 def test_break_even_for_the_routed_cases_and_the_whole_scope(tmp_path):
@@ -127,19 +124,21 @@ def test_break_even_for_the_routed_cases_and_the_whole_scope(tmp_path):
 
 def test_price_points_that_contradict_the_costs_are_flagged(write_plan, tmp_path):
     # scores: automatisk 4, blandet 3, manuel 2 for economy, with manuel the cheapest and blandet the dearest
-    text = edit(
-        example_text(),
-        "    manuel: {oekonomi: 4, effektivitet: 2, datakvalitet: 4}",
-        "    manuel: {oekonomi: 2, effektivitet: 2, datakvalitet: 4}",
-    )
+    scores = ("konverteringsform", "vurdering")
+    text = set_value(example_text(), (*scores, "manuel", "oekonomi"), "2")
     out = warnings_for(write_plan, text)
-    assert at(text, "    automatisk: {oekonomi: 4") in out
-    assert (
-        'konverteringsform.vurdering.automatisk.oekonomi: advarsel: "Delvis automatisk konvertering hos Netcompany" '
-        'får 4 point for Økonomi, men koster 471.544 kr. og dermed mere end "Fuld manuel konvertering" '
-        "(449.117 kr.), som kun får 2."
-    ) in out
-    assert at(text, "    blandet: {oekonomi: 3") in out
+    assert at_key(text, (*scores, "automatisk")) in out
+    contradiction = say.PRICE_SCORE.format(
+        dearer="Delvis automatisk konvertering hos Netcompany",
+        dearer_score=4,
+        criterion="Økonomi",
+        dearer_total="471.544 kr.",
+        cheaper="Fuld manuel konvertering",
+        cheaper_total="449.117 kr.",
+        cheaper_score=2,
+    )
+    assert f"konverteringsform.vurdering.automatisk.oekonomi: {WARNING_PREFIX}{contradiction}" in out
+    assert at_key(text, (*scores, "blandet")) in out
     _, _, site = rendered(tmp_path, text)
     for page in ("konverteringsform", "oekonomi"):
         assert "Pointene for prisen passer ikke med de udregnede priser" in site.text(page)
@@ -152,16 +151,17 @@ def test_price_points_that_contradict_the_costs_are_flagged(write_plan, tmp_path
 
 
 def test_conversion_before_the_freeze_needs_re_entry_hours(write_plan):
-    start = example_text().index("    genindtastning:")
-    end = example_text().index("\n\n", start)
-    text = example_text()[:start] + example_text()[end + 1 :]
+    text = drop_key(example_text(), ("projekt", "frysning", "genindtastning"))
     out = warnings_for(write_plan, text)
-    assert at(text, "  frysning:") in out
-    assert (
-        'projekt.frysning: advarsel: "DUBU for studentermedhjælpere" (og 6 andre) konverterer sager fra 7. januar 2027'
-        in out
+    assert at_key(text, ("projekt", "frysning")) in out
+    early = say.CONVERTED_BEFORE_FREEZE.format(
+        what='"DUBU for studentermedhjælpere"',
+        others=say.AND_OTHERS.format(n=6),
+        first="7. januar 2027",
+        freeze="15. februar 2027",
+        old_system="SBSYS",
     )
-    assert "før frysningen begynder 15. februar 2027" in out and "projekt.frysning.genindtastning" in out
+    assert f"projekt.frysning: {WARNING_PREFIX}{early}" in out
 
 
 def test_re_entry_hours_are_planned_and_costed(tmp_path):
@@ -224,17 +224,14 @@ def test_super_users_and_project_lead_carry_their_hours(tmp_path):
 
 
 def test_activity_hours_need_an_owner(write_plan):
-    text = edit(
-        example_text(),
-        "    ansvarlig: projektleder\n    frist: levering\n    timer: 12   # ANTAGELSE\n",
-        "    frist: levering\n    timer: 12\n",
-    )
+    activity = ("aktiviteter", "bestil_konvertering")
+    text = drop_key(example_text(), (*activity, "ansvarlig"))
     out = errors_for(write_plan, text)
-    assert at(text, "    timer: 12\n".strip(), exact=True) in out
-    assert (
-        'aktiviteter[bestil_konvertering].timer: Aktiviteten "Bestil delvis automatisk konvertering hos '
-        'Netcompany" har 12 timer, men ingen ansvarlig rolle til at bære dem.'
-    ) in out
+    assert at_key(text, (*activity, "timer")) in out
+    no_owner = say.ACTIVITY_WITHOUT_OWNER.format(
+        name="Bestil delvis automatisk konvertering hos Netcompany", hours="12 timer"
+    )
+    assert f"aktiviteter[bestil_konvertering].timer: {no_owner}" in out
 
 
 def test_fields_apply_to_the_categories_the_plan_names(tmp_path):
@@ -251,30 +248,41 @@ def test_fields_apply_to_the_categories_the_plan_names(tmp_path):
     assert not any(f == "undersoegelsens_frist" for c, f in needs if c != "aabne_undersoegelser")
 
 
+CONTROL = ("vejledning", "kontrol")
+RE_ENTRY = ("projekt", "frysning", "genindtastning")
+
+
 @pytest.mark.parametrize(
-    "old, new, needle, message",
+    "path, source, line_at, kind, value",
     [
-        (
-            "    alle_sager_i: [aabne_anbringelser]\n",
-            "    alle_sager_i: [anbringelser]\n",
-            "alle_sager_i: [anbringelser]",
-            'Sagskategorien "anbringelser" findes ikke',
+        pytest.param(
+            (*CONTROL, "alle_sager_i"),
+            "[anbringelser]",
+            (*CONTROL, "alle_sager_i"),
+            say.KIND_CATEGORY,
+            "anbringelser",
+            id="control-category",
         ),
-        (
-            "    kontrolrunder: [kontrolrunde_1, kontrolrunde_2]\n",
-            "    kontrolrunder: [kontrolrunde_1, kontrolrunde_3]\n",
-            "kontrolrunder:",
-            'Aktiviteten "kontrolrunde_3" findes ikke',
+        pytest.param(
+            (*CONTROL, "kontrolrunder"),
+            "[kontrolrunde_1, kontrolrunde_3]",
+            (*CONTROL, "kontrolrunder"),
+            say.KIND_ACTIVITY,
+            "kontrolrunde_3",
+            id="control-round",
         ),
-        (
-            "      - rolle: oekonomimedarbejder\n        timer: 8\n",
-            "      - rolle: bogholder\n        timer: 8\n",
-            "      - rolle: bogholder",
-            'Rollen "bogholder" findes ikke',
+        pytest.param(
+            (*RE_ENTRY, "oekonomimedarbejder", "rolle"),
+            "bogholder",
+            (*RE_ENTRY, "bogholder"),
+            say.KIND_ROLE,
+            "bogholder",
+            id="re-entry-role",
         ),
     ],
 )
-def test_control_guide_and_re_entry_name_what_exists(write_plan, old, new, needle, message):
-    text = edit(example_text(), old, new)
+def test_control_guide_and_re_entry_name_what_exists(write_plan, path, source, line_at, kind, value):
+    text = set_value(example_text(), path, source)
     out = errors_for(write_plan, text)
-    assert at(text, needle) in out and message in out
+    unknown = say.UNKNOWN_ID_MEANT.partition(" Mente")[0].format(kind=kind, value=value)  # both messages begin so
+    assert at_key(text, line_at) in out and unknown in out

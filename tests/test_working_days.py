@@ -10,12 +10,14 @@ import pytest
 from engine_plans import make_plan, plan_data
 from shapes import summer, vendorless
 
-from conftest import edit, example_text
+from conftest import example_text, like, set_value
 from konverteringsplan.analysis import analyse
 from konverteringsplan.analysis.progress import analyse_progress
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.model.progress import Progress
 from konverteringsplan.rules.validate import check
+from konverteringsplan.texts import validation as say
+from konverteringsplan.texts.reading import WARNING_PREFIX
 
 D = dt.date
 
@@ -73,15 +75,18 @@ def test_a_deadline_on_a_holiday_is_the_working_day_before():
 
 
 def test_a_package_due_after_the_control_that_checks_its_cases_is_a_warning():
-    text = edit(example_text(), "    frist: klar_til_kontrol", "    frist: go_live")  # basis_manuelle_sager
+    text = set_value(example_text(), ("arbejdspakker", "basis_manuelle_sager", "frist"), "go_live")
     plan, loaded = load_plan_text(text)
     said = [str(m) for m in check(plan, loaded, None, analyse(plan))]
-    (late,) = [m for m in said if "skal kontrollere dens sager" in m]
-    assert "arbejdspakker[basis_manuelle_sager].frist: advarsel:" in late
-    assert (
-        'har frist 26. februar 2027, men "Kontrolrunde 1" skal kontrollere dens sager (åbne sager med anbringelse)'
-        in (late)
+    (late,) = [m for m in said if like(say.LATE_FOR_CONTROL).search(m)]
+    assert f"arbejdspakker[basis_manuelle_sager].frist: {WARNING_PREFIX}" in late
+    after_control = say.LATE_FOR_CONTROL.format(
+        name="Basisoplysninger på manuelt konverterede sager",
+        deadline="26. februar 2027",
+        activity="Kontrolrunde 1",
+        categories="åbne sager med anbringelse",
+        end="19. februar 2027",
     )
-    assert "slutter 19. februar 2027" in late
+    assert after_control in late
     plan, loaded = load_plan_text(example_text())
-    assert not [m for m in check(plan, loaded, None, analyse(plan)) if "skal kontrollere dens sager" in str(m)]
+    assert not [m for m in check(plan, loaded, None, analyse(plan)) if like(say.LATE_FOR_CONTROL).search(str(m))]
