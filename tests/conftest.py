@@ -167,6 +167,23 @@ def add_key(text: str, path: tuple[Any, ...], key: str, source: str) -> str:
     return text[:at_] + " " * indent + f"{key}: {source}\n" + text[at_:]
 
 
+def add_item(text: str, path: tuple[Any, ...], source: str) -> str:
+    """The text with a new last item in the block list at `path`: `source` is the item as its lines would read
+    without the "- " (a mapping's keys one a line), indented here like the list's other items."""
+    import yaml
+
+    _, node = _node(text, path)
+    assert isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style, f"{path!r} is not a block list"
+    first = node.value[0]
+    start = _line_start(text, first.start_mark.index)
+    dash = text.index("-", start) - start
+    head, *rest = source.strip("\n").splitlines()
+    item = " " * dash + "-" + " " * (first.start_mark.column - dash - 1) + head + "\n"
+    item += "".join(" " * first.start_mark.column + line + "\n" for line in rest)
+    at_ = _line_end(text, _content_end(node))
+    return text[:at_] + item + text[at_:]
+
+
 def line_of_key(text: str, path: tuple[Any, ...]) -> int:
     """1-based line of the key (or list item) at `path`: the line a message about it names."""
     key, node = _node(text, path)
