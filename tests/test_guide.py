@@ -14,6 +14,7 @@ import pytest
 from progress_support import said
 
 from conftest import EXAMPLE, add_key, drop_key, example_text, like, line_of_key, set_value
+from konverteringsplan.adapters.plugin import NEEDED_EXTENSIONS
 from konverteringsplan.analysis.guide import converting_roles, guide_views
 from konverteringsplan.build import validate_plan
 from konverteringsplan.messages import PlanError
@@ -42,19 +43,10 @@ def view(plan, role_id):
 
 
 def to_html(text: str) -> str:
-    """The page as the site shows it (the same Markdown extensions as mkdocs.yml)."""
+    """The page as the site shows it (the Markdown extensions the plugin requires of mkdocs.yml)."""
     return markdown.markdown(
         text,
-        extensions=[
-            "abbr",
-            "admonition",
-            "attr_list",
-            "md_in_html",
-            "tables",
-            "pymdownx.details",
-            "pymdownx.superfences",
-            "pymdownx.tasklist",
-        ],
+        extensions=list(NEEDED_EXTENSIONS),
         extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}},
     )
 
