@@ -1,7 +1,8 @@
 """fremdrift.yaml is checked like the plan: every error at once, with file, line, column and Danish text.
 
-One bad file per rule, each made from the example's fremdrift.yaml by editing its text; plus the
-plan's go/no-go criteria, the CPR guard on the new file, and the schema for editors.
+One bad file per rule, each made from the example's fremdrift.yaml by changing one key (conftest's key-path
+helpers, so comments and line numbers stay); plus the plan's go/no-go criteria, the CPR guard on the new file,
+and the schema for editors. The expected messages are the templates in generator/texts/validation.py.
 """
 
 from __future__ import annotations
