@@ -170,18 +170,20 @@ def add_key(text: str, path: tuple[Any, ...], key: str, source: str) -> str:
 
 
 def add_item(text: str, path: tuple[Any, ...], source: str) -> str:
-    """The text with a list item added as the last item of the block list at `path`; `source` is the item as
-    YAML lines without its "- " ("id: x\nnavn: y" for a mapping)."""
+    """The text with a new last item in the block list at `path`: `source` is the item as its lines would read
+    without the "- " (a mapping's keys one a line), indented here like the list's other items."""
     import yaml
 
     _, node = _node(text, path)
     assert isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style, f"{path!r} is not a block list"
-    dash = _line_start(text, node.value[0].start_mark.index)
-    indent = text[dash : node.value[0].start_mark.index].index("-")
-    first, *rest = source.splitlines()
-    lines = [" " * indent + "- " + first] + [" " * (indent + 2) + line for line in rest]
+    first = node.value[0]
+    start = _line_start(text, first.start_mark.index)
+    dash = text.index("-", start) - start
+    head, *rest = source.strip("\n").splitlines()
+    item = " " * dash + "-" + " " * (first.start_mark.column - dash - 1) + head + "\n"
+    item += "".join(" " * first.start_mark.column + line + "\n" for line in rest)
     at_ = _line_end(text, _content_end(node))
-    return text[:at_] + "".join(line + "\n" for line in lines) + text[at_:]
+    return text[:at_] + item + text[at_:]
 
 
 def line_of_key(text: str, path: tuple[Any, ...]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,21 @@ def errors(tmp_path: Path, progress: str, plan: str | None = None) -> list:
     return exc.value.messages
 
 
-def one(messages, needle: str):
-    found = [m for m in messages if needle in m.text]
+def said(template: str, **known) -> re.Pattern[str]:
+    """A message template from generator/texts/ as a pattern: the fields given in `known` hold exactly those
+    values (the numbers and ids the test expects), every other field matches anything."""
+
+    def field(part: str) -> str:
+        name = re.split(r"[:!]", part[1:-1])[0]
+        return re.escape(str(known[name])) if name in known else ".*"
+
+    parts = re.split(r"(\{[^}]*\})", template)
+    return re.compile("".join(field(p) if p.startswith("{") else re.escape(p) for p in parts), re.S)
+
+
+def one(messages, needle: str | re.Pattern[str]):
+    """The one message whose text holds `needle` (a fragment, or a pattern such as `said(...)` gives)."""
+    found = [m for m in messages if (needle.search(m.text) if isinstance(needle, re.Pattern) else needle in m.text)]
     assert len(found) == 1, [str(m) for m in messages]
     return found[0]
 

@@ -11,13 +11,17 @@ import re
 
 import markdown
 import pytest
+from progress_support import said
 
-from conftest import EXAMPLE, edit, example_text, line_of
+from conftest import EXAMPLE, add_key, drop_key, example_text, like, line_of_key, set_value
+from konverteringsplan.adapters.plugin import NEEDED_EXTENSIONS
 from konverteringsplan.analysis.guide import converting_roles, guide_views
 from konverteringsplan.build import validate_plan
 from konverteringsplan.messages import PlanError
 from konverteringsplan.pages.render import render
+from konverteringsplan.texts import reading
 from konverteringsplan.texts import site as site_texts
+from konverteringsplan.texts import validation as say
 
 SUPERS = ["Ingeborg Skjern", "Hans Christian Varnæs", "Kristen Skjern"]
 
@@ -39,19 +43,10 @@ def view(plan, role_id):
 
 
 def to_html(text: str) -> str:
-    """The page as the site shows it (the same Markdown extensions as mkdocs.yml)."""
+    """The page as the site shows it (the Markdown extensions the plugin requires of mkdocs.yml)."""
     return markdown.markdown(
         text,
-        extensions=[
-            "abbr",
-            "admonition",
-            "attr_list",
-            "md_in_html",
-            "tables",
-            "pymdownx.details",
-            "pymdownx.superfences",
-            "pymdownx.tasklist",
-        ],
+        extensions=list(NEEDED_EXTENSIONS),
         extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}},
     )
 
@@ -210,19 +205,18 @@ def test_page_says_which_cases_and_when(pages):
 
 
 def test_whom_to_ask_follows_the_super_users_in_the_plan(write_plan, tmp_path):
-    text = edit(
-        example_text(),
-        "personer: [Ingeborg Skjern, Hans Christian Varnæs, Kristen Skjern]",
-        "personer: [Ingeborg Skjern, Hans Christian Varnæs, Kristen Skjern, Maude Varnæs]",
+    supers = ("roller", "superbruger")
+    text = set_value(
+        example_text(), (*supers, "personer"), "[Ingeborg Skjern, Hans Christian Varnæs, Kristen Skjern, Maude Varnæs]"
     )
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     v = view(plan, "oekonomimedarbejder")
     assert v.trainers == ["Ingeborg Skjern"]
     assert v.contacts == ["Hans Christian Varnæs", "Kristen Skjern", "Maude Varnæs"]
     # no super user at all: ask the project lead
-    text = edit(example_text(), "    superbruger: true\n", "")
+    text = drop_key(example_text(), (*supers, "superbruger"))
     plan, warnings = validate_plan(write_plan(text), tmp_path / "docs")
-    assert any("ingen superbrugere" in w.text for w in warnings)
+    assert any(like(say.TRAINER_NO_SUPER_USERS).search(w.text) for w in warnings)
     page = next(p for p in render(plan).pages if p.path == "vejledning/sagsbehandler.md")
     assert "Spørg projektlederen (Projektleder Agnes Jensen)." in body(page)
 
@@ -299,12 +293,12 @@ def test_print_page_holds_the_whole_guide_in_order_then_the_checklist(pages):
 # -- screenshots ---------------------------------------------------------------------------------
 
 
+GUIDED_GROUP = ("vejledning", "feltgrupper", "indsatser_og_afgoerelser")
+
+
 def with_image(ref: str) -> str:
-    return edit(
-        example_text(),
-        '      hvor: "DUBU: Sag > Indsatser"\n',
-        f'      hvor: "DUBU: Sag > Indsatser"\n      billede: {ref}\n      billedtekst: Fanen Indsatser på sagen\n',
-    )
+    text = add_key(example_text(), GUIDED_GROUP, "billede", ref)
+    return add_key(text, GUIDED_GROUP, "billedtekst", "Fanen Indsatser på sagen")
 
 
 def test_image_under_docs_is_shown_on_the_guide_and_open_on_the_print_page(write_plan, tmp_path):
@@ -324,10 +318,10 @@ def test_image_under_docs_is_shown_on_the_guide_and_open_on_the_print_page(write
 @pytest.mark.parametrize(
     "ref, expected",
     [
-        ("billeder/mangler.png", 'Filen "docs/billeder/mangler.png" findes ikke'),
-        ("../hemmelig.png", "peger uden for docs/"),
-        ("/etc/billede.png", "er absolut"),
-        ("billeder/noter.txt", "er ikke et billede"),
+        pytest.param("billeder/mangler.png", reading.PATH_MISSING, id="missing"),
+        pytest.param("../hemmelig.png", reading.PATH_PARENT, id="outside-docs"),
+        pytest.param("/etc/billede.png", reading.PATH_ABSOLUTE, id="absolute"),
+        pytest.param("billeder/noter.txt", say.NOT_AN_IMAGE, id="not-an-image"),
     ],
 )
 def test_bad_image_paths_are_errors_on_their_line(write_plan, tmp_path, ref, expected):
@@ -338,21 +332,14 @@ def test_bad_image_paths_are_errors_on_their_line(write_plan, tmp_path, ref, exp
     with pytest.raises(PlanError) as exc:
         validate_plan(write_plan(text), docs)
     [message] = exc.value.messages
-    assert message.line == line_of(text, f"billede: {ref}")
+    assert message.line == line_of_key(text, (*GUIDED_GROUP, "billede"))
     assert message.key == "vejledning.feltgrupper.indsatser_og_afgoerelser.billede"
-    assert expected in message.text
+    assert said(expected, ref=ref).search(message.text)
 
 
 def test_a_field_group_without_guide_text_is_a_warning(write_plan, tmp_path):
-    text = edit(
-        example_text(),
-        """    oekonomi:
-      hvor: "DUBU: Økonomi > Bevillinger"
-      tjek: at beløb pr. måned er det samme som i SBSYS/økonomisystemet
-""",
-        "",
-    )
+    text = drop_key(example_text(), ("vejledning", "feltgrupper", "oekonomi"))
     _, warnings = validate_plan(write_plan(text), tmp_path / "docs")
     [w] = warnings
-    assert w.line == line_of(text, "- id: oekonomi")
-    assert 'Feltgruppen "Økonomi" indtastes manuelt, men har ingen vejledning' in w.text
+    assert w.line == line_of_key(text, ("minimumsoplysninger", "feltgrupper", "oekonomi"))
+    assert w.text == say.GROUP_WITHOUT_GUIDE.format(name="Økonomi", id="oekonomi")

@@ -6,10 +6,14 @@ import datetime as dt
 
 import pytest
 from icalendar import Calendar
+from progress_support import said
 
-from conftest import EXAMPLE, edit, example_text
+from conftest import EXAMPLE, example_text, set_value
 from konverteringsplan.build import validate_plan
 from konverteringsplan.pages.render import render
+from konverteringsplan.texts import site as texts
+
+SESSIONS = ("undervisning", "sessioner")
 
 UTC = dt.UTC
 
@@ -52,7 +56,7 @@ def test_times_are_copenhagen_times_with_the_zone_in_the_file(example):
 
 
 def test_summer_time_is_utc_plus_two(write_plan, tmp_path):
-    text = edit(example_text(), "      dato: 2027-01-14\n", "      dato: 2027-06-15\n")
+    text = set_value(example_text(), (*SESSIONS, "oekonomi-intro", "dato"), "2027-06-15")
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     [ev] = events(files_of(plan)["downloads/undervisning-oekonomimedarbejder.ics"])
     assert ev.decoded("DTSTART").astimezone(UTC) == dt.datetime(2027, 6, 15, 8, 0, tzinfo=UTC)  # 10:00 local
@@ -63,9 +67,9 @@ def test_danish_summary_location_and_description(example):
     assert str(ev["SUMMARY"]) == "DUBU for studentermedhjælpere"
     assert str(ev["LOCATION"]) == "Rådhuset, mødelokale 2"
     description = str(ev["DESCRIPTION"])
-    assert "Underviser: Ingeborg Skjern" in description
-    assert "- Opret en sag og basisoplysninger" in description
-    assert "Konverteringsøvelse: hver deltager konverterer 3 sager (åbne sager med anbringelse)" in description
+    assert texts.EVENT_TRAINER.format(trainer="Ingeborg Skjern") in description
+    assert "- Opret en sag og basisoplysninger" in description  # the session's own content, from plan.yaml
+    assert said(texts.EVENT_EXERCISE, cases=3, categories="åbne sager med anbringelse").search(description)
 
 
 def test_uids_are_stable_across_renders_and_follow_the_session_id(example, write_plan, tmp_path):
@@ -84,16 +88,14 @@ def test_uids_are_stable_across_renders_and_follow_the_session_id(example, write
         ]
     )
     # a new title, place or time updates the same event ...
-    text = edit(
-        example_text(),
-        "      titel: DUBU for sagsbehandlere, hold 1\n",
-        "      titel: DUBU for sagsbehandlere, første hold\n",
+    text = set_value(
+        example_text(), (*SESSIONS, "sagsbehandler-hold-1", "titel"), "DUBU for sagsbehandlere, første hold"
     )
-    text = edit(text, "      sted: Rådhuset, mødelokale 3\n", "      sted: Biblioteket, sal 1\n")
+    text = set_value(text, (*SESSIONS, "sagsbehandler-hold-1", "sted"), "Biblioteket, sal 1")
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     assert uids(plan) == first
     # ... a new session id is a new event
-    text = edit(example_text(), "    - id: sagsbehandler-hold-1\n", "    - id: sagsbehandler-hold-1b\n")
+    text = set_value(example_text(), (*SESSIONS, "sagsbehandler-hold-1", "id"), "sagsbehandler-hold-1b")
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     changed = uids(plan)
     assert "sagsbehandler-hold-1b@konverteringsplan.korsbaek-kommune" in changed
@@ -104,11 +106,7 @@ def test_uids_are_stable_across_renders_and_follow_the_session_id(example, write
 
 
 def test_text_from_the_plan_never_breaks_the_file(write_plan, tmp_path):
-    text = edit(
-        example_text(),
-        "      titel: DUBU for studentermedhjælpere\n",
-        '      titel: "DUBU; for, studenter\\nBEGIN:VEVENT"\n',
-    )
+    text = set_value(example_text(), (*SESSIONS, "studenter-intro", "titel"), '"DUBU; for, studenter\\nBEGIN:VEVENT"')
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     data = files_of(plan)["downloads/undervisning-studentermedhjaelper.ics"]
     [ev] = events(data)

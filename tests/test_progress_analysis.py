@@ -17,6 +17,7 @@ from konverteringsplan.analysis import analyse
 from konverteringsplan.analysis.progress import BEHIND, DONE, ON_TRACK, analyse_progress, wilson
 from konverteringsplan.model.municipality import TaskStatus
 from konverteringsplan.model.progress import Progress
+from konverteringsplan.texts import site as texts
 
 D = dt.date
 
@@ -151,17 +152,17 @@ def test_fault_rate_against_the_threshold_and_go_no_go():
     assert f.data_date == D(2027, 2, 1) and f.as_of == D(2027, 1, 29)
     data["kontrolrunder"][0]["fejl"] = 6
     f = facts(data, go_no_go=go_no_go, aktiviteter=activities)
-    assert not f.criteria[0].met and "6 %" in f.criteria[0].missing[0] and not f.go
+    assert not f.criteria[0].met and "6 %" in f.criteria[0].missing[0] and not f.go  # 6 of 100
     data["go_no_go"] = []
     f = facts(data, go_no_go=go_no_go, aktiviteter=activities)
-    assert not f.criteria[1].met and "ikke krydset af" in f.criteria[1].missing[0]
+    assert not f.criteria[1].met and texts.MISSING_CHECK in f.criteria[1].missing[0]
 
 
 def test_klik_status_of_konverter_sager():
     assert facts({}).status is TaskStatus.not_started
     f = facts({"status": [{"dato": "2027-01-08", "arbejdspakker": {"basis_m": 12}}]})
     assert f.status is TaskStatus.in_progress and not f.steps[0].done
-    assert "Basis på M: 28 sager tilbage" in f.steps[0].missing
+    assert texts.MISSING_ITEM_LEFT.format(name="Basis på M", cases="28 sager") in f.steps[0].missing
     everything = {
         "status": [{"dato": "2027-02-26", "arbejdspakker": {"basis_m": 40, "basis_a": 100, "indsats": 140}}],
         "afstemning": {

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, example_text
+from conftest import ROOT, example_text, set_keys
 from konverteringsplan.build import checked_plan
 from konverteringsplan.messages import PlanError
 
@@ -39,15 +39,6 @@ def paths(data, prefix=()):
 PATHS = list(paths(BASE))
 
 
-def put(data, path, value):
-    data = copy.deepcopy(data)
-    node = data
-    for part in path[:-1]:
-        node = node[part]
-    node[path[-1]] = value
-    return data
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(PATHS), VALUES), min_size=1, max_size=3))
 def test_damaged_progress_never_crashes(tmp_path_factory, changes):
@@ -56,7 +47,7 @@ def test_damaged_progress_never_crashes(tmp_path_factory, changes):
     data = BASE
     for path, value in changes:
         try:
-            data = put(data, path, value)
+            data = set_keys(copy.deepcopy(data), (path, value))
         except (KeyError, IndexError, TypeError):
             continue
     (folder / "fremdrift.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

@@ -4,64 +4,64 @@ contradict itself, reconciliation with a sign, and changes after conversion."""
 from __future__ import annotations
 
 import pytest
-from progress_support import errors, one, progress_text, project
+from progress_support import errors, one, progress_text, project, said
 
-from conftest import edit, line_of
+from conftest import add_item, drop_key, like, line_of_key, set_value
 from konverteringsplan.build import checked_plan
+from konverteringsplan.texts import site
+from konverteringsplan.texts import validation as say
 
-EXAMPLE_EXPLANATION = (
-    "    - kategori: aabne_stoettende\n"
-    "      antal: 2\n"
-    "      retning: faerre_i_dubu\n"
-    "      aarsag: oprettet_efter_udtraek\n"
-)
+# key paths in fremdrift.yaml
+EXPLANATION = ("afstemning", "forklaringer", "aabne_stoettende")  # 2 cases fewer in DUBU, opened after the extraction
+ROUND = ("kontrolrunder", "kontrolrunde_1")
+SAMPLE = (*ROUND, "ruter", 1)  # rute: stikproeve, 28 checked, 1 fault
 
 
 # --- 8: reconciliation with a sign ---------------------------------------------------------------------
 
 
 def test_the_example_explains_a_lower_dubu_count_with_a_reason_that_makes_it_lower(tmp_path):
-    assert EXAMPLE_EXPLANATION in progress_text()
     _plan, _warnings, figures = checked_plan(project(tmp_path, progress_text()))
     support = figures.progress.reconciliation[0]
     assert (support.difference, support.explained, support.unexplained) == (-2, -2, 0)
 
 
 def test_a_direction_that_does_not_fit_its_reason_is_an_error(tmp_path):
-    text = edit(progress_text(), "      aarsag: oprettet_efter_udtraek", "      aarsag: lukket_efter_udtraek")
-    m = one(errors(tmp_path, text), 'passer ikke med årsagen "lukket_efter_udtraek"')
-    assert m.line == line_of(text, "retning: faerre_i_dubu") and m.key == "afstemning.forklaringer[1].retning"
-    assert "stadig i DUBU" in m.text and "Skriv retning: flere_i_dubu" in m.text
+    text = set_value(progress_text(), (*EXPLANATION, "aarsag"), "lukket_efter_udtraek")
+    m = one(errors(tmp_path, text), said(say.DIRECTION_AGAINST_REASON, reason="lukket_efter_udtraek"))
+    assert m.line == line_of_key(text, (*EXPLANATION, "retning")) and m.key == "afstemning.forklaringer[1].retning"
+    assert m.text == say.DIRECTION_AGAINST_REASON.format(
+        direction="faerre_i_dubu",
+        reason="lukket_efter_udtraek",
+        why=say.REASON_WHY["lukket_efter_udtraek"],
+        fits="flere_i_dubu",
+    )
 
 
 def test_an_explanation_the_wrong_way_does_not_explain_the_difference(tmp_path):
-    text = edit(
-        progress_text(),
-        "      retning: faerre_i_dubu\n      aarsag: oprettet_efter_udtraek",
-        "      retning: flere_i_dubu",
-    )
-    m = one(errors(tmp_path, text), "Forklaringerne giver tilsammen 2 med fortegn")
-    assert "men forskellen er −2 (280 i det gamle system, 278 i DUBU)" in m.text
+    text = drop_key(set_value(progress_text(), (*EXPLANATION, "retning"), "flere_i_dubu"), (*EXPLANATION, "aarsag"))
+    expected = said(say.EXPLAINED_DOES_NOT_ADD_UP, explained=2, difference="−2", old_system=280, dubu=278)
+    one(errors(tmp_path, text), expected)
 
 
 def test_explanations_add_up_with_their_signs(tmp_path):
     # −2 = −3 (three cases opened after the extraction) + 1 (one closed after it)
-    text = edit(
-        progress_text(),
-        EXAMPLE_EXPLANATION,
-        EXAMPLE_EXPLANATION.replace("antal: 2", "antal: 3")
-        + "      forklaring: Oprettet efter udtrækket.\n"
-        + "    - kategori: aabne_stoettende\n      antal: 1\n      retning: flere_i_dubu\n"
-        + "      aarsag: lukket_efter_udtraek\n",
+    text = set_value(progress_text(), (*EXPLANATION, "antal"), "3")
+    text = add_item(
+        text,
+        ("afstemning", "forklaringer"),
+        "kategori: aabne_stoettende\nantal: 1\nretning: flere_i_dubu\naarsag: lukket_efter_udtraek\n"
+        "forklaring: Lukket i SBSYS efter udtrækket.",
     )
     _plan, warnings, figures = checked_plan(project(tmp_path, text))
     support = figures.progress.reconciliation[0]
     assert (support.explained, support.unexplained) == (-2, 0)
-    assert not [w for w in warnings if "aabne_stoettende" in w.key or "280 i det gamle system" in w.text]
+    counts = say.COUNTS.format(old_system=280, dubu=278)
+    assert not [w for w in warnings if "aabne_stoettende" in w.key or counts in w.text]
 
 
 def test_an_explanation_must_state_its_direction(tmp_path):
-    text = edit(progress_text(), "      retning: faerre_i_dubu\n", "")
+    text = drop_key(progress_text(), (*EXPLANATION, "retning"))
     m = one(errors(tmp_path, text), "retning")
     assert m.key == "afstemning.forklaringer[1].retning"
 
@@ -90,19 +90,21 @@ def test_klik_step_3_waits_for_every_planned_control_round(tmp_path):
     f, _ = _figures(tmp_path, progress_text())  # round 1 recorded (2,9 %), round 2 planned but not recorded
     step3 = f.steps[2]
     assert not step3.done
-    assert step3.missing == ("Kontrolrunde 2 og afstemning af antal før og efter er ikke registreret",)
+    what = "Kontrolrunde 2 og afstemning af antal før og efter"  # the plan's activity names, joined
+    assert step3.missing == (site.MISSING_ROUND.format(activity=what),)
 
 
 def test_klik_step_3_waits_for_a_round_within_its_limit(tmp_path):
-    text = edit(
+    text = add_item(
         progress_text(),
-        "        fejl: 1\n\n# Manuelle",
-        "        fejl: 1\n  - aktivitet: kontrolrunde_2\n    stikproeve: 100\n    fejl: 9\n    dato: 2027-02-19\n\n# Manuelle",
+        ("kontrolrunder",),
+        "aktivitet: kontrolrunde_2\nstikproeve: 100\nfejl: 9\ndato: 2027-02-19",
     )
     f, _ = _figures(tmp_path, text)
     assert not f.steps[2].done
-    assert any("fejlrate 9 % over grænsen på 5 %" in m for m in f.steps[2].missing), f.steps[2].missing
-    ok = edit(text, "    fejl: 9", "    fejl: 2")
+    over = said(site.MISSING_FAULT_RATE, rate="9 %", threshold="5 %")
+    assert any(over.search(m) for m in f.steps[2].missing), f.steps[2].missing
+    ok = set_value(text, ("kontrolrunder", "kontrolrunde_2", "fejl"), "2")
     f, _ = _figures(tmp_path, ok)
     assert f.steps[2].done and f.steps[2].missing == ()
 
@@ -112,10 +114,16 @@ def test_a_category_criterion_says_what_a_mixed_count_cannot_tell(tmp_path):
     (placements,) = [c for c in f.criteria if c.criterion.id == "anbringelser"]
     assert not placements.met
     assert (
-        "Basisoplysninger på manuelt konverterede sager: 150 af 186 sager, men optællingen dækker også åbne sager "
-        "med børnefaglig undersøgelse i gang samt åbne sager med ungestøtte og efterværn (18–22 år), så den kan "
-        "ikke vise, om åbne sager med anbringelse er færdige"
-    ) in placements.missing
+        site.MISSING_ITEM_MIXED.format(
+            name="Basisoplysninger på manuelt konverterede sager",  # the plan's names for the package and categories
+            done=150,
+            cases="186 sager",
+            others="åbne sager med børnefaglig undersøgelse i gang samt åbne sager med ungestøtte og efterværn "
+            "(18–22 år)",
+            mine="åbne sager med anbringelse",
+        )
+        in placements.missing
+    )
 
 
 def test_a_package_ahead_of_the_package_that_creates_its_cases_warns(tmp_path):
@@ -126,12 +134,14 @@ def test_a_package_ahead_of_the_package_that_creates_its_cases_warns(tmp_path):
         ("indsatser_egne_sager", "basis_manuelle_sager"),
         ("oekonomi_alle_sager", "basis_manuelle_sager"),
     }
-    text = edit(progress_text(), "      basis_manuelle_sager: 150", "      basis_manuelle_sager: 186")
+    counts = ("status", "2027-02-19", "arbejdspakker")
+    text = set_value(progress_text(), (*counts, "basis_manuelle_sager"), "186")
     f, _ = _figures(tmp_path, text)
     assert f.ahead == []
     w = next(w for w in warnings if "indsatser_egne_sager" in w.key)
-    assert w.line == line_of(progress_text(), "indsatser_egne_sager: 195")
-    assert '"Basisoplysninger på manuelt konverterede sager" (150 af 186), som opretter sagerne' in w.text
+    assert w.line == line_of_key(progress_text(), (*counts, "indsatser_egne_sager"))
+    base = "Basisoplysninger på manuelt konverterede sager"  # the plan's name of basis_manuelle_sager
+    assert said(say.AHEAD_OF_PREREQUISITE, base=base, base_done=150, base_total=186).search(w.text)
 
 
 def test_a_package_finished_after_its_deadline_says_so(tmp_path):
@@ -140,21 +150,15 @@ def test_a_package_finished_after_its_deadline_says_so(tmp_path):
     f, _ = _figures(tmp_path, progress_text())
     hold2 = next(i for i in f.items if i.id == "sagsbehandler-hold-2")
     assert hold2.days_late == 12
-    assert verdict_text(hold2) == "færdig 5. februar 2027, 12 dage efter fristen"
+    assert verdict_text(hold2) == site.VERDICT_DONE_LATE.format(finish="5. februar 2027", days="12 dage")
     on_time = next(i for i in f.items if i.id == "sagsbehandler-hold-1")
-    assert verdict_text(on_time) == "færdig"
+    assert verdict_text(on_time) == site.VERDICT_DONE
 
 
 # --- 6: quality by route ------------------------------------------------------------------------------
 
-ROUTES = (
-    "    ruter:\n      - rute: alle_sager\n        kontrolleret: 110\n        fejl: 3\n"
-    "      - rute: stikproeve\n        kontrolleret: 28\n        fejl: 1\n"
-)
-
 
 def test_census_and_sample_are_kept_apart_with_their_own_rate_and_interval(tmp_path):
-    assert ROUTES in progress_text()
     f, _ = _figures(tmp_path, progress_text())
     (q,) = f.quality
     census, sample = q.routes
@@ -168,26 +172,25 @@ def test_census_and_sample_are_kept_apart_with_their_own_rate_and_interval(tmp_p
 
 def test_a_smaller_sample_than_planned_is_a_warning(tmp_path):
     _f, warnings = _figures(tmp_path, progress_text())
-    w = one(warnings, "kontrolvejledningen planlægger 37")
-    assert w.key == "kontrolrunder[1].ruter[2].kontrolleret" and "Stikprøven har 28" in w.text
-    enough = edit(
-        progress_text(), "        kontrolleret: 28\n        fejl: 1", "        kontrolleret: 37\n        fejl: 1"
-    )
-    enough = edit(enough, "    stikproeve: 138", "    stikproeve: 147")
+    smaller = like(say.SAMPLE_SMALLER_THAN_PLANNED)
+    w = one(warnings, said(say.SAMPLE_SMALLER_THAN_PLANNED, planned=37))
+    assert w.key == "kontrolrunder[1].ruter[2].kontrolleret"
+    assert said(say.SAMPLE_SMALLER_THAN_PLANNED, what=say.ROUTE_WORDS["stikproeve"], checked=28).search(w.text)
+    enough = set_value(set_value(progress_text(), (*SAMPLE, "kontrolleret"), "37"), (*ROUND, "stikproeve"), "147")
     _f, warnings = _figures(tmp_path, enough)
-    assert not [w for w in warnings if "planlægger" in w.text]
+    assert not [w for w in warnings if smaller.search(w.text)]
 
 
 def test_a_round_that_mixes_census_and_sample_warns(tmp_path):
-    text = edit(progress_text(), ROUTES, "")
+    text = drop_key(progress_text(), (*ROUND, "ruter"))
     f, warnings = _figures(tmp_path, text)
     assert f.quality[0].mixed
-    assert one(warnings, "men tallene står samlet").key == "kontrolrunder[1]"
+    assert one(warnings, like(say.ROUND_MIXES_ROUTES)).key == "kontrolrunder[1]"
 
 
 def test_routes_must_add_up_to_the_round(tmp_path):
-    text = edit(progress_text(), "        kontrolleret: 28", "        kontrolleret: 30")
-    m = one(errors(tmp_path, text), "Ruterne giver tilsammen 140 kontrollerede sager")
+    text = set_value(progress_text(), (*SAMPLE, "kontrolleret"), "30")
+    m = one(errors(tmp_path, text), said(say.ROUTES_DO_NOT_ADD_UP, checked=140))
     assert m.key == "kontrolrunder[1].ruter"
 
 

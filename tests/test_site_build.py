@@ -9,15 +9,18 @@ from pathlib import Path
 import pytest
 from safety_support import copy_project, mkdocs_build
 
-from conftest import ROOT
+from conftest import example_text, like, set_value
+from konverteringsplan.texts import commands
+from konverteringsplan.texts import site as site_texts
+from konverteringsplan.texts import validation as say
 
 PAGES = {
     "index.html": "Planlæg konvertering af sager i Korsbæk Kommune",
-    "sagsomfang/index.html": "Sagsomfang",
-    "minimumsoplysninger/index.html": "Minimumsoplysninger",
-    "konverteringsform/index.html": "Konverteringsform",
-    "roller/index.html": "Roller og ansvar",
-    "tidsplan/index.html": "Tids- og ressourceplan",
+    "sagsomfang/index.html": site_texts.PAGE_SCOPE,
+    "minimumsoplysninger/index.html": site_texts.PAGE_MINIMUM,
+    "konverteringsform/index.html": site_texts.PAGE_CONVERSION,
+    "roller/index.html": site_texts.PAGE_ROLES,
+    "tidsplan/index.html": site_texts.PAGE_SCHEDULE,
     "belastning/studentermedhjaelper/index.html": "Belastning pr. uge for studentermedhjælpere",
     "belastning/sagsbehandler/index.html": "Belastning pr. uge for sagsbehandlere",
     "belastning/oekonomimedarbejder/index.html": "Belastning pr. uge for økonomimedarbejdere",
@@ -26,7 +29,7 @@ PAGES = {
     "vejledning/sagsbehandler/index.html": "Vejledning for sagsbehandlere",
     "vejledning/oekonomimedarbejder/index.html": "Vejledning for økonomimedarbejdere",
     "undervisning/index.html": "Undervisningsplan",
-    "ordliste/index.html": "Ordliste",
+    "ordliste/index.html": site_texts.PAGE_GLOSSARY,
     "saadan-redigerer-du-planen/index.html": "Sådan redigerer du planen",
 }
 
@@ -68,7 +71,7 @@ def test_charts_stay_out_of_the_search_index_and_their_tables_stay_in(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:
         assert not re.search(r"\d{8,}", doc["text"]), (doc["location"], re.search(r"\d{8,}", doc["text"]).group())
-        assert "planlagte timer og kapacitet pr. uge" not in doc["text"]  # the chart's <title>
+        assert not like(site_texts.CHART_LOAD_TITLE).search(doc["text"])  # the chart's <title>
     # The table beside the chart is still found: ISO week 1 of 2027 starts on Monday 4 January.
     texts = {doc["location"]: doc["text"] for doc in index["docs"]}
     table = texts["belastning/sagsbehandler/#uge-for-uge"]
@@ -102,7 +105,7 @@ def test_anchors_keep_danish_letters(site):
 def test_klik_checklist_on_the_front_page(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert html.count('type="checkbox"') >= 4
-    assert "Trin 4: Sæt status til fuldført" in html
+    assert f"Trin 4: {site_texts.STEP_TITLES[4]}" in html
 
 
 def test_a_hand_written_page_is_never_overwritten(tmp_path):
@@ -110,17 +113,17 @@ def test_a_hand_written_page_is_never_overwritten(tmp_path):
     (project / "docs" / "sagsomfang.md").write_text("# Min egen side\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "sagsomfang.md" in result.stderr and "aldrig overskrevet" in result.stderr
+    assert "sagsomfang.md" in result.stderr and like(commands.MKDOCS_CLASHES).search(result.stderr)
     assert (project / "docs" / "sagsomfang.md").read_text(encoding="utf-8") == "# Min egen side\n"
 
 
 def test_a_bad_plan_stops_the_build_with_line_numbers(tmp_path):
     project = copy_project(tmp_path)
     plan = project / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("    antal: 16\n", "    antal: mange\n"), encoding="utf-8")
+    plan.write_text(set_value(example_text(), ("roller", "sagsbehandler", "antal"), "mange"), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "plan.yaml:" in result.stderr and "skal være et helt tal" in result.stderr
+    assert "plan.yaml:" in result.stderr and like(say.NOT_INTEGER).search(result.stderr)
     assert "Traceback" not in result.stderr
 
 
@@ -132,9 +135,7 @@ def test_checklist_ends_with_whom_to_ask_as_its_own_paragraph(site):
 def test_footer_links_name_a_page_with_an_ampersand_once_escaped(tmp_path):
     """Screen readers read the previous/next links' aria-label: "Økonomi & regnskab", not "… amp …"."""
 
-    text = (
-        (ROOT / "plan.yaml").read_text(encoding="utf-8").replace("navn: Økonomimedarbejder", "navn: Økonomi & regnskab")
-    )
+    text = set_value(example_text(), ("roller", "oekonomimedarbejder", "navn"), "Økonomi & regnskab")
     project = copy_project(tmp_path / "projekt", text)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

@@ -8,11 +8,15 @@ import re
 
 import pytest
 
-from conftest import EXAMPLE, ROOT, edit, example_text, line_of
+from conftest import EXAMPLE, ROOT, drop_key, example_text, line_of_key, set_value
 from konverteringsplan.analysis.staff import last_changed
 from konverteringsplan.build import build_output, validate_plan
 from konverteringsplan.messages import PlanError
 from konverteringsplan.texts import site as texts
+from konverteringsplan.texts import validation as say
+
+SESSION = ("undervisning", "sessioner", "oekonomi-intro")
+SUPPORT = ("roller", "superbruger")  # the super users' shared phone and mailbox
 
 
 def body(markdown: str) -> str:
@@ -86,27 +90,27 @@ def test_each_team_has_its_own_calendar_with_only_its_own_events_and_lists_its_p
 
 
 def test_more_people_on_a_team_than_seats_is_an_error_at_its_line(write_plan, tmp_path):
-    text = edit(
-        example_text(), "      personer: [Katrine Lund, Røde Larsen]", "      personer: [A B, C D, E F, G H, I J]"
-    )
+    text = set_value(example_text(), (*SESSION, "personer"), "[A B, C D, E F, G H, I J]")
     with pytest.raises(PlanError) as exc:
         validate_plan(write_plan(text), tmp_path / "docs")
     [m] = exc.value.messages
-    assert m.line == line_of(text, "id: oekonomi-intro")
-    assert "5 personer" in m.text and "4 pladser" in m.text
+    assert m.line == line_of_key(text, SESSION)
+    assert say.SESSION_PEOPLE_OVER_SEATS.format(people=5, seats=4) in m.text
 
 
 @pytest.mark.parametrize(
     "key, value, expected",
-    [("telefon", "9999102", "telefonnummer med 8 cifre"), ("email", "dubu-hjaelp.korsbaek.dk", "e-mailadresse")],
+    [
+        pytest.param("telefon", "9999102", say.PATTERN_PHONE, id="phone"),
+        pytest.param("email", "dubu-hjaelp.korsbaek.dk", say.PATTERN_EMAIL, id="email"),
+    ],
 )
 def test_phone_and_email_are_checked(write_plan, tmp_path, key, value, expected):
-    old = "    telefon: 99 99 10 20\n" if key == "telefon" else "    email: dubu-hjaelp@korsbaek.dk\n"
-    text = edit(example_text(), old, f"    {key}: {value}\n")
+    text = set_value(example_text(), (*SUPPORT, key), value)
     with pytest.raises(PlanError) as exc:
         validate_plan(write_plan(text), tmp_path / "docs")
     [m] = exc.value.messages
-    assert m.line == line_of(text, f"{key}: {value}") and m.key.endswith(key)
+    assert m.line == line_of_key(text, (*SUPPORT, key)) and m.key.endswith(key)
     assert expected in m.text
 
 
@@ -142,7 +146,7 @@ def test_every_page_is_dated_from_the_files_and_names_the_project_lead(example, 
         "kontakt": "Kontakt: Agnes Jensen (projektleder), telefon 99 99 10 00, e-mail agnes.jensen@korsbaek.dk",
     }
     # without opdateret: the decision's date (no fremdrift.yaml here), never the clock
-    plan, _ = validate_plan(write_plan(edit(example_text(), "  opdateret: 2026-12-07\n", "")), tmp_path / "docs")
+    plan, _ = validate_plan(write_plan(drop_key(example_text(), ("klik_opgave", "opdateret"))), tmp_path / "docs")
     assert str(last_changed(plan)) == "2026-11-12"
 
 
@@ -154,6 +158,6 @@ def test_the_footer_is_on_every_built_page(example_site):
 
 
 def test_a_phone_number_without_quotes_is_read_as_its_digits(write_plan, tmp_path):
-    text = edit(example_text(), "    telefon: 99 99 10 20\n", "    telefon: 99991020\n")
+    text = set_value(example_text(), (*SUPPORT, "telefon"), "99991020")
     plan, _ = validate_plan(write_plan(text), tmp_path / "docs")
     assert next(r for r in plan.roles if r.id == "superbruger").phone == "99991020"
