@@ -202,13 +202,18 @@ DELETE = object()  # as a value in `set_keys`: remove the key
 
 def set_keys(data: Any, *changes: tuple[tuple[Any, ...], Any]) -> Any:
     """Set each (key path, value) in loaded YAML data (a plan or fremdrift.yaml, as yaml.safe_load gives it)
-    and return the data. A list item is named by its id (as messages' key paths name it) or its position;
+    and return the data. A list item is named as in the text helpers above (its id, kategori, …) or by its
+    position;
     a value of DELETE removes the key. For tests that change one value by what it is, not by the text
     around it (tests/test_limits*.py)."""
 
     def index(node: Any, part: Any) -> Any:
         if isinstance(node, list) and isinstance(part, str):
-            return next(i for i, item in enumerate(node) if item.get("id") == part)
+            return next(
+                i
+                for i, item in enumerate(node)
+                if isinstance(item, dict) and any(str(item.get(k)) == part for k in _ITEM_KEYS if k in item)
+            )
         return part
 
     for path, value in changes:
