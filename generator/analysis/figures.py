@@ -45,6 +45,7 @@ class Figures:
     not_converted_cases: int
     field_rows: list[FieldRow]
     planning: Planning  # effort, cost, calendar, load, coverage, forecast
+    golive: GoLiveFigures  # the cut-over steps, the deadlines after go-live, the scope check
     packages_by_role: dict[str, list[WorkPackage]] = field(default_factory=dict)
     sessions_by_role: dict[str, list[Session]] = field(default_factory=dict)
     cases_by_status: dict[CaseStatus, int] = field(default_factory=dict)  # open / closed cases in all
@@ -58,7 +59,6 @@ class Figures:
         return all(s.done for s in self.steps[:3]) and not self.placeholders
 
     progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one
-    golive: GoLiveFigures | None = None  # the cut-over steps, the deadlines after go-live, the scope check
 
     @property
     def open_steps(self) -> list[Step]:

@@ -42,8 +42,6 @@ class RoleView:
 
 def step_views(plan: Plan, figures: Figures) -> list[StepView]:
     g = figures.golive
-    if g is None:
-        return []
     names = {r.id: r.name for r in plan.roles}
     return [
         StepView(
@@ -72,8 +70,6 @@ def month_title(m: DeadlineMonth) -> str:
 
 def golive(plan: Plan, figures: Figures, out) -> None:
     g = figures.golive
-    if g is None:
-        return
     steps = step_views(plan, figures)
     roles = role_views(plan, steps)
     names = {r.id: r.name for r in plan.roles}

@@ -186,7 +186,7 @@ def deadline_overload(ctx: Context) -> None:
     """Weeks after go-live where the deadlines (on top of the conversion's own work) exceed a role's capacity."""
     g = ctx.figures.golive
     p = ctx.plan
-    if g is None or p.after_go_live is None:
+    if p.after_go_live is None:
         return
     names = {r.id: r.name for r in p.roles}
     first_entry: dict[str, int] = {}
@@ -231,7 +231,7 @@ def scope_no_holes(ctx: Context) -> None:
     missing = [c for c in open_ids if c not in s.precedence]
     if len(open_ids) > 1 and missing:
         ctx.warning(("omfang",), say.SCOPE_PRECEDENCE_MISSING.format(missing=fmt.and_list(missing)))
-    check = ctx.figures.golive.scope if ctx.figures.golive else None
+    check = ctx.figures.golive.scope
     if check is None:
         return
     order = f" ({', '.join(s.precedence)})" if s.precedence else ""

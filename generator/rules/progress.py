@@ -275,7 +275,7 @@ def ahead_of_prerequisite(ctx: ProgressContext) -> None:
 
 def cut_over_steps(ctx: ProgressContext) -> None:
     """Every step marked done is a step of the plan's cut-over (analysis/golive.py gives the ids)."""
-    known = {s.id for s in ctx.figures.golive.steps} if ctx.figures.golive else set()
+    known = {s.id for s in ctx.figures.golive.steps}
     for i, done in enumerate(ctx.progress.cut_over):
         if done.step not in known:
             ctx.error(
