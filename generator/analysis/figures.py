@@ -10,7 +10,7 @@ from ..model.progress import Progress
 from ..model.roles import Role
 from ..model.schedule import WorkPackage
 from ..model.training import Session
-from .golive import GoLiveFigures, conversion_by_day, golive_figures
+from .golive import GoLiveFigures, golive_figures
 from .guide import RoleGuideView, guide_views
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
@@ -105,6 +105,6 @@ def analyse(plan: Plan, progress: Progress | None = None) -> Figures:
         cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
         guides=guide_views(plan, planning.minutes, planning.packages),
-        golive=golive_figures(plan, conversion_by_day(planning.load.works), progress),
+        golive=golive_figures(plan, planning.load.planned, progress),
         progress=analyse_progress(plan, progress, planning) if progress is not None else None,
     )

@@ -430,13 +430,3 @@ def golive_figures(
         done=done,
         as_of=as_of,
     )
-
-
-def conversion_by_day(works: list[Any]) -> dict[str, dict[dt.date, float]]:
-    """Planned conversion hours per role and day (the load analysis' work)."""
-    out: dict[str, dict[dt.date, float]] = {}
-    for w in works:
-        per = out.setdefault(w.role, {})
-        for d, h in w.daily.items():
-            per[d] = per.get(d, 0.0) + h
-    return out
