@@ -66,7 +66,7 @@ class Figures:
 
 
 def _field_rows(plan: Plan) -> list[FieldRow]:
-    roles = {r.id: r for r in plan.roles}
+    roles = plan.roles_by_id
     converted = [c for c in plan.categories if c.converted]
     rows = []
     for group in plan.minimum.groups:

@@ -314,8 +314,8 @@ def deadline_months(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]
     bounds = {k: month_span(k) for k in keys}
     start, end = go, bounds[keys[-1]][1]
     days = day_values(start, end, plan.calendar.special_days)  # the weeks at either end count only these days
-    cats = {c.id: c.name for c in plan.categories}
-    roles = {r.id: r for r in plan.roles}
+    cats = plan.category_names
+    roles = plan.roles_by_id
     rows_of: dict[str, list[DeadlineRow]] = {k: [] for k in keys}
     daily: dict[str, dict[dt.date, float]] = {}
     for i, d in enumerate(after.deadlines):

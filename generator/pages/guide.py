@@ -82,7 +82,7 @@ def guides(plan: Plan, figures: Figures, out) -> None:
             c=control,
             **common,
         )
-    roles = {r.id: r for r in plan.roles}
+    roles = plan.roles_by_id
     guided = {v.role.id: v.paths["guide"] for v in views}
     for t in case_types:
         out.add(

@@ -103,7 +103,7 @@ def _event(uid: str, stamp: object, start: object, end: object, title: str):
 def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
     """An iCalendar file with one event per session."""
     role_names = {r.id: r.in_sentence for r in plan.roles}  # "For: sagsbehandlere", "For: projektleder"
-    cat_names = {c.id: c.name for c in plan.categories}
+    cat_names = plan.category_names
     group_names = {g.id: g.name for g in plan.minimum.groups}
     cal = _calendar(plan, name)
     cal.add("x-wr-timezone", TZID)
@@ -131,7 +131,7 @@ def step_uid(plan: Plan, step_id: str) -> str:
 
 def steps_calendar_bytes(plan: Plan, steps: Iterable, name: str) -> bytes:
     """An iCalendar file with one all-day event per cut-over step (a step that lasts spans its days)."""
-    role_names = {r.id: r.name for r in plan.roles}
+    role_names = plan.role_names
     cal = _calendar(plan, name)
     stamp = _stamp()
     for s in steps:

@@ -96,7 +96,7 @@ def progress(plan: Plan, figures: Figures, out) -> None:
     f = figures.progress
     if f is None:
         return  # no fremdrift.yaml: the site is as without this section
-    names = {r.id: r.name for r in plan.roles}
+    names = plan.role_names
     period = [i for i in f.items if not i.follow_up]
     common = dict(plan=plan, f=f, names=names, dom=verdict_text, search_boost=SEARCH_BOOST_PROGRESS)
     out.add(

@@ -136,7 +136,7 @@ def status_counts(ctx: ProgressContext) -> None:
 def reconciliation(ctx: ProgressContext) -> None:
     plan = ctx.plan
     rec = ctx.progress.reconciliation
-    cats = {c.id: c for c in plan.categories}
+    cats = plan.categories_by_id
     converted = {c.id for c in plan.categories if c.converted}
     rows: dict[str, int] = {}
     for i, row in enumerate(rec.categories):
