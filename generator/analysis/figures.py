@@ -39,8 +39,6 @@ class FieldRow:
 @dataclass
 class Figures:
     steps: list[Step]
-    open_cases: int
-    closed_cases: int
     converted_cases: int
     not_converted_cases: int
     field_rows: list[FieldRow]
@@ -59,6 +57,14 @@ class Figures:
         return all(s.done for s in self.steps[:3]) and not self.placeholders
 
     progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one
+
+    @property
+    def open_cases(self) -> int:
+        return self.cases_by_status[CaseStatus.open]
+
+    @property
+    def closed_cases(self) -> int:
+        return self.cases_by_status[CaseStatus.closed]
 
     @property
     def open_steps(self) -> list[Step]:
@@ -91,10 +97,9 @@ def analyse(plan: Plan, progress: Progress | None = None) -> Figures:
             sessions.setdefault(role, []).append(s)
     planning = plan_figures(plan)
     found = placeholders(plan)
+    by_status = {s: sum(c.count for c in cats if c.status is s) for s in CaseStatus}
     return Figures(
         steps=task_steps(plan, found),
-        open_cases=sum(c.count for c in cats if c.status is CaseStatus.open),
-        closed_cases=sum(c.count for c in cats if c.status is CaseStatus.closed),
         converted_cases=sum(c.count for c in cats if c.converted),
         not_converted_cases=sum(c.count for c in cats if not c.converted),
         field_rows=_field_rows(plan),
@@ -102,9 +107,9 @@ def analyse(plan: Plan, progress: Progress | None = None) -> Figures:
         sessions_by_role=sessions,
         planning=planning,
         placeholders=found,
-        cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
+        cases_by_status=by_status,
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
         guides=guide_views(plan, planning.minutes, planning.packages),
-        golive=golive_figures(plan, planning.load.planned, progress),
+        golive=golive_figures(plan, planning.load.planned, by_status[CaseStatus.open], progress),
         progress=analyse_progress(plan, progress, planning) if progress is not None else None,
     )

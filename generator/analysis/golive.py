@@ -412,11 +412,10 @@ class GoLiveFigures:
 
 
 def golive_figures(
-    plan: Plan, conversion_daily: dict[str, dict[dt.date, float]], progress: Progress | None = None
+    plan: Plan, conversion_daily: dict[str, dict[dt.date, float]], open_cases: int, progress: Progress | None = None
 ) -> GoLiveFigures:
     """The cut-over, the deadlines after go-live and the scope check; with fremdrift.yaml, the steps it marks
     done and its latest date ("today" for the days until go-live, never the wall clock)."""
-    open_sum = sum(c.count for c in plan.categories if c.status is CaseStatus.open)
     done: dict[str, object] = {}
     as_of = None
     if progress is not None:
@@ -425,7 +424,7 @@ def golive_figures(
     return GoLiveFigures(
         steps=cut_over_steps(plan),
         months=deadline_months(plan, conversion_daily),
-        scope=ScopeCheck(open_sum, plan.scope.open_total if plan.scope else None),
+        scope=ScopeCheck(open_cases, plan.scope.open_total if plan.scope else None),
         go_live=plan.project.go_live,
         done=done,
         as_of=as_of,
