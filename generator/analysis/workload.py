@@ -526,7 +526,7 @@ class RoleTotal:
 
 
 def role_totals(plan: Plan, load: Load) -> dict[str, RoleTotal]:
-    return role_totals_from(load, {r.id: r.hourly_cost for r in plan.roles})
+    return role_totals_from(load, plan.hourly_rates)
 
 
 def role_totals_from(load: Load, rates: dict[str, float]) -> dict[str, RoleTotal]:

@@ -60,6 +60,11 @@ class Plan(Model):
         return {r.id: r.name for r in self.roles}
 
     @property
+    def hourly_rates(self) -> dict[str, float]:
+        """Role id → kr. per hour."""
+        return {r.id: r.hourly_cost for r in self.roles}
+
+    @property
     def categories_by_id(self) -> dict[str, CaseCategory]:
         return {c.id: c for c in self.categories}
 

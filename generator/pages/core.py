@@ -361,7 +361,7 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
         (texts.GO_LIVE, plan.project.go_live),
     )
     names = plan.role_names
-    table = Later(downloads.rows, pf.load, names, {r.id: r.hourly_cost for r in plan.roles}, pf.totals)
+    table = Later(downloads.rows, pf.load, names, plan.hourly_rates, pf.totals)
     out.download(downloads.XLSX, downloads.xlsx, table)
     out.download(downloads.CSV, downloads.csv_bytes, table)
     cats = plan.categories_by_id
