@@ -324,12 +324,7 @@ def edit_loop(factor: int, workdir: Path, plan: Path, plugin_cfg: Path, saves: i
             page.write_text(page_text + f"\nMaerke{n}d\n", encoding="utf-8")
             page_times.append(_wait_for(page_url, f"Maerke{n}d"))
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
     return {
         "edits_plan": plan_times,
         "edits_page": page_times,
@@ -337,6 +332,16 @@ def edit_loop(factor: int, workdir: Path, plan: Path, plugin_cfg: Path, saves: i
         "edit_page_s": statistics.median(page_times),
         "edit_ratio": statistics.median(plan_times) / statistics.median(page_times),
     }
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Stop ``mkdocs serve`` as Ctrl-C does (its worker shuts down cleanly), killed after 30 s if it hangs."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 # Below factor 10 a build takes about 2 s, and the machine's noise (a few tenths of a second) is a tenth of

@@ -18,7 +18,7 @@ from .messages import Message, PlanError
 from .model import Plan
 from .model.progress import Progress
 from .pages.common import Output
-from .pages.render import glossary_abbreviations, render
+from .pages.render import render
 from .rules.progress import ProgressContext, check_progress
 from .rules.validate import check, check_raw
 
@@ -85,4 +85,5 @@ def build_output(
     """The rendered output; every page and download is scanned for CPR numbers when it is made
     (pages/common.py), so nothing holding one is written or given to MkDocs."""
     plan, warnings, figures = checked_plan(plan_path, docs_dir, config_file)
-    return render(plan, figures, warnings), warnings, glossary_abbreviations(plan)
+    output = render(plan, figures, warnings)
+    return output, warnings, output.abbreviations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -14,40 +15,24 @@ from .texts import language
 LOCALE = "da_DK"
 
 
-@lru_cache(maxsize=4096)
-def date(value: dt.date) -> str:
-    """4. januar 2027"""
-    return format_date(value, language.DATE_PATTERN, locale=LOCALE)
+def _date_format(pattern: str, example: str) -> Callable[[dt.date], str]:
+    """A date formatter for one Babel pattern from texts/language.py (cached: the same dates recur on every page)."""
+
+    @lru_cache(maxsize=4096)
+    def formatted(value: dt.date) -> str:
+        return format_date(value, pattern, locale=LOCALE)
+
+    formatted.__doc__ = example
+    return formatted
 
 
-@lru_cache(maxsize=4096)
-def date_short(value: dt.date) -> str:
-    """4. jan. 2027"""
-    return format_date(value, language.DATE_SHORT_PATTERN, locale=LOCALE)
-
-
-@lru_cache(maxsize=4096)
-def date_long(value: dt.date) -> str:
-    """mandag den 4. januar 2027"""
-    return format_date(value, language.DATE_LONG_PATTERN, locale=LOCALE)
-
-
-@lru_cache(maxsize=4096)
-def weekday_date(value: dt.date) -> str:
-    """mandag den 4. januar"""
-    return format_date(value, language.WEEKDAY_DATE_PATTERN, locale=LOCALE)
-
-
-@lru_cache(maxsize=4096)
-def month(value: dt.date) -> str:
-    """januar 2027"""
-    return format_date(value, language.MONTH_PATTERN, locale=LOCALE)
-
-
-@lru_cache(maxsize=4096)
-def month_short(value: dt.date) -> str:
-    """nov. 2026 (a chart axis label that cannot be read as a day and a month, as "nov. 26" can)"""
-    return format_date(value, language.MONTH_SHORT_PATTERN, locale=LOCALE)
+date = _date_format(language.DATE_PATTERN, "4. januar 2027")
+date_short = _date_format(language.DATE_SHORT_PATTERN, "4. jan. 2027")
+date_long = _date_format(language.DATE_LONG_PATTERN, "mandag den 4. januar 2027")
+weekday_date = _date_format(language.WEEKDAY_DATE_PATTERN, "mandag den 4. januar")
+month = _date_format(language.MONTH_PATTERN, "januar 2027")
+# nov. 2026: a chart axis label that cannot be read as a day and a month, as "nov. 26" can
+month_short = _date_format(language.MONTH_SHORT_PATTERN, "nov. 2026")
 
 
 @lru_cache(maxsize=4096)

@@ -6,10 +6,14 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..channel import clean_output
 from ..messages import PlanError, os_error_text
 from ..texts import commands as wording
+
+if TYPE_CHECKING:
+    from ..pages.common import Output
 
 HELP_WIDTH = 100  # columns of the help text
 HELP_COLUMN = 26  # where an argument's help starts (a longer name gets a line of its own)
@@ -177,16 +181,16 @@ def _summary(plan, figures) -> str:
     )
 
 
-def _config(args) -> Path | None:
+def _config(path: str | Path) -> Path | None:
     """mkdocs.yml, scanned by the CPR guard too (site_name is on every page); none if it is not there."""
-    config = Path(args.config)
+    config = Path(path)
     return config if config.is_file() else None
 
 
 def cmd_validate(args) -> int:
     from ..build import checked_plan
 
-    plan, warnings, figures = checked_plan(Path(args.plan), Path(args.docs), _config(args))
+    plan, warnings, figures = checked_plan(Path(args.plan), Path(args.docs), _config(args.config))
     for w in warnings:
         print(w)
     print(_summary(plan, figures))
@@ -194,15 +198,22 @@ def cmd_validate(args) -> int:
 
 
 def cmd_render(args) -> int:
+    render_to(args.out, args.plan, args.docs, args.config)
+    return 0
+
+
+def render_to(out: str | Path, plan: str | Path, docs: str | Path, config: str | Path) -> Output:
+    """``render --out``: the pipeline once, its warnings printed, the pages and downloads written to `out`.
+    Returns the output, for the Zensical adapter's nav and footer."""
     from ..build import build_output
     from .output import write_tree
 
-    output, warnings, _ = build_output(Path(args.plan), Path(args.docs), _config(args))
+    output, warnings, _ = build_output(Path(plan), Path(docs), _config(config))
     for w in warnings:
         print(w)
-    written = write_tree(output, Path(args.out))
-    print(wording.RENDER_WROTE.format(count=written, out=args.out, plan=args.plan))
-    return 0
+    written = write_tree(output, Path(out))
+    print(wording.RENDER_WROTE.format(count=written, out=out, plan=plan))
+    return output
 
 
 def cmd_new(args) -> int:
@@ -327,6 +338,12 @@ def missing_dependency(exc: ImportError, argv: list[str] | None = None) -> str |
     return text
 
 
+def print_plan_error(exc: PlanError) -> None:
+    print(exc, file=sys.stderr)  # the first MAX_SHOWN messages, and how many more there are
+    errors = sum(m.is_error for m in exc.messages)
+    print(wording.ERRORS_FIX.format(count=errors), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command. Everything it prints passes through one channel (channel.py): CPR numbers masked,
     control characters replaced, library warnings dropped, and never a traceback. In a Python without
@@ -340,9 +357,7 @@ def _run(argv: list[str] | None) -> int:
         args = parser().parse_args(argv)
         return args.func(args)
     except PlanError as exc:
-        print(exc, file=sys.stderr)  # the first MAX_SHOWN messages, and how many more there are
-        errors = sum(m.is_error for m in exc.messages)
-        print(wording.ERRORS_FIX.format(count=errors), file=sys.stderr)
+        print_plan_error(exc)
         return 1
     except OSError as exc:
         print(os_error_text(exc), file=sys.stderr)

@@ -25,8 +25,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import NoReturn
 
@@ -37,11 +36,7 @@ from ..build import checked_plan
 from ..io.tracking_list import csv_rows, fail, xlsx_rows
 from ..messages import PlanError, display_name
 from ..texts import commands as wording
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+from .output import HAS_FLOCK, exclusive
 
 STATUS = "status"
 
@@ -177,37 +172,19 @@ def _lock_name(progress: Path) -> Path:
     return progress.parent / f".{progress.name}.lock"
 
 
-@contextmanager
-def progress_lock(progress: Path) -> Iterator[None]:
+def progress_lock(progress: Path) -> AbstractContextManager[None]:
     """Hold the lock for writing progress files in the progress file's folder, waiting up to LOCK_WAIT
     seconds for a run that holds it: two counts for different packages at the same time both land, one after
     the other. ``fcntl.flock`` on the folder itself (no lock file is left beside fremdrift.yaml), or where
-    fcntl is missing (Windows) a lock file ``.fremdrift.yaml.lock`` created with O_EXCL and removed afterwards."""
-    lock = _lock_name(progress)
-    deadline = None
-    if fcntl is not None:
-        fd = os.open(progress.parent if str(progress.parent) else ".", os.O_RDONLY)
-        try:
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    deadline = _waited(progress, deadline)
-            yield
-        finally:
-            os.close(fd)  # closing releases the lock
-        return
-    while True:  # pragma: no cover - Windows
-        try:
-            os.close(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-            break
-        except FileExistsError:
-            deadline = _waited(progress, deadline)
-    try:  # pragma: no cover - Windows
-        yield
-    finally:
-        lock.unlink(missing_ok=True)
+    fcntl is missing (Windows) a lock file ``.fremdrift.yaml.lock`` created with O_EXCL and removed afterwards
+    (output.exclusive, the lock ``render --out`` takes without waiting)."""
+    deadline: float | None = None
+
+    def wait() -> None:
+        nonlocal deadline
+        deadline = _waited(progress, deadline)
+
+    return exclusive(progress.parent, _lock_name(progress), wait)
 
 
 def _waited(progress: Path, deadline: float | None) -> float:
@@ -216,7 +193,7 @@ def _waited(progress: Path, deadline: float | None) -> float:
         on_wait()
         return now + LOCK_WAIT
     if now > deadline:
-        busy = wording.COUNT_BUSY if fcntl is not None else wording.COUNT_BUSY_LOCK_FILE
+        busy = wording.COUNT_BUSY if HAS_FLOCK else wording.COUNT_BUSY_LOCK_FILE
         fail(display_name(progress), busy.format(lock=_lock_name(progress)))
     time.sleep(0.05)
     return deadline

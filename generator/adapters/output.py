@@ -38,8 +38,9 @@ import os
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path, PurePosixPath
+from typing import NoReturn
 
 from ..messages import Message, PlanError
 from ..pages.common import Output
@@ -76,30 +77,46 @@ def _siblings(out: Path, kind: str) -> list[Path]:
 
 
 @contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold the folder's lock, or raise PlanError (Danish) if another run holds it."""
-    lock = out.parent / _sibling(out, "lock")
-    busy = _refuse(out, wording.FOLDER_BUSY)
+def exclusive(target: Path, lock_file: Path, busy: Callable[[], None]) -> Iterator[None]:
+    """Hold an exclusive lock: ``fcntl.flock`` on `target` (a folder, or a file made if missing and left
+    there), or where fcntl is missing (Windows) `lock_file` created with O_EXCL and removed afterwards.
+    While another run holds it, ``busy()`` is called before each new try: it raises to give up, or
+    returns (having waited) to try again."""
     if HAS_FLOCK:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        fd = os.open(target, os.O_RDONLY) if target.is_dir() else os.open(target, os.O_RDWR | os.O_CREAT, 0o666)
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise busy from None
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    pass
+                busy()
             yield
         finally:
             os.close(fd)  # closing releases the lock
         return
-    try:
-        fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        raise _refuse(out, wording.FOLDER_BUSY_LOCK_FILE.format(lock=lock)) from None
-    os.close(fd)
-    try:
+    while True:  # pragma: no cover - Windows
+        try:
+            os.close(os.open(lock_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            break
+        except FileExistsError:
+            pass
+        busy()
+    try:  # pragma: no cover - Windows
         yield
     finally:
-        lock.unlink(missing_ok=True)
+        lock_file.unlink(missing_ok=True)
+
+
+def locked(out: Path) -> AbstractContextManager[None]:
+    """Hold the folder's lock, or raise PlanError (Danish) if another run holds it: no waiting."""
+    lock = out.parent / _sibling(out, "lock")
+
+    def busy() -> NoReturn:
+        raise _refuse(out, wording.FOLDER_BUSY if HAS_FLOCK else wording.FOLDER_BUSY_LOCK_FILE.format(lock=lock))
+
+    return exclusive(lock, lock, busy)
 
 
 def _recover(out: Path) -> None:

@@ -7,8 +7,9 @@ folder Zensical can build on its own:
     python -m konverteringsplan.adapters.zensical --out build/zensical
     zensical build -f build/zensical/mkdocs.yml
 
-1. ``konverteringsplan render --out OUT/rendered`` (the same command a person runs; the CPR
-   guard and every validation rule run here, before anything is written).
+1. ``konverteringsplan render --out OUT/rendered`` (the same code a person runs, cli.render_to; the
+   CPR guard and every validation rule run here, once, before anything is written; its output's nav
+   and footer go into step 3).
 2. ``OUT/docs``: the hand-written ``docs/`` and the rendered pages and downloads in one folder,
    replaced whole under the same policy as ``render --out`` (generator/adapters/output.py: only a
    folder the generator made, one run at a time, all or nothing). A hand-written page with the same
@@ -21,7 +22,6 @@ folder Zensical can build on its own:
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import sys
@@ -191,18 +191,15 @@ def prepare(
 ) -> int:
     rendered = out / "rendered"
     check_ours(out / "docs")  # refuse before rendering (merge_docs checks again, under the lock)
-    code = cli.main(
-        ["render", "--out", str(rendered), "--plan", str(plan), "--docs", str(docs), "--config", str(mkdocs_yml)]
-    )
-    if code:
-        return code
-    from ..build import checked_plan
-    from ..pages.render import site_footer
-
-    plan_model, _, figures = checked_plan(plan, docs, mkdocs_yml)
-    statement = plan_model.municipality.accessibility_statement
-    footer = site_footer(plan_model, figures)
-    nav = json.loads((rendered / "nav.json").read_text(encoding="utf-8"))
+    try:
+        output = cli.render_to(rendered, plan, docs, mkdocs_yml)  # the pipeline, once
+    except PlanError as exc:
+        cli.print_plan_error(exc)  # as the command line says it
+        return 1
+    assert output.plan is not None
+    statement = output.plan.municipality.accessibility_statement
+    footer = output.footer
+    nav = output.nav
     clashes = merge_docs(docs, rendered, out / "docs", nav_titles(nav))
     if clashes:
         print(wording.ZENSICAL_CLASHES.format(clashes="; ".join(clashes)), file=sys.stderr)

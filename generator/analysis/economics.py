@@ -61,7 +61,7 @@ def _vendor_categories(plan: Plan, kind: OptionKind) -> set[str]:
 
 
 def _people_cost(plan: Plan, hours: dict[str, float]) -> float:
-    rates = {r.id: r.hourly_cost for r in plan.roles}
+    rates = plan.hourly_rates
     return sum(h * rates.get(r, 0.0) for r, h in hours.items())
 
 

@@ -10,7 +10,7 @@ from ..model.progress import Progress
 from ..model.roles import Role
 from ..model.schedule import WorkPackage
 from ..model.training import Session
-from .golive import GoLiveFigures, conversion_by_day, golive_figures
+from .golive import GoLiveFigures, golive_figures
 from .guide import RoleGuideView, guide_views
 from .placeholders import Placeholder, placeholders
 from .planning import Planning, plan_figures
@@ -39,12 +39,11 @@ class FieldRow:
 @dataclass
 class Figures:
     steps: list[Step]
-    open_cases: int
-    closed_cases: int
     converted_cases: int
     not_converted_cases: int
     field_rows: list[FieldRow]
     planning: Planning  # effort, cost, calendar, load, coverage, forecast
+    golive: GoLiveFigures  # the cut-over steps, the deadlines after go-live, the scope check
     packages_by_role: dict[str, list[WorkPackage]] = field(default_factory=dict)
     sessions_by_role: dict[str, list[Session]] = field(default_factory=dict)
     cases_by_status: dict[CaseStatus, int] = field(default_factory=dict)  # open / closed cases in all
@@ -58,7 +57,14 @@ class Figures:
         return all(s.done for s in self.steps[:3]) and not self.placeholders
 
     progress: ProgressFigures | None = None  # from fremdrift.yaml, when the plan has one
-    golive: GoLiveFigures | None = None  # the cut-over steps, the deadlines after go-live, the scope check
+
+    @property
+    def open_cases(self) -> int:
+        return self.cases_by_status[CaseStatus.open]
+
+    @property
+    def closed_cases(self) -> int:
+        return self.cases_by_status[CaseStatus.closed]
 
     @property
     def open_steps(self) -> list[Step]:
@@ -66,7 +72,7 @@ class Figures:
 
 
 def _field_rows(plan: Plan) -> list[FieldRow]:
-    roles = {r.id: r for r in plan.roles}
+    roles = plan.roles_by_id
     converted = [c for c in plan.categories if c.converted]
     rows = []
     for group in plan.minimum.groups:
@@ -91,10 +97,9 @@ def analyse(plan: Plan, progress: Progress | None = None) -> Figures:
             sessions.setdefault(role, []).append(s)
     planning = plan_figures(plan)
     found = placeholders(plan)
+    by_status = {s: sum(c.count for c in cats if c.status is s) for s in CaseStatus}
     return Figures(
         steps=task_steps(plan, found),
-        open_cases=sum(c.count for c in cats if c.status is CaseStatus.open),
-        closed_cases=sum(c.count for c in cats if c.status is CaseStatus.closed),
         converted_cases=sum(c.count for c in cats if c.converted),
         not_converted_cases=sum(c.count for c in cats if not c.converted),
         field_rows=_field_rows(plan),
@@ -102,9 +107,9 @@ def analyse(plan: Plan, progress: Progress | None = None) -> Figures:
         sessions_by_role=sessions,
         planning=planning,
         placeholders=found,
-        cases_by_status={s: sum(c.count for c in cats if c.status is s) for s in CaseStatus},
+        cases_by_status=by_status,
         weekly_hours={r.id: r.headcount * r.hours_per_week for r in plan.roles},
         guides=guide_views(plan, planning.minutes, planning.packages),
-        golive=golive_figures(plan, conversion_by_day(planning.load.works), progress),
+        golive=golive_figures(plan, planning.load.planned, by_status[CaseStatus.open], progress),
         progress=analyse_progress(plan, progress, planning) if progress is not None else None,
     )

@@ -314,8 +314,8 @@ def deadline_months(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]
     bounds = {k: month_span(k) for k in keys}
     start, end = go, bounds[keys[-1]][1]
     days = day_values(start, end, plan.calendar.special_days)  # the weeks at either end count only these days
-    cats = {c.id: c.name for c in plan.categories}
-    roles = {r.id: r for r in plan.roles}
+    cats = plan.category_names
+    roles = plan.roles_by_id
     rows_of: dict[str, list[DeadlineRow]] = {k: [] for k in keys}
     daily: dict[str, dict[dt.date, float]] = {}
     for i, d in enumerate(after.deadlines):
@@ -412,11 +412,10 @@ class GoLiveFigures:
 
 
 def golive_figures(
-    plan: Plan, conversion_daily: dict[str, dict[dt.date, float]], progress: Progress | None = None
+    plan: Plan, conversion_daily: dict[str, dict[dt.date, float]], open_cases: int, progress: Progress | None = None
 ) -> GoLiveFigures:
     """The cut-over, the deadlines after go-live and the scope check; with fremdrift.yaml, the steps it marks
     done and its latest date ("today" for the days until go-live, never the wall clock)."""
-    open_sum = sum(c.count for c in plan.categories if c.status is CaseStatus.open)
     done: dict[str, object] = {}
     as_of = None
     if progress is not None:
@@ -425,18 +424,8 @@ def golive_figures(
     return GoLiveFigures(
         steps=cut_over_steps(plan),
         months=deadline_months(plan, conversion_daily),
-        scope=ScopeCheck(open_sum, plan.scope.open_total if plan.scope else None),
+        scope=ScopeCheck(open_cases, plan.scope.open_total if plan.scope else None),
         go_live=plan.project.go_live,
         done=done,
         as_of=as_of,
     )
-
-
-def conversion_by_day(works: list[Any]) -> dict[str, dict[dt.date, float]]:
-    """Planned conversion hours per role and day (the load analysis' work)."""
-    out: dict[str, dict[dt.date, float]] = {}
-    for w in works:
-        per = out.setdefault(w.role, {})
-        for d, h in w.daily.items():
-            per[d] = per.get(d, 0.0) + h
-    return out

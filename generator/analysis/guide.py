@@ -324,7 +324,7 @@ def guide_view(
     steps += [_free_step(s, 0, page_dir) for s in (extra.after if extra else [])]
     follow_up = [s for s in groups if s.timing is Timing.first_follow_up]
 
-    cats = {c.id: c for c in plan.categories}
+    cats = plan.categories_by_id
     group_names = {g.id: g.name for g in plan.minimum.groups}
     milestones = {k: m.name for k, m in milestones_by_id(plan).items()}
     lines = []
@@ -404,7 +404,7 @@ def follow_up_months(plan: Plan) -> list[FollowUpMonth]:
 
 def follow_up_groups(plan: Plan) -> list[tuple[str, str]]:
     """(field group name, role name) for the content that follows at the first follow-up."""
-    roles = {r.id: r.name for r in plan.roles}
+    roles = plan.role_names
     rows = []
     for g in plan.minimum.groups:
         for f in g.fields:
@@ -475,7 +475,7 @@ def control_view(plan: Plan) -> ControlView | None:
         for g, f in fields
         if "danmarks_statistik" in {n.value for n in f.needs} and not f.automatic and applies(f, routed_ids)
     )
-    roles = {r.id: r.name for r in plan.roles}
+    roles = plan.role_names
     cases = sum(c.count for c in routed)
     go = plan.project.go_live
     delivery = offer.delivery if offer else None
@@ -540,7 +540,7 @@ class CaseTypeView:
 def case_type_views(plan: Plan, coverage_rows: list[CoverageRow]) -> list[CaseTypeView]:
     """One view per converted category: every field its cases get, in one place (instead of the
     "Kun på" notes spread over the guide's steps)."""
-    names = {r.id: r.name for r in plan.roles}
+    names = plan.role_names
     views = []
     for cat in plan.categories:
         if not cat.converted:

@@ -66,8 +66,9 @@ def plan_figures(plan: Plan) -> Planning:
         + workload.teaching_works(plan, start, end)
         + workload.reentry_works(plan, days)
     )
-    works = workload.package_works(plan, packages, days, workload.spare(workload.capacities(plan, days), fixed)) + fixed
-    weekly = workload.weekly_load(plan, works, days)
+    capacity = workload.capacities(plan, days)
+    works = workload.package_works(plan, packages, days, workload.spare(capacity, fixed)) + fixed
+    weekly = workload.weekly_load(plan, works, capacity)
     rows = coverage.coverage(plan, needs, packages, sessions)
     totals = workload.role_totals(plan, weekly)
     known = {r.id for r in plan.roles}  # the weekly load leaves out roles the plan does not define

@@ -250,7 +250,7 @@ def _items(plan: Plan, planning: Planning, status: list[StatusEntry], as_of: dt.
         old = spans.get(w.owner)
         spans[w.owner] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
     items = []
-    roles = {r.id: r for r in plan.roles}
+    roles = plan.roles_by_id
     special = tuple(plan.calendar.special_days)
     calendars: dict[str, WorkingDays] = {}
     for t in _tracked(planning):
@@ -736,7 +736,7 @@ def analyse_progress(plan: Plan, progress: Progress, planning: Planning) -> Prog
                 for d in status_dates
             )
             roles.append(RoleProgress(r, mine, history))
-    cats = {c.id: c for c in plan.categories}
+    cats = plan.categories_by_id
     recs = [
         CategoryReconciliation(
             cats[row.category],

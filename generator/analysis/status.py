@@ -78,7 +78,7 @@ def status(plan: Plan, figures: Figures) -> Status:
             if q.below is False:
                 risks.append(texts.RISK_FAULTS.format(activity=q.activity))
     if pf is not None:
-        names = {r.id: r.name for r in plan.roles}
+        names = plan.role_names
         for role_id, weeks in pf.load.rows.items():
             over = [w for w in weeks if w.over]
             if over:

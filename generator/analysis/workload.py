@@ -500,7 +500,8 @@ class Load:
     weeks: list[Week]  # every ISO week from the first to the last with planned work
     rows: dict[str, list[WeekLoad]]  # role id → one row per week (roles with work only)
     shortfalls: list[Shortfall]
-    capacity: dict[str, dict[dt.date, float]] = field(default_factory=dict)
+    capacity: dict[str, dict[dt.date, float]] = field(default_factory=dict)  # roles with work: hours per day
+    planned: dict[str, dict[dt.date, float]] = field(default_factory=dict)  # role id → planned hours per day
 
     @property
     def overloads(self) -> list[WeekLoad]:
@@ -525,7 +526,7 @@ class RoleTotal:
 
 
 def role_totals(plan: Plan, load: Load) -> dict[str, RoleTotal]:
-    return role_totals_from(load, {r.id: r.hourly_cost for r in plan.roles})
+    return role_totals_from(load, plan.hourly_rates)
 
 
 def role_totals_from(load: Load, rates: dict[str, float]) -> dict[str, RoleTotal]:
@@ -568,7 +569,9 @@ def spare(capacity: dict[str, dict[dt.date, float]], fixed: list[Work]) -> dict[
     return left
 
 
-def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Load:
+def weekly_load(plan: Plan, works: list[Work], capacity: dict[str, dict[dt.date, float]]) -> Load:
+    """The planned hours per role and week against its capacity (``capacities``), and the work that does not
+    fit before its deadline."""
     planned: dict[str, dict[dt.date, float]] = {}
     works_of: dict[str, list[Work]] = {}
     for w in works:
@@ -578,7 +581,7 @@ def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Lo
             per[d] = per.get(d, 0.0) + h
     all_days = [d for per in planned.values() for d, h in per.items() if h > 0]
     if not all_days:
-        return Load(works, [], {}, [])
+        return Load(works, [], {}, [], planned=planned)
     first, last = week_of(min(all_days)), week_of(max(all_days))
     weeks, monday = [], monday_of(first)
     while week_of(monday) <= last:
@@ -588,11 +591,10 @@ def weekly_load(plan: Plan, works: list[Work], days: dict[dt.date, float]) -> Lo
     for role in plan.roles:
         if role.id not in planned:
             continue
-        cap = role_capacity(role, days, plan.calendar.absences)
-        caps[role.id] = cap
+        cap = caps[role.id] = capacity[role.id]
         load_w, cap_w = by_week(planned[role.id]), by_week(cap)
         rows[role.id] = [WeekLoad(role.id, w, load_w.get(w, 0.0), cap_w.get(w, 0.0)) for w in weeks]
         # teaching is held when it is held: it shows in the load, but cannot be late
         mine = shortfalls([w for w in works_of[role.id] if w.kind != WorkKind.teaching], cap)
         short += [_with_full_weeks(s, rows[role.id]) for s in mine]
-    return Load(works, weeks, rows, short, caps)
+    return Load(works, weeks, rows, short, caps, planned)

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cprmatch import MAX_MATCH, MAX_SPECIAL, Normalised, mask, matches, spans
 from ..messages import ERROR, Message, PlanError, display_name, os_reason
@@ -138,11 +138,13 @@ def _compose(text: str):
         return None  # the loader reports the syntax error; the source text is scanned anyway
 
 
-def scan_yaml(text: str, file: str) -> list[Message]:
-    """The YAML source as written, and every key and value as YAML decodes it."""
+def scan_yaml(text: str, file: str, root: Node | None = None) -> list[Message]:
+    """The YAML source as written, and every key and value as YAML decodes it (`root`, when the caller has
+    composed the text already)."""
     messages = scan_text(text, file)
     shown = {m.text for m in messages}
-    root = _compose(text) if len(text) >= 10 else None
+    if root is None and len(text) >= 10:  # a shorter text holds no CPR number, as written or decoded
+        root = _compose(text)
     if root is None:
         return messages
     for node in _scalars(root):
@@ -307,16 +309,16 @@ def scan_config(config_file: Path | None) -> list[Message]:
         text = decode_text(Path(config_file).read_bytes())
     except OSError as exc:
         return [_unreadable(name, exc)]
-    return scan_yaml(text, name) + markup_in_config(text, name)
+    root = _compose(text)  # once, for both scans
+    return scan_yaml(text, name, root) + markup_in_config(root, name)
 
 
 RAW_IN_THEME = ("site_name",)  # printed by the theme without escaping (<title>, the header)
 
 
-def markup_in_config(text: str, file: str) -> list[Message]:
+def markup_in_config(root: Node | None, file: str) -> list[Message]:
     """An error for `<` or `>` in a configuration value the theme prints without escaping: it would
-    become HTML on every page (MkDocs and Zensical alike)."""
-    root = _compose(text)
+    become HTML on every page (MkDocs and Zensical alike). `root`: mkdocs.yml composed (None if it is not YAML)."""
     if not isinstance(root, MappingNode):
         return []
     return [

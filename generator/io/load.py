@@ -78,24 +78,28 @@ def _annotation_at(loc: tuple[Any, ...], root: type[BaseModel]) -> Any:
     return current
 
 
-def is_number_type(tp: Any) -> bool:
-    """Whether a field's type is a number (int or float, also inside Optional or Annotated)."""
+def _plain_types(tp: Any) -> list[Any]:
+    """The types a field's type allows, Annotated and Optional taken off: ``Annotated[int, …] | None`` → [int]."""
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        return is_number_type(typing.get_args(tp)[0])
+        return _plain_types(typing.get_args(tp)[0])
     if origin in (typing.Union, types.UnionType):
-        return any(is_number_type(a) for a in typing.get_args(tp) if a is not type(None))
-    return isinstance(tp, type) and issubclass(tp, (int, float)) and not issubclass(tp, bool)
+        return [t for a in typing.get_args(tp) if a is not type(None) for t in _plain_types(a)]
+    return [tp]
+
+
+def _is(tp: Any, kinds: type | tuple[type, ...]) -> bool:
+    return isinstance(tp, type) and issubclass(tp, kinds) and not issubclass(tp, bool)
+
+
+def is_number_type(tp: Any) -> bool:
+    """Whether a field's type is a number (int or float, also inside Optional or Annotated)."""
+    return any(_is(t, (int, float)) for t in _plain_types(tp))
 
 
 def is_whole_number_type(tp: Any) -> bool:
     """Whether a number field takes whole numbers only (a count, a percentage)."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return is_whole_number_type(typing.get_args(tp)[0])
-    if origin in (typing.Union, types.UnionType):
-        return all(is_whole_number_type(a) for a in typing.get_args(tp) if a is not type(None))
-    return isinstance(tp, type) and issubclass(tp, int) and not issubclass(tp, bool)
+    return all(_is(t, int) for t in _plain_types(tp))
 
 
 def _surely_thousands(written: str) -> bool:

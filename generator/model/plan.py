@@ -48,3 +48,26 @@ class Plan(Model):
         "efter_go_live", "Frister, der falder i de første tre måneder efter go-live (samlede antal).", None
     )
     scope: Scope | None = field("omfang", "Sagsomfang uden huller: glemte sagstyper og rækkefølgen for at tælle.", None)
+
+    # Lookups by id, written once (computed when asked: the plan may be copied with other lists)
+    @property
+    def roles_by_id(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @property
+    def role_names(self) -> dict[str, str]:
+        """Role id → its name ("Sagsbehandler")."""
+        return {r.id: r.name for r in self.roles}
+
+    @property
+    def hourly_rates(self) -> dict[str, float]:
+        """Role id → kr. per hour."""
+        return {r.id: r.hourly_cost for r in self.roles}
+
+    @property
+    def categories_by_id(self) -> dict[str, CaseCategory]:
+        return {c.id: c for c in self.categories}
+
+    @property
+    def category_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.categories}

@@ -92,6 +92,15 @@ def _label(x: float, y: float, lines: list[str], anchor: str = "start", extra: s
     return "".join(_text(x, y + 14 * i, line, anchor, extra) for i, line in enumerate(lines))
 
 
+def _marker(x: float, y1: object, y2: object, dash: str, label_y: float, label: str) -> list[str]:
+    """A dashed vertical line at a date or week with its label in bold (go-live, "i dag")."""
+    return [
+        f'<line x1="{x:.1f}" y1="{y1}" x2="{x:.1f}" y2="{y2}" stroke="currentColor" '
+        f'stroke-width="1.5" stroke-dasharray="{dash}"/>',
+        _text(x, label_y, label, anchor="middle", extra=' font-weight="bold"'),
+    ]
+
+
 def _nice_max(value: float) -> float:
     if value <= 0:
         return 1.0
@@ -195,11 +204,7 @@ def gantt(uid: str, title: str, desc: str, bars: list[Bar], marker: tuple[str, d
             )
     if marker and first <= marker[1] <= last:
         mx = x(marker[1])
-        body.append(
-            f'<line x1="{mx:.1f}" y1="{top - 4}" x2="{mx:.1f}" y2="{height - 16}" stroke="currentColor" '
-            'stroke-width="1.5" stroke-dasharray="4 3"/>'
-        )
-        body.append(_text(mx, height - 4, marker[0], anchor="middle", extra=' font-weight="bold"'))
+        body += _marker(mx, top - 4, height - 16, "4 3", height - 4, marker[0])
     return _svg(uid, title, desc, WIDTH, height, body)
 
 
@@ -370,11 +375,7 @@ def line_chart(
             body.append(_text(pts[-1][0] + 8, pts[-1][1] + 4 + 14 * k, s.label))
     if marker is not None and 0 <= marker[1] < len(labels):
         mx = left + marker[1] * step
-        body.append(
-            f'<line x1="{mx:.1f}" y1="{top}" x2="{mx:.1f}" y2="{y(0):.1f}" stroke="currentColor" '
-            'stroke-width="1.5" stroke-dasharray="2 3"/>'
-        )
-        body.append(_text(mx, top - 6, marker[0], anchor="middle", extra=' font-weight="bold"'))
+        body += _marker(mx, top, f"{y(0):.1f}", "2 3", top - 6, marker[0])
     return _svg(uid, title, desc, WIDTH, height, body)
 
 

@@ -83,6 +83,7 @@ class Output:
     plan: Plan | None = None  # the plan it was rendered from
     warnings: list = field(default_factory=list)  # the plan's warnings (Message), shown on the front page
     footer: dict[str, str] = field(default_factory=dict)  # "Sidst ændret" and "Kontakt" under every page
+    abbreviations: str = ""  # the glossary's tooltips, under every page (the hand-written ones too)
 
     def add(self, path: str, title: str, template: str, section: str | None = None, **context) -> None:
         # The page list is known at once; the template is rendered when the Markdown is first asked for,

@@ -123,7 +123,7 @@ def scope(plan: Plan, figures: Figures, out) -> None:
         figures=figures,
         by_status=by_status,
         routes=routes(plan),
-        cats={c.id: c for c in plan.categories},
+        cats=plan.categories_by_id,
         g=figures.golive,
     )
 
@@ -171,7 +171,7 @@ def conversion(plan: Plan, figures: Figures, out) -> None:
 def economy(plan: Plan, figures: Figures, out) -> None:
     """Økonomi og beslutningsgrundlag: cost per option, break-even, sensitivity."""
     pf = figures.planning
-    roles = {r.id: r for r in plan.roles}
+    roles = plan.roles_by_id
     chosen = pf.matrix.chosen
     bars = [
         charts.CostBar(c.option.name, c.vendor_price, c.people_cost, texts.CHOSEN if c.option.id == chosen else "")
@@ -202,7 +202,7 @@ def economy(plan: Plan, figures: Figures, out) -> None:
 
 def roles(plan: Plan, figures: Figures, out) -> None:
     groups = {g.id: g for g in plan.minimum.groups}
-    cats = {c.id: c for c in plan.categories}
+    cats = plan.categories_by_id
     out.add(
         "roller.md",
         texts.PAGE_ROLES,
@@ -241,7 +241,7 @@ def _gantt_rows(plan: Plan, figures: Figures, milestone_list: list) -> list[dict
         )
         for a in sorted(plan.activities, key=lambda a: a.start)
     ]
-    names = {r.id: r.name for r in plan.roles}
+    names = plan.role_names
     spans: dict[tuple, dict] = {}
     for w in figures.planning.load.works:
         if w.kind in (WorkKind.activity, WorkKind.teaching):
@@ -347,7 +347,7 @@ def _last(rows: Later[list[downloads.Row]]) -> downloads.Row:
 
 
 def schedule(plan: Plan, figures: Figures, out) -> None:
-    roles = {r.id: r for r in plan.roles}
+    roles = plan.roles_by_id
     milestone_list = all_milestones(plan)
     milestones = {m.id: m for m in milestone_list}
     pf = figures.planning
@@ -363,11 +363,11 @@ def schedule(plan: Plan, figures: Figures, out) -> None:
         ],
         (texts.GO_LIVE, plan.project.go_live),
     )
-    names = {r.id: r.name for r in plan.roles}
-    table = Later(downloads.rows, pf.load, names, {r.id: r.hourly_cost for r in plan.roles}, pf.totals)
+    names = plan.role_names
+    table = Later(downloads.rows, pf.load, names, plan.hourly_rates, pf.totals)
     out.download(downloads.XLSX, downloads.xlsx, table)
     out.download(downloads.CSV, downloads.csv_bytes, table)
-    cats = {c.id: c for c in plan.categories}
+    cats = plan.categories_by_id
     groups = {g.id: g for g in plan.minimum.groups}
     loads = _load_views(plan, figures)
     out.add(

@@ -160,12 +160,19 @@ def _comma(value: float | None, decimals: int = 2) -> str:
     return "" if value is None else f"{value:.{decimals}f}".replace(".", ",")
 
 
-def csv_bytes(table: list[Row]) -> bytes:
+def csv_file(headers, rows) -> bytes:
+    """A csv for a Danish Excel: semicolons, CRLF and a byte order mark (UTF-8-BOM)."""
     text = io.StringIO()
     w = csv.writer(text, delimiter=";", lineterminator="\r\n")
-    w.writerow(HEADERS)
-    for r in table:
-        w.writerow(
+    w.writerow(headers)
+    w.writerows(rows)
+    return text.getvalue().encode("utf-8-sig")
+
+
+def csv_bytes(table: list[Row]) -> bytes:
+    return csv_file(
+        HEADERS,
+        (
             [
                 spreadsheet_text(r.role),
                 r.year or "",
@@ -178,5 +185,6 @@ def csv_bytes(table: list[Row]) -> bytes:
                 _comma(r.rate),
                 _comma(r.cost),
             ]
-        )
-    return text.getvalue().encode("utf-8-sig")
+            for r in table
+        ),
+    )

@@ -42,9 +42,7 @@ class RoleView:
 
 def step_views(plan: Plan, figures: Figures) -> list[StepView]:
     g = figures.golive
-    if g is None:
-        return []
-    names = {r.id: r.name for r in plan.roles}
+    names = plan.role_names
     return [
         StepView(
             s,
@@ -72,11 +70,9 @@ def month_title(m: DeadlineMonth) -> str:
 
 def golive(plan: Plan, figures: Figures, out) -> None:
     g = figures.golive
-    if g is None:
-        return
     steps = step_views(plan, figures)
     roles = role_views(plan, steps)
-    names = {r.id: r.name for r in plan.roles}
+    names = plan.role_names
     months = [dict(m=m, page=paths.deadlines_page(m.key), title=month_title(m)) for m in g.months]
     name = plan.municipality.name
     common = dict(plan=plan, g=g, names=names, f=figures.progress)
@@ -91,7 +87,7 @@ def golive(plan: Plan, figures: Figures, out) -> None:
         months=months,
         ics=paths.golive_calendar(),
         search_boost=SEARCH_BOOST_GO_LIVE,
-        cats={c.id: c for c in plan.categories},
+        cats=plan.categories_by_id,
         **common,
     )
     out.download(
@@ -121,7 +117,7 @@ def golive(plan: Plan, figures: Figures, out) -> None:
             section=SECTION,
             v=view,
             m=view["m"],
-            roles={r.id: r for r in plan.roles},
+            roles=plan.roles_by_id,
             **common,
         )
 

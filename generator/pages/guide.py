@@ -67,23 +67,12 @@ def guides(plan: Plan, figures: Figures, out) -> None:
     )
     for v in views:
         name = v.role.name
-        out.add(f"vejledning/{v.paths['guide']}", name, "vejledning_rolle.md.j2", section=SECTION, v=v, **common)
-        out.add(
-            f"vejledning/{v.paths['checklist']}",
-            texts.PAGE_GUIDE_CHECKLIST.format(role=name),
-            "vejledning_tjekliste.md.j2",
-            section=SECTION,
-            v=v,
-            **common,
-        )
-        out.add(
-            f"vejledning/{v.paths['print']}",
-            texts.PAGE_GUIDE_PRINT.format(role=name),
-            "vejledning_udskriv.md.j2",
-            section=SECTION,
-            v=v,
-            **common,
-        )
+        for kind, title, template in (
+            ("guide", name, "vejledning_rolle.md.j2"),
+            ("checklist", texts.PAGE_GUIDE_CHECKLIST.format(role=name), "vejledning_tjekliste.md.j2"),
+            ("print", texts.PAGE_GUIDE_PRINT.format(role=name), "vejledning_udskriv.md.j2"),
+        ):
+            out.add(f"vejledning/{v.paths[kind]}", title, template, section=SECTION, v=v, **common)
     if control:
         out.add(
             paths.CONTROL_GUIDE,
@@ -93,7 +82,7 @@ def guides(plan: Plan, figures: Figures, out) -> None:
             c=control,
             **common,
         )
-    roles = {r.id: r for r in plan.roles}
+    roles = plan.roles_by_id
     guided = {v.role.id: v.paths["guide"] for v in views}
     for t in case_types:
         out.add(

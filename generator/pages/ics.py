@@ -73,28 +73,49 @@ def _description(
     return "\n".join(_one_line(line) for line in lines)
 
 
-def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
-    """An iCalendar file with one event per session."""
-    from icalendar import Calendar, Event, vText  # imported when a calendar is made, not with the pages
+def _calendar(plan: Plan, name: str):
+    """A calendar named `name`, published by the municipality (icalendar is imported when a calendar is
+    made, not with the pages)."""
+    from icalendar import Calendar, vText
 
-    role_names = {r.id: r.in_sentence for r in plan.roles}  # "For: sagsbehandlere", "For: projektleder"
-    cat_names = {c.id: c.name for c in plan.categories}
-    group_names = {g.id: g.name for g in plan.minimum.groups}
     cal = Calendar()
     cal.add("prodid", f"-//{_one_line(plan.municipality.name)}//Konverteringsplan//DA")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", vText(_one_line(name)))
+    return cal
+
+
+def _event(uid: str, stamp: object, start: object, end: object, title: str):
+    """An event with its Danish title; the caller adds what differs (place, description, categories)."""
+    from icalendar import Event
+
+    ev = Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", stamp)
+    ev.add("dtstart", start)
+    ev.add("dtend", end)
+    ev.add("summary", _one_line(title), parameters={"LANGUAGE": "da"})
+    return ev
+
+
+def calendar_bytes(plan: Plan, sessions: Iterable[Session], name: str) -> bytes:
+    """An iCalendar file with one event per session."""
+    role_names = {r.id: r.in_sentence for r in plan.roles}  # "For: sagsbehandlere", "For: projektleder"
+    cat_names = plan.category_names
+    group_names = {g.id: g.name for g in plan.minimum.groups}
+    cal = _calendar(plan, name)
     cal.add("x-wr-timezone", TZID)
     stamp = _stamp()
     for s in sorted(sessions, key=lambda s: (s.date, s.start, s.id)):
-        ev = Event()
-        ev.add("uid", session_uid(plan, s))
-        ev.add("dtstamp", stamp)
-        ev.add("dtstart", dt.datetime.combine(s.date, s.start, tzinfo=TZ))
-        ev.add("dtend", dt.datetime.combine(s.date, s.end, tzinfo=TZ))
-        ev.add("summary", _one_line(s.title), parameters={"LANGUAGE": "da"})
+        ev = _event(
+            session_uid(plan, s),
+            stamp,
+            dt.datetime.combine(s.date, s.start, tzinfo=TZ),
+            dt.datetime.combine(s.date, s.end, tzinfo=TZ),
+            s.title,
+        )
         ev.add("location", _one_line(s.place), parameters={"LANGUAGE": "da"})
         ev.add("description", _description(plan, s, role_names, cat_names, group_names), parameters={"LANGUAGE": "da"})
         ev.add("categories", texts.CALENDAR_CATEGORIES)
@@ -110,23 +131,11 @@ def step_uid(plan: Plan, step_id: str) -> str:
 
 def steps_calendar_bytes(plan: Plan, steps: Iterable, name: str) -> bytes:
     """An iCalendar file with one all-day event per cut-over step (a step that lasts spans its days)."""
-    from icalendar import Calendar, Event, vText
-
-    role_names = {r.id: r.name for r in plan.roles}
-    cal = Calendar()
-    cal.add("prodid", f"-//{_one_line(plan.municipality.name)}//Konverteringsplan//DA")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", vText(_one_line(name)))
+    role_names = plan.role_names
+    cal = _calendar(plan, name)
     stamp = _stamp()
     for s in steps:
-        ev = Event()
-        ev.add("uid", step_uid(plan, s.id))
-        ev.add("dtstamp", stamp)
-        ev.add("dtstart", s.date)
-        ev.add("dtend", (s.end or s.date) + dt.timedelta(days=1))
-        ev.add("summary", _one_line(s.title), parameters={"LANGUAGE": "da"})
+        ev = _event(step_uid(plan, s.id), stamp, s.date, (s.end or s.date) + dt.timedelta(days=1), s.title)
         lines = [
             texts.EVENT_OWNER.format(role=role_names.get(s.owner, s.owner)),
             texts.EVENT_CHECK.format(check=s.check),

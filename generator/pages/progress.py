@@ -12,8 +12,7 @@ templates/fremdrift*.md.j2 and texts/site.py.
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 from functools import partial
 
 from .. import formatting as fmt
@@ -23,7 +22,7 @@ from ..model import Plan
 from ..texts import site as texts
 from . import charts
 from .common import SEARCH_BOOST_PROGRESS, Later
-from .downloads import finished, new_sheet
+from .downloads import csv_file, finished, new_sheet
 from .markdown import spreadsheet_text
 
 SECTION = texts.SECTION_PROGRESS
@@ -52,6 +51,7 @@ def verdict_text(i: Item | RoleProgress) -> str:
 
 def _done_late(i: Item) -> str:
     """ "færdig 5. februar 2027, 12 dage efter fristen" """
+    assert i.finish is not None  # days_late is 0 without a finish date
     days = texts.DAY_ONE if i.days_late == 1 else texts.DAYS_MANY.format(n=i.days_late)
     return texts.VERDICT_DONE_LATE.format(finish=fmt.date(i.finish), days=days)
 
@@ -96,7 +96,7 @@ def progress(plan: Plan, figures: Figures, out) -> None:
     f = figures.progress
     if f is None:
         return  # no fremdrift.yaml: the site is as without this section
-    names = {r.id: r.name for r in plan.roles}
+    names = plan.role_names
     period = [i for i in f.items if not i.follow_up]
     common = dict(plan=plan, f=f, names=names, dom=verdict_text, search_boost=SEARCH_BOOST_PROGRESS)
     out.add(
@@ -155,34 +155,22 @@ def rows(f: ProgressFigures, names: dict[str, str]) -> list[list]:
     carries the verdict and the forecast."""
     out = []
     for i in f.items:
-        for k, p in enumerate(i.history):
-            last = k == len(i.history) - 1
+        # a package or session not counted yet: one row at the counting date, nothing done, no forecast
+        counts: list[tuple[dt.date | None, int, int]] = [(p.date, p.done, p.planned) for p in i.history]
+        counts = counts or [(f.as_of, 0, i.planned)]
+        for k, (day, done, planned) in enumerate(counts):
+            last = k == len(counts) - 1
             out.append(
                 [
-                    p.date,
+                    day,
                     texts.KIND_NAMES[i.kind],
                     i.name,
                     names.get(i.role, i.role),
-                    p.done,
-                    p.planned,
+                    done,
+                    planned,
                     i.total,
                     verdict_text(i) if last else "",
-                    i.finish if last else None,
-                    i.deadline,
-                ]
-            )
-        if not i.history:
-            out.append(
-                [
-                    f.as_of,
-                    texts.KIND_NAMES[i.kind],
-                    i.name,
-                    names.get(i.role, i.role),
-                    0,
-                    i.planned,
-                    i.total,
-                    verdict_text(i),
-                    None,
+                    i.finish if last and i.history else None,
                     i.deadline,
                 ]
             )
@@ -201,11 +189,9 @@ def xlsx(table: list[list]) -> bytes:
 
 
 def csv_bytes(table: list[list]) -> bytes:
-    text = io.StringIO()
-    w = csv.writer(text, delimiter=";", lineterminator="\r\n")
-    w.writerow(HEADERS)
-    for r in table:
-        w.writerow(
+    return csv_file(
+        HEADERS,
+        (
             [
                 r[0].isoformat() if r[0] else "",
                 r[1],
@@ -218,5 +204,6 @@ def csv_bytes(table: list[list]) -> bytes:
                 r[8].isoformat() if r[8] else "",
                 r[9].isoformat() if r[9] else "",
             ]
-        )
-    return text.getvalue().encode("utf-8-sig")
+            for r in table
+        ),
+    )

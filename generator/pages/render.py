@@ -69,9 +69,9 @@ def render(plan: Plan, figures: Figures | None = None, warnings: list | None = N
     out.footer = site_footer(plan, figures)
     for build in BUILDERS:
         build(plan, figures, out)
-    abbreviations = glossary_abbreviations(plan)
-    if abbreviations:
+    out.abbreviations = glossary_abbreviations(plan)
+    if out.abbreviations:
         out.pages = [
-            Page(p.path, p.title, partial(_with_abbreviations, p, abbreviations), p.section) for p in out.pages
+            Page(p.path, p.title, partial(_with_abbreviations, p, out.abbreviations), p.section) for p in out.pages
         ]
     return out

@@ -48,7 +48,7 @@ def ics_path(role: Role | None = None) -> str:
 
 def session_views(plan: Plan) -> list[SessionView]:
     roles = {r.id: r.in_sentence for r in plan.roles}  # as inside a sentence, agreeing with the head count
-    cats = {c.id: c.name for c in plan.categories}
+    cats = plan.category_names
     groups = {g.id: g.name for g in plan.minimum.groups}
     views = []
     for s in sessions_in_order(plan.training.sessions):

@@ -21,10 +21,6 @@ def _field_paths(ctx: Context) -> dict[tuple[str, str], Path]:
     return out
 
 
-def _role_names(ctx: Context) -> dict[str, str]:
-    return {r.id: r.name for r in ctx.plan.roles}
-
-
 def week_label(monday: dt.date) -> str:
     """ "uge 9 (ugen fra 1. marts 2027)": a week as the capacity messages name it."""
     return say.WEEK.format(week=fmt.week(monday), date=fmt.date(monday))
@@ -72,7 +68,7 @@ def double_packages(ctx: Context) -> None:
 def overload(ctx: Context) -> None:
     """Weeks where a role has more planned hours than it can give."""
     index = {r.id: i for i, r in enumerate(ctx.plan.roles)}
-    names = _role_names(ctx)
+    names = ctx.plan.role_names
     for row in ctx.figures.planning.load.overloads:
         ctx.warning(
             ("roller", index[row.role], "timer_pr_uge"),
@@ -111,7 +107,7 @@ def _shortfall_text(s: Shortfall, role: str) -> str:
 
 
 def shortfall(ctx: Context) -> None:
-    names = _role_names(ctx)
+    names = ctx.plan.role_names
     for s in ctx.figures.planning.load.shortfalls:
         ctx.error(s.work.path, _shortfall_text(s, names.get(s.work.role, s.work.role)))
 
@@ -119,7 +115,7 @@ def shortfall(ctx: Context) -> None:
 def late_for_control(ctx: Context) -> None:
     """A package whose deadline falls after a control round that must check its cases (a warning)."""
     p = ctx.plan
-    names = {c.id: c.name for c in p.categories}
+    names = p.category_names
     for late in workload.late_for_control(p, ctx.figures.planning.load.works):
         wp = p.work_packages[late.package]
         ctx.warning(

@@ -138,7 +138,7 @@ def deadlines_after_go_live(ctx: Context) -> None:
     go = p.project.go_live
     keys = month_keys(go)
     first, last = month_span(keys[0])[0], month_span(keys[-1])[0]
-    cats = {c.id: c for c in p.categories}
+    cats = p.categories_by_id
     latest = go + relativedelta(months=4)
     for i, d in enumerate(p.after_go_live.deadlines):
         base = ("efter_go_live", "frister", i)
@@ -186,9 +186,9 @@ def deadline_overload(ctx: Context) -> None:
     """Weeks after go-live where the deadlines (on top of the conversion's own work) exceed a role's capacity."""
     g = ctx.figures.golive
     p = ctx.plan
-    if g is None or p.after_go_live is None:
+    if p.after_go_live is None:
         return
-    names = {r.id: r.name for r in p.roles}
+    names = p.role_names
     first_entry: dict[str, int] = {}
     for i, d in enumerate(p.after_go_live.deadlines):
         first_entry.setdefault(d.role, i)
@@ -217,7 +217,7 @@ def scope_no_holes(ctx: Context) -> None:
     s = p.scope
     if s is None:
         return
-    cats = {c.id: c for c in p.categories}
+    cats = p.categories_by_id
     open_ids = [c.id for c in p.categories if c.status is CaseStatus.open]
     for key, decision in (("underretninger_under_vurdering", s.notifications), ("afdaekninger", s.preliminary)):
         if decision and decision.category in cats and cats[decision.category].status is not CaseStatus.open:
@@ -231,7 +231,7 @@ def scope_no_holes(ctx: Context) -> None:
     missing = [c for c in open_ids if c not in s.precedence]
     if len(open_ids) > 1 and missing:
         ctx.warning(("omfang",), say.SCOPE_PRECEDENCE_MISSING.format(missing=fmt.and_list(missing)))
-    check = ctx.figures.golive.scope if ctx.figures.golive else None
+    check = ctx.figures.golive.scope
     if check is None:
         return
     order = f" ({', '.join(s.precedence)})" if s.precedence else ""

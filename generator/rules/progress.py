@@ -136,7 +136,7 @@ def status_counts(ctx: ProgressContext) -> None:
 def reconciliation(ctx: ProgressContext) -> None:
     plan = ctx.plan
     rec = ctx.progress.reconciliation
-    cats = {c.id: c for c in plan.categories}
+    cats = plan.categories_by_id
     converted = {c.id for c in plan.categories if c.converted}
     rows: dict[str, int] = {}
     for i, row in enumerate(rec.categories):
@@ -275,7 +275,7 @@ def ahead_of_prerequisite(ctx: ProgressContext) -> None:
 
 def cut_over_steps(ctx: ProgressContext) -> None:
     """Every step marked done is a step of the plan's cut-over (analysis/golive.py gives the ids)."""
-    known = {s.id for s in ctx.figures.golive.steps} if ctx.figures.golive else set()
+    known = {s.id for s in ctx.figures.golive.steps}
     for i, done in enumerate(ctx.progress.cut_over):
         if done.step not in known:
             ctx.error(
