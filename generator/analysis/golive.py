@@ -397,6 +397,7 @@ class GoLiveFigures:
     steps: list[CutOverStep]
     months: list[DeadlineMonth]
     scope: ScopeCheck
+    go_live: dt.date
     done: dict[str, object] = field(default_factory=dict)  # step id -> the fremdrift.yaml entry that marks it done
     as_of: dt.date | None = None  # the latest date in fremdrift.yaml: "today" for the count of days
 
@@ -407,8 +408,6 @@ class GoLiveFigures:
     @property
     def days_to_go_live(self) -> int | None:
         return None if self.as_of is None else (self.go_live - self.as_of).days
-
-    go_live: dt.date = dt.date(2000, 1, 1)
 
 
 def golive_figures(
