@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..model import Plan
 from ..model.cases import CaseCategory, Field_, Route, Timing
-from ..model.guide import FreeStep
+from ..model.guide import ControlGuide, FreeStep
 from ..model.roles import Role
 from ..model.schedule import PackageTiming
 from ..model.training import Session
@@ -66,8 +66,8 @@ class PackageLine:
     end: dt.date | None
     deadline: str | None  # milestone name
     groups: tuple[str, ...]
-    whole: int = 0  # cases of the categories, before training sessions take some
-    taken_by: tuple[str, ...] = ()  # the sessions that convert some of them instead
+    whole: int  # cases of the categories, before training sessions take some
+    taken_by: tuple[str, ...]  # the sessions that convert some of them instead
 
     @property
     def taken_cases(self) -> int:
@@ -106,10 +106,10 @@ class RoleGuideView:
     contacts: list[str]  # the other super users
     sessions: list[SessionLine]
     paths: dict[str, str]  # guide / checklist / print: paths relative to vejledning/
-    categories: tuple[CategoryMinutes, ...] = ()  # minutes per case, per category the role converts
-    free_minutes: float = 0  # the role's own steps before and after the fields (not in the plan's hours)
-    freeze_log: dt.date | None = None  # the freeze's first day, when the role works in or after the freeze
-    control: tuple[str, int, float] | None = None  # (vendor, cases, minutes per case) the role checks (intern_indsats)
+    categories: tuple[CategoryMinutes, ...]  # minutes per case, per category the role converts
+    free_minutes: float  # the role's own steps before and after the fields (not in the plan's hours)
+    freeze_log: dt.date | None  # the freeze's first day, when the role works in or after the freeze
+    control: tuple[str, int, float] | None  # (vendor, cases, minutes per case) the role checks (intern_indsats)
 
     @property
     def minutes_range(self) -> tuple[float, float] | None:
@@ -350,7 +350,16 @@ def guide_view(
     sessions = [s for s in sessions_in_order(plan.training.sessions) if role.id in s.audience]
     supers = super_user_people(plan)
     trainers = [t for t in dict.fromkeys(s.trainer for s in sessions) if t in supers]
-    view = RoleGuideView(
+    cats_min = category_minutes(plan, role, minutes)
+    free = sum(s.minutes for s in (extra.before + extra.after if extra else []))
+    # Every role that converts before go-live: a converted case can change in the old system until go-live.
+    converts = works_in_freeze(plan, role) or any(s.timing is Timing.go_live for s in groups)
+    freeze = plan.project.freeze.start if plan.project.freeze and converts else None
+    offer = plan.vendor_offer
+    routed = routed_cases(plan)
+    per_case = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
+    control = (offer.vendor, routed, per_case) if offer and routed and per_case else None
+    return RoleGuideView(
         role=role,
         steps=_numbered(steps),
         follow_up=_numbered(follow_up),
@@ -358,7 +367,7 @@ def guide_view(
         follow_up_minutes=sum(s.minutes for s in follow_up),
         conditional=any(s.conditional for s in steps),
         packages=lines,
-        cases=0,  # distinct cases: set below from the categories
+        cases=sum(c.cases for c in cats_min),  # distinct cases: each once, however many packages visit it
         trainers=trainers,
         contacts=[p for p in supers if p not in trainers],
         sessions=[
@@ -371,20 +380,7 @@ def guide_view(
             for s in sessions
         ],
         paths=guide_pages(role.id),
-    )
-    cats_min = category_minutes(plan, role, minutes)
-    free = sum(s.minutes for s in (extra.before + extra.after if extra else []))
-    # Every role that converts before go-live: a converted case can change in the old system until go-live.
-    converts = works_in_freeze(plan, role) or any(s.timing is Timing.go_live for s in groups)
-    freeze = plan.project.freeze.start if plan.project.freeze and converts else None
-    offer = plan.vendor_offer
-    routed = routed_cases(plan)
-    per_case = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
-    control = (offer.vendor, routed, per_case) if offer and routed and per_case else None
-    return replace(
-        view,
         categories=cats_min,
-        cases=sum(c.cases for c in cats_min),
         free_minutes=free,
         freeze_log=freeze,
         control=control,
@@ -496,7 +492,7 @@ def control_view(plan: Plan) -> ControlView | None:
     )
     full_ids = set(control.full_categories) if control else set()
     full = tuple((c.name, c.count) for c in converted if c.id in full_ids)
-    pct = control.sample_percent if control else 10
+    pct = (control or ControlGuide()).sample_percent  # without vejledning.kontrol: the model's default
     rest = sum(c.count for c in converted if c.id not in full_ids)
     return ControlView(
         vendor=texts.capitalised(texts.vendor_name(offer)),
