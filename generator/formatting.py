@@ -15,24 +15,23 @@ from .texts import language
 LOCALE = "da_DK"
 
 
-def _date_format(pattern: str, example: str) -> Callable[[dt.date], str]:
+def _date_format(pattern: str) -> Callable[[dt.date], str]:
     """A date formatter for one Babel pattern from texts/language.py (cached: the same dates recur on every page)."""
 
     @lru_cache(maxsize=4096)
     def formatted(value: dt.date) -> str:
         return format_date(value, pattern, locale=LOCALE)
 
-    formatted.__doc__ = example
     return formatted
 
 
-date = _date_format(language.DATE_PATTERN, "4. januar 2027")
-date_short = _date_format(language.DATE_SHORT_PATTERN, "4. jan. 2027")
-date_long = _date_format(language.DATE_LONG_PATTERN, "mandag den 4. januar 2027")
-weekday_date = _date_format(language.WEEKDAY_DATE_PATTERN, "mandag den 4. januar")
-month = _date_format(language.MONTH_PATTERN, "januar 2027")
+date = _date_format(language.DATE_PATTERN)  # 4. januar 2027
+date_short = _date_format(language.DATE_SHORT_PATTERN)  # 4. jan. 2027
+date_long = _date_format(language.DATE_LONG_PATTERN)  # mandag den 4. januar 2027
+weekday_date = _date_format(language.WEEKDAY_DATE_PATTERN)  # mandag den 4. januar
+month = _date_format(language.MONTH_PATTERN)  # januar 2027
 # nov. 2026: a chart axis label that cannot be read as a day and a month, as "nov. 26" can
-month_short = _date_format(language.MONTH_SHORT_PATTERN, "nov. 2026")
+month_short = _date_format(language.MONTH_SHORT_PATTERN)  # nov. 2026
 
 
 @lru_cache(maxsize=4096)

@@ -492,7 +492,8 @@ def control_view(plan: Plan) -> ControlView | None:
     )
     full_ids = set(control.full_categories) if control else set()
     full = tuple((c.name, c.count) for c in converted if c.id in full_ids)
-    pct = (control or ControlGuide()).sample_percent  # without vejledning.kontrol: the model's default
+    # without vejledning.kontrol: the model's default share, not a second copy of it
+    pct = control.sample_percent if control else ControlGuide.model_fields["sample_percent"].default
     rest = sum(c.count for c in converted if c.id not in full_ids)
     return ControlView(
         vendor=texts.capitalised(texts.vendor_name(offer)),
