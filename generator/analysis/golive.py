@@ -356,7 +356,7 @@ def deadline_months(plan: Plan, conversion_daily: dict[str, dict[dt.date, float]
         dl = by_week(per)
         weekly[role_id] = {
             w: DeadlineWeek(role_id, w, dl.get(w, 0.0), conv.get(w, 0.0), cap.get(w, 0.0))
-            for w in sorted(set(dl) | {week_of(d) for d in days if start <= d <= end})
+            for w in sorted(set(dl) | {week_of(d) for d in days})  # days: go-live to the last month's end
         }
     out = []
     for k in keys:
