@@ -6,25 +6,13 @@ Each case: the number of errors, their order, the line and the text (the templat
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from conftest import example_text, like, line_of_key, run_cli, set_value
+from conftest import example_text, line_of_key, partly, run_cli, set_value
 from konverteringsplan.texts import commands, reading
 from konverteringsplan.texts import validation as say
 
 MEANT_CATEGORY = ("sagskategorier", "aabne_anbringelser")
-
-
-class _Keep(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def partly(template: str, **known: object) -> re.Pattern[str]:
-    """`like(template)` with the fields the test knows filled in (the others match anything)."""
-    return like(template.format_map(_Keep(known)))
 
 
 def errors(write_plan, text: str) -> list[str]:
