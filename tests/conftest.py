@@ -167,6 +167,19 @@ def add_key(text: str, path: tuple[Any, ...], key: str, source: str) -> str:
     return text[:at_] + " " * indent + f"{key}: {source}\n" + text[at_:]
 
 
+def add_item(text: str, path: tuple[Any, ...], source: str) -> str:
+    """The text with `- source` added as the last item of the block list at `path` (source may be
+    `key: value`, a one-line mapping item)."""
+    import yaml
+
+    _, node = _node(text, path)
+    assert isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style, f"{path!r} is not a block list"
+    first = node.value[0].start_mark.index
+    dash = text.rfind("-", 0, first) - _line_start(text, first)
+    at_ = _line_end(text, _content_end(node))
+    return text[:at_] + " " * dash + f"- {source}\n" + text[at_:]
+
+
 def line_of_key(text: str, path: tuple[Any, ...]) -> int:
     """1-based line of the key (or list item) at `path`: the line a message about it names."""
     key, node = _node(text, path)
