@@ -31,6 +31,14 @@ PATH_CLASH = shaped(say.ROLE_PATH_CLASH)
 RESERVED = shaped(say.RESERVED_ROLE_ID)
 ANCHOR_CLASH = shaped(say.SESSION_ANCHOR_CLASH)
 
+# A render per example: few examples, the same ones every run, no slow shrinking.
+RENDERING = settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.generate],
+)
 ID = st.from_regex(r"[a-z0-9][a-z0-9_\-]{0,12}", fullmatch=True)
 
 
@@ -82,13 +90,7 @@ def test_the_rule_knows_every_path_the_pages_make():
     assert made <= planned, f"pages the rule does not know: {sorted(made - planned)}"
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow],
-    phases=[Phase.explicit, Phase.generate],
-)  # a render per example: no slow shrinking
+@RENDERING
 @given(role_ids())
 def test_ids_that_give_one_path_are_an_error_naming_both_or_every_page_is_kept(ids):
     text = _plan_with_roles(ids)
@@ -145,13 +147,7 @@ def test_a_role_called_like_another_roles_checklist_is_refused():
     assert any(clash.fullmatch(m.text) and "sagsbehandler-tjekliste.md" in m.text for m in errors), errors
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow],
-    phases=[Phase.explicit, Phase.generate],
-)
+@RENDERING
 @given(st.lists(ID, min_size=2, max_size=3, unique=True))
 def test_session_ids_that_give_one_html_id_are_an_error(ids):
     data = example_data()
