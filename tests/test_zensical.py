@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, example_text
+from conftest import ROOT, example_text, set_value
 from konverteringsplan.pages.markdown import inert_text
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
@@ -200,8 +200,8 @@ def test_generated_text_is_in_zensicals_search_index(built):
 def test_a_role_name_that_ends_the_title_stays_text(tmp_path):
     hostile = "Sagsbehandler </title><script>alert(1)</script>"
     plan = tmp_path / "plan.yaml"
-    text = edit(example_text(), "navn: Sagsbehandler\n", f'navn: "{hostile}"\n')
-    plan.write_text(edit(text, "flertal: sagsbehandlere\n", f'flertal: "{hostile}"\n'), encoding="utf-8")
+    text = set_value(example_text(), ("roller", "sagsbehandler", "navn"), f'"{hostile}"')
+    plan.write_text(set_value(text, ("roller", "sagsbehandler", "flertal"), f'"{hostile}"'), encoding="utf-8")
     out = tmp_path / "z"
     done = adapt(out, plan=plan)
     assert done.returncode == 0, done.stdout + done.stderr
