@@ -1,5 +1,8 @@
 """Danish on every built page (issue 20, points 17–19): number agreement driven by counts, a tankestreg or a
-minus where Danish has one, no doubled words or full stops, and no plan keys for the steering group to read."""
+minus where Danish has one, no doubled words or full stops, and no plan keys for the steering group to read.
+
+About wording: the sentences are quoted, because their grammar is what is checked.
+"""
 
 from __future__ import annotations
 

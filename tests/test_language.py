@@ -3,6 +3,9 @@ one place for user text, no arithmetic in templates (issue 13, point 4).
 
 Site-level checks read one `mkdocs build --strict` of the example; the spelling check runs Debian's
 hunspell with the Danish dictionary (hunspell, hunspell-da): it skips without them locally and fails in CI.
+
+About wording: most checks here are about the Danish itself and quote it; where a test is about which
+message a user gets, the text comes from generator/texts/.
 """
 
 from __future__ import annotations
