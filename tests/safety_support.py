@@ -232,6 +232,19 @@ def example_data() -> dict:
     return copy.deepcopy(load_yaml(ROOT / "plan.yaml").data)
 
 
+def leaves(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """(key path, value) of every single value in loaded YAML data (a list item's path part is its index):
+    for tests that cover every field of a kind by value, not by a list of keys (a new field is covered)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from leaves(v, (*path, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from leaves(v, (*path, i))
+    else:
+        yield path, node
+
+
 def dump_plan(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
 

@@ -13,7 +13,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from safety_support import copy_project, dump_plan, example_data, mkdocs_build, run_cli
+from safety_support import copy_project, dump_plan, example_data, leaves, mkdocs_build, run_cli
 
 from bench.synthetic import dump as dump_synthetic
 from bench.synthetic import synthetic_plan
@@ -27,16 +27,9 @@ from konverteringsplan.texts import reading
 from konverteringsplan.texts import validation as say
 
 
-def _numbers_and_dates(node, path=()):
+def _numbers_and_dates(data):
     """Every number and date in a plan's data (by value, not a list of keys: a new field is covered)."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _numbers_and_dates(v, (*path, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _numbers_and_dates(v, (*path, i))
-    elif isinstance(node, (int, float, dt.date)) and not isinstance(node, bool):
-        yield path, node
+    return [(p, v) for p, v in leaves(data) if isinstance(v, (int, float, dt.date)) and not isinstance(v, bool)]
 
 
 SLOTS = [p for p, _ in _numbers_and_dates(example_data())]

@@ -21,6 +21,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from safety_support import leaves
 
 from conftest import (
     ROOT,
@@ -436,19 +437,8 @@ def test_status_label_is_the_plans_own(tmp_path):
     assert "Status: ikke startet" in index and "i gang" not in index.split("### Metodens trin")[0]
 
 
-def _text_leaves(node, path=()):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _text_leaves(v, (*path, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _text_leaves(v, (*path, i))
-    elif isinstance(node, str):
-        yield path
-
-
 _EXAMPLE = load_plan(ROOT / "plan.yaml")[1].data
-_TEXTS = sorted(_text_leaves(_EXAMPLE), key=str)
+_TEXTS = sorted((p for p, v in leaves(_EXAMPLE) if isinstance(v, str)), key=str)
 
 
 @settings(max_examples=80, deadline=None)
