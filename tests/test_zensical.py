@@ -21,9 +21,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, example_text, set_value
 from konverteringsplan.pages.markdown import inert_text
+from konverteringsplan.texts import site as site_texts
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 OFFLINE_ENV = {
@@ -177,17 +179,19 @@ def test_the_nav_links_every_page_and_the_footer_links_the_accessibility_stateme
             continue
         url = _html_path(rel).removesuffix("index.html").rstrip("/")
         assert url in linked, f"{rel} er ikke i navigationen"
-    plan_url = re.search(r"tilgaengelighedserklaering:\s*(\S+)", example_text()).group(1).strip("\"'")
+    plan_url = yaml.safe_load(example_text())["kommune"]["tilgaengelighedserklaering"]
     assert plan_url in front.hrefs
     # ... and says when the content last changed and whom to contact, as under MkDocs
     page = (built / "site" / "index.html").read_text(encoding="utf-8")
-    assert "Sidst ændret 7. december 2026" in page and "Kontakt: Agnes Jensen (projektleder)" in page
+    assert site_texts.FOOTER_UPDATED.format(date="7. december 2026") in page
+    assert site_texts.FOOTER_CONTACT.format(name="Agnes Jensen") in page
 
 
 def test_generated_text_is_in_zensicals_search_index(built):
     items = json.loads((built / "site" / "search.json").read_text(encoding="utf-8"))["items"]
     titles = {item["title"] for item in items}
-    assert {"Tids- og ressourceplan", "Roller og ansvar", "Ordliste", "Sådan redigerer du planen"} <= titles
+    generated = {site_texts.PAGE_SCHEDULE, site_texts.PAGE_ROLES, site_texts.PAGE_GLOSSARY}
+    assert generated | {"Sådan redigerer du planen"} <= titles  # and the hand-written page
     assert any("Korsbæk Kommune" in item["text"] for item in items)
     # Zensical honours data-search-exclude too: no chart tick labels run together as digits
     # ("0255075100timer1357..."), while the table beside the chart is indexed.
