@@ -140,7 +140,7 @@ def test_a_target_that_is_not_a_progress_file_is_refused_before_writing(tmp_path
     files = {p.name: (p.read_bytes() if p.is_file() else None) for p in tmp_path.iterdir()}
     result = optael(tmp_path, tmp_path / "liste.csv", progress=path)
     assert result.returncode == 1, result.stdout
-    assert "ikke en fremdriftsfil" in result.stderr and "Traceback" not in result.stderr
+    assert say.COUNT_NOT_PROGRESS in result.stderr and "Traceback" not in result.stderr
     assert {p.name: (p.read_bytes() if p.is_file() else None) for p in tmp_path.iterdir()} == files
 
 

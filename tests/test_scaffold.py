@@ -312,9 +312,10 @@ def test_new_on_a_project_writes_nothing_says_so_and_fails(tmp_path):
     before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
     result = run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path)
     assert result.returncode == 1
-    assert f"{target} indeholder allerede et projekt (plan.yaml, Makefile, " in result.stdout
-    assert "Intet er skrevet." in result.stdout and "--kun-manglende" in result.stdout
-    assert "Oprettet" not in result.stdout
+    said = partly(commands.NEW_HAS_PROJECT, target=target, name="'Borgen Kommune'")
+    assert said.search(result.stdout), result.stdout
+    assert f"{target} indeholder allerede et projekt (plan.yaml, Makefile, " in result.stdout  # what it found
+    assert not like(commands.NEW_CREATED).search(result.stdout)
     assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
 
 
@@ -324,7 +325,7 @@ def test_new_adds_only_missing_files_when_asked(tmp_path):
     (target / "Makefile").write_text("# min egen\n", encoding="utf-8")
     result = run_cli("new", str(target), "--kommune", "Borgen Kommune", "--kun-manglende", cwd=tmp_path)
     assert result.returncode == 0
-    assert f"Findes allerede, ikke ændret: {target / 'Makefile'}" in result.stdout
+    assert commands.NEW_KEPT.format(path=target / "Makefile") in result.stdout
     assert (target / "Makefile").read_text(encoding="utf-8") == "# min egen\n"
     assert (target / "plan.yaml").exists()
 

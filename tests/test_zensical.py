@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, example_text, set_value
+from conftest import ROOT, example_text, like, set_value
 from konverteringsplan.pages.markdown import inert_text
+from konverteringsplan.texts import commands
 from konverteringsplan.texts import site as site_texts
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
@@ -234,7 +235,7 @@ def test_the_adapter_never_empties_a_folder_it_did_not_make(tmp_path):
     mine.write_text("mine noter\n", encoding="utf-8")
     done = adapt(out)
     assert done.returncode == 1
-    assert "bliver ikke tømt" in done.stderr
+    assert like(commands.FOLDER_NOT_OURS).search(done.stderr), done.stderr
     assert mine.read_text(encoding="utf-8") == "mine noter\n"
 
 
