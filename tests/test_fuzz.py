@@ -236,6 +236,13 @@ def mutated_texts(draw) -> bytes:
 # --- the tests -------------------------------------------------------------------------------
 
 
+def renders_or_explains(data: bytes) -> None:
+    """The plan is refused with line-numbered Danish errors, or it renders (check, renders)."""
+    plan = check(data)
+    if plan is not None:
+        renders(plan)
+
+
 def test_the_example_itself_is_valid_and_renders():
     plan = check(EXAMPLE_TEXT.encode("utf-8"))
     assert plan is not None
@@ -245,17 +252,13 @@ def test_the_example_itself_is_valid_and_renders():
 @fuzz_settings(50)
 @given(mutated_plans())
 def test_data_mutations_give_a_plan_or_line_numbered_errors(data):
-    plan = check(data)
-    if plan is not None:
-        renders(plan)
+    renders_or_explains(data)
 
 
 @fuzz_settings(50)
 @given(mutated_texts())
 def test_text_mutations_give_a_plan_or_line_numbered_errors(data):
-    plan = check(data)
-    if plan is not None:
-        renders(plan)
+    renders_or_explains(data)
 
 
 _SLOTS = text_slots(EXAMPLE)
@@ -273,9 +276,7 @@ def plans_with_random_text(draw) -> bytes:
 @fuzz_settings(15)
 @given(plans_with_random_text())
 def test_random_text_in_text_fields_renders(data):
-    plan = check(data)
-    if plan is not None:
-        renders(plan)
+    renders_or_explains(data)
 
 
 @fuzz_settings(2, most=10)  # a real build takes seconds
