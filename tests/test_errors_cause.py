@@ -126,32 +126,46 @@ def test_the_cause_comes_before_unrelated_type_errors(write_plan):
     )
 
 
-def test_enum_value_with_danish_letters_suggests_the_spelling(write_plan):
-    status = ("klik_opgave", "status")
-    text = set_value(example_text(), status, "fuldført")
-    got = say.YOU_WROTE.format(value='"fuldført"') + say.MEANT.format(meant="fuldfoert")
-    assert errors(write_plan, text) == [
-        f"plan.yaml:{line_of_key(text, status)}:3: klik_opgave.status: "
-        + say.ONE_OF.format(expected="'ikke_startet', 'i_gang', 'fuldfoert'", got=got)
-    ]
+VALUE_MESSAGES = [
+    pytest.param(
+        ("klik_opgave", "status"),
+        "fuldført",
+        "3: klik_opgave.status",
+        say.ONE_OF.format(
+            expected="'ikke_startet', 'i_gang', 'fuldfoert'",
+            got=say.YOU_WROTE.format(value='"fuldført"') + say.MEANT.format(meant="fuldfoert"),
+        ),
+        id="danish-letters-in-enum",
+    ),
+    pytest.param(
+        ("undervisning", "sessioner", "oekonomi-intro", "start"),
+        "13:00",
+        "7: undervisning.sessioner[oekonomi-intro].start",
+        say.CLOCK_READ_AS_NUMBER.format(clock="13:00", hours=13, minutes=0, value=780),
+        id="unquoted-time",
+    ),
+    pytest.param(
+        ("undervisning", "sessioner", "studenter-intro", "indhold", 0),
+        "Bemærk: opret en sag",
+        "11: undervisning.sessioner[studenter-intro].indhold[1]",
+        say.TEXT_READ_AS_KEY.format(key="Bemærk", value="opret en sag"),
+        id="colon-in-list-item",
+    ),
+    pytest.param(
+        ("roller", "oekonomimedarbejder", "timer_pr_uge"),
+        "7,5",
+        "5: roller[oekonomimedarbejder].timer_pr_uge",
+        say.DECIMAL_COMMA.format(value="7,5", dotted="7.5"),
+        id="decimal-comma",
+    ),
+]
 
 
-def test_unquoted_time_says_what_to_type(write_plan):
-    start = ("undervisning", "sessioner", "oekonomi-intro", "start")
-    text = set_value(example_text(), start, "13:00")
-    assert errors(write_plan, text) == [
-        f"plan.yaml:{line_of_key(text, start)}:7: undervisning.sessioner[oekonomi-intro].start: "
-        + say.CLOCK_READ_AS_NUMBER.format(clock="13:00", hours=13, minutes=0, value=780)
-    ]
-
-
-def test_colon_in_a_list_item_says_to_quote_it(write_plan):
-    item = ("undervisning", "sessioner", "studenter-intro", "indhold", 0)
-    text = set_value(example_text(), item, "Bemærk: opret en sag")
-    assert errors(write_plan, text) == [
-        f"plan.yaml:{line_of_key(text, item)}:11: undervisning.sessioner[studenter-intro].indhold[1]: "
-        + say.TEXT_READ_AS_KEY.format(key="Bemærk", value="opret en sag")
-    ]
+@pytest.mark.parametrize("where,written,column_and_key,message", VALUE_MESSAGES)
+def test_a_value_written_the_wrong_way_says_what_to_type(write_plan, where, written, column_and_key, message):
+    """One error at the value's line: what is wrong with it and what to type instead."""
+    text = set_value(example_text(), where, written)
+    assert errors(write_plan, text) == [f"plan.yaml:{line_of_key(text, where)}:{column_and_key}: {message}"]
 
 
 @pytest.mark.parametrize(
@@ -170,15 +184,6 @@ def test_key_indented_too_far_says_how_far(write_plan, where, good):
     assert len(out) == 1
     assert out[0].startswith(f"plan.yaml:{line}:")
     assert reading.TOO_FAR_IN.format(line=line, indent=good + 2, key_col=good) in out[0]
-
-
-def test_decimal_comma_says_what_to_type(write_plan):
-    hours = ("roller", "oekonomimedarbejder", "timer_pr_uge")
-    text = set_value(example_text(), hours, "7,5")
-    assert errors(write_plan, text) == [
-        f"plan.yaml:{line_of_key(text, hours)}:5: roller[oekonomimedarbejder].timer_pr_uge: "
-        + say.DECIMAL_COMMA.format(value="7,5", dotted="7.5")
-    ]
 
 
 def test_missing_file_says_where_it_looked_and_what_to_do(tmp_path):
