@@ -235,14 +235,12 @@ def example_data() -> dict:
 def leaves(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """(key path, value) of every single value in loaded YAML data (a list item's path part is its index):
     for tests that cover every field of a kind by value, not by a list of keys (a new field is covered)."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from leaves(v, (*path, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from leaves(v, (*path, i))
-    else:
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else None
+    if items is None:
         yield path, node
+        return
+    for part, value in items:
+        yield from leaves(value, (*path, part))
 
 
 def dump_plan(data: dict) -> str:
