@@ -243,6 +243,17 @@ def like(template: str, **fields: str | re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("".join(field(p) if i % 2 else re.escape(p) for i, p in enumerate(parts)), re.S)
 
 
+class _KeepField(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def partly(template: str, **known: Any) -> re.Pattern[str]:
+    """`like(template)` with the fields the test knows filled in (str.format's way) and the rest matching
+    anything: "this message, about this value", without the parts the test does not care about."""
+    return like(template.format_map(_KeepField(known)))
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """The command line, run in this process (what a subprocess adds, starting Python and importing
     the generator, proves nothing more; tests/test_cli.py keeps one real `python -m konverteringsplan` run).

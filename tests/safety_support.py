@@ -232,6 +232,17 @@ def example_data() -> dict:
     return copy.deepcopy(load_yaml(ROOT / "plan.yaml").data)
 
 
+def leaves(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """(key path, value) of every single value in loaded YAML data (a list item's path part is its index):
+    for tests that cover every field of a kind by value, not by a list of keys (a new field is covered)."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else None
+    if items is None:
+        yield path, node
+        return
+    for part, value in items:
+        yield from leaves(value, (*path, part))
+
+
 def dump_plan(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
 

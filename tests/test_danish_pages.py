@@ -1,5 +1,8 @@
 """Danish on every built page (issue 20, points 17–19): number agreement driven by counts, a tankestreg or a
-minus where Danish has one, no doubled words or full stops, and no plan keys for the steering group to read."""
+minus where Danish has one, no doubled words or full stops, and no plan keys for the steering group to read.
+
+About wording: the sentences are quoted, because their grammar is what is checked.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 import pytest
 from site_prose import prose
 
-from conftest import EXAMPLE, edit, example_text
+from conftest import EXAMPLE, example_text, set_value
 from konverteringsplan import formatting
 from konverteringsplan.analysis import analyse
 from konverteringsplan.build import validate_plan
@@ -151,7 +154,9 @@ def test_one_session_is_holdet_not_holdene(example_pages):
 def test_one_case_is_sag_not_sager():
     assert formatting.cases(1) == "1 sag"
     assert formatting.cases(1200) == "1.200 sager"
-    text = edit(example_text(), "sager_pr_deltager: 3", "sager_pr_deltager: 1")
+    text = set_value(
+        example_text(), ("undervisning", "sessioner", "studenter-intro", "konvertering", "sager_pr_deltager"), "1"
+    )
     plan, _ = load_plan_text(text)
     page = next(p.markdown for p in render(plan).pages if p.path == "undervisning/studentermedhjaelper.md")
     assert "Hver deltager konverterer 1 sag" in page

@@ -1,4 +1,6 @@
-"""Danish numbers, hours and dates as the pages print them (generator/formatting.py, Babel da_DK)."""
+"""Danish numbers, hours and dates as the pages print them (generator/formatting.py, Babel da_DK).
+
+About wording: the expected strings are the Danish forms themselves, so they are written out here."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Numbers a Danish user types with thousands separators (50.000, 1.200) are errors in every number field."""
+"""Numbers a Danish user types with thousands separators (50.000, 1.200) are errors in every number field
+(the message is generator/texts/validation.THOUSANDS_SEPARATOR)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import edit, example_text, line_of
+from conftest import example_text, line_of_key, partly, set_value
 from konverteringsplan.io.load import is_number_type, load_plan_text, validated
 from konverteringsplan.io.yaml_loader import load_yaml_text
 from konverteringsplan.messages import PlanError
 from konverteringsplan.model import Plan
 from konverteringsplan.model.progress import Progress
+from konverteringsplan.texts import validation as say
 
 SLOT = "TALHER"
 
@@ -84,47 +86,48 @@ def test_every_number_field_refuses_thousands_separators(root, path, typed, plai
     loaded = load_yaml_text(text, "plan.yaml")
     with pytest.raises(PlanError) as caught:
         validated(loaded, root)
-    line = line_of(text, typed)
-    hits = [m for m in caught.value.messages if f'"{typed}"' in m.text]
+    hits = [
+        m for m in caught.value.messages if partly(say.THOUSANDS_SEPARATOR, written=typed, plain=plain).match(m.text)
+    ]
     assert len(hits) == 1, [str(m) for m in caught.value.messages]
-    assert hits[0].line == line
-    assert f"skriv {plain}." in hits[0].text
-    assert "tusindtalspunktum" in hits[0].text
+    assert hits[0].line == line_of_key(text, path)
+
+
+PRICE = ("leverandoertilbud", "fast_pris")
+COUNT = ("sagskategorier", "aabne_stoettende", "antal")
 
 
 def test_a_price_with_thousands_separator_is_an_error_not_50_kroner():
-    text = edit(example_text(), "fast_pris:", "fast_pris: 50.000 #")
+    text = set_value(example_text(), PRICE, "50.000")
     with pytest.raises(PlanError) as caught:
         load_plan_text(text)
     (msg,) = caught.value.messages
     assert msg.key == "leverandoertilbud.fast_pris"
-    assert msg.line == line_of(text, "fast_pris: 50.000")
-    assert 'Du har skrevet "50.000", som YAML læser som decimaltallet 50' in msg.text
-    assert "skriv 50000." in msg.text
+    assert msg.line == line_of_key(text, PRICE)
+    read = say.THOUSANDS_READ_AS_DECIMAL.format(value=50)
+    assert msg.text == say.THOUSANDS_SEPARATOR.format(written="50.000", read=read, plain=50000)
 
 
-def test_a_count_with_thousands_separator_is_quoted_as_typed():
-    text = example_text()
-    count_line = next(line for line in text.splitlines() if line.strip().startswith("antal: ") and "#" not in line)
-    text = edit(text, count_line, count_line.split(":")[0] + ": 1.200")
+@pytest.mark.parametrize(
+    "typed,read,plain",
+    [
+        pytest.param("1.200", "1,2", "1200", id="quoted-as-typed"),
+        pytest.param("1.125", "1,125", "1125", id="any-three-digit-group-in-a-whole-number"),
+    ],
+)
+def test_a_count_with_thousands_separator_is_quoted_as_typed(typed, read, plain):
+    """A whole-number field refuses any group of three digits after a point, and quotes it as typed."""
+    text = set_value(example_text(), COUNT, typed)
     with pytest.raises(PlanError) as caught:
         load_plan_text(text)
     (msg,) = caught.value.messages
-    assert '"1.200"' in msg.text and "skriv 1200." in msg.text
-    assert '"1.2"' not in msg.text
+    assert msg.line == line_of_key(text, COUNT)
+    read = say.THOUSANDS_READ_AS_DECIMAL.format(value=read)
+    assert msg.text == say.THOUSANDS_SEPARATOR.format(written=typed, read=read, plain=plain)
 
 
-def test_decimals_and_text_fields_are_left_alone():
-    text = edit(example_text(), "timepris: 165", "timepris: 165.5")
-    load_plan_text(text)  # no error: 165.5 is a decimal number as the plan writes them
-    text = edit(example_text(), "timepris: 165", "timepris: 1.125")
-    load_plan_text(text)  # three decimals without a trailing zero may be meant in a decimal field
-
-
-def test_a_whole_number_field_refuses_any_three_digit_group():
-    text = example_text()
-    count_line = next(line for line in text.splitlines() if line.strip().startswith("antal: ") and "#" not in line)
-    text = edit(text, count_line, count_line.split(":")[0] + ": 1.125")
-    with pytest.raises(PlanError) as caught:
-        load_plan_text(text)
-    assert "skriv 1125." in caught.value.messages[0].text
+@pytest.mark.parametrize("typed", ["165.5", "1.125"])
+def test_decimals_in_a_decimal_field_are_left_alone(typed):
+    """165.5 is a decimal number as the plan writes them; three decimals without a trailing zero may be
+    meant in a decimal field."""
+    load_plan_text(set_value(example_text(), ("roller", "studentermedhjaelper", "timepris"), typed))  # no error

@@ -3,6 +3,9 @@ one place for user text, no arithmetic in templates (issue 13, point 4).
 
 Site-level checks read one `mkdocs build --strict` of the example; the spelling check runs Debian's
 hunspell with the Danish dictionary (hunspell, hunspell-da): it skips without them locally and fails in CI.
+
+About wording: most checks here are about the Danish itself and quote it; where a test is about which
+message a user gets, the text comes from generator/texts/.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from safety_support import copy_project, mkdocs_build
 
-from conftest import EXAMPLE, ROOT, edit, example_text, line_of
+from conftest import EXAMPLE, ROOT, drop_key, example_text, line_of_key, partly, set_value
 from konverteringsplan import formatting
 from konverteringsplan.adapters import cli, zensical
 from konverteringsplan.build import validate_plan
@@ -35,6 +38,7 @@ from konverteringsplan.messages import PlanError
 from konverteringsplan.model.roles import default_plural
 from konverteringsplan.pages.render import render
 from konverteringsplan.texts import site as texts
+from konverteringsplan.texts import validation
 
 GENERATOR = ROOT / "generator"
 TEMPLATES = GENERATOR / "pages" / "templates"
@@ -213,18 +217,19 @@ def test_default_plural_only_where_the_rule_is_sure(name, plural):
 
 @pytest.mark.parametrize("name", ["Faglig leder", "Pædagog", "Sagsbehandler, Myndighed", "Barnets rådgiver"])
 def test_a_role_without_a_plural_the_generator_cannot_make_is_an_error_with_its_line(name):
-    text = edit(example_text(), "    navn: Projektleder\n    flertal: projektledere\n", f'    navn: "{name}"\n')
+    role = ("roller", "projektleder")
+    text = drop_key(set_value(example_text(), (*role, "navn"), f'"{name}"'), (*role, "flertal"))
     with pytest.raises(PlanError) as caught:
         load_plan_text(text)
     [message] = caught.value.messages
-    assert message.line == line_of(text, "- id: projektleder")
-    assert "flertal" in message.text and name in message.text and "Tilføj nøglen" in message.text
+    assert message.line == line_of_key(text, role)
+    assert partly(validation.ROLE_PLURAL_UNKNOWN, name=name).search(message.text), message.text
 
 
 def test_the_default_plural_is_what_the_example_writes():
     text = example_text()
-    for plural in ("studentermedhjælpere", "sagsbehandlere", "økonomimedarbejdere", "superbrugere", "projektledere"):
-        text = edit(text, f"    flertal: {plural}\n", "")
+    for role in ("studentermedhjaelper", "sagsbehandler", "oekonomimedarbejder", "superbruger", "projektleder"):
+        text = drop_key(text, ("roller", role, "flertal"))
     plan, _ = load_plan_text(text)
     assert [r.plural_name for r in plan.roles] == [
         "studentermedhjælpere",
@@ -492,7 +497,7 @@ def test_an_unknown_command_says_what_to_choose_in_danish(capsys):
 def test_a_build_error_is_explained_in_danish_before_mkdocs_ends_in_english(tmp_path):
     project = copy_project(tmp_path)
     plan = project / "plan.yaml"
-    plan.write_text(edit(plan.read_text(encoding="utf-8"), "    antal: 16\n", "    antal: mange\n"), encoding="utf-8")
+    plan.write_text(set_value(plan.read_text(encoding="utf-8"), ("roller", "sagsbehandler", "antal"), "mange"), "utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert texts.BUILD_ABORTED in result.stderr

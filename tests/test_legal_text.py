@@ -1,7 +1,10 @@
 """Legal and practical text checked against the law (issue 20, points 12–15; /work/shared/domain.md):
 the 4 months of a børnefaglig undersøgelse run from the municipality's knowledge of the concern (Barnets Lov
 § 20), young people 18–22 have an ungeplan (§§ 108–110), custody may be sole or transferred, and the guide
-never tells a caseworker to create a case the vendor has already created."""
+never tells a caseworker to create a case the vendor has already created.
+
+About wording: the law's terms and the guide's sentences are what is checked, so they are quoted.
+"""
 
 from __future__ import annotations
 

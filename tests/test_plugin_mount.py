@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import like, set_value
 from konverteringsplan.adapters.plugin import NEEDED_EXTENSIONS, NEEDED_SNIPPET
 from konverteringsplan.adapters.scaffold import scaffold_files
+from konverteringsplan.texts import commands
 
 CHECKED = """
 validation:
@@ -80,7 +82,7 @@ def test_mounted_under_a_folder_the_front_page_stays_theirs(tmp_path, nav):
     assert {p.name for p in site.iterdir()} <= theirs, "nothing generated outside konvertering/"
     # Their nav first, then one section with the generated pages (links resolved from their front page).
     assert front.index('href="om/"') < front.index('href="konvertering/"')
-    assert "Konvertering af sager" in front
+    assert commands.MOUNT_NAV_TITLE in front
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "<p>!!!" not in text and "<p>???" not in text, f"raw admonition in {page.relative_to(site)}"
@@ -92,7 +94,8 @@ def test_a_site_without_what_the_pages_need_is_told_all_of_it_at_once(tmp_path):
     built = _build(root)
     assert built.returncode != 0
     assert "Traceback" not in built.stderr
-    lines = [line for line in built.stderr.splitlines() if "skal have dette i mkdocs.yml" in line]
+    needs = like(commands.MKDOCS_NEEDS.split("\n")[0])  # the message's first line, before the snippet
+    lines = [line for line in built.stderr.splitlines() if needs.search(line)]
     assert len(lines) == 1, built.stderr
     for name in ("theme: name: material", "toc: slugify: pymdownx.slugs.slugify", *NEEDED_EXTENSIONS):
         if name != "tables":
@@ -104,6 +107,7 @@ def test_a_site_without_what_the_pages_need_is_told_all_of_it_at_once(tmp_path):
 def test_a_folder_outside_docs_is_refused(tmp_path):
     root = _site(tmp_path)
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("mappe: konvertering", "mappe: ../ud"), "utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(set_value(text, ("plugins", 1, "konverteringsplan", "mappe"), "../ud"), "utf-8")
     built = _build(root)
-    assert built.returncode != 0 and 'mappe: "../ud" skal være en mappe inde i docs/' in built.stderr
+    assert built.returncode != 0 and commands.MOUNT_BAD_FOLDER.format(folder="../ud") in built.stderr

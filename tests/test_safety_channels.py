@@ -15,7 +15,8 @@ import warnings
 import pytest
 from pydantic_core import _pydantic_core as pydantic_core
 
-from conftest import EXAMPLE, ROOT, edit, example_text, line_of, run_cli
+from conftest import EXAMPLE, ROOT, add_key, example_text, like, line_of_key, rename_key, run_cli, set_value
+from konverteringsplan.texts import commands, reading
 
 DAY = dt.date(2003, 2, 1) + dt.timedelta(days=40)
 
@@ -82,7 +83,7 @@ def test_whatever_a_library_prints_passes_the_one_channel(monkeypatch, source, c
         result = run_cli(command)
     assert_clean(result.stdout, result.stderr)
     if source == "exception":
-        assert result.returncode == 1 and "uventet fejl (ValueError)" in result.stderr
+        assert result.returncode == 1 and commands.UNEXPECTED_ERROR.format(kind="ValueError") in result.stderr
     if source in ("stdout", "stderr"):
         assert MASKED in getattr(result, source)
     if source in ("warning", "logging"):  # dropped, not only masked
@@ -156,17 +157,23 @@ MARKUP_NAMES = [
     "Borgen `x`",
 ]
 CPR_NAMES = [f"Borgen {cpr(sep)}" for sep in ("-", "", " ", "\u2009", "/")]
-INVALID_NAMES = ["B" * 101, "Borgen " * 60] + [f"Borgen{c}Kommune" for c in ("\x00", "\x01", "\x1b", "\x7f", "\x85")]
-INVALID_NAMES += [f"Borgen{c}Kommune" for c in ("\u202e", "\u2066", "\r")]
+LONG_NAMES = ["B" * 101, "Borgen " * 60]
+CONTROL_NAMES = [f"Borgen{c}Kommune" for c in ("\x00", "\x01", "\x1b", "\x7f", "\x85", "\u202e", "\u2066", "\r")]
+REFUSED = (
+    [(n, commands.NEW_NAME_MARKUP) for n in MARKUP_NAMES]
+    + [(n, commands.NEW_NAME_CPR) for n in CPR_NAMES]
+    + [(n, commands.NEW_NAME_TOO_LONG) for n in LONG_NAMES]
+    + [(n, commands.NEW_NAME_CONTROL) for n in CONTROL_NAMES]
+)
 
 
-@pytest.mark.parametrize("name", MARKUP_NAMES + CPR_NAMES + INVALID_NAMES)
-def test_new_refuses_a_name_and_writes_nothing(tmp_path, name):
+@pytest.mark.parametrize("name,reason", REFUSED)
+def test_new_refuses_a_name_and_writes_nothing(tmp_path, name, reason):
     target = tmp_path / "ny"
     result = run_cli("new", str(target), "--kommune", name, cwd=tmp_path)
     assert result.returncode == 1, result.stdout
     assert not target.exists()
-    assert "Intet er skrevet" in result.stdout
+    assert like(reason).search(result.stdout), result.stdout
     assert_clean(result.stdout, result.stderr)
 
 
@@ -190,8 +197,7 @@ SITE_NAME_RUNS = [(c, n) for c in ("validate", "render", "zensical") for n in SI
 @pytest.mark.parametrize("command,site_name", SITE_NAME_RUNS)
 def test_markup_in_site_name_stops_every_build(tmp_path, command, site_name):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    old = next(line for line in config.splitlines() if line.startswith("site_name:"))
-    (tmp_path / "mkdocs.yml").write_text(config.replace(old, f"site_name: '{site_name}'"), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(set_value(config, ("site_name",), f"'{site_name}'"), encoding="utf-8")
     for name in ("plan.yaml", "fremdrift.yaml", "docs", "overrides"):
         (os.symlink if name in ("docs", "overrides") else os.link)(ROOT / name, tmp_path / name)
     if command == "mkdocs build":
@@ -217,7 +223,7 @@ def test_markup_in_site_name_stops_every_build(tmp_path, command, site_name):
         result = run_cli(command, *(["--out", "ud"] if command == "render" else []), cwd=tmp_path)
         assert not (tmp_path / "ud").exists()
     assert result.returncode == 1
-    assert "site_name: må ikke indeholde < eller >" in result.stderr
+    assert f"site_name: {reading.CONFIG_MARKUP}" in result.stderr
 
 
 # --- 6. control characters in plan and progress text ---------------------------------------------------
@@ -231,23 +237,25 @@ def test_a_control_character_is_a_validate_error_at_its_line(tmp_path, escape, w
     code = ESCAPES[escape]
     plan, progress = example_text(), (ROOT / "fremdrift.yaml").read_text(encoding="utf-8")
     if where == "plan-value":
-        plan = edit(plan, "  navn: Korsbæk Kommune", f'  navn: "Korsbæk{code} Kommune"')
-        file, line = "plan.yaml", line_of(plan, "  navn: ")
+        file, line = "plan.yaml", line_of_key(plan, ("kommune", "navn"))
+        plan = set_value(plan, ("kommune", "navn"), f'"Korsbæk{code} Kommune"')
     elif where == "plan-key":
-        plan = edit(plan, "  gammelt_system: SBSYS", f'  "gammelt{code}": SBSYS')
-        file, line = "plan.yaml", line_of(plan, '  "gammelt')
+        file, line = "plan.yaml", line_of_key(plan, ("kommune", "gammelt_system"))
+        plan = rename_key(plan, ("kommune", "gammelt_system"), f'"gammelt{code}"')
     elif where == "progress-value":
-        progress = edit(progress, "kategori: aabne_stoettende", f'kategori: "aabne{code}"')
-        file, line = "fremdrift.yaml", line_of(progress, 'kategori: "aabne')
+        key = ("afstemning", "kategorier", "aabne_stoettende", "kategori")
+        file, line = "fremdrift.yaml", line_of_key(progress, key)
+        progress = set_value(progress, key, f'"aabne{code}"')
     else:
-        progress = edit(progress, "      basis_manuelle_sager: 60", f'      "basis{code}": 60')
-        file, line = "fremdrift.yaml", line_of(progress, '"basis')
+        key = ("status", 0, "arbejdspakker", "basis_manuelle_sager")
+        file, line = "fremdrift.yaml", line_of_key(progress, key)
+        progress = rename_key(progress, key, f'"basis{code}"')
     (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
     (tmp_path / "fremdrift.yaml").write_text(progress, encoding="utf-8")
     for args in (("validate", "plan.yaml", "--docs", str(ROOT / "docs")), ("render", "--out", "ud")):
         result = run_cli(*args, cwd=tmp_path)
         assert result.returncode == 1, result.stdout
-        assert f"{file}:{line}:" in result.stderr and "usynligt styretegn" in result.stderr
+        assert f"{file}:{line}:" in result.stderr and like(reading.CONTROL_IN_TEXT).search(result.stderr)
         assert_clean(result.stdout, result.stderr)
     assert not (tmp_path / "ud").exists()
 
@@ -285,18 +293,16 @@ def test_the_zensical_adapter_prints_through_the_channel(tmp_path, trick, capsys
         ["--out", str(tmp_path / "ud"), "--plan", str(EXAMPLE), "--config", str(tmp_path / "mkdocs.yml")]
     )
     out = capsys.readouterr()
-    assert code == 1 and "mkdocs.yml" in out.err and "kan ikke læses som YAML" in out.err
+    assert code == 1 and "mkdocs.yml" in out.err and like(commands.ZENSICAL_BAD_YAML).search(out.err)
     assert_clean(out.out, out.err)
     assert "Barnenavn" not in out.out + out.err
 
 
 BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
 ECHOES = {
-    "duplicate key": lambda t, c: edit(
-        t, "  gammelt_system: SBSYS", f"  gammelt_system: SBSYS\n  x{c}y: 1\n  x{c}y: 2"
-    ),
-    "unknown key": lambda t, c: edit(t, "  gammelt_system: SBSYS", f"  gammelt_system: SBSYS\n  ukendt{c}noegle: 1"),
-    "not a number": lambda t, c: edit(t, "    antal: 280", f"    antal: 28{c}0"),
+    "duplicate key": lambda t, c: add_key(add_key(t, ("kommune",), f"x{c}y", "1"), ("kommune",), f"x{c}y", "2"),
+    "unknown key": lambda t, c: add_key(t, ("kommune",), f"ukendt{c}noegle", "1"),
+    "not a number": lambda t, c: set_value(t, ("sagskategorier", "aabne_stoettende", "antal"), f"28{c}0"),
 }
 
 

@@ -15,7 +15,8 @@ import pytest
 import yaml
 from count_support import PACKAGE, assert_nothing_leaked, project, secrets, statuses, write_csv
 
-from conftest import run_cli
+from conftest import like, partly, run_cli
+from konverteringsplan.texts import commands as say
 
 DAY = "2027-02-26"
 
@@ -139,7 +140,7 @@ def test_a_target_that_is_not_a_progress_file_is_refused_before_writing(tmp_path
     files = {p.name: (p.read_bytes() if p.is_file() else None) for p in tmp_path.iterdir()}
     result = optael(tmp_path, tmp_path / "liste.csv", progress=path)
     assert result.returncode == 1, result.stdout
-    assert "ikke en fremdriftsfil" in result.stderr and "Traceback" not in result.stderr
+    assert say.COUNT_NOT_PROGRESS in result.stderr and "Traceback" not in result.stderr
     assert {p.name: (p.read_bytes() if p.is_file() else None) for p in tmp_path.iterdir()} == files
 
 
@@ -173,7 +174,7 @@ def test_a_csv_as_excel_saves_it_is_read(tmp_path, encoding, newline, delimiter)
     liste.write_bytes(csv_bytes(list_rows(rows), delimiter, newline, encoding))
     result = optael(tmp_path, liste)
     assert result.returncode == 0, result.stderr
-    assert "160 færdige sager af 169 sager på listen" in result.stdout
+    assert partly(say.COUNT_WROTE, done=160, rows=169).search(result.stdout)
     assert_nothing_leaked(len(rows), result.stdout, result.stderr, (tmp_path / "fremdrift.yaml").read_text("utf-8"))
 
 
@@ -195,7 +196,8 @@ def test_a_huge_free_text_cell_in_another_column(tmp_path, kind, extra):
     assert "Traceback" not in result.stderr
     if extra and kind == "csv":
         assert result.returncode == 1
-        assert "Cellen i række 3, kolonne E har mere end 32.767 tegn" in result.stderr
+        where = say.LIST_CELL.format(row=3, col="E")
+        assert partly(say.LIST_CELL_TOO_LONG, where=where, limit="32.767").search(result.stderr)
     else:  # at the limit; or in an .xlsx, where no other column is read at all
         assert result.returncode == 0, result.stderr
     assert_nothing_leaked(len(rows), result.stdout, result.stderr)
@@ -249,7 +251,7 @@ def test_a_cell_of_the_wrong_type_in_another_column_is_never_read(tmp_path, wron
     rewrite_part(liste, "xl/worksheets/sheet1.xml", change)
     result = optael(tmp_path, liste)
     assert result.returncode == 0, result.stderr
-    assert "160 færdige sager" in result.stdout
+    assert partly(say.COUNT_WROTE, done=160).search(result.stdout)
     assert_nothing_leaked(len(rows), result.stdout, result.stderr)
 
 
@@ -271,26 +273,30 @@ READ_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings
 
 
 def _edge(kind: str, liste: Path) -> tuple[str, int, str]:
-    """(limit's name, the value this list is exactly at, the Danish words of its refusal)."""
+    """(limit's name, the value this list is exactly at, the template of its refusal in texts/)."""
     if kind == "file size":
-        return "MAX_FILE_BYTES", liste.stat().st_size, "optael læser højst"
+        return "MAX_FILE_BYTES", liste.stat().st_size, say.LIST_TOO_BIG
     if kind == "rows":
-        return "MAX_ROWS", 1 + len(statuses(160, 10)), "flere end"
+        return "MAX_ROWS", 1 + len(statuses(160, 10)), say.LIST_TOO_MANY_ROWS
     if kind == "columns":
-        return "MAX_COLUMNS", len(HEADER), "kolonner"
+        return "MAX_COLUMNS", len(HEADER), say.LIST_TOO_MANY_COLUMNS
     if kind == "cell size":
-        return "MAX_CELL_CHARS", max(len(c) for row in list_rows(statuses(160, 10)) for c in row), "tegn"
+        return (
+            "MAX_CELL_CHARS",
+            max(len(c) for row in list_rows(statuses(160, 10)) for c in row),
+            say.LIST_CELL_TOO_LONG,
+        )
     parts = _xlsx_parts(liste)
     if kind == "unpacked size":
-        return "MAX_UNPACKED_BYTES", sum(parts[p].file_size for p in READ_PARTS if p in parts), "udpakket"
+        return "MAX_UNPACKED_BYTES", sum(parts[p].file_size for p in READ_PARTS if p in parts), say.LIST_XLSX_TOO_BIG
     if kind == "compression ratio":
         info = parts["xl/worksheets/sheet1.xml"]
-        return "MAX_RATIO", -(-info.file_size // info.compress_size), "pakket mere end"
+        return "MAX_RATIO", -(-info.file_size // info.compress_size), say.LIST_XLSX_RATIO
     if kind == "zip members":
-        return "MAX_MEMBERS", len(parts), "dele"
+        return "MAX_MEMBERS", len(parts), say.LIST_XLSX_MEMBERS
     if kind == "shared strings":
         with zipfile.ZipFile(liste) as z:
-            return "MAX_SHARED_STRINGS", z.read("xl/sharedStrings.xml").count(b"<si>"), "forskellige tekster"
+            return "MAX_SHARED_STRINGS", z.read("xl/sharedStrings.xml").count(b"<si>"), say.LIST_XLSX_SHARED
     raise AssertionError(kind)
 
 
@@ -331,7 +337,7 @@ def test_every_limit_at_its_edge(tmp_path, monkeypatch, kind, limit, edge):
         liste.write_bytes(csv_bytes(list_rows(rows), ";", "\r\n", "utf-8"))
     else:
         _shared_strings_list(liste, rows)
-    name, at, words = _edge(limit, liste)
+    name, at, refusal = _edge(limit, liste)
     _limit(monkeypatch, name, {"at": at, "below": at - 1, "above": at + 1}[edge])
     if limit == "compression ratio":
         _limit(monkeypatch, "RATIO_FROM", 0)
@@ -339,10 +345,10 @@ def test_every_limit_at_its_edge(tmp_path, monkeypatch, kind, limit, edge):
     assert "Traceback" not in result.stderr
     if edge == "below":  # the limit is one less than this list needs
         assert result.returncode == 1, result.stdout
-        assert words in result.stderr, result.stderr
+        assert like(refusal).search(result.stderr), result.stderr
     else:
         assert result.returncode == 0, result.stderr
-        assert "160 færdige sager" in result.stdout
+        assert partly(say.COUNT_WROTE, done=160).search(result.stdout)
     assert_nothing_leaked(len(rows), result.stdout, result.stderr)
 
 
@@ -419,4 +425,4 @@ def test_a_windows_1252_csv_whose_first_non_ascii_letter_comes_late_is_read_agai
     assert liste.read_bytes().index("FÆRDIG".encode("cp1252")) > 8192
     result = optael(tmp_path, liste)
     assert result.returncode == 0, result.stderr
-    assert "160 færdige sager af 169 sager på listen" in result.stdout
+    assert partly(say.COUNT_WROTE, done=160, rows=169).search(result.stdout)

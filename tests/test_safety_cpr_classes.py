@@ -18,9 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from safety_support import copy_project, mkdocs_build
 
-from conftest import ROOT, edit, example_text, guard_stops_the_build_on_docs, run_cli
+from conftest import ROOT, add_key, example_text, guard_stops_the_build_on_docs, like, run_cli, set_value
 from konverteringsplan.io.cpr import find_cpr
 from konverteringsplan.messages import Message, PlanError
+from konverteringsplan.texts import commands, reading
 
 BIRTH = dt.date(2003, 2, 1)
 DATE = f"{BIRTH:%d%m%y}"
@@ -204,41 +205,50 @@ def test_every_message_is_masked_in_file_key_and_text(sep):
 # The plan as YAML reads it: checked_plan, validate and a pipe
 # --------------------------------------------------------------------------------------------
 
-ROLE_TASK = "    opgaver: Opretter sager og basisoplysninger i DUBU."
+ROLE = ("roller", "studentermedhjaelper")
+ROLE_TASK = (*ROLE, "opgaver")  # a free-text field of plan.yaml
+FOUND = reading.CPR_FOUND.format(masked=MASKED)
 
 
 def _yaml_variants() -> dict[str, str]:
-    """How a YAML value can hold the number while its source text shows no ten digits in a row."""
+    """How a YAML value can hold the number while its source text shows no ten digits in a row (the
+    source of the role's "opgaver", as a user could type it)."""
     esc = lambda f: "".join(f.format(ord(c)) for c in NUMBER)  # noqa: E731
     return {
-        "folded": f"    opgaver: >\n      Opretter sager for {DATE}\n      {SERIAL} i DUBU.",
-        "plain multi-line": f"    opgaver: Opretter sager for {DATE}\n      {SERIAL} i DUBU.",
-        "continuation": f'    opgaver: "Opretter sager for {DATE}\\\n      {SERIAL} i DUBU."',
-        "tab escape": f'    opgaver: "Opretter sager for {DATE}\\t{SERIAL} i DUBU."',
-        "nbsp escape": f'    opgaver: "Opretter sager for {DATE}\\_{SERIAL} i DUBU."',
-        "x escape": f'    opgaver: "Opretter sager for {esc(chr(92) + "x{:02x}")} i DUBU."',
-        "u escape": f'    opgaver: "Opretter sager for {esc(chr(92) + "u{:04x}")} i DUBU."',
-        "zero width": f'    opgaver: "Opretter sager for {DATE}\\u200b{SERIAL} i DUBU."',
-        "fullwidth": f"    opgaver: Opretter sager for {in_script(NUMBER, 0xFF10)} i DUBU.",
-        "key": f'    opgaver: Opretter sager i DUBU.\n    "{DATE} {SERIAL}": x',
+        "folded": f">\n      Opretter sager for {DATE}\n      {SERIAL} i DUBU.",
+        "plain multi-line": f"Opretter sager for {DATE}\n      {SERIAL} i DUBU.",
+        "continuation": f'"Opretter sager for {DATE}\\\n      {SERIAL} i DUBU."',
+        "tab escape": f'"Opretter sager for {DATE}\\t{SERIAL} i DUBU."',
+        "nbsp escape": f'"Opretter sager for {DATE}\\_{SERIAL} i DUBU."',
+        "x escape": f'"Opretter sager for {esc(chr(92) + "x{:02x}")} i DUBU."',
+        "u escape": f'"Opretter sager for {esc(chr(92) + "u{:04x}")} i DUBU."',
+        "zero width": f'"Opretter sager for {DATE}\\u200b{SERIAL} i DUBU."',
+        "fullwidth": f"Opretter sager for {in_script(NUMBER, 0xFF10)} i DUBU.",
     }
 
 
-@pytest.mark.parametrize("variant", list(_yaml_variants()))
+def _with_number(variant: str) -> str:
+    """The example with the number in one of the YAML forms: a value, or the name of a key."""
+    if variant == "key":
+        return add_key(example_text(), ROLE, f'"{DATE} {SERIAL}"', "x")
+    return set_value(example_text(), ROLE_TASK, _yaml_variants()[variant])
+
+
+@pytest.mark.parametrize("variant", [*_yaml_variants(), "key"])
 def test_the_plan_as_yaml_reads_it(tmp_path, variant):
     from konverteringsplan.build import checked_plan
 
     plan = tmp_path / "plan.yaml"
-    plan.write_text(edit(example_text(), ROLE_TASK, _yaml_variants()[variant]), encoding="utf-8")
+    plan.write_text(_with_number(variant), encoding="utf-8")
     with pytest.raises(PlanError) as exc:
         checked_plan(plan, None)
     shown = str(exc.value)
-    assert "CPR-nummer" in shown and MASKED in shown
+    assert FOUND in shown
     assert_hidden(shown)
 
 
 def test_a_plan_from_a_pipe_is_scanned(tmp_path):
-    text = edit(example_text(), ROLE_TASK, _yaml_variants()["tab escape"])
+    text = _with_number("tab escape")
     out = tmp_path / "ud"
     for args in (["validate", "/dev/stdin"], ["render", "--plan", "/dev/stdin", "--out", str(out)]):
         done = subprocess.run(
@@ -250,7 +260,7 @@ def test_a_plan_from_a_pipe_is_scanned(tmp_path):
             encoding="utf-8",
         )
         assert done.returncode == 1, args
-        assert "CPR-nummer" in done.stderr and MASKED in done.stderr
+        assert FOUND in done.stderr
         assert_hidden(done.stdout + done.stderr)
     assert not out.exists()
     # the same pipe without the number renders: the guard, not the pipe, stopped it
@@ -341,7 +351,7 @@ def test_mkdocs_yml_stops_validate_and_the_build(tmp_path, line):
     assert_hidden(done.stdout + done.stderr)
     built = mkdocs_build(project)
     assert built.returncode != 0
-    assert "CPR-nummer fundet" in built.stdout + built.stderr
+    assert like(reading.CPR_FOUND).search(built.stdout + built.stderr)
     assert_hidden(built.stdout + built.stderr)
     assert not (project / "site" / "index.html").exists()
 
@@ -353,7 +363,7 @@ def test_a_built_site_with_disguised_numbers_in_docs_fails_in_danish(tmp_path):
     built = mkdocs_build(project)
     assert built.returncode != 0
     out = built.stdout + built.stderr
-    assert "Planen kan ikke bygges" in out and "CPR-nummer fundet" in out and "Traceback" not in out
+    assert like(commands.PLAN_FAILED).search(out) and like(reading.CPR_FOUND).search(out) and "Traceback" not in out
     assert "noter.mkd" in out and "data.json" in out
     assert_hidden(out)
     assert not (project / "site" / "index.html").exists()
@@ -411,7 +421,7 @@ def test_rendered_output_is_scanned_before_it_is_written(tmp_path, where):
 @pytest.mark.parametrize("sep", ["", " ", "\u2009", "\u200b"], ids=["none", "space", "thin", "zero-width"])
 def test_a_number_in_the_cvr_field_is_masked_in_every_line_the_cli_prints(tmp_path, sep):
     plan = tmp_path / "plan.yaml"
-    plan.write_text(edit(example_text(), 'cvr: "11111111"', f'cvr: "{DATE}{sep}{SERIAL}"'), encoding="utf-8")
+    plan.write_text(set_value(example_text(), ("kommune", "cvr"), f'"{DATE}{sep}{SERIAL}"'), encoding="utf-8")
     done = run_cli("validate", str(plan), cwd=tmp_path)
     assert done.returncode == 1 and MASKED in done.stderr
     assert_hidden((done.stdout + done.stderr).replace(sep, "") if sep else done.stdout + done.stderr)
@@ -436,5 +446,5 @@ def test_the_plugin_stops_a_generated_page_with_a_number_in_danish(tmp_path):
     with pytest.raises(PluginError) as exc:
         plugin.on_pre_page(page, config=None, files=None)
     shown = str(exc.value)
-    assert "Planen kan ikke bygges" in shown and "CPR-nummer fundet" in shown and MASKED in shown
+    assert like(commands.PLAN_FAILED).search(shown) and FOUND in shown
     assert_hidden(shown)

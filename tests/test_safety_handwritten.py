@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from safety_support import copy_project, mkdocs_build
 
+from conftest import add_item, like
+from konverteringsplan.texts import commands
+
 MINE = "Min egen side, skrevet i hånden"
 
 
@@ -26,10 +29,10 @@ def test_a_clash_stops_the_build_and_names_both_files(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     for handwritten, generated in CLASHES.items():
-        assert f"docs/{handwritten} (genereret: {generated})" in output
+        assert commands.CLASH.format(handwritten=handwritten, generated=generated) in output
         # the source is untouched
         assert (project / "docs" / handwritten).read_text(encoding="utf-8") == f"# {MINE}\n"
-    assert "Omdøb eller flyt den håndskrevne fil" in output and "aldrig overskrevet" in output
+    assert like(commands.MKDOCS_CLASHES).search(output)
     assert "Traceback" not in output
     # and no site was built in which a generated page stands where the user's page should be
     assert not (project / "site" / "index.html").exists()
@@ -40,9 +43,7 @@ def test_a_handwritten_page_with_its_own_name_is_built_beside_the_generated_ones
     (project / "docs" / "egne-noter.md").write_text(f"# {MINE}\n", encoding="utf-8")
     mkdocs_yml = project / "mkdocs.yml"
     text = mkdocs_yml.read_text(encoding="utf-8")
-    anchor = "      - Sådan redigerer du planen: saadan-redigerer-du-planen.md\n"
-    assert anchor in text, "the example mkdocs.yml changed its nav"
-    mkdocs_yml.write_text(text.replace(anchor, anchor + "      - Egne noter: egne-noter.md\n"), encoding="utf-8")
+    mkdocs_yml.write_text(add_item(text, ("nav", 0, "Om planen"), "Egne noter: egne-noter.md"), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr[-2000:]
     assert MINE in (project / "site" / "egne-noter" / "index.html").read_text(encoding="utf-8")

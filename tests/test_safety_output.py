@@ -12,13 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, example_text, run_cli
+from conftest import example_text, like, run_cli, set_value
 from konverteringsplan.adapters import output as output_mod
 from konverteringsplan.adapters.output import MANIFEST, locked, write_tree
 from konverteringsplan.messages import PlanError
 from konverteringsplan.pages.common import Output, Page
+from konverteringsplan.texts import commands, reading
 
-BUSY = "En anden kørsel skriver allerede til mappen"
+BUSY_MESSAGES = (like(commands.FOLDER_BUSY), like(commands.FOLDER_BUSY_LOCK_FILE))
+
+
+def busy(text: str) -> bool:
+    """The text says another run is writing to the folder (with or without a lock file to delete)."""
+    return any(m.search(text) for m in BUSY_MESSAGES)
 
 
 def make_output(version: str, extra_page: bool = False) -> Output:
@@ -84,7 +90,7 @@ def test_a_folder_with_anything_the_generator_did_not_write_is_refused_untouched
         write_tree(make_output("v2"), out)
     assert snapshot(out) == before  # nothing at all was written, moved or deleted
     text = str(exc.value)
-    assert what in text and "ikke er skrevet af generatoren" in text and "--out" in text
+    assert what in text and like(commands.FOLDER_NOT_OURS).search(text)
     assert leftovers(out) == []
 
 
@@ -191,7 +197,7 @@ def test_a_second_writer_is_told_in_danish_and_changes_nothing(out):
     before = snapshot(out)
     with locked(out.resolve()), pytest.raises(PlanError) as exc:
         write_tree(make_output("v2"), out)
-    assert BUSY in str(exc.value) and "prøv igen" in str(exc.value)
+    assert busy(str(exc.value))
     assert snapshot(out) == before
 
 
@@ -212,7 +218,7 @@ def test_four_renders_at_once_leave_exactly_one_complete_output(tmp_path):
                 write_tree(make_output(version, extra_page=version == "A"), out)
                 results.append("skrevet")
             except PlanError as exc:
-                results.append("optaget" if BUSY in str(exc) else str(exc))
+                results.append("optaget" if busy(str(exc)) else str(exc))
 
         threads = [threading.Thread(target=render, args=(v,)) for v in "ABAB"]
         for t in threads:
@@ -229,7 +235,8 @@ def test_four_cli_renders_of_two_plans_at_once(tmp_path):
     """The real command, four processes, two plans: each ends complete or says another render runs."""
     plans = [tmp_path / "a.yaml", tmp_path / "b.yaml"]
     plans[0].write_text(example_text(), encoding="utf-8")
-    plans[1].write_text(edit(example_text(), "navn: Sagsbehandler\n", "navn: Myndighedsrådgiver\n"), encoding="utf-8")
+    other = set_value(example_text(), ("roller", "sagsbehandler", "navn"), "Myndighedsrådgiver")
+    plans[1].write_text(other, encoding="utf-8")
     root = Path(__file__).resolve().parent.parent
     out = tmp_path / "ud"
     expected = []
@@ -253,7 +260,8 @@ def test_four_cli_renders_of_two_plans_at_once(tmp_path):
     ]
     for proc in procs:
         stdout, stderr = proc.communicate()
-        assert (proc.returncode == 0 and "Skrev" in stdout) or (proc.returncode == 1 and BUSY in stderr), stderr
+        wrote = like(commands.RENDER_WROTE).search(stdout)
+        assert (proc.returncode == 0 and wrote) or (proc.returncode == 1 and busy(stderr)), stderr
         assert "Traceback" not in stderr
     assert snapshot(out) in expected
     assert leftovers(out) == []
@@ -264,5 +272,5 @@ def test_an_os_error_is_a_danish_sentence(tmp_path):
     done = run_cli("render", "--out", str(tmp_path / "fil" / "ud"))
     assert done.returncode == 1
     assert "File exists" not in done.stderr and "Not a directory" not in done.stderr
-    assert "findes allerede en fil" in done.stderr or "er en fil, ikke en mappe" in done.stderr, done.stderr
+    assert reading.OS_EXISTS in done.stderr or reading.OS_NOT_A_FOLDER in done.stderr, done.stderr
     assert "Traceback" not in done.stderr

@@ -21,12 +21,28 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from safety_support import leaves
 
-from conftest import ROOT, VENV, Walkthrough, edit, example_text, run_cli
+from conftest import (
+    ROOT,
+    VENV,
+    Walkthrough,
+    add_key,
+    example_text,
+    like,
+    line_of_key,
+    partly,
+    rename_key,
+    run_cli,
+    set_value,
+)
 from konverteringsplan import version
 from konverteringsplan.adapters.scaffold import scaffold_files, yaml_scalar
 from konverteringsplan.build import build_output
 from konverteringsplan.io.load import load_plan, load_plan_text
+from konverteringsplan.texts import commands, reading
+from konverteringsplan.texts import site as site_texts
+from konverteringsplan.texts import validation as say
 
 SCAFFOLD = ROOT / "generator" / "scaffold"
 # The theme files: one copy, in the scaffold (package data, so the wheel's `new` has them); the repository's
@@ -95,7 +111,7 @@ def test_new_writes_a_complete_project(borgen: Walkthrough):
     written = {str(p.relative_to(project)) for p in project.rglob("*") if p.is_file()}
     assert expected <= written
     for rel in expected:
-        assert f"Oprettet: {project.name}/{rel}" in result.stdout.splitlines()
+        assert commands.NEW_CREATED.format(path=f"{project.name}/{rel}") in result.stdout.splitlines()
     for schema in ("plan.schema.json", "fremdrift.schema.json"):
         assert (project / schema).read_text(encoding="utf-8") == (ROOT / schema).read_text(encoding="utf-8")
     assert not (project / "fremdrift.yaml").exists(), "no Fremdrift pages before the conversion starts"
@@ -129,11 +145,12 @@ def test_make_test_validates_and_builds_strictly(borgen: Walkthrough, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "mkdocs build --strict" in result.stdout
     assert (project / "build" / "test-site" / "index.html").exists()
+    text = (project / "plan.yaml").read_text(encoding="utf-8")
     (project / "plan.yaml").write_text(
-        (project / "plan.yaml").read_text(encoding="utf-8").replace("antal: 40", "antal: fyrre", 1), encoding="utf-8"
+        set_value(text, ("sagskategorier", "aabne_ungestoette", "antal"), "fyrre"), encoding="utf-8"
     )
     broken = _make(project, "test", tmp_path)
-    assert broken.returncode != 0 and "skal være et helt tal" in broken.stderr
+    assert broken.returncode != 0 and like(say.NOT_INTEGER).search(broken.stderr)
 
 
 @pytest.mark.parametrize(
@@ -295,9 +312,10 @@ def test_new_on_a_project_writes_nothing_says_so_and_fails(tmp_path):
     before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
     result = run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path)
     assert result.returncode == 1
-    assert f"{target} indeholder allerede et projekt (plan.yaml, Makefile, " in result.stdout
-    assert "Intet er skrevet." in result.stdout and "--kun-manglende" in result.stdout
-    assert "Oprettet" not in result.stdout
+    said = partly(commands.NEW_HAS_PROJECT, target=target, name="'Borgen Kommune'")
+    assert said.search(result.stdout), result.stdout
+    assert f"{target} indeholder allerede et projekt (plan.yaml, Makefile, " in result.stdout  # what it found
+    assert not like(commands.NEW_CREATED).search(result.stdout)
     assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
 
 
@@ -307,7 +325,7 @@ def test_new_adds_only_missing_files_when_asked(tmp_path):
     (target / "Makefile").write_text("# min egen\n", encoding="utf-8")
     result = run_cli("new", str(target), "--kommune", "Borgen Kommune", "--kun-manglende", cwd=tmp_path)
     assert result.returncode == 0
-    assert f"Findes allerede, ikke ændret: {target / 'Makefile'}" in result.stdout
+    assert commands.NEW_KEPT.format(path=target / "Makefile") in result.stdout
     assert (target / "Makefile").read_text(encoding="utf-8") == "# min egen\n"
     assert (target / "plan.yaml").exists()
 
@@ -328,11 +346,9 @@ def test_help_page_is_the_new_projects_own(borgen: Walkthrough):
     shown = re.search(r"^    (plan\.yaml:\d+:\d+: roller\[sagsbehandler\]\.antal: .*)$", page, re.M).group(1)
     plan = borgen.project / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
-    role = text.index("  - id: sagsbehandler\n")
-    at = text.index("antal: ", role)
-    broken = text[:at] + 'antal: "seksten"' + text[text.index(" ", at + 7) :]
+    broken = set_value(text, ("roller", "sagsbehandler", "antal"), "seksten")
     copy = borgen.project.parent / "hjaelp-plan.yaml"
-    copy.write_text(broken.replace('antal: "seksten"', "antal: seksten"), encoding="utf-8")
+    copy.write_text(broken, encoding="utf-8")
     result = run_cli("validate", str(copy), "--docs", str(borgen.project / "docs"), cwd=borgen.project)
     assert shown.replace("plan.yaml", str(copy), 1) in result.stderr, result.stderr
 
@@ -368,16 +384,17 @@ def test_fremdrift_template_validates_and_make_fremdrift_optael_offline_work(bor
 
 def test_missing_go_live_is_named_before_the_references_that_need_it(borgen: Walkthrough, tmp_path):
     text = (borgen.project / "plan.yaml").read_text(encoding="utf-8")
-    comment = next(line for line in text.splitlines() if line.startswith("  go_live:"))
+    comment = text.splitlines()[line_of_key(text, ("projekt", "go_live")) - 1]
     assert "milepælen go_live" not in comment  # a go_live milestone is an error (derived from projekt.go_live)
     plan = tmp_path / "plan.yaml"
-    plan.write_text(text.replace(comment + "\n", "  adgang_til_dubu: 2027-08-01\n"), encoding="utf-8")
+    no_go_live = rename_key(text, ("projekt", "go_live"), "adgang_til_dubu")
+    plan.write_text(set_value(no_go_live, ("projekt", "adgang_til_dubu"), "2027-08-01"), encoding="utf-8")
     result = run_cli("validate", str(plan), "--docs", str(borgen.project / "docs"), cwd=tmp_path)
     lines = [line for line in result.stderr.splitlines() if "plan.yaml:" in line]
-    assert "projekt.go_live: mangler" in lines[0], lines
+    assert partly("projekt.go_live: " + say.MISSING_KEY_HELP, key="go_live").search(lines[0]), lines
     assert all("go_live" in line for line in lines[1:]) and len(lines) >= 2
-    assert 'tilføj den under "milepaele"' not in result.stderr
-    assert "Skriv datoen dér" in lines[1]
+    assert not partly(say.UNKNOWN_ID, section="milepaele").search(result.stderr)
+    assert partly(say.DERIVED_SOURCE_MISSING, value="go_live").search(lines[1])
 
 
 def test_new_fails_when_nothing_can_be_written(tmp_path):
@@ -387,7 +404,8 @@ def test_new_fails_when_nothing_can_be_written(tmp_path):
         result = run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path)
         assert result.returncode == 1, result.stdout
         assert "Traceback" not in result.stderr
-    assert "ikke en mappe" in run_cli("new", str(blocker), "--kommune", "B", cwd=tmp_path).stdout
+    refused = run_cli("new", str(blocker), "--kommune", "B", cwd=tmp_path).stdout
+    assert commands.NEW_NOT_A_FOLDER.format(target=blocker) in refused, refused
     assert run_cli("new", str(tmp_path / "x"), "--kommune", "  ", cwd=tmp_path).returncode == 1
 
 
@@ -400,13 +418,12 @@ def test_validate_warns_about_each_placeholder_until_replaced(borgen: Walkthroug
     marked = sum(line.count("(udfyld") for line in text.splitlines() if not line.lstrip().startswith("#"))
     assert marked >= 15
     assert len(warnings) == marked + 2  # + CVR 00000000 and the bare was.digst.dk address
-    cvr_line = next(i for i, line in enumerate(text.splitlines(), 1) if "cvr:" in line)
-    assert f"plan.yaml:{cvr_line}:3: kommune.cvr: advarsel: CVR-nummeret 00000000 er en pladsholder." in result.stdout
-    assert "kommune.tilgaengelighedserklaering: advarsel: Adressen er en pladsholder" in result.stdout
+    cvr_line = line_of_key(text, ("kommune", "cvr"))
+    assert f"plan.yaml:{cvr_line}:3: kommune.cvr: advarsel: {site_texts.PLACEHOLDER_CVR}" in result.stdout
+    assert f"kommune.tilgaengelighedserklaering: advarsel: {site_texts.PLACEHOLDER_STATEMENT}" in result.stdout
     fixed = tmp_path / "plan.yaml"
-    fixed.write_text(
-        text.replace('"00000000"', '"29189978"').replace("Superbruger 1 (udfyld navn)", "Team Nord"), encoding="utf-8"
-    )
+    text = set_value(text, ("kommune", "cvr"), '"29189978"')
+    fixed.write_text(set_value(text, ("roller", "superbruger", "personer", 0), "Team Nord"), encoding="utf-8")
     again = run_cli("validate", str(fixed), "--docs", str(project / "docs"), cwd=tmp_path).stdout
     assert "kommune.cvr" not in again and "Superbruger 1" not in again
     assert len([line for line in again.splitlines() if "pladsholder" in line]) == len(warnings) - 2
@@ -415,25 +432,14 @@ def test_validate_warns_about_each_placeholder_until_replaced(borgen: Walkthroug
 def test_status_label_is_the_plans_own(tmp_path):
     """Steps 1-3 done but status ikke_startet: the front page must not say "i gang"."""
     plan = tmp_path / "plan.yaml"
-    plan.write_text(edit(example_text(), "status: i_gang", "status: ikke_startet"), encoding="utf-8")
+    plan.write_text(set_value(example_text(), ("klik_opgave", "status"), "ikke_startet"), encoding="utf-8")
     output, _, _ = build_output(plan)
     index = next(p.markdown for p in output.pages if p.path == "index.md")
     assert "Status: ikke startet" in index and "i gang" not in index.split("### Metodens trin")[0]
 
 
-def _text_leaves(node, path=()):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _text_leaves(v, (*path, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _text_leaves(v, (*path, i))
-    elif isinstance(node, str):
-        yield path
-
-
 _EXAMPLE = load_plan(ROOT / "plan.yaml")[1].data
-_TEXTS = sorted(_text_leaves(_EXAMPLE), key=str)
+_TEXTS = sorted((p for p, v in leaves(_EXAMPLE) if isinstance(v, str)), key=str)
 
 
 @settings(max_examples=80, deadline=None)
@@ -466,9 +472,9 @@ def test_new_says_in_danish_why_a_file_could_not_be_written(tmp_path):
     (target / "docs").write_text("en fil, hvor new vil lave en mappe\n", encoding="utf-8")
     result = run_cli("new", str(target), "--kommune", "Borgen Kommune", cwd=tmp_path)
     lines = [line for line in result.stdout.splitlines() if str(target / "docs") + "/" in line]
-    assert lines and all(
-        line.startswith("Kunne ikke skrive") and line.endswith("er en fil, ikke en mappe") for line in lines
-    ), lines  # not "Findes allerede" for a file that was never there
+    assert lines and all(partly(commands.NEW_FAILED, why=reading.OS_NOT_A_FOLDER).fullmatch(line) for line in lines), (
+        lines
+    )  # not "Findes allerede" for a file that was never there
     assert "Not a directory" not in result.stdout
     assert (target / "docs").read_text(encoding="utf-8").startswith("en fil")  # nothing the user wrote is lost
 
@@ -482,19 +488,15 @@ def test_what_the_starting_plans_comments_suggest_is_accepted(borgen: Walkthroug
     )
     go_live = load_plan(borgen.project / "plan.yaml")[0].project.go_live
     before = (go_live - dt.timedelta(days=60)).isoformat()
-    text = edit(
-        text,
-        "minimumsoplysninger:\n",
-        f"minimumsoplysninger:\n  afklaret_dato: {before}\n  deltagere: [sagsbehandler]\n",
+    text = add_key(text, ("minimumsoplysninger",), "afklaret_dato", before)
+    text = add_key(text, ("minimumsoplysninger",), "deltagere", "[sagsbehandler]")
+    scores = ", ".join(
+        f"{o}: {{oekonomi: 3, effektivitet: 4, datakvalitet: 3}}" for o in ("automatisk", "manuel", "blandet")
     )
-    scores = "".join(
-        f"    {o}: {{oekonomi: 3, effektivitet: 4, datakvalitet: 3}}\n" for o in ("automatisk", "manuel", "blandet")
-    )
-    decision = f"    valgt: blandet\n    dato: {before}\n    besluttet_af: Styregruppen\n    begrundelse: Hvorfor.\n"
-    text = edit(text, "      vaegt: 30\n\n", f"      vaegt: 30\n  vurdering:\n{scores}  beslutning:\n{decision}\n")
-    text = edit(
-        text, "milepaele: []", f"milepaele:\n  - id: data_godkendt\n    navn: Data godkendt\n    dato: {before}"
-    )
+    decision = f"{{valgt: blandet, dato: {before}, besluttet_af: Styregruppen, begrundelse: Hvorfor.}}"
+    text = add_key(text, ("konverteringsform",), "vurdering", f"{{{scores}}}")
+    text = add_key(text, ("konverteringsform",), "beslutning", decision)
+    text = set_value(text, ("milepaele",), f"[{{id: data_godkendt, navn: Data godkendt, dato: {before}}}]")
     plan = tmp_path / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
     result = run_cli("validate", str(plan), "--docs", str(borgen.project / "docs"), cwd=tmp_path)

@@ -1,5 +1,8 @@
 """The Danish guide for project leads (VEJLEDNING.md) and the developer README stay apart, and the guide
-only names make targets a project has."""
+only names make targets a project has.
+
+About wording: the guide's headings and the README's links are quoted as written.
+"""
 
 from __future__ import annotations
 

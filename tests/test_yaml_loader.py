@@ -11,8 +11,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import like, partly
 from konverteringsplan.io.yaml_loader import MAX_NODES, LoadedYaml, key_path, load_yaml, load_yaml_text
 from konverteringsplan.messages import PlanError
+from konverteringsplan.texts import reading as say
 
 
 def fail(text, file="plan.yaml", **kw) -> PlanError:
@@ -107,22 +109,24 @@ def test_duplicate_keys_name_both_lines_and_all_duplicates_reported():
     err = fail(text)
     msgs = sorted(err.messages, key=lambda m: m.line)
     assert [(m.line, m.column, m.key) for m in msgs] == [(4, 3, "roller.leder"), (6, 1, "kommune")]
-    assert 'Nøglen "leder" står to gange' in msgs[0].text
-    assert "linje 3 og 4" in msgs[0].text
-    assert "linje 1 og 6" in msgs[1].text
-    assert "kun beholde den sidste" in msgs[1].text
-    assert str(msgs[1]).startswith("plan.yaml:6:1: kommune: Nøglen")
+    twice = {"times": say.TWICE, "forgotten": say.FORGOTTEN_FIRST}
+    assert msgs[0].text == say.DUPLICATE_KEY.format(key="leder", lines="3 og 4", **twice)
+    assert str(msgs[1]) == "plan.yaml:6:1: kommune: " + say.DUPLICATE_KEY.format(key="kommune", lines="1 og 6", **twice)
 
 
 def test_key_three_times_lists_every_line():
     m = one("a: 1\na: 2\nb: 0\na: 3\n")
-    assert "tre gange" in m.text and "linje 1, 2 og 4" in m.text
+    assert m.text == say.DUPLICATE_KEY.format(
+        key="a", times=say.THRICE, lines="1, 2 og 4", forgotten=say.FORGOTTEN_OTHERS
+    )
 
 
 def test_duplicates_inside_list_items():
     m = one("faser:\n  - navn: A\n    navn: B\n")
     assert (m.line, m.key) == (3, "faser[1].navn")
-    assert "linje 2 og 3" in m.text
+    assert m.text == say.DUPLICATE_KEY.format(
+        key="navn", times=say.TWICE, lines="2 og 3", forgotten=say.FORGOTTEN_FIRST
+    )
 
 
 # --- alias bomb -----------------------------------------------------------
@@ -140,13 +144,12 @@ def test_billion_laughs_fails_fast_with_clear_message():
     started = time.monotonic()
     m = one(billion_laughs())
     assert time.monotonic() - started < 5
-    assert "alias-bombe" in m.text
-    assert f"{MAX_NODES:,}".replace(",", ".") in m.text
+    assert m.text == say.TOO_MANY_VALUES_ALIASED.format(limit=f"{MAX_NODES:,}".replace(",", "."))
 
 
 def test_self_referencing_alias_is_refused():
     m = one("a: &a [1, *a]\n")
-    assert "peger på det afsnit, den selv står i" in m.text
+    assert say.ALIAS_CYCLE in m.text
     assert m.line == 1
 
 
@@ -159,26 +162,24 @@ def test_too_large_file_refused(tmp_path: Path):
     with pytest.raises(PlanError) as info:
         load_yaml(p, max_bytes=1000)
     text = info.value.messages[0].text
-    assert "for stor" in text and "5.004 byte" in text and "1.000 byte" in text
+    assert text == say.TOO_BIG.format(size="5.004", limit="1.000")
 
 
 def test_too_large_text_refused():
-    assert "for stor" in one(b"a: 1\n" * 100, max_bytes=50).text
+    assert like(say.TOO_BIG).fullmatch(one(b"a: 1\n" * 100, max_bytes=50).text)
 
 
 def test_missing_file(tmp_path: Path):
     with pytest.raises(PlanError) as info:
         load_yaml(tmp_path / "plan.yaml")
-    assert "findes ikke" in info.value.messages[0].text
+    assert like(say.FILE_NOT_FOUND).fullmatch(info.value.messages[0].text)
 
 
 def test_not_utf8_names_byte_and_line():
     m = one("kommune: Korsbæk\nnavn: Ærø\n".encode("cp1252"))
     assert (m.line, m.column) == (1, 15)
-    assert "ikke gemt som UTF-8" in m.text
-    assert "byte 0xE6" in m.text and "linje 1" in m.text
-    assert "og 1 andre linjer" in m.text
-    assert "UTF-8 uden BOM" in m.text
+    more = say.NOT_UTF8_MORE_LINES.format(others=1)
+    assert partly(say.NOT_UTF8, byte=0xE6, line=1, col=15, more=more).fullmatch(m.text), m.text
 
 
 def test_utf8_bom_is_accepted():
@@ -190,29 +191,28 @@ def test_utf8_bom_is_accepted():
 
 
 def test_utf16_refused():
-    assert "UTF-16" in one("a: 1\n".encode("utf-16")).text
+    assert one("a: 1\n".encode("utf-16")).text == say.UTF16
 
 
 def test_control_character():
     m = one("a: 1\nb: x\x07y\n")
     assert (m.line, m.column) == (2, 5)
-    assert "styretegn (U+0007)" in m.text
+    assert m.text == say.CONTROL_CHARACTER.format(code="U+0007", line=2, col=5)
 
 
 @pytest.mark.parametrize(
-    "text,fragment", [("", "Filen er tom"), ("\n  \n", "Filen er tom"), ("# kun en kommentar\n", "kun kommentarer")]
+    "text,message", [("", say.FILE_EMPTY), ("\n  \n", say.FILE_EMPTY), ("# kun en kommentar\n", say.ONLY_COMMENTS)]
 )
-def test_empty_or_only_comments(text, fragment):
-    assert fragment in one(text).text
+def test_empty_or_only_comments(text, message):
+    assert one(text).text == message
 
 
 @pytest.mark.parametrize(
-    "text,what", [("- a\n- b\n", "en liste"), ("bare tekst\n", "en enkelt værdi"), ("42\n", "en enkelt værdi")]
+    "text,what",
+    [("- a\n- b\n", say.ROOT_IS_A_LIST), ("bare tekst\n", say.ROOT_IS_A_VALUE), ("42\n", say.ROOT_IS_A_VALUE)],
 )
 def test_top_level_must_be_mapping(text, what):
-    m = one(text)
-    assert "Øverst i filen skal der stå nøgler med værdier" in m.text
-    assert what in m.text
+    assert one(text).text == say.ROOT_NOT_KEYS.format(what=what)
 
 
 # --- syntax errors --------------------------------------------------------
@@ -221,57 +221,58 @@ def test_top_level_must_be_mapping(text, what):
 def test_tab_in_indentation():
     m = one("kommune: A\nroller:\n\tleder: 1\n")
     assert (m.line, m.column) == (3, 1)
-    assert "tabulatortegn" in m.text and "mellemrum" in m.text
+    assert like(say.TAB_AT).search(m.text) and say.SPACES_NOT_TABS in m.text
 
 
 def test_tab_elsewhere_gives_hint_on_other_syntax_error():
     # The syntax error is an unclosed list, but line 4 is indented with a tab.
     m = one("a: [1,\n  2\nc: |\n  \tx\n")
-    assert "Linje 4 er rykket ind med tabulatortegn" in m.text
-    assert "YAML kræver mellemrum" in m.text
+    assert say.TAB_INDENT_ONE_LINE.format(lines=4) in m.text
 
 
 def test_tab_hint_lists_other_tab_lines():
     m = one("a:\n\tb: 1\nc:\n  \td: 2\n")
     assert m.line == 2
-    assert "også tabulatortegn i indrykningen i linje 4" in m.text
+    assert say.TAB_ALSO.format(lines=4) in m.text
 
 
 def test_unclosed_quote_points_at_opening_quote():
     m = one('a: 1\nb: "hej\nc: 2\n')
     assert (m.line, m.column) == (2, 4)
-    assert "bliver ikke lukket" in m.text
+    assert say.QUOTE_NOT_CLOSED.format(line=2, col=4) in m.text
 
 
 def test_colon_in_text():
     m = one("a: 1\nnote: Bemærk: husk kaffe\n")
     assert m.line == 2
-    assert "anførselstegn" in m.text
+    assert say.UNEXPECTED_COLON in m.text
 
 
 def test_bad_indentation():
     m = one("a:\n  b: 1\n c: 2\n")
     assert m.line == 3
-    assert "Indrykningen passer ikke" in m.text
+    assert like(say.BAD_INDENT).search(m.text)
 
 
 def test_two_documents():
-    assert "mere end ét YAML-dokument" in one("a: 1\n---\nb: 2\n").text
+    assert say.MORE_THAN_ONE_DOCUMENT in one("a: 1\n---\nb: 2\n").text
 
 
 def test_undefined_alias():
-    assert "anker" in one("a: *mangler\n").text
+    assert say.UNDEFINED_ALIAS in one("a: *mangler\n").text
 
 
 def test_deep_nesting_does_not_crash():
-    assert "dybt" in one("a: " + "[" * 5000 + "]" * 5000 + "\n").text
-    assert "dybt" in one("a: " + "[" * 150 + "]" * 150 + "\n").text
+    too_deep = (like(say.TOO_DEEP), like(say.TOO_DEEP_TO_READ), like(say.TOO_DEEP_HERE))
+    for depth in (5000, 150):
+        text = one("a: " + "[" * depth + "]" * depth + "\n").text
+        assert any(p.search(text) for p in too_deep), text
 
 
 def test_invalid_date_value():
     m = one("go_live: 2027-02-30\n")
     assert (m.line, m.column, m.key) == (1, 10, "go_live")
-    assert '"2027-02-30" kan ikke læses som en dato' in m.text
+    assert partly(say.BAD_VALUE, value="2027-02-30", kind=say.KIND_DATE).search(m.text), m.text
 
 
 # --- tags and merge keys --------------------------------------------------
@@ -281,12 +282,12 @@ def test_invalid_date_value():
 def test_non_standard_tags_refused(tag):
     m = one(f"a: 1\nb: {tag} x\n")
     assert m.line == 2 and m.key == "b"
-    assert "ikke tilladt" in m.text
+    assert partly(say.TAG_REFUSED, tag=tag).search(m.text), m.text
 
 
 def test_python_object_on_collection_is_refused_not_constructed():
     m = one("a: !!python/object/apply:os.system [echo hej]\n")
-    assert "ikke tilladt" in m.text
+    assert like(say.TAG_REFUSED).search(m.text), m.text
 
 
 def test_standard_tags_allowed():
@@ -296,7 +297,7 @@ def test_standard_tags_allowed():
 def test_merge_key_refused():
     m = one("basis: &b {timer: 1}\nfase:\n  <<: *b\n  navn: A\n")
     assert (m.line, m.key) == (3, "fase")
-    assert "'<<' understøttes ikke" in m.text
+    assert say.MERGE_KEY in m.text
 
 
 def test_messages_are_danish_and_have_position():
@@ -311,8 +312,7 @@ def test_too_many_values_without_aliases_is_not_called_a_bomb(monkeypatch):
 
     monkeypatch.setattr(loader, "MAX_NODES", 50)
     m = one("a:\n" + "  - 1\n" * 60)
-    assert "mere end 50 værdier" in m.text
-    assert "alias-bombe" not in m.text
+    assert m.text == say.TOO_MANY_VALUES.format(limit=50)
 
 
 def test_random_input_never_gives_a_traceback():
@@ -362,4 +362,4 @@ def test_tagged_values_that_used_to_crash_or_vanish_are_danish_errors(text):
     with pytest.raises(PlanError) as exc:
         load_yaml_text(text, "plan.yaml")
     message = exc.value.messages[0]
-    assert (message.line, message.key) == (1, "a") and "kan ikke læses som" in message.text
+    assert (message.line, message.key) == (1, "a") and like(say.BAD_VALUE).fullmatch(message.text), message.text

@@ -21,9 +21,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import ROOT, edit, example_text
+from conftest import ROOT, example_text, like, set_value
 from konverteringsplan.pages.markdown import inert_text
+from konverteringsplan.texts import commands
+from konverteringsplan.texts import site as site_texts
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 OFFLINE_ENV = {
@@ -177,17 +180,19 @@ def test_the_nav_links_every_page_and_the_footer_links_the_accessibility_stateme
             continue
         url = _html_path(rel).removesuffix("index.html").rstrip("/")
         assert url in linked, f"{rel} er ikke i navigationen"
-    plan_url = re.search(r"tilgaengelighedserklaering:\s*(\S+)", example_text()).group(1).strip("\"'")
+    plan_url = yaml.safe_load(example_text())["kommune"]["tilgaengelighedserklaering"]
     assert plan_url in front.hrefs
     # ... and says when the content last changed and whom to contact, as under MkDocs
     page = (built / "site" / "index.html").read_text(encoding="utf-8")
-    assert "Sidst ændret 7. december 2026" in page and "Kontakt: Agnes Jensen (projektleder)" in page
+    assert site_texts.FOOTER_UPDATED.format(date="7. december 2026") in page
+    assert site_texts.FOOTER_CONTACT.format(name="Agnes Jensen") in page
 
 
 def test_generated_text_is_in_zensicals_search_index(built):
     items = json.loads((built / "site" / "search.json").read_text(encoding="utf-8"))["items"]
     titles = {item["title"] for item in items}
-    assert {"Tids- og ressourceplan", "Roller og ansvar", "Ordliste", "Sådan redigerer du planen"} <= titles
+    generated = {site_texts.PAGE_SCHEDULE, site_texts.PAGE_ROLES, site_texts.PAGE_GLOSSARY}
+    assert generated | {"Sådan redigerer du planen"} <= titles  # and the hand-written page
     assert any("Korsbæk Kommune" in item["text"] for item in items)
     # Zensical honours data-search-exclude too: no chart tick labels run together as digits
     # ("0255075100timer1357..."), while the table beside the chart is indexed.
@@ -200,8 +205,8 @@ def test_generated_text_is_in_zensicals_search_index(built):
 def test_a_role_name_that_ends_the_title_stays_text(tmp_path):
     hostile = "Sagsbehandler </title><script>alert(1)</script>"
     plan = tmp_path / "plan.yaml"
-    text = edit(example_text(), "navn: Sagsbehandler\n", f'navn: "{hostile}"\n')
-    plan.write_text(edit(text, "flertal: sagsbehandlere\n", f'flertal: "{hostile}"\n'), encoding="utf-8")
+    text = set_value(example_text(), ("roller", "sagsbehandler", "navn"), f'"{hostile}"')
+    plan.write_text(set_value(text, ("roller", "sagsbehandler", "flertal"), f'"{hostile}"'), encoding="utf-8")
     out = tmp_path / "z"
     done = adapt(out, plan=plan)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -230,7 +235,7 @@ def test_the_adapter_never_empties_a_folder_it_did_not_make(tmp_path):
     mine.write_text("mine noter\n", encoding="utf-8")
     done = adapt(out)
     assert done.returncode == 1
-    assert "bliver ikke tømt" in done.stderr
+    assert like(commands.FOLDER_NOT_OURS).search(done.stderr), done.stderr
     assert mine.read_text(encoding="utf-8") == "mine noter\n"
 
 
