@@ -320,22 +320,39 @@ def example_site(tmp_path_factory) -> Path:
     """The example built once with `mkdocs build --strict`, for every test that only reads the site
     (a sitemap needs site_url; any address will do)."""
     out = tmp_path_factory.mktemp("example-site")
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": os.environ.get("SITE_URL") or "https://konverteringsplan.example/",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
+    result = mkdocs_build(ROOT, out, site_url=os.environ.get("SITE_URL") or "https://konverteringsplan.example/")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+# --- a project of its own: copied, built ---------------------------------------------------------------
+
+
+def copy_project(dst: Path, plan_text: str | None = None) -> Path:
+    """What a site build reads (mkdocs.yml, docs/, overrides/, the plan and its schema) copied into `dst`;
+    with `plan_text`, that is the plan."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "plan.yaml", "plan.schema.json"):
+        shutil.copy(ROOT / name, dst / name)
+    shutil.copytree(ROOT / "docs", dst / "docs")
+    shutil.copytree(ROOT / "overrides", dst / "overrides")
+    if plan_text is not None:
+        (dst / "plan.yaml").write_text(plan_text, encoding="utf-8")
+    return dst
+
+
+def mkdocs_build(project: Path, out: Path | None = None, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project` into `out` (default: its site/), a separate process, as CI runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"} | ({"SITE_URL": site_url} if site_url else {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out or project / "site")],
+        cwd=project,
         capture_output=True,
         text=True,
         encoding="utf-8",
         env=env,
     )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
 
 
 VENV = Path(sys.executable).parent.parent  # `make` in a new project uses this venv instead of installing
@@ -400,8 +417,8 @@ def borgen(tmp_path_factory) -> Walkthrough:
 # --- the built wheel ---------------------------------------------------------------------------------
 
 
-def copy_project(dest: Path) -> Path:
-    """The files a build reads: the top-level files (pyproject.toml, MANIFEST.in, README.md, …)
+def copy_source(dest: Path) -> Path:
+    """The files a package build reads: the top-level files (pyproject.toml, MANIFEST.in, README.md, …)
     and generator/."""
     dest.mkdir()
     for path in ROOT.iterdir():
@@ -457,7 +474,7 @@ def wheel() -> Path:
         if built:
             return built[0]
         shutil.rmtree(base / "project", ignore_errors=True)
-        return build_wheel(copy_project(base / "project"), base / "dist")
+        return build_wheel(copy_source(base / "project"), base / "dist")
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,7 @@ import copy
 import functools
 import inspect
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 import types
 import typing
 from collections.abc import Iterator
@@ -39,34 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # --------------------------------------------------------------------------------------------
 
 
-def copy_project(dst: Path, plan_text: str | None = None) -> Path:
-    """Copy what a build needs (mkdocs.yml, docs/, overrides/, the plan) into `dst`."""
-    dst.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "plan.yaml", "plan.schema.json"):
-        if (ROOT / name).exists():
-            shutil.copy(ROOT / name, dst / name)
-    shutil.copytree(ROOT / "docs", dst / "docs")
-    if (ROOT / "overrides").exists():
-        shutil.copytree(ROOT / "overrides", dst / "overrides")
-    if plan_text is not None:
-        (dst / "plan.yaml").write_text(plan_text, encoding="utf-8")
-    return dst
-
-
-def mkdocs_build(project: Path, out: Path | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in `project` (a separate process, exactly as CI runs it)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    out = out or project / "site"
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-    )
-
-
 @functools.cache
 def _markdown_settings() -> tuple[list, dict]:
     from mkdocs.config import load_config
@@ -79,12 +47,6 @@ def project_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions (and their settings) of the project's mkdocs.yml."""
     extensions, configs = _markdown_settings()
     return markdown.Markdown(extensions=extensions, extension_configs=configs)
-
-
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    from conftest import run_cli as in_process
-
-    return in_process(*args, cwd=cwd)
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,9 +21,9 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from safety_support import ROOT, copy_project, example_data, mkdocs_build, scan_site, set_in, text_slots
+from safety_support import ROOT, example_data, scan_site, set_in, text_slots
 
-from conftest import like, line_of_key, set_value
+from conftest import copy_project, like, line_of_key, mkdocs_build, set_value
 from konverteringsplan.analysis import analyse
 from konverteringsplan.build import validate_plan
 from konverteringsplan.messages import PlanError

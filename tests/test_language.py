@@ -27,9 +27,8 @@ import pytest
 from engine_plans import make_plan, plan_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safety_support import copy_project, mkdocs_build
 
-from conftest import EXAMPLE, ROOT, drop_key, example_text, line_of_key, partly, set_value
+from conftest import EXAMPLE, ROOT, copy_project, drop_key, example_text, line_of_key, mkdocs_build, partly, set_value
 from konverteringsplan import formatting
 from konverteringsplan.adapters import cli, zensical
 from konverteringsplan.build import validate_plan

@@ -13,11 +13,11 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from safety_support import copy_project, dump_plan, example_data, leaves, mkdocs_build, run_cli
+from safety_support import dump_plan, example_data, leaves
 
 from bench.synthetic import dump as dump_synthetic
 from bench.synthetic import synthetic_plan
-from conftest import like, partly, set_value
+from conftest import copy_project, like, mkdocs_build, partly, run_cli, set_value
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.io.yaml_loader import MAX_CHARS, load_yaml_text
 from konverteringsplan.messages import MAX_SHOWN, PlanError, os_reason

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from safety_support import copy_project, iter_files, mkdocs_build, run_cli
+from safety_support import iter_files
 
-from conftest import example_text, line_of_key, set_value
+from conftest import copy_project, example_text, line_of_key, mkdocs_build, run_cli, set_value
 from konverteringsplan.adapters.output import write_tree
 from konverteringsplan.pages.common import Output, Page
 from konverteringsplan.texts import commands, reading

@@ -16,9 +16,18 @@ import zipfile
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safety_support import copy_project, mkdocs_build
 
-from conftest import ROOT, add_key, example_text, guard_stops_the_build_on_docs, like, run_cli, set_value
+from conftest import (
+    ROOT,
+    add_key,
+    copy_project,
+    example_text,
+    guard_stops_the_build_on_docs,
+    like,
+    mkdocs_build,
+    run_cli,
+    set_value,
+)
 from konverteringsplan.io.cpr import find_cpr
 from konverteringsplan.messages import Message, PlanError
 from konverteringsplan.texts import commands, reading

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from safety_support import copy_project, mkdocs_build
-
-from conftest import add_item, like
+from conftest import add_item, copy_project, like, mkdocs_build
 from konverteringsplan.texts import commands
 
 MINE = "Min egen side, skrevet i hånden"

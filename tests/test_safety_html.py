@@ -15,13 +15,11 @@ from __future__ import annotations
 import pytest
 from safety_support import (
     MARKER,
-    copy_project,
     dump_plan,
     example_data,
     hostile_plan,
     make_files_for,
     marker,
-    mkdocs_build,
     refused_slots,
     scan_html,
     scan_site,
@@ -29,6 +27,7 @@ from safety_support import (
     text_slots,
 )
 
+from conftest import copy_project, mkdocs_build
 from konverteringsplan.pages.markdown import inert_text
 
 # Three builds keep the test quick; each payload group stays under the 200 characters of a short

@@ -20,8 +20,9 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from safety_support import copy_project, dump_plan, example_data, project_markdown, scan_html, set_in, text_slots
+from safety_support import dump_plan, example_data, project_markdown, scan_html, set_in, text_slots
 
+from conftest import copy_project
 from konverteringsplan.build import validate_plan
 from konverteringsplan.formatting import TEXT_FILTERS, and_list
 from konverteringsplan.io.load import load_plan_text

@@ -18,9 +18,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from safety_support import copy_project
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="stops the server with SIGINT")
 

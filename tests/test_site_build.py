@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from safety_support import copy_project, mkdocs_build
 
-from conftest import example_text, like, set_value
+from conftest import copy_project, example_text, like, mkdocs_build, set_value
 from konverteringsplan.texts import commands
 from konverteringsplan.texts import site as site_texts
 from konverteringsplan.texts import validation as say

@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from safety_support import copy_project
 
-from conftest import ROOT, private_temp
+from conftest import ROOT, copy_project, private_temp
 from konverteringsplan.adapters import worker
 
 MAIN = os.getpid()  # the test process; a forked worker inherits what a test patched, and knows it is not this

@@ -179,9 +179,9 @@ def test_gitlab_release_dry_runs_on_every_push_and_publishes_tags_after_the_test
 def test_make_dist_builds_and_checks_what_a_release_publishes(tmp_path):
     """The dry run itself, on a copy of the project: sdist and wheel, twine check --strict; a tag that
     does not name pyproject.toml's version stops it."""
-    from conftest import VENV, copy_project
+    from conftest import VENV, copy_source
 
-    project = copy_project(tmp_path / "project")
+    project = copy_source(tmp_path / "project")
     # this venv's tools; -o: the copy's own venv is never made (nor this one reinstalled from the copy)
     make = ["make", "-o", ".venv/.installed-test", "dist", f"BIN={VENV / 'bin'}"]
     done = subprocess.run(make, cwd=project, capture_output=True, text=True, timeout=300)

@@ -13,10 +13,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from safety_support import copy_project, dump_plan, example_data, make_files_for, mkdocs_build, scan_site, text_slots
+from safety_support import dump_plan, example_data, make_files_for, scan_site, text_slots
 from safety_support import hostile_plan as _hostile
 from safety_support import marker as _marker
 from safety_support import refused_slots as _refused
+
+from conftest import copy_project, mkdocs_build
 
 PAYLOAD = (
     'Et langt navn, som menuen skærer af <img src=x onerror="window.__pwned=1"> '
