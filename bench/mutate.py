@@ -82,6 +82,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     " weighs more than 0 either way",
     (
         "analysis/progress.py",
+        "if pace and gained > 0 and deadline > d1:",
+        "if pace and gained > 0 and deadline >= d1:",
+    ): "on the deadline itself no working days are left (between(d1, d1) is 0): n1 either way",
+    (
+        "analysis/workload.py",
+        "low, high = dt.date.min + dt.timedelta(days=14), dt.date.max - dt.timedelta(days=14)  # room for week ends",
+        "low, high = dt.date.min + dt.timedelta(days=13), dt.date.max - dt.timedelta(days=14)  # room for week ends",
+    ): "13 days leave room for a week's ends as well; no plan's dates come near the year 1",
+    (
+        "analysis/progress.py",
         "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
         "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",
     ): "differs only for a rate of exactly the threshold + 1e-9, which no whole counts give",

@@ -21,7 +21,7 @@ import yaml
 from conftest import EXAMPLE, ROOT, like, set_keys
 from konverteringsplan.analysis import Figures, analyse
 from konverteringsplan.analysis.progress import BEHIND, DONE, ON_TRACK, Item, ProgressFigures, analyse_progress, wilson
-from konverteringsplan.io.load import load_plan
+from konverteringsplan.io.load import load_plan, load_plan_text
 from konverteringsplan.io.progress import load_progress
 from konverteringsplan.messages import ERROR, WARNING, Message
 from konverteringsplan.model import Plan
@@ -89,6 +89,9 @@ def test_on_track_means_done_at_least_as_planned(tmp_path):
         _, facts = progress(tmp_path, (("status", LAST - 1, "arbejdspakker", "rest_automatiske_sager"), n))
         rest = item(facts, "rest_automatiske_sager")
         assert (rest.planned, rest.verdict, rest.behind) == (140, verdict, behind), n
+        # the caseworkers' other work is done or not started: the role is as far behind as the package
+        role = next(r for r in facts.roles if r.role.id == "sagsbehandler")
+        assert (role.planned, role.done - n, role.verdict, role.behind) == (335, 195, verdict, behind), n
 
 
 RECONCILED = "afstemning.kategorier[1]"  # aabne_stoettende: 280 in the old system, 278 in DUBU
@@ -179,3 +182,36 @@ def test_cases_by_the_deadline_at_the_measured_pace(tmp_path, n, at_deadline):
     assert (rest.start, rest.deadline) == (D(2027, 2, 15), D(2027, 2, 26))
     assert rest.at_deadline == at_deadline == n + n * 5 // 5
     assert rest.pace == n / 5
+
+
+def test_two_rounds_of_one_activity_on_the_same_day_the_later_in_the_file_counts(tmp_path):
+    first = copy.deepcopy(_progress_data()["kontrolrunder"][0])  # kontrolrunde_1, 19 February: 4 faults in 138
+    again = {**copy.deepcopy(first), "fejl": 9, "ruter": []}  # the same day: 9 of 138 = 6,5 %, over 5 %
+    for rounds, over in [([first, again], True), ([again, first], False)]:
+        _, facts = progress(tmp_path, (("kontrolrunder",), rounds))
+        missing = next(c for c in facts.criteria if c.criterion.id == "fejlrate").missing
+        assert any(like(site_texts.MISSING_FAULT_RATE).fullmatch(m) for m in missing) is over
+
+
+@pytest.mark.parametrize(("faults", "shown"), [(7, "5,1 %"), (14, "10,1 %")])
+def test_a_fault_rate_over_the_limit_is_shown_with_one_decimal(tmp_path, faults, shown):
+    # 7 of 138 = 5,07 %, 14 of 138 = 10,14 %: over the criterion's 5 % (a whole limit shows no decimal)
+    _, facts = progress(tmp_path, ((*ROUND, "fejl"), faults), ((*ROUND, "ruter"), []))
+    missing = next(c for c in facts.criteria if c.criterion.id == "fejlrate").missing
+    [said] = [m for m in missing if like(site_texts.MISSING_FAULT_RATE).fullmatch(m)]
+    assert said == site_texts.MISSING_FAULT_RATE.format(activity="Kontrolrunde 1", rate=shown, threshold="5 %")
+
+
+@pytest.mark.parametrize(("limits", "below"), [((5, 2), False), ((2, 5), False), ((5, 3), True)])
+def test_of_two_fault_rate_criteria_for_every_round_the_stricter_limit_holds(limits, below):
+    # kontrolrunde_1: 4 faults in 138 = 2,9 %; two criteria that name no activity (so cover every round)
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    criteria = data["go_no_go"]["kriterier"]
+    rate = next(c for c in criteria if c["id"] == "fejlrate")
+    del rate["aktiviteter"]
+    criteria.append({**rate, "id": "fejlrate_skrap", "navn": "Fejlraten er lav"})
+    rate["graense_pct"], criteria[-1]["graense_pct"] = limits
+    plan, _ = load_plan_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    facts = analyse_progress(plan, load_progress(ROOT / "fremdrift.yaml")[0], analyse(plan).planning)
+    quality = facts.quality[0]
+    assert (quality.threshold, quality.below) == (min(limits), below)
