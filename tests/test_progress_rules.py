@@ -13,18 +13,7 @@ import json
 import pytest
 from progress_support import errors, one, progress_text, project, said
 
-from conftest import (
-    ROOT,
-    add_item,
-    add_key,
-    drop_key,
-    example_text,
-    like,
-    line_of_key,
-    rename_key,
-    run_cli,
-    set_value,
-)
+from conftest import ROOT, add_item, add_key, drop_key, example_text, like, line_of_key, rename_key, run_cli, set_value
 from konverteringsplan.build import checked_plan
 from konverteringsplan.messages import PlanError
 from konverteringsplan.model.schema import PROGRESS_SCHEMA_FILE, progress_schema_text

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.run import stop
 from conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="stops the server with SIGINT")
@@ -47,12 +47,7 @@ def serve(project: Path, log: Path):
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def fetch(url: str) -> str | None:
