@@ -91,6 +91,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "low, high = dt.date.min + dt.timedelta(days=13), dt.date.max - dt.timedelta(days=14)  # room for week ends",
     ): "13 days leave room for a week's ends as well; no plan's dates come near the year 1",
     (
+        "analysis/workload.py",
+        "if a.hours <= 0 or a.owner is None or a.end < a.start:",
+        "if a.hours < 0 or a.owner is None or a.end < a.start:",
+    ): "an activity of 0 hours places no hours and is outside the horizon (render --out of a plan with one"
+    " is byte for byte the same)",
+    (
         "analysis/progress.py",
         "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
         "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DELETE, EXAMPLE, like, set_keys
+from conftest import DELETE, EXAMPLE, drop_key, example_text, like, partly, run_cli, set_keys
 from konverteringsplan import formatting as fmt
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.messages import ERROR, WARNING, Message
@@ -401,3 +401,69 @@ def test_completed_is_an_error_only_while_one_of_the_first_three_steps_is_open(w
     found = [m for m in msgs if m.key == "klik_opgave.status" and like(say.TASK_STEP_MISSING).fullmatch(m.text)]
     assert [m.severity for m in found] == [ERROR] * len(steps)
     assert all(say.TASK_STEP_MISSING.split("{number}")[0] + n in m.text for m, n in zip(found, steps))
+
+
+@pytest.mark.parametrize(
+    ("where", "steps"),
+    [(("konverteringsform", "muligheder", 0, "navn"), ["2"]), (("arbejdspakker", 0, "navn"), ["3"])],
+)
+def test_completed_is_an_error_while_step_two_or_three_is_open(where, steps):
+    msgs = messages((("klik_opgave", "status"), "fuldfoert"), (where, "Navn (udfyld)"))
+    found = [m for m in msgs if m.key == "klik_opgave.status" and like(say.TASK_STEP_MISSING).fullmatch(m.text)]
+    assert [m.text.split(say.TASK_STEP_MISSING.split("{number}")[0])[1][0] for m in found] == steps
+
+
+# --- go-live: re-entry, the follow-up package, the counting order ------------------------------------
+
+RE_ENTRY = ("projekt", "frysning", "genindtastning")
+
+
+@pytest.mark.parametrize(("hours", "warned"), [(0, True), (0.5, False), (1, False)])
+def test_any_re_entry_hours_answer_an_extraction_before_the_freeze(hours, warned):
+    # the extraction (8 February) comes before the freeze (15 February): changes in between must be re-entered
+    rows = [{**row, "timer": hours} for row in _example()["projekt"]["frysning"]["genindtastning"]]
+    msgs = messages((RE_ENTRY, rows))
+    assert bool(at(msgs, "overgang.udtraek", say.EXTRACTION_BEFORE_FREEZE)) is warned
+
+
+FOLLOW_UP_ID = "juridisk_grundlag_ved_opfoelgning"
+FOLLOW_UP = f"arbejdspakker[{FOLLOW_UP_ID}].tidspunkt"
+
+
+@pytest.mark.parametrize(("march", "expected"), [(0, [ERROR]), (1, [])])
+def test_a_follow_up_package_needs_one_follow_up_in_some_month(march, expected):
+    months = dict.fromkeys(_example()["foerste_opfoelgninger"], 0) | {"2027-03": march}
+    msgs = messages((("foerste_opfoelgninger",), months))
+    assert severities(msgs, FOLLOW_UP, say.FOLLOW_UP_PACKAGE_NO_MONTHS) == expected
+
+
+def test_a_follow_up_package_with_no_hours_needs_no_months():
+    # the package takes only the closed categories, which are not converted: 0 hours, nothing to place
+    months = dict.fromkeys(_example()["foerste_opfoelgninger"], 0)
+    closed = ["lukkede_seneste_2_aar", "lukkede_aeldre"]
+    msgs = messages((("foerste_opfoelgninger",), months), (("arbejdspakker", FOLLOW_UP_ID, "kategorier"), closed))
+    assert severities(msgs, FOLLOW_UP, say.FOLLOW_UP_PACKAGE_NO_MONTHS) == []
+
+
+OPEN = ["aabne_stoettende", "aabne_anbringelser", "aabne_undersoegelser", "aabne_ungestoette"]
+
+
+@pytest.mark.parametrize(("open_count", "warned"), [(1, False), (2, True), (3, True)])
+def test_a_counting_order_is_needed_from_two_open_categories(open_count, warned):
+    # the order names none of them; categories beyond `open_count` are made closed
+    closed = [(("sagskategorier", c, "status"), "lukket") for c in OPEN[open_count:]]
+    msgs = messages((("omfang", "raekkefoelge"), []), *closed)
+    assert bool(at(msgs, "omfang", say.SCOPE_PRECEDENCE_MISSING)) is warned
+
+
+def test_a_missing_go_live_names_the_first_deadline_that_needs_it_and_lists_the_others(write_plan):
+    text = drop_key(example_text(), ("projekt", "go_live"))
+    uses = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "frist: go_live"]
+    assert len(uses) >= 3
+    result = run_cli("validate", str(write_plan(text)))
+    said = [
+        line for line in result.stderr.splitlines() if partly(say.DERIVED_SOURCE_MISSING, value="go_live").search(line)
+    ]
+    also = say.ALSO_IN_LINES.format(value="go_live", lines=lines_named(uses[1:]))
+    assert len(said) == 1 and f"plan.yaml:{uses[0]}:" in said[0]  # at the first deadline that needs it
+    assert said[0].endswith(say.DERIVED_SOURCE_MISSING.format(value="go_live", source="projekt.go_live") + also + ".")

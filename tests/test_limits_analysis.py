@@ -394,3 +394,12 @@ def test_re_entry_may_take_a_single_day(end, daily):
     plan = plan_with(((*freeze, "fra"), D(2027, 2, 22)), ((*freeze, "til"), end))
     works = [w for w in analyse(plan).planning.load.works if w.kind is WorkKind.reentry and w.role == "sagsbehandler"]
     assert [w.daily for w in works] == [pytest.approx(daily)]
+
+
+def test_a_session_on_the_last_day_of_the_plan_keeps_its_hours():
+    # a session after the last follow-up month (August 2027) is the plan's last date: its hours still count
+    hours = analyse(example()).planning.totals["studentermedhjaelper"].hours
+    moved = plan_with((("undervisning", "sessioner", "studenter-intro", "dato"), D(2027, 9, 6)))
+    planning = analyse(moved).planning
+    assert planning.load.weeks[-1] == (2027, 36)
+    assert planning.totals["studentermedhjaelper"].hours == pytest.approx(hours)
