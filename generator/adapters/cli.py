@@ -6,7 +6,7 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..channel import clean_output
 from ..messages import PlanError, os_error_text
@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
 HELP_WIDTH = 100  # columns of the help text
 HELP_COLUMN = 26  # where an argument's help starts (a longer name gets a line of its own)
+
+
+class Subcommands(Protocol):
+    """What ``add_subparsers()`` returns, as its documentation describes it: an object with ``add_parser``."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> DanishArgumentParser: ...
 
 
 class DanishArgumentParser(argparse.ArgumentParser):
@@ -35,7 +41,7 @@ class DanishArgumentParser(argparse.ArgumentParser):
         self.arguments: list[argparse.Action] = []  # in the order added: usage and help list them so
         self.required: list[argparse.Action] = []  # checked here, not by argparse (its message is English)
         self.commands: dict[str, tuple[DanishArgumentParser, str]] = {}  # name → (parser, one-line help)
-        self.subcommands: argparse._SubParsersAction[DanishArgumentParser] | None = None
+        self.subcommands: Subcommands | None = None
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=wording.HELP_HELP)
 
     def add_argument(self, *names: str, required: bool = False, **kwargs) -> argparse.Action:
