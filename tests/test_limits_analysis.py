@@ -28,10 +28,13 @@ from konverteringsplan.analysis.calendar import (
     public_holidays,
     role_capacity,
     shift,
+    week_of,
 )
 from konverteringsplan.analysis.economics import BreakEven, score_conflicts
 from konverteringsplan.analysis.effort import split_cases
-from konverteringsplan.analysis.guide import works_in_freeze
+from konverteringsplan.analysis.forecast import Point, trim_to_progress
+from konverteringsplan.analysis.golive import DeadlineWeek
+from konverteringsplan.analysis.guide import control_view, works_in_freeze
 from konverteringsplan.analysis.kinds import WorkKind
 from konverteringsplan.analysis.milestones import by_id, milestones
 from konverteringsplan.analysis.placeholders import placeholders
@@ -253,7 +256,8 @@ def test_a_package_with_no_hours_left_does_not_widen_the_weeks_shown():
         (("arbejdspakker", "basis_manuelle_sager", "til"), D(2026, 10, 30)),
     )
     planning = analyse(plan).planning
-    assert next(pw.hours for pw in planning.packages if pw.package.id == "basis_manuelle_sager") == 0
+    basis = next(pw for pw in planning.packages if pw.package.id == "basis_manuelle_sager")
+    assert (basis.hours, basis.case_count, basis.taken_cases) == (0, 0, 195)  # "0 sager", all 195 on the team
     assert (planning.load.weeks[0], planning.load.weeks[-1]) == ((2026, 47), (2027, 35))
     assert (analyse(example()).planning.load.weeks[0]) == (2026, 47)
 
@@ -403,3 +407,64 @@ def test_a_session_on_the_last_day_of_the_plan_keeps_its_hours():
     planning = analyse(moved).planning
     assert planning.load.weeks[-1] == (2027, 36)
     assert planning.totals["studentermedhjaelper"].hours == pytest.approx(hours)
+
+
+# --- the forecast chart and the weeks after go-live --------------------------------------------------
+
+
+def _points(*counts: int) -> list[Point]:
+    sundays = [D(2027, 1, 3) + dt.timedelta(weeks=i) for i in range(len(counts))]
+    return [Point(week_of(d), d, n, n) for d, n in zip(sundays, counts)]
+
+
+@pytest.mark.parametrize(
+    ("counts", "first", "last"),
+    [
+        ((10, 20, 30), 0, 2),  # progress from the first week: the chart starts there
+        ((0, 10, 30), 0, 2),  # one week of nothing before it is kept, as the chart's starting line
+        ((0, 0, 10, 30, 30), 1, 3),  # ... but no more; and it ends in the first week everything is done
+    ],
+)
+def test_the_forecast_runs_from_the_week_before_progress_to_the_week_all_is_done(counts, first, last):
+    points = _points(*counts)
+    assert trim_to_progress(points, 30) == points[first : last + 1]
+
+
+@pytest.mark.parametrize(
+    ("deadlines", "conversion", "over"),
+    [
+        (0.0, 50.0, False),  # conversion alone over capacity is the planning's own warning, not this one
+        (0.5, 39.5, False),  # exactly at capacity (40 h)
+        (0.5, 39.6, True),  # half an hour of deadlines tips the week over
+        (2.0, 38.1, True),
+    ],
+)
+def test_a_week_after_go_live_is_over_capacity_only_with_deadlines_in_it(deadlines, conversion, over):
+    week = DeadlineWeek("sagsbehandler", (2027, 10), deadlines, conversion, 40.0)
+    assert week.over is over
+
+
+@pytest.mark.parametrize(("supporting", "sample"), [(114, 20), (115, 20), (116, 21)])
+def test_the_control_sample_is_the_share_of_the_other_cases_rounded_up(supporting, sample):
+    # every placement is checked (alle_sager_i); 10 % of the rest: supporting + 45 investigations + 40 young
+    # people, so 199 → 19,9 → 20, 200 → 20, 201 → 20,1 → 21 cases
+    view = control_view(plan_with((("sagskategorier", "aabne_stoettende", "antal"), supporting)))
+    assert view is not None and view.sample_percent == 10
+    assert view.sample_cases == sample
+
+
+def test_a_vendor_that_saves_nothing_a_case_never_pays_for_itself():
+    # no field marked automatisk, no price per case, no own check: a case costs the same either way, so the
+    # fixed price is never earned back ("aldrig"), for the vendor's cases and for all of them
+    groups = copy.deepcopy(_example()["minimumsoplysninger"]["feltgrupper"])
+    for field in (f for g in groups for f in g["felter"]):
+        field.pop("automatisk", None)
+    plan = plan_with(
+        (("minimumsoplysninger", "feltgrupper"), groups),
+        (("leverandoertilbud", "pris_pr_sag"), 0),
+        (("leverandoertilbud", "intern_indsats"), []),
+    )
+    planning = analyse(plan).planning
+    for be in (planning.break_even_routed, planning.break_even):
+        assert be is not None and be.manual_per_case == be.automatic_per_case
+        assert be.cases is None and not be.automatic_cheaper_now

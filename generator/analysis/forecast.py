@@ -109,7 +109,7 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
     mins = [int(sum(m[i] for m, _ in per_cat.values()) + 1e-6) for i in range(len(points_at))]
     fulls = [int(sum(f[i] for _, f in per_cat.values()) + 1e-6) for i in range(len(points_at))]
     points = [Point(week_of(e), e, mins[i], fulls[i]) for i, e in enumerate(evals)]
-    points = _trim(points, total)
+    points = trim_to_progress(points, total)
     return Forecast(
         points,
         total,
@@ -120,7 +120,7 @@ def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.d
     )
 
 
-def _trim(points: list[Point], total: int) -> list[Point]:
+def trim_to_progress(points: list[Point], total: int) -> list[Point]:
     """From the first week with progress to the first week where everything is done."""
     start = next((i for i, p in enumerate(points) if p.minimum or p.full), 0)
     start = max(0, start - 1)
