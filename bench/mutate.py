@@ -98,6 +98,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     " is byte for byte the same)",
     (
         "analysis/progress.py",
+        "finish = days.add(d1, need, limit) if need <= FORECAST_REACH else None",
+        "finish = days.add(d1, need, limit) if need < FORECAST_REACH else None",
+    ): "need is in working days, the limit in calendar days: FORECAST_REACH working days never fit before the"
+    " limit, so add() gives None either way",
+    (
+        "analysis/progress.py",
         "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
         "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",
     ): "differs only for a rate of exactly the threshold + 1e-9, which no whole counts give",

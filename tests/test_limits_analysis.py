@@ -32,7 +32,7 @@ from konverteringsplan.analysis.calendar import (
 )
 from konverteringsplan.analysis.economics import BreakEven, score_conflicts
 from konverteringsplan.analysis.effort import split_cases
-from konverteringsplan.analysis.forecast import Point, trim_to_progress
+from konverteringsplan.analysis.forecast import Point, cumulative_share, trim_to_progress
 from konverteringsplan.analysis.golive import DeadlineWeek
 from konverteringsplan.analysis.guide import control_view, works_in_freeze
 from konverteringsplan.analysis.kinds import WorkKind
@@ -468,3 +468,14 @@ def test_a_vendor_that_saves_nothing_a_case_never_pays_for_itself():
     for be in (planning.break_even_routed, planning.break_even):
         assert be is not None and be.manual_per_case == be.automatic_per_case
         assert be.cases is None and not be.automatic_cheaper_now
+
+
+@pytest.mark.parametrize(
+    ("daily", "shares"),
+    [
+        ({D(2027, 1, 5): 2.0, D(2027, 1, 6): 2.0}, [0.0, 0.5, 1.0]),
+        ({D(2027, 1, 5): 0.0}, [0.0, 1.0, 1.0]),  # work of no hours is done the day it is planned
+    ],
+)
+def test_the_share_of_work_done_by_each_day(daily, shares):
+    assert cumulative_share(daily, [D(2027, 1, 4), D(2027, 1, 5), D(2027, 1, 6)]) == shares

@@ -215,3 +215,19 @@ def test_of_two_fault_rate_criteria_for_every_round_the_stricter_limit_holds(lim
     facts = analyse_progress(plan, load_progress(ROOT / "fremdrift.yaml")[0], analyse(plan).planning)
     quality = facts.quality[0]
     assert (quality.threshold, quality.below) == (min(limits), below)
+
+
+@pytest.mark.parametrize(("day", "pace"), [(D(2027, 2, 15), 20), (D(2027, 2, 16), 10)])
+def test_a_count_on_the_first_day_includes_that_days_work(tmp_path, day, pace):
+    # rest_automatiske_sager starts Monday 15 February: 20 cases counted that evening took one working day
+    counted = (("status", LAST - 1, "dato"), day)
+    _, facts = progress(tmp_path, counted, (("status", LAST - 1, "arbejdspakker", "rest_automatiske_sager"), 20))
+    assert item(facts, "rest_automatiske_sager").pace == pace
+
+
+def test_the_quality_table_shows_the_wilson_interval_in_percent(tmp_path):
+    _, facts = progress(tmp_path)
+    quality = facts.quality[0]  # kontrolrunde_1: 4 faults in 138
+    low, high = wilson(4, 138)
+    assert (quality.low_pct, quality.high_pct) == (pytest.approx(100 * low), pytest.approx(100 * high))
+    assert 1.1 < quality.low_pct < 1.2 and 7.2 < quality.high_pct < 7.3  # 1,1 %–7,2 % by hand (z = 1,96)

@@ -45,7 +45,7 @@ class Forecast:
     full_done: Point | None  # first week every case has the full legal basis
 
 
-def _cumulative(daily: dict[dt.date, float], evals: list[dt.date]) -> list[float]:
+def cumulative_share(daily: dict[dt.date, float], evals: list[dt.date]) -> list[float]:
     """Share of `daily`'s total done by the end of each eval day (1.0 when the total is 0)."""
     total = sum(daily.values())
     days = sorted(daily)
@@ -67,7 +67,7 @@ def progress_by_owner(works: list[Work], evals: list[dt.date]) -> dict[Owned, li
         per = merged.setdefault(w.owner, {})
         for d, h in w.daily.items():
             per[d] = per.get(d, 0.0) + (h if w.hours > 0 else 1.0)
-    return {k: _cumulative(v, evals) for k, v in merged.items()}
+    return {k: cumulative_share(v, evals) for k, v in merged.items()}
 
 
 def forecast(plan: Plan, rows: list[CoverageRow], works: list[Work], first: dt.date, last: dt.date) -> Forecast:

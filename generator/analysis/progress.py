@@ -115,10 +115,6 @@ class Item:
         return self.history[-1].done if self.history else 0
 
     @property
-    def counted_on(self) -> dt.date | None:
-        return self.history[-1].date if self.history else None
-
-    @property
     def left(self) -> int:
         return max(0, self.total - self.done)
 
