@@ -151,6 +151,9 @@ def test_wilson_interval_by_hand():
     # no faults: [0, z²/(n + z²)]; all faults: [n/(n + z²), 1]
     assert wilson(0, 10) == (0.0, pytest.approx(z * z / (10 + z * z)))
     assert wilson(10, 10) == pytest.approx((10 / (10 + z * z), 1.0))
+    # a sample of one case already says something (0 of 1: at most 79 %); none says nothing
+    assert wilson(0, 1) == (0.0, pytest.approx(z * z / (1 + z * z)))
+    assert wilson(1, 1) == pytest.approx((1 / (1 + z * z), 1.0))
     # the example's round: 4 of 138
     p, n = 4 / 138, 138
     centre, spread = p + z * z / (2 * n), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
