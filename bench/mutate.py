@@ -104,6 +104,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     " limit, so add() gives None either way",
     (
         "analysis/progress.py",
+        "return None if self.threshold is None else self.rate_pct <= self.threshold + 1e-9",
+        "return None if self.threshold is None else self.rate_pct < self.threshold + 1e-9",
+    ): "differs only for a rate of exactly the threshold + 1e-9, which no whole counts give",
+    (
+        "analysis/progress.py",
         "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
         "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",
     ): "differs only for a rate of exactly the threshold + 1e-9, which no whole counts give",

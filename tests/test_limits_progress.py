@@ -205,13 +205,16 @@ def test_a_fault_rate_over_the_limit_is_shown_with_one_decimal(tmp_path, faults,
     assert said == site_texts.MISSING_FAULT_RATE.format(activity="Kontrolrunde 1", rate=shown, threshold="5 %")
 
 
+@pytest.mark.parametrize("named", [False, True], ids=["for every round", "for kontrolrunde_1"])
 @pytest.mark.parametrize(("limits", "below"), [((5, 2), False), ((2, 5), False), ((5, 3), True)])
-def test_of_two_fault_rate_criteria_for_every_round_the_stricter_limit_holds(limits, below):
-    # kontrolrunde_1: 4 faults in 138 = 2,9 %; two criteria that name no activity (so cover every round)
+def test_of_two_fault_rate_criteria_the_stricter_limit_holds(limits, below, named):
+    # kontrolrunde_1: 4 faults in 138 = 2,9 %; two criteria that name no activity (so cover every round), or
+    # both name kontrolrunde_1
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     criteria = data["go_no_go"]["kriterier"]
     rate = next(c for c in criteria if c["id"] == "fejlrate")
-    del rate["aktiviteter"]
+    if not named:
+        del rate["aktiviteter"]
     criteria.append({**rate, "id": "fejlrate_skrap", "navn": "Fejlraten er lav"})
     rate["graense_pct"], criteria[-1]["graense_pct"] = limits
     plan, _ = load_plan_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
