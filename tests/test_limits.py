@@ -467,3 +467,24 @@ def test_a_missing_go_live_names_the_first_deadline_that_needs_it_and_lists_the_
     also = say.ALSO_IN_LINES.format(value="go_live", lines=lines_named(uses[1:]))
     assert len(said) == 1 and f"plan.yaml:{uses[0]}:" in said[0]  # at the first deadline that needs it
     assert said[0].endswith(say.DERIVED_SOURCE_MISSING.format(value="go_live", source="projekt.go_live") + also + ".")
+
+
+@pytest.mark.parametrize(
+    ("freeze", "others"),
+    [
+        (D(2027, 1, 8), ""),  # only the students' session (7 January) comes before the freeze
+        (D(2027, 1, 12), say.AND_ONE_OTHER),  # ... and the students' package (from 11 January)
+        (D(2027, 2, 15), say.AND_OTHERS.format(n=6)),
+    ],
+)
+def test_work_before_a_freeze_without_re_entry_hours_names_the_first_and_counts_the_rest(freeze, others):
+    rows = [{**row, "timer": 0} for row in _example()["projekt"]["frysning"]["genindtastning"]]
+    msgs = messages((RE_ENTRY, rows), ((*FREEZE, "fra"), freeze))
+    expected = say.CONVERTED_BEFORE_FREEZE.format(
+        what='"DUBU for studentermedhjælpere"',
+        others=others,
+        first="7. januar 2027",
+        freeze=fmt.date(freeze),
+        old_system="SBSYS",
+    )
+    assert at(msgs, "projekt.frysning") == [(WARNING, expected)]

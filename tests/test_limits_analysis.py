@@ -402,11 +402,12 @@ def test_re_entry_may_take_a_single_day(end, daily):
 
 def test_a_session_on_the_last_day_of_the_plan_keeps_its_hours():
     # a session after the last follow-up month (August 2027) is the plan's last date: its hours still count
-    hours = analyse(example()).planning.totals["studentermedhjaelper"].hours
+    totals = analyse(example()).planning.totals
     moved = plan_with((("undervisning", "sessioner", "studenter-intro", "dato"), D(2027, 9, 6)))
     planning = analyse(moved).planning
     assert planning.load.weeks[-1] == (2027, 36)
-    assert planning.totals["studentermedhjaelper"].hours == pytest.approx(hours)
+    for role in ("studentermedhjaelper", "superbruger"):  # the participants' hours and the trainer's
+        assert planning.totals[role].hours == pytest.approx(totals[role].hours), role
 
 
 # --- the forecast chart and the weeks after go-live --------------------------------------------------
@@ -479,3 +480,28 @@ def test_a_vendor_that_saves_nothing_a_case_never_pays_for_itself():
 )
 def test_the_share_of_work_done_by_each_day(daily, shares):
     assert cumulative_share(daily, [D(2027, 1, 4), D(2027, 1, 5), D(2027, 1, 6)]) == shares
+
+
+@pytest.mark.parametrize("hours", [0.5, 1, 2])
+def test_an_activity_of_an_hour_or_less_is_in_the_load(hours):
+    # the project lead's ordering (12 hours in the example) made short
+    before = analyse(example()).planning.totals["projektleder"].hours
+    plan = plan_with((("aktiviteter", "bestil_konvertering", "timer"), hours))
+    assert analyse(plan).planning.totals["projektleder"].hours == pytest.approx(before - 12 + hours)
+
+
+def test_a_session_on_the_first_day_of_the_plan_keeps_its_hours():
+    # four weeks before go-live is the horizon's first day at least; a session there, before all other work
+    totals = analyse(example()).planning.totals
+    moved = plan_with((("undervisning", "sessioner", "studenter-intro", "dato"), D(2026, 11, 2)))
+    planning = analyse(moved).planning
+    assert planning.load.weeks[0] == (2026, 45)
+    for role in ("studentermedhjaelper", "superbruger"):  # the participants' hours and the trainer's
+        assert planning.totals[role].hours == pytest.approx(totals[role].hours), role
+
+
+def test_a_roles_cost_is_its_exact_hours_times_its_rate_to_the_ore():
+    # students 85 5/12 h × 165 kr. = 14.093,75 kr.; caseworkers 771 1/6 h × 400 kr. = 308.466,67 kr.
+    totals = analyse(example()).planning.totals
+    assert (totals["studentermedhjaelper"].hours, totals["studentermedhjaelper"].cost) == (85.42, 14093.75)
+    assert (totals["sagsbehandler"].hours, totals["sagsbehandler"].cost) == (771.17, 308466.67)

@@ -237,3 +237,15 @@ def test_the_quality_table_shows_the_wilson_interval_in_percent(tmp_path):
     low, high = wilson(4, 138)
     assert (quality.low_pct, quality.high_pct) == (pytest.approx(100 * low), pytest.approx(100 * high))
     assert 1.1 < quality.low_pct < 1.2 and 7.2 < quality.high_pct < 7.3  # 1,1 %–7,2 % by hand (z = 1,96)
+
+
+@pytest.mark.parametrize(("dubu", "n"), [(211, 0), (210, 1), (209, 2)])
+def test_unexplained_payments_are_counted_in_words_that_agree(tmp_path, dubu, n):
+    # February: 212 payments in the old system; the explanation covers one missing payment in DUBU
+    msgs, _ = progress(tmp_path, (("afstemning", "oekonomi", "maaneder", 0, "betalinger_dubu"), dubu))
+    said = [m.text for m in msgs if m.key == "afstemning.oekonomi.maaneder[1]"]
+    found = [t for t in said if like(say.FINANCE_PAYMENTS_UNEXPLAINED).fullmatch(t)]
+    expected = say.FINANCE_PAYMENTS_UNEXPLAINED.format(
+        month="2027-02", n=n, payments=say.PAYMENT_WORDS[n != 1], old=212, dubu=dubu, when=say.BEFORE_GO_LIVE_WARNING
+    )
+    assert found == ([expected] if n else [])

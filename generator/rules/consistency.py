@@ -37,7 +37,7 @@ def freeze_reentry(ctx: Context) -> None:
     if not early:
         return
     _path, what, first = early[0]
-    others = say.AND_OTHERS.format(n=len(early) - 1) if len(early) > 1 else ""
+    others = {1: "", 2: say.AND_ONE_OTHER}.get(len(early), say.AND_OTHERS.format(n=len(early) - 1))
     ctx.warning(
         ("projekt", "frysning"),
         say.CONVERTED_BEFORE_FREEZE.format(

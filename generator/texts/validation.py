@@ -290,6 +290,7 @@ TRAINER_NOT_SUPER_USER = (
 
 VENDOR_DELIVERY = "{vendor}s levering"
 AND_OTHERS = " (og {n} andre)"
+AND_ONE_OTHER = " (og én til)"  # not "og 1 andre"
 CONVERTED_BEFORE_FREEZE = (
     "{what}{others} konverterer sager fra {first}, før frysningen begynder "
     "{freeze}. Ændringer i {old_system} mellem konverteringen og "
