@@ -488,3 +488,28 @@ def test_work_before_a_freeze_without_re_entry_hours_names_the_first_and_counts_
         old_system="SBSYS",
     )
     assert at(msgs, "projekt.frysning") == [(WARNING, expected)]
+
+
+@pytest.mark.parametrize(("month", "too_late"), [("2027-06", False), ("2027-07", False), ("2027-08", True)])
+def test_investigations_may_fall_due_until_the_month_that_begins_four_months_after_go_live(month, too_late):
+    # go-live 1 March 2027: an investigation begun then is due by 1 July (Barnets Lov § 20); July may hold them
+    msgs = messages((("efter_go_live", "frister", 0, "antal"), {"2027-03": 15, month: 5}))
+    found = at(msgs, f"efter_go_live.frister[1].antal.{month}", say.INVESTIGATION_TOO_LATE)
+    assert [severity for severity, _ in found] == ([ERROR] if too_late else [])
+
+
+def test_an_unknown_id_is_answered_with_the_closest_one():
+    known = {"sagsbehandler", "sagsbehandlere", "superbruger", "projektleder"}
+    text = known_ids("sagsbehandlr", known)
+    assert text.startswith(say.MEANT_THEN.format(meant="sagsbehandler"))
+    assert known_ids("superbrugr", {"superbruger"}).startswith(say.MEANT_THEN.format(meant="superbruger"))
+
+
+def test_two_sessions_with_one_anchor_get_one_message_in_the_sessions_words():
+    # "sagsbehandler_hold_1" and "sagsbehandler-hold-1" give the same anchor and calendar file name
+    msgs = messages((("undervisning", "sessioner", "sagsbehandler-hold-2", "id"), "sagsbehandler_hold_1"))
+    found = [m for m in msgs if m.key == "undervisning.sessioner[sagsbehandler_hold_1].id"]
+    assert [m.severity for m in found] == [ERROR]
+    assert partly(say.SESSION_ANCHOR_CLASH, id="sagsbehandler_hold_1", first="sagsbehandler-hold-1").fullmatch(
+        found[0].text
+    )
