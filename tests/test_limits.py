@@ -513,3 +513,17 @@ def test_two_sessions_with_one_anchor_get_one_message_in_the_sessions_words():
     assert partly(say.SESSION_ANCHOR_CLASH, id="sagsbehandler_hold_1", first="sagsbehandler-hold-1").fullmatch(
         found[0].text
     )
+
+
+def test_a_session_converting_less_than_an_hour_before_the_freeze_is_early_work():
+    # one student converts one case (23 minutes) on 7 January; the freeze begins the day after
+    session = (*SESSION, "studenter-intro")
+    rows = [{**row, "timer": 0} for row in _example()["projekt"]["frysning"]["genindtastning"]]
+    msgs = messages(
+        (RE_ENTRY, rows),
+        ((*FREEZE, "fra"), D(2027, 1, 8)),
+        ((*session, "deltagere"), 1),
+        ((*session, "personer"), ["Ellen Skjern"]),
+        ((*session, "konvertering", "sager_pr_deltager"), 1),
+    )
+    assert severities(msgs, "projekt.frysning", say.CONVERTED_BEFORE_FREEZE) == [WARNING]
