@@ -1,4 +1,5 @@
-"""Shared helpers: the example plan, and bad plans made from it by editing its text.
+"""Shared helpers, in one place: the example plan and changes to it by key path (its text or its data),
+the command line run in-process, copying and building a project, the wheel.
 
 Every test runs in a world of its own: the system temp folder is a fresh folder for this run (so no test
 sees what another build on the machine leaves there, and nothing is left behind), and the .ics creation
@@ -56,19 +57,6 @@ def private_temp() -> Path:
 
 def example_text() -> str:
     return EXAMPLE.read_text(encoding="utf-8")
-
-
-def edit(text: str, old: str, new: str, count: int = 1) -> str:
-    """Replace `old` by `new` in the plan text; fail loudly if the example changed under the test."""
-    assert old in text, f"the example plan no longer contains {old!r}"
-    return text.replace(old, new, count)
-
-
-def line_of(text: str, needle: str, nth: int = 1, exact: bool = False) -> int:
-    """1-based line number of the nth line containing `needle` (or equal to it, stripped, when exact)."""
-    hits = [i for i, line in enumerate(text.splitlines(), 1) if (line.strip() == needle if exact else needle in line)]
-    assert len(hits) >= nth, f"{needle!r} not found {nth} times"
-    return hits[nth - 1]
 
 
 # --- changing the example's text by key path: comments, order and line numbers stay as they are ---------
@@ -502,7 +490,3 @@ def warnings_for(write_plan, text: str) -> str:
     result = run_cli("validate", str(write_plan(text)))
     assert result.returncode == 0, result.stderr
     return result.stdout
-
-
-def at(text: str, needle: str, nth: int = 1, exact: bool = False) -> str:
-    return f"plan.yaml:{line_of(text, needle, nth, exact)}:"
