@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DELETE, EXAMPLE, drop_key, example_text, like, partly, run_cli, set_keys
+from conftest import DELETE, EXAMPLE, drop_key, example_text, like, partly, run_cli, set_keys, set_value
 from konverteringsplan import formatting as fmt
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.messages import ERROR, WARNING, Message
@@ -454,6 +454,23 @@ def test_a_counting_order_is_needed_from_two_open_categories(open_count, warned)
     closed = [(("sagskategorier", c, "status"), "lukket") for c in OPEN[open_count:]]
     msgs = messages((("omfang", "raekkefoelge"), []), *closed)
     assert bool(at(msgs, "omfang", say.SCOPE_PRECEDENCE_MISSING)) is warned
+
+
+@pytest.mark.parametrize("second", [False, True], ids=["one deadline", "two deadlines"])
+def test_a_missing_delivery_date_names_the_first_deadline_that_needs_it_and_the_other(write_plan, second):
+    # the ordering is due at the vendor's delivery; with `second`, the steering activity is too
+    text = drop_key(example_text(), ("leverandoertilbud", "levering"))
+    if second:
+        text = set_value(text, ("aktiviteter", "styring", "frist"), "levering")
+    uses = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "frist: levering"]
+    assert len(uses) == 1 + second
+    result = run_cli("validate", str(write_plan(text)))
+    pattern = partly(say.DERIVED_SOURCE_MISSING, value="levering")
+    said = [line for line in result.stderr.splitlines() if pattern.search(line)]
+    also = say.ALSO_IN_LINES.format(value="levering", lines=lines_named(uses[1:])) + "." if second else ""
+    assert len(said) == 1 and f"plan.yaml:{uses[0]}:" in said[0]  # at the first deadline that needs it
+    source = "leverandoertilbud.levering"
+    assert said[0].endswith(say.DERIVED_SOURCE_MISSING.format(value="levering", source=source) + also)
 
 
 def test_a_missing_go_live_names_the_first_deadline_that_needs_it_and_lists_the_others(write_plan):

@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 import yaml
+from progress_support import errors, progress_text
 
-from conftest import EXAMPLE, ROOT, like, set_keys
+from conftest import EXAMPLE, ROOT, like, line_of_key, set_keys, set_value
 from konverteringsplan.analysis import Figures, analyse
 from konverteringsplan.analysis.progress import BEHIND, DONE, ON_TRACK, Item, ProgressFigures, analyse_progress, wilson
 from konverteringsplan.io.load import load_plan, load_plan_text
@@ -249,3 +250,13 @@ def test_unexplained_payments_are_counted_in_words_that_agree(tmp_path, dubu, n)
         month="2027-02", n=n, payments=say.PAYMENT_WORDS[n != 1], old=212, dubu=dubu, when=say.BEFORE_GO_LIVE_WARNING
     )
     assert found == ([expected] if n else [])
+
+
+def test_a_category_reconciled_twice_names_the_line_of_the_first_row(tmp_path):
+    text = set_value(progress_text(), ("afstemning", "kategorier", 2, "kategori"), "aabne_anbringelser")
+    [found] = [m for m in errors(tmp_path, text) if m.key == "afstemning.kategorier[3].kategori"]
+    first = line_of_key(text, ("afstemning", "kategorier", 1))  # the row of aabne_anbringelser
+    assert (found.line, found.text) == (
+        line_of_key(text, ("afstemning", "kategorier", 2, "kategori")),
+        say.CATEGORY_RECONCILED_BEFORE.format(category="aabne_anbringelser", line=first),
+    )
