@@ -14,11 +14,11 @@ tests. A mutant is *killed* when a test fails (or the run times out), *survives*
 Kinds: a comparison moved by one (``>`` ↔ ``>=``, ``<`` ↔ ``<=``), an integer constant moved by one
 (n+1 and n−1), ``min`` ↔ ``max``.
 
-    .venv/bin/python -m bench.mutate                   # 30 mutants, seed 24, the non-browser suite
+    .venv/bin/python -m bench.mutate                   # 30 mutants, seed 24, the default test files
     .venv/bin/python -m bench.mutate --sample 0        # every mutant (long: hours on one core)
     .venv/bin/python -m bench.mutate --list            # the sample only, nothing run
     .venv/bin/python -m bench.mutate --tests tests/test_limits.py tests/test_rules.py
-    .venv/bin/python -m bench.mutate --seed 7 --only analysis/calendar.py:95   # one sampled line again
+    .venv/bin/python -m bench.mutate --seed 7 --full --only analysis/calendar.py:95   # a survivor, whole suite
 
 Some mutants change nothing a user can see (equivalent mutants, e.g. ``max(0, n)`` of a count that is
 never negative): EQUIVALENT lists those judged so by reading the code, each with its reason; the score
@@ -43,7 +43,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generator"
 TARGETS = ("analysis", "rules")
-DEFAULT_TESTS = ["tests", "--ignore=tests/browser"]
+FULL_TESTS = ["tests", "--ignore=tests/browser", "-n", "2", "--dist", "loadfile"]  # --full: the non-browser suite
+# The default: every non-browser test file but those that exercise packaging, the adapters, the safety
+# machinery and the spelling (slow, and about the layers outside analysis/ and rules/). A mutant that survives
+# these is run again with --full --only FILE:LINE before it counts as a survivor.
+NOT_BY_DEFAULT = {
+    "test_bench_synthetic.py", "test_cpr.py", "test_fuzz.py", "test_input_numbers.py", "test_language.py",
+    "test_packaging.py", "test_plugin_mount.py", "test_progress_fuzz.py", "test_readme_walkthrough.py",
+    "test_safety_bounds.py", "test_safety_channels.py", "test_safety_count.py", "test_safety_cpr_build.py",
+    "test_safety_cpr_classes.py", "test_safety_html.py", "test_safety_markdown.py", "test_scaffold.py",
+    "test_search_plugin.py", "test_serve.py", "test_site_build.py", "test_vejledning.py", "test_wheel_install.py",
+    "test_wheel_new.py", "test_worker.py", "test_workflows.py", "test_zensical.py",
+}  # fmt: skip
+DEFAULT_TESTS = sorted(
+    str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_*.py") if p.name not in NOT_BY_DEFAULT
+)
 SWAP = {">": ">=", ">=": ">", "<": "<=", "<=": "<"}
 NAMES = {"min": "max", "max": "min"}
 
@@ -196,8 +210,11 @@ def main(argv: list[str] | None = None) -> int:
         "--only", nargs="+", default=[], metavar="FILE:LINE", help="keep only the sampled mutants on these lines"
     )
     parser.add_argument("--list", action="store_true", help="show the sample, run nothing")
-    parser.add_argument("--tests", nargs="+", default=DEFAULT_TESTS, help="pytest arguments (default: no browser)")
+    parser.add_argument("--tests", nargs="+", default=DEFAULT_TESTS, help="test files (default: see NOT_BY_DEFAULT)")
+    parser.add_argument("--full", action="store_true", help="the whole non-browser suite, on two processes")
     args = parser.parse_args(argv)
+    if args.full:
+        args.tests = FULL_TESTS
 
     everything = all_mutants()
     chosen = sample(everything, args.sample, args.seed)
