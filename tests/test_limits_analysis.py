@@ -505,3 +505,12 @@ def test_a_roles_cost_is_its_exact_hours_times_its_rate_to_the_ore():
     totals = analyse(example()).planning.totals
     assert (totals["studentermedhjaelper"].hours, totals["studentermedhjaelper"].cost) == (85.42, 14093.75)
     assert (totals["sagsbehandler"].hours, totals["sagsbehandler"].cost) == (771.17, 308466.67)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_a_deadline_month_with_one_case_shows_it(n):
+    # investigations falling due in March 2027: 90 minutes each
+    plan = plan_with((("efter_go_live", "frister", 0, "antal"), {"2027-03": n}))
+    march = analyse(plan).golive.months[0]
+    rows = [(r.cases, r.hours) for r in march.rows if r.kind.value == "undersoegelse"]
+    assert rows == ([(n, n * 1.5)] if n else [])
