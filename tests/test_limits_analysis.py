@@ -514,3 +514,13 @@ def test_a_deadline_month_with_one_case_shows_it(n):
     march = analyse(plan).golive.months[0]
     rows = [(r.cases, r.hours) for r in march.rows if r.kind.value == "undersoegelse"]
     assert rows == ([(n, n * 1.5)] if n else [])
+
+
+def test_the_forecast_counts_work_on_the_plans_last_day_by_that_weeks_sunday():
+    # the last follow-ups fall in May 2027, whose last day (the plan's last) is Monday 31 May: the legal basis
+    # of every case is in place by Sunday 6 June
+    plan = plan_with((("foerste_opfoelgninger",), {"2027-03": 95, "2027-04": 100, "2027-05": 280}))
+    planning = analyse(plan).planning
+    assert planning.end == D(2027, 5, 31)
+    done = planning.forecast.full_done
+    assert done is not None and (done.day, done.full) == (D(2027, 6, 6), 475)
