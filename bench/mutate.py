@@ -61,6 +61,10 @@ DEFAULT_TESTS = sorted(
 SWAP = {">": ">=", ">=": ">", "<": "<=", "<=": "<"}
 NAMES = {"min": "max", "max": "min"}
 
+ROOM_FOR_WEEK_ENDS = (
+    "13 to 15 days all leave room for a week's ends; only a go-live within five years of the year 1 or 9999 comes"
+    " near these bounds"
+)
 # (file, original line stripped, mutated line stripped) → why no user can tell the mutant apart
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     (
@@ -103,7 +107,22 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "analysis/workload.py",
         "low, high = dt.date.min + dt.timedelta(days=14), dt.date.max - dt.timedelta(days=14)  # room for week ends",
         "low, high = dt.date.min + dt.timedelta(days=13), dt.date.max - dt.timedelta(days=14)  # room for week ends",
-    ): "13 days leave room for a week's ends as well; no plan's dates come near the year 1",
+    ): ROOM_FOR_WEEK_ENDS,
+    (
+        "analysis/workload.py",
+        "low, high = dt.date.min + dt.timedelta(days=14), dt.date.max - dt.timedelta(days=14)  # room for week ends",
+        "low, high = dt.date.min + dt.timedelta(days=15), dt.date.max - dt.timedelta(days=14)  # room for week ends",
+    ): ROOM_FOR_WEEK_ENDS,
+    (
+        "analysis/workload.py",
+        "low, high = dt.date.min + dt.timedelta(days=14), dt.date.max - dt.timedelta(days=14)  # room for week ends",
+        "low, high = dt.date.min + dt.timedelta(days=14), dt.date.max - dt.timedelta(days=13)  # room for week ends",
+    ): ROOM_FOR_WEEK_ENDS,
+    (
+        "analysis/workload.py",
+        "low, high = dt.date.min + dt.timedelta(days=14), dt.date.max - dt.timedelta(days=14)  # room for week ends",
+        "low, high = dt.date.min + dt.timedelta(days=14), dt.date.max - dt.timedelta(days=15)  # room for week ends",
+    ): ROOM_FOR_WEEK_ENDS,
     (
         "analysis/workload.py",
         "if a.hours <= 0 or a.owner is None or a.end < a.start:",
