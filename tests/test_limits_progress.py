@@ -260,3 +260,16 @@ def test_a_category_reconciled_twice_names_the_line_of_the_first_row(tmp_path):
         line_of_key(text, ("afstemning", "kategorier", 2, "kategori")),
         say.CATEGORY_RECONCILED_BEFORE.format(category="aabne_anbringelser", line=first),
     )
+
+
+def test_a_role_counts_each_case_once_when_a_session_enters_other_fields_than_the_package():
+    # the students' session enters "indsatser_og_afgoerelser" on 9 placements, the package "basisoplysninger" on
+    # all 195 cases: still 195 cases. Done: a case is done when both are, so the placements count 9 (the
+    # session's, done), the 45 investigations and 40 young people 150/195 each: 9 + 34,6 + 30,8 = 74
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    session = next(s for s in data["undervisning"]["sessioner"] if s["id"] == "studenter-intro")
+    session["konvertering"]["feltgrupper"] = ["indsatser_og_afgoerelser"]
+    plan, _ = load_plan_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    facts = analyse_progress(plan, load_progress(ROOT / "fremdrift.yaml")[0], analyse(plan).planning)
+    role = next(r for r in facts.roles if r.role.id == "studentermedhjaelper")
+    assert (role.total, role.done) == (195, 74)
