@@ -141,6 +141,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "return None if self.threshold is None else self.rate_pct < self.threshold + 1e-9",
     ): "differs only for a rate of exactly the threshold + 1e-9, which no whole counts give",
     (
+        "analysis/workload.py",
+        "if role is None or not start <= s.date <= end or s.end <= s.start:",
+        "if role is None or not start <= s.date <= end or s.end < s.start:",
+    ): "a session that ends when it begins is an error (no site is built), and it would teach 0 hours",
+    (
+        "analysis/workload.py",
+        "full = tuple(r.week for r in rows if first <= r.week <= week_of(s.deadline) and r.spare <= EPS)",
+        "full = tuple(r.week for r in rows if first <= r.week <= week_of(s.deadline) and r.spare < EPS)",
+    ): "differs only for spare hours of exactly EPS (1e-6), which no plan's hours give",
+    (
         "analysis/progress.py",
         "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
         "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",

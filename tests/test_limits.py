@@ -544,3 +544,15 @@ def test_a_session_converting_less_than_an_hour_before_the_freeze_is_early_work(
         ((*session, "konvertering", "sager_pr_deltager"), 1),
     )
     assert severities(msgs, "projekt.frysning", say.CONVERTED_BEFORE_FREEZE) == [WARNING]
+
+
+def test_a_package_of_less_than_an_hour_still_needs_a_working_day_in_its_period():
+    # one young person's basic information (well under an hour) planned for a weekend
+    basis = ("arbejdspakker", "basis_manuelle_sager")
+    msgs = messages(
+        (("sagskategorier", "aabne_ungestoette", "antal"), 1),
+        ((*basis, "kategorier"), ["aabne_ungestoette"]),
+        ((*basis, "fra"), D(2027, 1, 16)),
+        ((*basis, "til"), D(2027, 1, 17)),
+    )
+    assert severities(msgs, "arbejdspakker[basis_manuelle_sager].fra", say.NO_WORKING_DAYS) == [ERROR]
