@@ -151,6 +151,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "full = tuple(r.week for r in rows if first <= r.week <= week_of(s.deadline) and r.spare < EPS)",
     ): "differs only for spare hours of exactly EPS (1e-6), which no plan's hours give",
     (
+        "rules/consistency.py",
+        "say.FOLLOW_UPS_BEFORE_GO_LIVE.format(n=n, month=fmt.month(bounds[0]), go_live=fmt.date(go)),",
+        "say.FOLLOW_UPS_BEFORE_GO_LIVE.format(n=n, month=fmt.month(bounds[1]), go_live=fmt.date(go)),",
+    ): "the first and the last day of a month name the same month",
+    (
         "analysis/progress.py",
         "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
         "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",

@@ -17,7 +17,20 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DELETE, EXAMPLE, drop_key, example_text, like, partly, run_cli, set_keys, set_value
+from conftest import (
+    DELETE,
+    EXAMPLE,
+    at_key,
+    drop_key,
+    errors_for,
+    example_text,
+    like,
+    line_of_key,
+    partly,
+    run_cli,
+    set_keys,
+    set_value,
+)
 from konverteringsplan import formatting as fmt
 from konverteringsplan.io.load import load_plan_text
 from konverteringsplan.messages import ERROR, WARNING, Message
@@ -556,3 +569,11 @@ def test_a_package_of_less_than_an_hour_still_needs_a_working_day_in_its_period(
         ((*basis, "til"), D(2027, 1, 17)),
     )
     assert severities(msgs, "arbejdspakker[basis_manuelle_sager].fra", say.NO_WORKING_DAYS) == [ERROR]
+
+
+def test_a_criterion_id_used_twice_names_the_line_of_the_first(write_plan):
+    text = set_value(example_text(), ("go_no_go", "kriterier", "afstemning", "id"), "fejlrate")
+    out = errors_for(write_plan, text)
+    first = line_of_key(text, ("go_no_go", "kriterier", 2))  # the first "fejlrate"
+    said = say.CRITERION_ID_REUSED.format(id="fejlrate", line=first)
+    assert f"{at_key(text, ('go_no_go', 'kriterier', 3, 'id'))}" in out and said in out
