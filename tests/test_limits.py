@@ -20,9 +20,7 @@ import yaml
 from conftest import (
     DELETE,
     EXAMPLE,
-    at_key,
     drop_key,
-    errors_for,
     example_text,
     like,
     line_of_key,
@@ -573,7 +571,8 @@ def test_a_package_of_less_than_an_hour_still_needs_a_working_day_in_its_period(
 
 def test_a_criterion_id_used_twice_names_the_line_of_the_first(write_plan):
     text = set_value(example_text(), ("go_no_go", "kriterier", "afstemning", "id"), "fejlrate")
-    out = errors_for(write_plan, text)
+    result = run_cli("validate", str(write_plan(text)))
     first = line_of_key(text, ("go_no_go", "kriterier", 2))  # the first "fejlrate"
     said = say.CRITERION_ID_REUSED.format(id="fejlrate", line=first)
-    assert f"{at_key(text, ('go_no_go', 'kriterier', 3, 'id'))}" in out and said in out
+    second = line_of_key(text, ("go_no_go", "kriterier", 3, "id"))
+    assert result.returncode == 1 and f"plan.yaml:{second}:" in result.stderr and said in result.stderr
