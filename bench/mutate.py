@@ -156,6 +156,21 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "say.FOLLOW_UPS_BEFORE_GO_LIVE.format(n=n, month=fmt.month(bounds[1]), go_live=fmt.date(go)),",
     ): "the first and the last day of a month name the same month",
     (
+        "analysis/guide.py",
+        "steps = [_free_step(s, 0, page_dir) for s in (extra.before if extra else [])]",
+        "steps = [_free_step(s, 1, page_dir) for s in (extra.before if extra else [])]",
+    ): "every step is numbered again by _numbered before any page sees it",
+    (
+        "analysis/guide.py",
+        "steps += [_free_step(s, 0, page_dir) for s in (extra.after if extra else [])]",
+        "steps += [_free_step(s, 1, page_dir) for s in (extra.after if extra else [])]",
+    ): "every step is numbered again by _numbered before any page sees it",
+    (
+        "analysis/workload.py",
+        "round_half_up(sum(w.capacity for w in weeks if w.load > EPS), 2),",
+        "round_half_up(sum(w.capacity for w in weeks if w.load >= EPS), 2),",
+    ): "differs only for a week's load of exactly EPS (1e-6), which no plan's hours give",
+    (
         "analysis/progress.py",
         "elif c.threshold is not None and r.faults / r.sample * 100 > c.threshold + 1e-9:",
         "elif c.threshold is not None and r.faults / r.sample * 100 >= c.threshold + 1e-9:",

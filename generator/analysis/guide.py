@@ -357,8 +357,10 @@ def guide_view(
     freeze = plan.project.freeze.start if plan.project.freeze and converts else None
     offer = plan.vendor_offer
     routed = routed_cases(plan)
-    per_case = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id) if offer else 0
-    control = (offer.vendor, routed, per_case) if offer and routed and per_case else None
+    control = None  # (vendor, cases, minutes per case) when the role checks the vendor's cases
+    if offer and routed:
+        per_case = sum(e.minutes_per_case for e in offer.internal_effort if e.role == role.id)
+        control = (offer.vendor, routed, per_case) if per_case else None
     return RoleGuideView(
         role=role,
         steps=_numbered(steps),
