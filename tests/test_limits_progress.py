@@ -273,3 +273,13 @@ def test_a_role_counts_each_case_once_when_a_session_enters_other_fields_than_th
     facts = analyse_progress(plan, load_progress(ROOT / "fremdrift.yaml")[0], analyse(plan).planning)
     role = next(r for r in facts.roles if r.role.id == "studentermedhjaelper")
     assert (role.total, role.done) == (195, 74)
+
+
+def test_the_pace_counts_the_working_days_of_january_too(tmp_path):
+    # basis_manuelle_sager, by hand: from Monday 11 January to Friday 19 February 2027 are 30 weekdays; the
+    # students' exam week (a third of them away) counts 2/3 for each of its 5 days: 28,33 working days; 150
+    # cases, 5,29 a day; 36 left take 6,8 working days: Tuesday 2 March
+    _, facts = progress(tmp_path)
+    basis = item(facts, "basis_manuelle_sager")
+    assert basis.pace == pytest.approx(150 / (30 - 5 / 3), rel=1e-3)
+    assert basis.finish == D(2027, 3, 2)
