@@ -21,7 +21,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from conftest import build_wheel as build_one
-from conftest import copy_project
+from conftest import copy_source
 
 SKIP_DIRS = {"__pycache__"}
 SKIP_SUFFIXES = {".pyc", ".pyo"}
@@ -93,7 +93,7 @@ def test_wheel_metadata_keeps_test_tools_and_zensical_in_extras(wheel: Path):
 def test_data_files_of_any_kind_and_depth_are_packaged(tmp_path):
     """The coming layout: a scaffold folder with dotfiles, a Makefile and hidden sub-folders, data
     beside a module in a sub-package, templates in a folder without __init__.py."""
-    project = copy_project(tmp_path / "project")
+    project = copy_source(tmp_path / "project")
     probe = project / "generator" / "zz_packaging_probe"
     for rel in [
         "scaffold/.gitignore",
