@@ -46,8 +46,7 @@ class Status:
 
 def status(plan: Plan, figures: Figures) -> Status:
     f = figures.progress
-    as_of = (f.data_date or f.as_of) if f else None
-    as_of = as_of or plan.task.updated
+    as_of = (f.data_date if f else None) or plan.task.updated  # fremdrift.yaml's "today", else klik_opgave.opdateret
     go_live = plan.project.go_live
     days_left = (go_live - as_of).days if as_of else None
     pf = figures.planning

@@ -50,7 +50,7 @@ def who_entries(plan: Plan, figures: Figures) -> list[Entry]:
     entries = []
     taught = {r for s in plan.training.sessions for r in s.audience}
     has_control = control_view(plan) is not None
-    cutting_over = {s.owner for s in figures.golive.steps} if figures.golive else set()
+    cutting_over = {s.owner for s in figures.golive.steps}
     for role in plan.roles:
         links: list[tuple[str, str]] = []
         view = figures.guides.get(role.id)
